@@ -1,0 +1,1 @@
+"""Pure logic of the plugin: stdlib, numpy, shapely and pyproj only (no qgis, no Qt)."""

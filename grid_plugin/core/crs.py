@@ -1,0 +1,48 @@
+"""Working coordinate systems: CGCS2000 Gauss-Krüger zones chosen from longitude.
+
+EPSG numbers come from the EPSG registry (checked against PROJ's proj.db in the tests):
+- 3-degree zones without zone prefix, CM 75E..135E: EPSG:4534..4554 (4548 = CM 117E, Beijing);
+- 6-degree zones without zone prefix, CM 75E..135E: EPSG:4502..4512 (4509 = CM 117E).
+"""
+
+from __future__ import annotations
+
+from grid_plugin.core.errors import GridInputError
+
+CGCS2000_GEOGRAPHIC = 4490
+_GK3_FIRST_EPSG, _GK3_FIRST_CM, _GK3_LAST_CM = 4534, 75, 135
+_GK6_FIRST_EPSG, _GK6_FIRST_CM, _GK6_LAST_CM = 4502, 75, 135
+
+
+def gk3_central_meridian(longitude: float) -> int:
+    """Central meridian of the 3-degree zone holding the longitude (zones span CM ± 1.5°)."""
+    return 3 * round(longitude / 3.0)
+
+
+def gk6_central_meridian(longitude: float) -> int:
+    """Central meridian of the 6-degree zone holding the longitude (zones span CM ± 3°)."""
+    return 6 * int(longitude // 6) + 3
+
+
+def gk3_epsg(longitude: float) -> int:
+    """EPSG code of the CGCS2000 3-degree Gauss-Krüger zone (CM form) for a longitude."""
+    cm = gk3_central_meridian(longitude)
+    if not _GK3_FIRST_CM <= cm <= _GK3_LAST_CM:
+        raise GridInputError(
+            "longitude {longitude:.4f} is outside China's CGCS2000 3-degree zones "
+            "(73.5E-136.5E); choose a working CRS explicitly",
+            longitude=longitude,
+        )
+    return _GK3_FIRST_EPSG + (cm - _GK3_FIRST_CM) // 3
+
+
+def gk6_epsg(longitude: float) -> int:
+    """EPSG code of the CGCS2000 6-degree Gauss-Krüger zone (CM form) for a longitude."""
+    cm = gk6_central_meridian(longitude)
+    if not _GK6_FIRST_CM <= cm <= _GK6_LAST_CM:
+        raise GridInputError(
+            "longitude {longitude:.4f} is outside China's CGCS2000 6-degree zones "
+            "(72E-138E); choose a working CRS explicitly",
+            longitude=longitude,
+        )
+    return _GK6_FIRST_EPSG + (cm - _GK6_FIRST_CM) // 6

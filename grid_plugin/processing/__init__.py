@@ -1,0 +1,1 @@
+"""Processing provider `gridplugin`: one thin algorithm per capability over core."""

@@ -1,0 +1,178 @@
+"""What every gridplugin algorithm shares: translation, icon, progress adapter, styling,
+reading features into shapely and writing shapely geometries to a sink."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import shapely
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsFeatureSource,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeatureSource,
+    QgsProcessingFeedback,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsUnitTypes,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtGui import QIcon
+
+from grid_plugin.core import crs as core_crs
+from grid_plugin.core.errors import GridInputError, Message
+from grid_plugin.core.progress import Progress
+from grid_plugin.core.schema import FieldSpec
+from grid_plugin.toolbelt.i18n import CONTEXT
+from grid_plugin.toolbelt.paths import resource
+
+_QVARIANT = {"string": QVariant.String, "int": QVariant.Int, "double": QVariant.Double}
+_WRITE_BATCH = 10_000
+
+
+class GridAlgorithm(QgsProcessingAlgorithm):
+    """Base class; subclasses give name, displayName, group id, parameters and processing."""
+
+    GROUP_IDS = ("grids", "components", "cases", "export")
+
+    def tr(self, text: str) -> str:
+        return QCoreApplication.translate(CONTEXT, text)
+
+    def render(self, text: Message) -> str:
+        """A core message in the user's language."""
+        return text.render(self.tr)
+
+    def input_error(self, error: GridInputError) -> QgsProcessingException:
+        return QgsProcessingException(self.render(error.message))
+
+    def createInstance(self):
+        return type(self)()
+
+    def group(self) -> str:
+        return {
+            "grids": self.tr("Unit grids"),
+            "components": self.tr("Components"),
+            "cases": self.tr("Cases and heat"),
+            "export": self.tr("Export"),
+        }[self.groupId()]
+
+    def icon(self) -> QIcon:
+        return QIcon(str(resource("icons", "grid_plugin.svg")))
+
+    def helpUrl(self) -> str:
+        return "https://github.com/grid-city-management/grid_plugin#readme"
+
+
+def core_progress(feedback: QgsProcessingFeedback | None, start: float = 0, end: float = 100) -> Progress:
+    """A core Progress that drives the feedback's bar between start and end percent."""
+    if feedback is None:
+        return Progress()
+    span = end - start
+    return Progress(
+        report=lambda pct: feedback.setProgress(start + span * pct / 100.0),
+        is_cancelled=feedback.isCanceled,
+    )
+
+
+def qgs_fields(specs: Sequence[FieldSpec]) -> QgsFields:
+    fields = QgsFields()
+    for spec in specs:
+        fields.append(QgsField(spec.name, _QVARIANT[spec.type], len=spec.length))
+    return fields
+
+
+def read_geometries(
+    source: QgsFeatureSource, request: QgsFeatureRequest, attributes: Sequence[str]
+) -> tuple[list[int], np.ndarray, list[list[object]]]:
+    """Feature ids, shapely geometries (None where missing) and the named attribute values.
+
+    Processing's own invalid-geometry check is skipped: core repairs invalid geometries and
+    names each repaired feature, which is more useful than stopping at the first one.
+    """
+    fids, wkbs, values = [], [], []
+    features = (source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+                if isinstance(source, QgsProcessingFeatureSource) else source.getFeatures(request))
+    for feature in features:
+        fids.append(feature.id())
+        geometry = feature.geometry()
+        wkbs.append(None if geometry.isNull() or geometry.isEmpty() else bytes(geometry.asWkb()))
+        values.append([_plain(feature[name]) for name in attributes])
+    return fids, shapely.from_wkb(np.array(wkbs, dtype=object)), values
+
+
+def _plain(value: object) -> object:
+    """QVariant NULL -> None; everything else as Python gives it."""
+    if value is None or (isinstance(value, QVariant) and value.isNull()):
+        return None
+    return value
+
+
+def write_features(sink: QgsFeatureSink, geometries: np.ndarray, rows: Sequence[Sequence[object]]) -> None:
+    """Write shapely geometries (as multipolygons) with their attribute rows, in batches."""
+    parts, index = shapely.get_parts(geometries, return_index=True)
+    multi = shapely.multipolygons(parts, indices=index)
+    wkbs = shapely.to_wkb(multi)
+    batch = []
+    for wkb, row in zip(wkbs, rows):
+        feature = QgsFeature()
+        geometry = QgsGeometry()
+        geometry.fromWkb(wkb)
+        feature.setGeometry(geometry)
+        feature.setAttributes(list(row))
+        batch.append(feature)
+        if len(batch) == _WRITE_BATCH:
+            sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+            batch = []
+    if batch:
+        sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+
+
+def is_ground_metric(crs: QgsCoordinateReferenceSystem) -> bool:
+    """True for projected CRSs in metres whose metres are ground metres (not Web Mercator)."""
+    if not crs.isValid() or crs.isGeographic():
+        return False
+    if crs.mapUnits() != QgsUnitTypes.DistanceMeters:
+        return False
+    return "+proj=merc" not in crs.toProj()
+
+
+def gauss_kruger_crs_for(source: QgsFeatureSource, context: QgsProcessingContext) -> QgsCoordinateReferenceSystem:
+    """The CGCS2000 3-degree Gauss-Krüger zone holding the centre of the source's extent."""
+    from qgis.core import QgsCoordinateTransform, QgsPointXY
+
+    geographic = QgsCoordinateReferenceSystem(f"EPSG:{core_crs.CGCS2000_GEOGRAPHIC}")
+    to_geographic = QgsCoordinateTransform(source.sourceCrs(), geographic, context.transformContext())
+    centre = to_geographic.transform(QgsPointXY(source.sourceExtent().center()))
+    return QgsCoordinateReferenceSystem(f"EPSG:{core_crs.gk3_epsg(centre.x())}")
+
+
+class StyleLoader(QgsProcessingLayerPostProcessorInterface):
+    """Apply a QML from resources/styles to an output layer once it is loaded."""
+
+    def __init__(self, qml_name: str):
+        super().__init__()
+        self.qml_name = qml_name
+
+    def postProcessLayer(self, layer, context, feedback):
+        path = resource("styles", self.qml_name)
+        if layer is not None and path.exists():
+            layer.loadNamedStyle(str(path))
+            layer.triggerRepaint()
+
+
+# Post-processors must outlive processAlgorithm (QGIS keeps only a raw pointer); one per style.
+_STYLE_LOADERS: dict[str, StyleLoader] = {}
+
+
+def style_output(context: QgsProcessingContext, layer_id: str, qml_name: str) -> None:
+    if context.willLoadLayerOnCompletion(layer_id):
+        loader = _STYLE_LOADERS.setdefault(qml_name, StyleLoader(qml_name))
+        context.layerToLoadOnCompletionDetails(layer_id).setPostProcessor(loader)

@@ -1,0 +1,1 @@
+"""Case, grid and component stores behind one interface (GeoPackage and PostGIS backends)."""

@@ -1,0 +1,1 @@
+"""Plugin plumbing: paths, metadata, translations."""

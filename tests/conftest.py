@@ -1,0 +1,31 @@
+"""Shared paths and fixtures. QGIS fixtures come from pytest-qgis (disabled in `-p no:qgis` runs)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE_GPKG = REPO / "resources" / "sample" / "sample_district.gpkg"
+SHARED_DATA = REPO.parent / "shared" / "data"
+EXPECTED = Path(__file__).resolve().parent / "data" / "expected"
+
+os.environ.setdefault("PROJ_DATA", "/usr/share/proj")
+
+
+def read_postgis_env() -> dict[str, str]:
+    """Connection of the test server made by .ci/postgis.sh (tests/postgis.env)."""
+    env = {}
+    for line in (Path(__file__).parent / "postgis.env").read_text().splitlines():
+        if line.startswith("export "):
+            key, value = line[len("export "):].split("=", 1)
+            env[key] = value
+    return env
+
+
+@pytest.fixture(scope="session")
+def sample_gpkg() -> Path:
+    assert SAMPLE_GPKG.exists(), "resources/sample/sample_district.gpkg is missing: run make sample"
+    return SAMPLE_GPKG

@@ -1,0 +1,238 @@
+"""gridplugin:dividegrids run as qgis_process and models run it: plain-string parameters."""
+
+from __future__ import annotations
+
+import csv
+
+import numpy as np
+import processing
+import pytest
+import shapely
+from qgis.core import QgsProcessingException, QgsVectorLayer
+
+from tests.conftest import EXPECTED
+from tests.qgis.conftest import square, write_gpkg
+
+COMMUNITY_FIELDS = {"code": "str", "name": "str"}
+
+
+def run(parameters):
+    return processing.run("gridplugin:dividegrids", parameters)
+
+
+def read_layer(path):
+    layer = QgsVectorLayer(str(path), "out", "ogr")
+    assert layer.isValid()
+    rows = [f.attributes()[1:] + [shapely.from_wkb(bytes(f.geometry().asWkb()))] for f in layer.getFeatures()]
+    names = [f.name() for f in layer.fields()][1:]
+    return layer, [dict(zip([*names, "geometry"], r)) for r in rows]
+
+
+def test_sample_district_with_plain_string_parameters(gridplugin, sample_gpkg, tmp_path):
+    out = tmp_path / "grids.gpkg"
+    result = run({
+        "INPUT": f"{sample_gpkg}|layername=communities",
+        "MODE": "0",
+        "CODE_SOURCE": "0",
+        "COMMUNITY_CODE_FIELD": "community_code",
+        "STREET_NAME_FIELD": "street_name",
+        "COMMUNITY_NAME_FIELD": "community_name",
+        "CELL_SIZE": "100",
+        "OUTPUT": str(out),
+    })
+    assert result["WORKING_CRS"] == "EPSG:4548"  # sample is in EPSG:4490 around 116.4E
+    layer, grids = read_layer(result["OUTPUT"])
+    assert layer.crs().authid() == "EPSG:4548"
+    assert result["GRID_COUNT"] == len(grids) == layer.featureCount()
+
+    communities = QgsVectorLayer(f"{sample_gpkg}|layername=communities", "c", "ogr")
+    assert {g["community_code"] for g in grids} == {f["community_code"] for f in communities.getFeatures()}
+    codes = [g["grid_code"] for g in grids]
+    assert len(set(codes)) == len(codes) and all(len(c) == 15 and c.isdigit() for c in codes)
+    assert all(g["grid_code"].startswith(g["community_code"]) and int(g["grid_code"][-3:]) == g["seq"] for g in grids)
+    assert all(g["street_name"] and g["community_name"] for g in grids)
+
+    # compare with the expected output at 0.01 m²
+    with open(EXPECTED / "sample_lattice_grids.csv", encoding="utf-8") as handle:
+        expected = {row["grid_code"]: float(row["area_m2"]) for row in csv.DictReader(handle)}
+    got = {g["grid_code"]: g["area_m2"] for g in grids}
+    assert got.keys() == expected.keys()
+    assert max(abs(got[k] - expected[k]) for k in got) <= 0.01
+    geoms = np.array([g["geometry"] for g in grids])
+    assert np.allclose(shapely.area(geoms), [g["area_m2"] for g in grids], atol=0.01)
+
+
+def test_rerun_gives_identical_output(gridplugin, sample_gpkg, tmp_path):
+    params = {"INPUT": f"{sample_gpkg}|layername=communities", "COMMUNITY_CODE_FIELD": "community_code"}
+    first = read_layer(run({**params, "OUTPUT": str(tmp_path / "a.gpkg")})["OUTPUT"])[1]
+    second = read_layer(run({**params, "OUTPUT": str(tmp_path / "b.gpkg")})["OUTPUT"])[1]
+    assert [g["grid_code"] for g in first] == [g["grid_code"] for g in second]
+    assert all(a["geometry"].equals_exact(b["geometry"], 0) for a, b in zip(first, second))
+
+
+def test_separate_code_fields_and_district_constant(gridplugin, tmp_path):
+    source = write_gpkg(tmp_path / "in.gpkg", "c", "Polygon", [
+        (square(116.400, 39.920, 0.004), {"jd": "001", "sq": "002"}),
+        (square(116.404, 39.920, 0.004), {"jd": "110101001", "sq": "110101001003"}),
+    ], {"jd": "str", "sq": "str"})
+    result = run({"INPUT": source, "CODE_SOURCE": "1", "DISTRICT_CODE": "110101", "STREET_CODE_FIELD": "jd",
+                  "COMMUNITY_CODE_FIELD": "sq", "OUTPUT": str(tmp_path / "out.gpkg")})
+    _, grids = read_layer(result["OUTPUT"])
+    assert {g["community_code"] for g in grids} == {"110101001002", "110101001003"}
+
+
+def test_user_crs_is_used_and_reported(gridplugin, tmp_path):
+    source = write_gpkg(tmp_path / "in.gpkg", "c", "Polygon",
+                        [(square(116.400, 39.920, 0.004), {"code": "110101001001", "name": "甲"})], COMMUNITY_FIELDS)
+    result = run({"INPUT": source, "COMMUNITY_CODE_FIELD": "code", "TARGET_CRS": "EPSG:32650",
+                  "OUTPUT": str(tmp_path / "out.gpkg")})
+    assert result["WORKING_CRS"] == "EPSG:32650"
+    layer, _ = read_layer(result["OUTPUT"])
+    assert layer.crs().authid() == "EPSG:32650"
+
+
+def expect_error(parameters, out, *fragments):
+    with pytest.raises(QgsProcessingException) as err:
+        run({**parameters, "OUTPUT": str(out)})
+    for fragment in fragments:
+        assert fragment in str(err.value)
+    assert not out.exists(), "a failed run left output behind"
+
+
+def test_empty_layer(gridplugin, tmp_path):
+    source = write_gpkg(tmp_path / "in.gpkg", "c", "Polygon", [], COMMUNITY_FIELDS)
+    expect_error({"INPUT": source, "COMMUNITY_CODE_FIELD": "code"}, tmp_path / "out.gpkg", "no features")
+
+
+def test_layer_of_only_null_geometries(gridplugin, tmp_path):
+    source = write_gpkg(tmp_path / "in.gpkg", "c", "Polygon", [(None, {"code": "110101001002", "name": "乙"})],
+                        COMMUNITY_FIELDS)
+    expect_error({"INPUT": source, "COMMUNITY_CODE_FIELD": "code"}, tmp_path / "out.gpkg", "no geometries")
+
+
+def test_null_geometry_is_rejected_with_its_id(gridplugin, tmp_path):
+    source = write_gpkg(tmp_path / "in.gpkg", "c", "Polygon", [
+        (square(116.40, 39.92, 0.004), {"code": "110101001001", "name": "甲"}),
+        (None, {"code": "110101001002", "name": "乙"}),
+    ], COMMUNITY_FIELDS)
+    expect_error({"INPUT": source, "COMMUNITY_CODE_FIELD": "code"}, tmp_path / "out.gpkg",
+                 "feature 2 has no geometry")
+
+
+def test_invalid_geometry_is_repaired_with_a_warning(gridplugin, tmp_path):
+    bowtie = {"type": "Polygon", "coordinates": [[(116.40, 39.92), (116.41, 39.93), (116.41, 39.92),
+                                                  (116.40, 39.93), (116.40, 39.92)]]}
+    source = write_gpkg(tmp_path / "in.gpkg", "c", "Polygon",
+                        [(bowtie, {"code": "110101001001", "name": "甲"})], COMMUNITY_FIELDS)
+    from qgis.core import QgsProcessingFeedback
+
+    class Recorder(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.errors = []
+
+        def reportError(self, error, fatalError=False):
+            self.errors.append(error)
+
+    feedback = Recorder()
+    result = processing.run("gridplugin:dividegrids", {"INPUT": source, "COMMUNITY_CODE_FIELD": "code",
+                                                       "OUTPUT": str(tmp_path / "out.gpkg")}, feedback=feedback)
+    assert result["GRID_COUNT"] > 0
+    assert any("feature 1: invalid geometry" in e for e in feedback.errors)
+
+
+def test_overlapping_communities_list_the_pairs(gridplugin, tmp_path):
+    source = write_gpkg(tmp_path / "in.gpkg", "c", "Polygon", [
+        (square(116.400, 39.92, 0.004), {"code": "110101001001", "name": "甲"}),
+        (square(116.403, 39.92, 0.004), {"code": "110101001002", "name": "乙"}),
+        (square(116.420, 39.92, 0.004), {"code": "110101001003", "name": "丙"}),
+    ], COMMUNITY_FIELDS)
+    expect_error({"INPUT": source, "COMMUNITY_CODE_FIELD": "code"}, tmp_path / "out.gpkg",
+                 "communities overlap", "#1 & #2")
+
+
+@pytest.mark.parametrize(("value", "fragment"), [
+    ("11010100100", "feature 1: community code '11010100100' in field 'code' must be 12 digits"),
+    ("", "community code '' in field 'code'"),
+])
+def test_wrong_length_code_names_field_and_feature(gridplugin, tmp_path, value, fragment):
+    source = write_gpkg(tmp_path / "in.gpkg", "c", "Polygon",
+                        [(square(116.40, 39.92, 0.004), {"code": value, "name": "甲"})], COMMUNITY_FIELDS)
+    expect_error({"INPUT": source, "COMMUNITY_CODE_FIELD": "code"}, tmp_path / "out.gpkg", fragment)
+
+
+def test_missing_code_field(gridplugin, tmp_path):
+    source = write_gpkg(tmp_path / "in.gpkg", "c", "Polygon",
+                        [(square(116.40, 39.92, 0.004), {"code": "110101001001", "name": "甲"})], COMMUNITY_FIELDS)
+    expect_error({"INPUT": source, "COMMUNITY_CODE_FIELD": "sqdm"}, tmp_path / "out.gpkg", "'sqdm' does not exist")
+    expect_error({"INPUT": source, "CODE_SOURCE": "1", "COMMUNITY_CODE_FIELD": "code"}, tmp_path / "out.gpkg",
+                 "street code field")
+
+
+def test_non_polygon_layer(gridplugin, tmp_path):
+    line = {"type": "LineString", "coordinates": [(116.4, 39.9), (116.5, 39.9)]}
+    source = write_gpkg(tmp_path / "in.gpkg", "roads", "LineString", [(line, {"code": "x", "name": "y"})],
+                        COMMUNITY_FIELDS)
+    with pytest.raises(QgsProcessingException):
+        run({"INPUT": source, "COMMUNITY_CODE_FIELD": "code", "OUTPUT": str(tmp_path / "out.gpkg")})
+    assert not (tmp_path / "out.gpkg").exists()
+
+
+def test_web_mercator_input_is_worked_in_gauss_kruger(gridplugin, tmp_path):
+    x, y = 12_957_900.0, 4_852_000.0  # ~116.40E 39.92N
+    source = write_gpkg(tmp_path / "in.gpkg", "c", "Polygon",
+                        [(square(x, y, 500), {"code": "110101001001", "name": "甲"})], COMMUNITY_FIELDS,
+                        crs="EPSG:3857")
+    result = run({"INPUT": source, "COMMUNITY_CODE_FIELD": "code", "OUTPUT": str(tmp_path / "out.gpkg")})
+    assert result["WORKING_CRS"] == "EPSG:4548"
+
+
+def test_error_messages_follow_the_chinese_locale(gridplugin, tmp_path):
+    from grid_plugin.toolbelt.i18n import install_translator, remove_translator
+
+    source = write_gpkg(tmp_path / "in.gpkg", "c", "Polygon", [
+        (None, {"code": "110101001002", "name": "乙"}),
+        (square(116.40, 39.92, 0.004), {"code": "110101001001", "name": "甲"}),
+    ], COMMUNITY_FIELDS)
+    translator = install_translator("zh_CN")
+    assert translator is not None, "grid_plugin_zh_CN.qm missing: run make translations"
+    try:
+        expect_error({"INPUT": source, "COMMUNITY_CODE_FIELD": "code"}, tmp_path / "out.gpkg", "要素 1 没有几何图形")
+    finally:
+        remove_translator(translator)
+
+
+MANHATTAN = "manhattan_boundaries.gpkg"
+
+
+@pytest.fixture()
+def manhattan_with_codes(tmp_path):
+    """The real Manhattan neighbourhoods (OSM/NYC data, ../shared) with made-up community codes."""
+    import fiona
+
+    from tests.conftest import SHARED_DATA
+
+    source = SHARED_DATA / "manhattan" / MANHATTAN
+    assert source.exists(), f"{source} missing (CI clones the repo with shared/ beside it)"
+    records = []
+    with fiona.open(source, layer="manhattan_neighborhoods") as neighbourhoods:
+        for k, feature in enumerate(neighbourhoods):
+            attributes = {"code": f"990101001{k + 1:03d}", "name": feature["properties"]["name"]}
+            records.append((dict(feature["geometry"]), attributes))
+    return write_gpkg(tmp_path / "manhattan.gpkg", "neighbourhoods", "MultiPolygon", records, COMMUNITY_FIELDS,
+                      crs="EPSG:4326")
+
+
+def test_real_neighbourhoods_outside_china_need_a_crs_and_overlaps_are_reported(
+        gridplugin, manhattan_with_codes, tmp_path):
+    params = {"INPUT": manhattan_with_codes, "COMMUNITY_CODE_FIELD": "code", "COMMUNITY_NAME_FIELD": "name"}
+    expect_error(params, tmp_path / "a.gpkg", "outside China", "choose a working CRS")
+    # the published neighbourhoods overlap in two places by 8.0 and 1.3 m²
+    expect_error({**params, "TARGET_CRS": "EPSG:32618"}, tmp_path / "b.gpkg", "communities overlap", "(8.0 m²)",
+                 "(1.3 m²)")
+    result = run({**params, "TARGET_CRS": "EPSG:32618", "OVERLAP_TOLERANCE": "10",
+                  "OUTPUT": str(tmp_path / "c.gpkg")})
+    _, grids = read_layer(result["OUTPUT"])
+    area = sum(g["area_m2"] for g in grids)
+    assert 58.5e6 < area < 59.5e6  # Manhattan's 59 km² (neighbourhoods), overlaps counted twice
+    assert len({g["community_code"] for g in grids}) == 37

@@ -1,0 +1,55 @@
+import pytest
+import shapely
+from shapely.geometry import Polygon, box
+
+from grid_plugin.core.codes import CommunityCode
+from grid_plugin.core.containers import find_overlaps, prepare_containers
+from grid_plugin.core.errors import GridInputError
+
+
+def codes(n):
+    return [CommunityCode("110101", "001", f"{k + 1:03d}") for k in range(n)]
+
+
+def test_valid_tiling_passes_untouched():
+    geoms = [box(0, 0, 100, 100), box(100, 0, 200, 100)]
+    containers, warnings = prepare_containers([1, 2], geoms, codes(2), ["街道"] * 2, ["甲", "乙"])
+    assert warnings == [] and [c.community_name for c in containers] == ["甲", "乙"]
+
+
+def test_invalid_geometry_is_repaired_with_a_warning_naming_the_feature():
+    bowtie = Polygon([(0, 0), (100, 100), (100, 0), (0, 100)])
+    containers, warnings = prepare_containers([5], [bowtie], codes(1))
+    assert containers[0].geometry.is_valid and containers[0].geometry.area == pytest.approx(5000)
+    assert len(warnings) == 1 and str(warnings[0]).startswith("feature 5: invalid geometry")
+
+
+def test_missing_and_non_polygon_geometries_are_rejected_listing_every_feature():
+    with pytest.raises(GridInputError) as err:
+        prepare_containers([3, 4, 9], [None, box(0, 0, 1, 1), shapely.LineString([(0, 0), (1, 1)])], codes(3))
+    assert err.value.feature_ids == (3, 9)
+    assert "feature 3 has no geometry" in str(err.value) and "feature 9 is a LineString" in str(err.value)
+
+
+def test_empty_layer_is_an_error():
+    with pytest.raises(GridInputError, match="no features"):
+        prepare_containers([], [], [])
+
+
+def test_duplicate_codes_are_listed():
+    with pytest.raises(GridInputError, match=r"110101001001 \(#1, #2\)"):
+        prepare_containers([1, 2], [box(0, 0, 1, 1), box(1, 0, 2, 1)], [CommunityCode("110101", "001", "001")] * 2)
+
+
+def test_overlapping_communities_are_listed_in_pairs_with_their_area():
+    geoms = [box(0, 0, 100, 100), box(90, 0, 200, 100), box(300, 0, 400, 100), box(320, 20, 340, 40)]
+    with pytest.raises(GridInputError) as err:
+        prepare_containers([10, 11, 12, 13], geoms, codes(4))
+    text = str(err.value)
+    assert "#10 & #11 (1000.0 m²)" in text and "#12 & #13 (400.0 m²)" in text
+    assert err.value.feature_ids == (10, 11, 12, 13)
+
+
+def test_digitising_noise_below_tolerance_is_not_an_overlap():
+    geoms = [box(0, 0, 100.001, 100), box(100, 0, 200, 100)]
+    assert find_overlaps(geoms) == []
