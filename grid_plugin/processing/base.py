@@ -56,6 +56,21 @@ class GridAlgorithm(QgsProcessingAlgorithm):
     def createInstance(self):
         return type(self)()
 
+    def process(self, parameters, context, feedback) -> dict:
+        """The algorithm's work; subclasses implement this instead of processAlgorithm."""
+        raise NotImplementedError
+
+    def processAlgorithm(self, parameters, context, feedback):
+        try:
+            return self.process(parameters, context, feedback)
+        except QgsProcessingException as error:
+            message = str(error)
+        # QGIS 3.22's sip error handler keeps the exception a Python algorithm raises for good,
+        # and with it every frame on its traceback: the run's sources, layers and open files
+        # would stay alive until QGIS exits. Raise a fresh one from a frame holding only text.
+        del parameters, context, feedback
+        raise QgsProcessingException(message)
+
     def group(self) -> str:
         return {
             "grids": self.tr("Unit grids"),

@@ -21,11 +21,16 @@ def run(parameters):
 
 
 def read_layer(path):
+    """(CRS authid, feature count, rows as dicts with a shapely 'geometry') of an output layer.
+
+    Plain data only: no QGIS object may outlive the test (see error_text).
+    """
     layer = QgsVectorLayer(str(path), "out", "ogr")
     assert layer.isValid()
-    rows = [f.attributes()[1:] + [shapely.from_wkb(bytes(f.geometry().asWkb()))] for f in layer.getFeatures()]
     names = [f.name() for f in layer.fields()][1:]
-    return layer, [dict(zip([*names, "geometry"], r)) for r in rows]
+    rows = [dict(zip([*names, "geometry"], [*f.attributes()[1:], shapely.from_wkb(bytes(f.geometry().asWkb()))]))
+            for f in layer.getFeatures()]
+    return layer.crs().authid(), layer.featureCount(), rows
 
 
 def test_sample_district_with_plain_string_parameters(gridplugin, sample_gpkg, tmp_path):
@@ -41,12 +46,13 @@ def test_sample_district_with_plain_string_parameters(gridplugin, sample_gpkg, t
         "OUTPUT": str(out),
     })
     assert result["WORKING_CRS"] == "EPSG:4548"  # sample is in EPSG:4490 around 116.4E
-    layer, grids = read_layer(result["OUTPUT"])
-    assert layer.crs().authid() == "EPSG:4548"
-    assert result["GRID_COUNT"] == len(grids) == layer.featureCount()
+    crs, count, grids = read_layer(result["OUTPUT"])
+    assert crs == "EPSG:4548"
+    assert result["GRID_COUNT"] == len(grids) == count
 
-    communities = QgsVectorLayer(f"{sample_gpkg}|layername=communities", "c", "ogr")
-    assert {g["community_code"] for g in grids} == {f["community_code"] for f in communities.getFeatures()}
+    community_codes = {f["community_code"] for f in
+                       QgsVectorLayer(f"{sample_gpkg}|layername=communities", "c", "ogr").getFeatures()}
+    assert {g["community_code"] for g in grids} == community_codes
     codes = [g["grid_code"] for g in grids]
     assert len(set(codes)) == len(codes) and all(len(c) == 15 and c.isdigit() for c in codes)
     assert all(g["grid_code"].startswith(g["community_code"]) and int(g["grid_code"][-3:]) == g["seq"] for g in grids)
@@ -64,8 +70,8 @@ def test_sample_district_with_plain_string_parameters(gridplugin, sample_gpkg, t
 
 def test_rerun_gives_identical_output(gridplugin, sample_gpkg, tmp_path):
     params = {"INPUT": f"{sample_gpkg}|layername=communities", "COMMUNITY_CODE_FIELD": "community_code"}
-    first = read_layer(run({**params, "OUTPUT": str(tmp_path / "a.gpkg")})["OUTPUT"])[1]
-    second = read_layer(run({**params, "OUTPUT": str(tmp_path / "b.gpkg")})["OUTPUT"])[1]
+    first = read_layer(run({**params, "OUTPUT": str(tmp_path / "a.gpkg")})["OUTPUT"])[2]
+    second = read_layer(run({**params, "OUTPUT": str(tmp_path / "b.gpkg")})["OUTPUT"])[2]
     assert [g["grid_code"] for g in first] == [g["grid_code"] for g in second]
     assert all(a["geometry"].equals_exact(b["geometry"], 0) for a, b in zip(first, second))
 
@@ -77,7 +83,7 @@ def test_separate_code_fields_and_district_constant(gridplugin, tmp_path):
     ], {"jd": "str", "sq": "str"})
     result = run({"INPUT": source, "CODE_SOURCE": "1", "DISTRICT_CODE": "110101", "STREET_CODE_FIELD": "jd",
                   "COMMUNITY_CODE_FIELD": "sq", "OUTPUT": str(tmp_path / "out.gpkg")})
-    _, grids = read_layer(result["OUTPUT"])
+    _, _, grids = read_layer(result["OUTPUT"])
     assert {g["community_code"] for g in grids} == {"110101001002", "110101001003"}
 
 
@@ -87,15 +93,26 @@ def test_user_crs_is_used_and_reported(gridplugin, tmp_path):
     result = run({"INPUT": source, "COMMUNITY_CODE_FIELD": "code", "TARGET_CRS": "EPSG:32650",
                   "OUTPUT": str(tmp_path / "out.gpkg")})
     assert result["WORKING_CRS"] == "EPSG:32650"
-    layer, _ = read_layer(result["OUTPUT"])
-    assert layer.crs().authid() == "EPSG:32650"
+    assert read_layer(result["OUTPUT"])[0] == "EPSG:32650"
+
+
+def error_text(parameters) -> str:
+    """The message of the QgsProcessingException the run raises.
+
+    Only the text is kept: a traceback of a Processing error holds the QGIS layers of the run, and
+    one that outlives the test is destroyed after QGIS has exited, crashing the interpreter.
+    """
+    try:
+        run(parameters)
+    except QgsProcessingException as error:
+        return str(error)
+    pytest.fail("the run succeeded; an error was expected")
 
 
 def expect_error(parameters, out, *fragments):
-    with pytest.raises(QgsProcessingException) as err:
-        run({**parameters, "OUTPUT": str(out)})
+    message = error_text({**parameters, "OUTPUT": str(out)})
     for fragment in fragments:
-        assert fragment in str(err.value)
+        assert fragment in message
     assert not out.exists(), "a failed run left output behind"
 
 
@@ -173,9 +190,7 @@ def test_non_polygon_layer(gridplugin, tmp_path):
     line = {"type": "LineString", "coordinates": [(116.4, 39.9), (116.5, 39.9)]}
     source = write_gpkg(tmp_path / "in.gpkg", "roads", "LineString", [(line, {"code": "x", "name": "y"})],
                         COMMUNITY_FIELDS)
-    with pytest.raises(QgsProcessingException):
-        run({"INPUT": source, "COMMUNITY_CODE_FIELD": "code", "OUTPUT": str(tmp_path / "out.gpkg")})
-    assert not (tmp_path / "out.gpkg").exists()
+    expect_error({"INPUT": source, "COMMUNITY_CODE_FIELD": "code"}, tmp_path / "out.gpkg", "polygon")
 
 
 def test_web_mercator_input_is_worked_in_gauss_kruger(gridplugin, tmp_path):
@@ -232,7 +247,24 @@ def test_real_neighbourhoods_outside_china_need_a_crs_and_overlaps_are_reported(
                  "(1.3 m²)")
     result = run({**params, "TARGET_CRS": "EPSG:32618", "OVERLAP_TOLERANCE": "10",
                   "OUTPUT": str(tmp_path / "c.gpkg")})
-    _, grids = read_layer(result["OUTPUT"])
+    _, _, grids = read_layer(result["OUTPUT"])
     area = sum(g["area_m2"] for g in grids)
     assert 58.5e6 < area < 59.5e6  # Manhattan's 59 km² (neighbourhoods), overlaps counted twice
     assert len({g["community_code"] for g in grids}) == 37
+
+
+def test_a_failed_run_releases_its_sources_and_frames(gridplugin, tmp_path):
+    """QGIS 3.22 keeps the exception a Python algorithm raises; the base class makes sure it
+    pins nothing of the run (sources, layers, open files)."""
+    import gc
+    import types
+
+    source = write_gpkg(tmp_path / "in.gpkg", "c", "Polygon",
+                        [(square(-74.0, 40.7, 0.004), {"code": "110101001001", "name": "甲"})], COMMUNITY_FIELDS)
+    assert "outside China" in error_text({"INPUT": source, "COMMUNITY_CODE_FIELD": "code",
+                                          "OUTPUT": str(tmp_path / "out.gpkg")})
+    gc.collect()
+    pinned = {o.f_code.co_name: set(o.f_locals) for o in gc.get_objects()
+              if isinstance(o, types.FrameType) and "/grid_plugin/" in o.f_code.co_filename}
+    # only the re-raising frame stays, holding the algorithm object and the message text
+    assert pinned in ({}, {"processAlgorithm": {"self", "message"}})

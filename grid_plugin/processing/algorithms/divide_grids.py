@@ -146,7 +146,7 @@ class DivideGridsAlgorithm(GridAlgorithm):
 
     # --- processing -------------------------------------------------------------------------
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
