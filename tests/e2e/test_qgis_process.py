@@ -1,0 +1,45 @@
+"""The packaged plugin runs from qgis_process, as in the README."""
+
+import json
+import os
+import subprocess
+import sysconfig
+import zipfile
+
+from grid_plugin.toolbelt.paths import plugin_version
+from tests.conftest import REPO
+
+# Debian's /usr/bin/qgis_process wrapper passes --noversioncheck, which qgis_process rejects.
+QGIS_PROCESS = "qgis_process.bin"
+
+
+def test_dividegrids_from_qgis_process(tmp_path, sample_gpkg):
+    package = REPO / "dist" / f"grid_plugin-{plugin_version()}.zip"
+    assert package.exists(), f"{package} missing: the test command builds it with make package"
+    plugins = tmp_path / "plugins"
+    with zipfile.ZipFile(package) as archive:
+        archive.extractall(plugins)
+    env = dict(os.environ, QGIS_PLUGINPATH=str(plugins), QT_QPA_PLATFORM="offscreen",
+               XDG_DATA_HOME=str(tmp_path / "xdg"),  # a throw-away QGIS profile
+               PYTHONPATH=sysconfig.get_paths()["purelib"])  # shapely 2 for QGIS's Python
+
+    def qgis_process(*args):
+        return subprocess.run([QGIS_PROCESS, *args], env=env, capture_output=True, text=True, timeout=300)
+
+    assert "Enabling plugin" in qgis_process("plugins", "enable", "grid_plugin").stdout
+    listing = qgis_process("list").stdout
+    assert "gridplugin:dividegrids" in listing
+    out = tmp_path / "grids.gpkg"
+    run = qgis_process("--json", "run", "gridplugin:dividegrids", "--",
+                       f"INPUT={sample_gpkg}|layername=communities", "COMMUNITY_CODE_FIELD=community_code",
+                       "CELL_SIZE=100", f"OUTPUT={out}")
+    assert run.returncode == 0, run.stderr[-2000:]
+    results = json.loads(run.stdout[run.stdout.index("{"):])["results"]
+    assert results["WORKING_CRS"] == "EPSG:4548"
+    assert results["GRID_COUNT"] > 1000 and out.exists()
+
+    bad = qgis_process("run", "gridplugin:dividegrids", "--", f"INPUT={sample_gpkg}|layername=communities",
+                       "COMMUNITY_CODE_FIELD=street_name", f"OUTPUT={tmp_path / 'bad.gpkg'}")
+    assert bad.returncode != 0
+    assert "must be 12 digits" in bad.stdout + bad.stderr
+    assert not (tmp_path / "bad.gpkg").exists()
