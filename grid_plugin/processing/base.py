@@ -28,7 +28,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QVariant
 from qgis.PyQt.QtGui import QIcon
 
 from grid_plugin.core import crs as core_crs
-from grid_plugin.core.errors import GridInputError, Message
+from grid_plugin.core.errors import Cancelled, GridInputError, Message
 from grid_plugin.core.progress import Progress
 from grid_plugin.core.schema import FieldSpec
 from grid_plugin.toolbelt.i18n import CONTEXT
@@ -105,7 +105,8 @@ def qgs_fields(specs: Sequence[FieldSpec]) -> QgsFields:
 
 
 def read_geometries(
-    source: QgsFeatureSource, request: QgsFeatureRequest, attributes: Sequence[str]
+    source: QgsFeatureSource, request: QgsFeatureRequest, attributes: Sequence[str],
+    feedback: QgsProcessingFeedback | None = None,
 ) -> tuple[list[int], np.ndarray, list[list[object]]]:
     """Feature ids, shapely geometries (None where missing) and the named attribute values.
 
@@ -116,6 +117,8 @@ def read_geometries(
     features = (source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
                 if isinstance(source, QgsProcessingFeatureSource) else source.getFeatures(request))
     for feature in features:
+        if feedback is not None and len(fids) % 1000 == 0 and feedback.isCanceled():
+            raise Cancelled()
         fids.append(feature.id())
         geometry = feature.geometry()
         wkbs.append(None if geometry.isNull() or geometry.isEmpty() else bytes(geometry.asWkb()))

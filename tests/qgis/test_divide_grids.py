@@ -268,3 +268,16 @@ def test_a_failed_run_releases_its_sources_and_frames(gridplugin, tmp_path):
               if isinstance(o, types.FrameType) and "/grid_plugin/" in o.f_code.co_filename}
     # only the re-raising frame stays, holding the algorithm object and the message text
     assert pinned in ({}, {"processAlgorithm": {"self", "message"}})
+
+
+def test_a_cancelled_run_writes_nothing(gridplugin, sample_gpkg, tmp_path):
+    from qgis.core import QgsProcessingFeedback
+
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    out = tmp_path / "grids.gpkg"
+    result = processing.run("gridplugin:dividegrids", {
+        "INPUT": f"{sample_gpkg}|layername=communities", "COMMUNITY_CODE_FIELD": "community_code",
+        "OUTPUT": str(out)}, feedback=feedback)
+    assert "OUTPUT" not in result and "GRID_COUNT" not in result
+    assert not out.exists()

@@ -167,11 +167,12 @@ class DivideGridsAlgorithm(GridAlgorithm):
         fields = self._code_fields(parameters, source, context)
         request = QgsFeatureRequest().setDestinationCrs(working_crs, context.transformContext())
         names = [f for f in fields.values() if f]
-        fids, geometries, values = read_geometries(source, request, names)
-        codes = self._community_codes(parameters, context, fids, fields, [dict(zip(names, v)) for v in values])
-        street_names = [self._text(row, names, fields["street_name"]) for row in values]
-        community_names = [self._text(row, names, fields["community_name"]) for row in values]
         try:
+            fids, geometries, values = read_geometries(source, request, names, feedback)
+            records = [dict(zip(names, v)) for v in values]
+            codes = self._community_codes(parameters, context, fids, fields, records)
+            street_names = [self._text(record, fields["street_name"]) for record in records]
+            community_names = [self._text(record, fields["community_name"]) for record in records]
             containers, warnings = prepare_containers(
                 fids, geometries, codes, street_names, community_names,
                 self.parameterAsDouble(parameters, self.OVERLAP_TOLERANCE, context))
@@ -279,8 +280,6 @@ class DivideGridsAlgorithm(GridAlgorithm):
         return codes
 
     @staticmethod
-    def _text(row: list[object], names: list[str], field: str) -> str:
-        if not field:
-            return ""
-        value = row[names.index(field)]
+    def _text(record: dict[str, object], field: str) -> str:
+        value = record.get(field) if field else None
         return "" if value is None else str(value)
