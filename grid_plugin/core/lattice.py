@@ -11,14 +11,12 @@ with them, smallest first, until no piece below the minimum has a neighbour left
 from __future__ import annotations
 
 import heapq
-import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
-from shapely.geometry.base import BaseGeometry
 
 from grid_plugin.core.codes import MAX_SEQUENCE
 from grid_plugin.core.containers import Container
@@ -72,105 +70,191 @@ def polygon_parts(geometries: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return parts[keep], index[keep]
 
 
+def _clip_to_cells(geometries: np.ndarray, xmin: np.ndarray, ymin: np.ndarray, cell: float) -> np.ndarray:
+    """Each geometry clipped to its cell [xmin, xmin+cell] × [ymin, ymin+cell].
+
+    GEOS's rectangle clipper is several times faster than a general overlay but does not
+    promise valid output, so any invalid result is redone with an exact intersection.
+    """
+    clip = shapely.lib.clip_by_rect
+    clipped = np.array([clip(g, x, y, x + cell, y + cell)
+                        for g, x, y in zip(geometries, xmin.tolist(), ymin.tolist())], dtype=object)
+    invalid = ~shapely.is_valid(clipped)
+    if invalid.any():
+        redo = shapely.box(xmin[invalid], ymin[invalid], xmin[invalid] + cell, ymin[invalid] + cell)
+        clipped[invalid] = shapely.intersection(redo, geometries[invalid])
+    return clipped
+
+
+@dataclass
+class Pieces:
+    """Lattice cells clipped to their communities: one entry per polygon part."""
+
+    geometry: np.ndarray  # shapely Polygons
+    container: np.ndarray  # index of the community
+    col: np.ndarray  # lattice column i
+    row: np.ndarray  # lattice row j
+
+
+def _cell_blocks(bounds: np.ndarray, cell: float, origin: tuple[float, float]) -> list[tuple[int, int, int]]:
+    """(container, first row, row count) blocks of at most _BOXES_PER_BLOCK candidate cells."""
+    ox, oy = origin
+    ncols = np.maximum(np.ceil((bounds[:, 2] - ox) / cell) - np.floor((bounds[:, 0] - ox) / cell), 1)
+    j0 = np.floor((bounds[:, 1] - oy) / cell)
+    nrows = np.maximum(np.ceil((bounds[:, 3] - oy) / cell) - j0, 1)
+    blocks = []
+    for k, (cols, first, rows) in enumerate(zip(ncols.tolist(), j0.tolist(), nrows.tolist())):
+        step = max(1, _BOXES_PER_BLOCK // int(cols))
+        blocks += [(k, int(first) + r, min(step, int(rows) - r)) for r in range(0, int(rows), step)]
+    return blocks
+
+
 def lattice_pieces(
-    geometry: BaseGeometry, cell: float, origin: tuple[float, float] = (0.0, 0.0)
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Lattice cells clipped to the geometry: (pieces, column i, row j) of each piece.
+    geometries: np.ndarray, cell: float, origin: tuple[float, float] = (0.0, 0.0),
+    progress: Progress | None = None,
+) -> Pieces:
+    """Lattice cells of every community, clipped to it.
 
     Cells wholly inside stay boxes; a cell cut into several parts gives one piece per part.
+    Communities are processed together in batches of about _BOXES_PER_BLOCK candidate cells, so
+    thousands of small communities cost a few large vectorised GEOS calls, not many small ones.
     """
     ox, oy = origin
-    xmin, ymin, xmax, ymax = geometry.bounds
-    i0, i1 = math.floor((xmin - ox) / cell), math.ceil((xmax - ox) / cell)
-    j0, j1 = math.floor((ymin - oy) / cell), math.ceil((ymax - oy) / cell)
-    ncols = max(i1 - i0, 1)
-    rows_per_block = max(1, _BOXES_PER_BLOCK // ncols)
-    shapely.prepare(geometry)
-    pieces, cols, rows = [], [], []
-    for jb in range(j0, max(j1, j0 + 1), rows_per_block):
-        jj, ii = np.meshgrid(
-            np.arange(jb, min(jb + rows_per_block, max(j1, j0 + 1))), np.arange(i0, i0 + ncols),
-            indexing="ij",
-        )
-        ii, jj = ii.ravel(), jj.ravel()
-        boxes = shapely.box(ox + ii * cell, oy + jj * cell, ox + (ii + 1) * cell, oy + (jj + 1) * cell)
-        inside = shapely.contains_properly(geometry, boxes)
-        edge = ~inside & shapely.intersects(geometry, boxes)
-        parts, part_of = polygon_parts(shapely.intersection(boxes[edge], geometry))
-        pieces += [boxes[inside], parts]
-        cols += [ii[inside], ii[edge][part_of]]
-        rows += [jj[inside], jj[edge][part_of]]
-    return np.concatenate(pieces), np.concatenate(cols), np.concatenate(rows)
+    progress = progress or Progress()
+    shapely.prepare(geometries)
+    bounds = shapely.bounds(geometries)
+    blocks = _cell_blocks(bounds, cell, origin)
+    i0 = np.floor((bounds[:, 0] - ox) / cell).astype(np.int64)
+    ncols = np.maximum(np.ceil((bounds[:, 2] - ox) / cell).astype(np.int64) - i0, 1)
+    out: list[list[np.ndarray]] = [[], [], [], []]
+    batch: list[tuple[int, int, int]] = []
+    size = 0
+
+    def flush() -> None:
+        for part, values in zip(out, _pieces_of_batch(geometries, batch, i0, ncols, cell, origin)):
+            part.append(values)
+
+    for b, block in enumerate(blocks):
+        cells = int(ncols[block[0]] * block[2])
+        if batch and size + cells > _BOXES_PER_BLOCK:
+            flush()
+            progress.step(b, len(blocks))
+            batch, size = [], 0
+        batch.append(block)
+        size += cells
+    if batch:
+        flush()
+    progress.step(len(blocks), len(blocks))
+    if not out[0]:
+        return Pieces(np.empty(0, dtype=object), *(np.empty(0, dtype=np.int64) for _ in range(3)))
+    return Pieces(*(np.concatenate(part) for part in out))
 
 
-def _line_intervals(piece: BaseGeometry, axis: int, value: float) -> np.ndarray:
-    """Intervals (lo, hi) along the other axis where the piece's boundary runs on a lattice line."""
+def _pieces_of_batch(geometries, batch, i0, ncols, cell, origin):
+    ox, oy = origin
+    owner = np.array([k for k, _, _ in batch])
+    first_row = np.array([r for _, r, _ in batch])
+    counts = ncols[owner] * np.array([n for _, _, n in batch])
+    container = np.repeat(owner, counts)
+    local = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+    ii = i0[container] + local % ncols[container]
+    jj = np.repeat(first_row, counts) + local // ncols[container]
+    x0, y0 = ox + ii * cell, oy + jj * cell
+    boxes = shapely.box(x0, y0, x0 + cell, y0 + cell)
+    owners = geometries[container]
+    inside = shapely.contains_properly(owners, boxes)
+    edge = ~inside & shapely.intersects(owners, boxes)
+    parts, part_of = polygon_parts(_clip_to_cells(owners[edge], x0[edge], y0[edge], cell))
+    return (np.concatenate([boxes[inside], parts]),
+            np.concatenate([container[inside], container[edge][part_of]]),
+            np.concatenate([ii[inside], ii[edge][part_of]]),
+            np.concatenate([jj[inside], jj[edge][part_of]]))
+
+
+def _lattice_line_segments(
+    pieces: np.ndarray, cell: float, origin: tuple[float, float]
+) -> tuple[np.ndarray, ...]:
+    """Boundary segments of the pieces that run along a lattice line.
+
+    Returns (piece, axis, line, lo, hi): axis 0 = vertical line x = line·s, axis 1 = horizontal
+    line y = line·s; [lo, hi] is the segment's extent along the line.
+    """
+    rings, ring_piece = shapely.get_rings(pieces, return_index=True)
+    xy, point_ring = shapely.get_coordinates(rings, return_index=True)
+    same_ring = point_ring[:-1] == point_ring[1:]
+    a, b = xy[:-1][same_ring], xy[1:][same_ring]
+    piece = ring_piece[point_ring[:-1][same_ring]]
     out = []
-    for ring in shapely.get_rings(piece):
-        xy = shapely.get_coordinates(ring)
-        a, b = xy[:-1], xy[1:]
-        on = (np.abs(a[:, axis] - value) < _ON_LINE_TOLERANCE_M) & (
-            np.abs(b[:, axis] - value) < _ON_LINE_TOLERANCE_M
-        )
-        if on.any():
-            other = 1 - axis
-            out.append(np.stack([np.minimum(a[on, other], b[on, other]),
-                                 np.maximum(a[on, other], b[on, other])], axis=1))
-    return np.concatenate(out) if out else np.empty((0, 2))
+    for axis in (0, 1):
+        offset = origin[axis]
+        line = np.round((a[:, axis] - offset) / cell)
+        on_line = ((np.abs(a[:, axis] - offset - line * cell) < _ON_LINE_TOLERANCE_M)
+                   & (np.abs(b[:, axis] - offset - line * cell) < _ON_LINE_TOLERANCE_M))
+        along = 1 - axis
+        lo = np.minimum(a[on_line, along], b[on_line, along])
+        hi = np.maximum(a[on_line, along], b[on_line, along])
+        out.append((piece[on_line], np.full(on_line.sum(), axis), line[on_line].astype(np.int64), lo, hi))
+    return tuple(np.concatenate(parts) for parts in zip(*out))
 
 
-def _shared_length(a: np.ndarray, b: np.ndarray) -> float:
-    if len(a) == 0 or len(b) == 0:
-        return 0.0
-    lo = np.maximum(a[:, None, 0], b[None, :, 0])
-    hi = np.minimum(a[:, None, 1], b[None, :, 1])
-    return float(np.clip(hi - lo, 0.0, None).sum())
-
-
-def _small_piece_neighbours(
-    pieces: np.ndarray, cols: np.ndarray, rows: np.ndarray, small: np.ndarray,
-    cell: float, origin: tuple[float, float],
+def small_piece_neighbours(
+    pieces: Pieces, small: np.ndarray, cell: float, origin: tuple[float, float],
 ) -> dict[int, list[tuple[int, float]]]:
-    """For each small piece, the pieces sharing an edge with it and the shared length.
+    """For each small piece, the pieces of its community sharing an edge with it, and the length.
 
-    Only the four edge-neighbour cells can share an edge with a piece, and the shared edge lies
-    on the lattice line between the two cells, so lengths are measured on that line exactly.
+    Two pieces can share an edge only across the lattice line between their cells, so the shared
+    length is the overlap of their boundary segments on that line: the piece west (south) of the
+    line meets the piece east (north) of it in the same row (column) and community. Only pieces
+    in or next to a small piece's cell are looked at.
     """
-    ox, oy = origin
-    by_cell: dict[tuple[int, int], list[int]] = defaultdict(list)
-    wanted = {(int(cols[s]) + di, int(rows[s]) + dj) for s in small
-              for di, dj in ((1, 0), (-1, 0), (0, 1), (0, -1))}
-    for k, key in enumerate(zip(cols.tolist(), rows.tolist())):
-        if key in wanted:
-            by_cell[key].append(k)
-    neighbours: dict[int, list[tuple[int, float]]] = {}
-    for s in small.tolist():
-        i, j = int(cols[s]), int(rows[s])
-        found = []
-        # (neighbour cell offset, axis of the shared line, its coordinate)
-        for di, dj, axis, value in (
-            (1, 0, 0, ox + (i + 1) * cell), (-1, 0, 0, ox + i * cell),
-            (0, 1, 1, oy + (j + 1) * cell), (0, -1, 1, oy + j * cell),
-        ):
-            candidates = by_cell.get((i + di, j + dj))
-            if not candidates:
-                continue
-            mine = _line_intervals(pieces[s], axis, value)
-            for n in candidates:
-                length = _shared_length(mine, _line_intervals(pieces[n], axis, value))
-                if length > 0:
-                    found.append((n, length))
-        neighbours[s] = found
-    return neighbours
+    if len(small) == 0:
+        return {}
+    near = np.zeros(len(pieces.geometry), dtype=bool)
+    near[small] = True
+    for di, dj in ((1, 0), (-1, 0), (0, 1), (0, -1)):
+        wanted = set(zip(pieces.container[small].tolist(), (pieces.col[small] + di).tolist(),
+                         (pieces.row[small] + dj).tolist()))
+        near |= np.fromiter((key in wanted for key in zip(pieces.container.tolist(), pieces.col.tolist(),
+                                                           pieces.row.tolist())), dtype=bool, count=len(near))
+    candidates = np.flatnonzero(near)
+    local, axis, line, lo, hi = _lattice_line_segments(pieces.geometry[candidates], cell, origin)
+    piece = candidates[local]
+    across = np.where(axis == 0, pieces.col[piece], pieces.row[piece])  # the piece's cell across the line
+    along = np.where(axis == 0, pieces.row[piece], pieces.col[piece])  # its row (column) along the line
+    before, after = across == line - 1, across == line  # west/south of the line, east/north of it
+    # segments on the same line, in the same row/column and community form a group; pair every
+    # "before" segment of a group with every "after" one
+    order = np.lexsort((along, line, axis, pieces.container[piece]))
+    keys = np.stack([pieces.container[piece], axis, line, along])[:, order]
+    group = np.empty(len(piece), dtype=np.int64)
+    group[order] = np.cumsum(np.r_[True, (keys[:, 1:] != keys[:, :-1]).any(axis=0)]) - 1
+    b_idx, a_idx = np.flatnonzero(before), np.flatnonzero(after)
+    a_idx = a_idx[np.argsort(group[a_idx], kind="stable")]
+    start = np.searchsorted(group[a_idx], group[b_idx], side="left")
+    counts = np.searchsorted(group[a_idx], group[b_idx], side="right") - start
+    left = np.repeat(b_idx, counts)
+    right = a_idx[np.repeat(start, counts) + np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)]
+    length = np.clip(np.minimum(hi[left], hi[right]) - np.maximum(lo[left], lo[right]), 0.0, None)
+    touching = length > 0
+    p, q, length = piece[left][touching], piece[right][touching], length[touching]
+    is_small = np.zeros(len(pieces.geometry), dtype=bool)
+    is_small[small] = True
+    neighbours: dict[int, dict[int, float]] = {int(s): {} for s in small}
+    for u, v, d in zip(p.tolist(), q.tolist(), length.tolist()):
+        if is_small[u]:
+            neighbours[u][v] = neighbours[u].get(v, 0.0) + d
+        if is_small[v]:
+            neighbours[v][u] = neighbours[v].get(u, 0.0) + d
+    return {s: sorted(found.items()) for s, found in neighbours.items()}
 
 
 def merge_small_pieces(
     areas: np.ndarray, min_area: float, neighbours: dict[int, list[tuple[int, float]]]
-) -> tuple[np.ndarray, int]:
+) -> tuple[np.ndarray, list[int]]:
     """Group pieces so that each small one joins the neighbour with the longest shared edge.
 
     Smallest groups go first; a group that is still small after a merge is considered again.
-    Returns the group id (a piece index) of every piece, and how many small groups had no
+    Returns the group id (a piece index) of every piece, and the small groups that had no
     neighbour to join (they stay as they are).
     """
     n = len(areas)
@@ -188,7 +272,7 @@ def merge_small_pieces(
     members: dict[int, list[int]] = {s: [s] for s in neighbours}
     heap = [(group_area[s], s) for s in neighbours]
     heapq.heapify(heap)
-    isolated = 0
+    isolated: list[int] = []
     while heap:
         area, g = heapq.heappop(heap)
         if find(g) != g or group_area[g] != area or area >= min_area:
@@ -200,7 +284,7 @@ def merge_small_pieces(
                 if t != g:
                     shared[t] += length
         if not shared:
-            isolated += 1
+            isolated.append(g)
             continue
         # longest shared edge; ties go to the larger neighbour, then the lower index (stable runs)
         target = max(shared, key=lambda t: (round(shared[t], 6), group_area[t], -t))
@@ -209,44 +293,26 @@ def merge_small_pieces(
         members.setdefault(target, [target]).extend(members.pop(g))
         if group_area[target] < min_area:
             heapq.heappush(heap, (group_area[target], target))
-    return np.array([find(k) for k in range(n)]), isolated
+    # resolve every piece to its root by pointer jumping (vectorised; trees are shallow)
+    while True:
+        jumped = parent[parent]
+        if np.array_equal(jumped, parent):
+            return parent, isolated
+        parent = jumped
 
 
-def divide_container(
-    container: Container, cell: float, min_area: float, order: str = ORDER_ROWS,
-    origin: tuple[float, float] = (0.0, 0.0),
-) -> tuple[np.ndarray, list[Message]]:
-    """Unit grids of one community, already in numbering order, and warnings."""
-    pieces, cols, rows = lattice_pieces(container.geometry, cell, origin)
-    areas = shapely.area(pieces)
-    small = np.flatnonzero(areas < min_area)
-    warnings = []
-    if len(small) and len(pieces) > 1:
-        neighbours = _small_piece_neighbours(pieces, cols, rows, small, cell, origin)
-        group, isolated = merge_small_pieces(areas, min_area, neighbours)
-        roots, inverse = np.unique(group, return_inverse=True)
-        grids = pieces[roots].copy()
-        merged = np.flatnonzero(np.bincount(inverse) > 1)
-        for g in merged:
-            grids[g] = shapely.union_all(pieces[inverse == g])
-        if isolated:
-            warnings.append(message(
-                "community {code} (feature {fid}): {count} piece(s) below {min_area:.0f} m² share "
-                "no edge with another grid of the community and were kept as grids of their own",
-                code=container.code.code12, fid=container.fid, count=isolated, min_area=min_area,
-            ))
-    else:
-        grids = pieces
-    centroids = shapely.centroid(grids)
-    ordered = grids[sequence_order(shapely.get_x(centroids), shapely.get_y(centroids), cell, order)]
-    if len(ordered) > MAX_SEQUENCE:
-        raise GridInputError(
-            "community {code} (feature {fid}) would get {count} grids, more than the {limit} a "
-            "3-digit sequence allows; use a larger cell size or split the community",
-            (container.fid,), code=container.code.code12, fid=container.fid, count=len(ordered),
-            limit=MAX_SEQUENCE,
-        )
-    return ordered, warnings
+def _union_groups(geometries: np.ndarray, group: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """One geometry per group (union of its members) and the group ids, in id order."""
+    roots, inverse, sizes = np.unique(group, return_inverse=True, return_counts=True)
+    out = geometries[roots].copy()
+    pairs = np.flatnonzero(sizes == 2)
+    if len(pairs):
+        members = np.argsort(inverse, kind="stable")
+        first = np.cumsum(sizes) - sizes
+        out[pairs] = shapely.union(geometries[members[first[pairs]]], geometries[members[first[pairs] + 1]])
+    for g in np.flatnonzero(sizes > 2):
+        out[g] = shapely.union_all(geometries[inverse == g])
+    return out, roots
 
 
 def divide_lattice(
@@ -268,15 +334,43 @@ def divide_lattice(
             min_area=min_area, cell_area=cell * cell,
         )
     progress = progress or Progress()
-    geoms, owner, seqs, warnings = [], [], [], []
-    for k, container in enumerate(containers):
-        progress.step(k, len(containers))
-        grids, notes = divide_container(container, cell, min_area, order, origin)
-        geoms.append(grids)
-        owner.append(np.full(len(grids), k))
-        seqs.append(np.arange(1, len(grids) + 1))
-        warnings += notes
-    progress.step(len(containers), len(containers))
-    if not geoms:
-        return Division(np.empty(0, dtype=object), np.empty(0, int), np.empty(0, int), warnings)
-    return Division(np.concatenate(geoms), np.concatenate(owner), np.concatenate(seqs), warnings)
+    if not containers:
+        return Division(np.empty(0, dtype=object), np.empty(0, np.int64), np.empty(0, np.int64))
+    geometries = np.array([c.geometry for c in containers], dtype=object)
+    pieces = lattice_pieces(geometries, cell, origin, Progress(
+        lambda pct: progress.report(0.7 * pct), progress.is_cancelled))
+    areas = shapely.area(pieces.geometry)
+    small = np.flatnonzero(areas < min_area)
+    progress.step(75, 100)
+    group, isolated = merge_small_pieces(areas, min_area, small_piece_neighbours(pieces, small, cell, origin))
+    progress.step(85, 100)
+    grids, roots = _union_groups(pieces.geometry, group)
+    owner = pieces.container[roots]
+    centroids = shapely.centroid(grids)
+    cx, cy = shapely.get_x(centroids), shapely.get_y(centroids)
+    # communities stay in input order; within each, the numbering order of core.numbering
+    ranked = np.lexsort((sequence_order(cx, cy, cell, order).argsort(), owner))
+    grids, owner = grids[ranked], owner[ranked]
+    counts = np.bincount(owner, minlength=len(containers))
+    sequence = np.arange(len(grids)) - np.repeat(np.cumsum(counts) - counts, counts) + 1
+    too_many = np.flatnonzero(counts > MAX_SEQUENCE)
+    if len(too_many):
+        c = containers[too_many[0]]
+        raise GridInputError(
+            "community {code} (feature {fid}) would get {count} grids, more than the {limit} a "
+            "3-digit sequence allows; use a larger cell size or split the community",
+            (c.fid,), code=c.code.code12, fid=c.fid, count=int(counts[too_many[0]]), limit=MAX_SEQUENCE,
+        )
+    warnings = []
+    # a piece with no neighbour is news only in a community that has other grids too
+    lonely = np.bincount(pieces.container[isolated], minlength=len(containers))
+    lonely[counts <= 1] = 0
+    for k in np.flatnonzero(lonely):
+        c = containers[k]
+        warnings.append(message(
+            "community {code} (feature {fid}): {count} piece(s) below {min_area:.0f} m² share "
+            "no edge with another grid of the community and were kept as grids of their own",
+            code=c.code.code12, fid=c.fid, count=int(lonely[k]), min_area=min_area,
+        ))
+    progress.step(100, 100)
+    return Division(grids, owner, sequence, warnings)

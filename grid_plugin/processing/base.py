@@ -3,7 +3,7 @@ reading features into shapely and writing shapely geometries to a sink."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import shapely
@@ -133,23 +133,26 @@ def _plain(value: object) -> object:
     return value
 
 
-def write_features(sink: QgsFeatureSink, geometries: np.ndarray, rows: Sequence[Sequence[object]]) -> None:
-    """Write shapely geometries (as multipolygons) with their attribute rows, in batches."""
-    parts, index = shapely.get_parts(geometries, return_index=True)
-    multi = shapely.multipolygons(parts, indices=index)
-    wkbs = shapely.to_wkb(multi)
-    batch = []
-    for wkb, row in zip(wkbs, rows):
-        feature = QgsFeature()
-        geometry = QgsGeometry()
-        geometry.fromWkb(wkb)
-        feature.setGeometry(geometry)
-        feature.setAttributes(list(row))
-        batch.append(feature)
-        if len(batch) == _WRITE_BATCH:
-            sink.addFeatures(batch, QgsFeatureSink.FastInsert)
-            batch = []
-    if batch:
+def write_features(
+    sink: QgsFeatureSink, geometries: np.ndarray, rows: Callable[[int, int], Sequence[Sequence[object]]]
+) -> None:
+    """Write shapely geometries (as multipolygons) with their attribute rows, in batches.
+
+    `rows(start, stop)` gives the attributes of geometries[start:stop]; WKB, rows and features
+    exist for one batch at a time, so memory stays flat however many features are written.
+    """
+    for start in range(0, len(geometries), _WRITE_BATCH):
+        stop = min(start + _WRITE_BATCH, len(geometries))
+        parts, index = shapely.get_parts(geometries[start:stop], return_index=True)
+        wkbs = shapely.to_wkb(shapely.multipolygons(parts, indices=index))
+        batch = []
+        for wkb, row in zip(wkbs, rows(start, stop)):
+            feature = QgsFeature()
+            geometry = QgsGeometry()
+            geometry.fromWkb(wkb)
+            feature.setGeometry(geometry)
+            feature.setAttributes(list(row))
+            batch.append(feature)
         sink.addFeatures(batch, QgsFeatureSink.FastInsert)
 
 

@@ -95,11 +95,6 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/lattice.py" />
-      <source>community {code} (feature {fid}) would get {count} grids, more than the {limit} a 3-digit sequence allows; use a larger cell size or split the community</source>
-      <translation>community {code} (feature {fid}) would get {count} grids, more than the {limit} a 3-digit sequence allows; use a larger cell size or split the community</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/lattice.py" />
       <source>cell size must be positive, got {cell}</source>
       <translation>cell size must be positive, got {cell}</translation>
     </message>
@@ -107,6 +102,11 @@
       <location filename="../../grid_plugin/core/lattice.py" />
       <source>minimum area {min_area} m² must lie between 0 and the cell area {cell_area:.0f} m²</source>
       <translation>minimum area {min_area} m² must lie between 0 and the cell area {cell_area:.0f} m²</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/lattice.py" />
+      <source>community {code} (feature {fid}) would get {count} grids, more than the {limit} a 3-digit sequence allows; use a larger cell size or split the community</source>
+      <translation>community {code} (feature {fid}) would get {count} grids, more than the {limit} a 3-digit sequence allows; use a larger cell size or split the community</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/lattice.py" />

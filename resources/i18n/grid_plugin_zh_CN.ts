@@ -95,11 +95,6 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/lattice.py" />
-      <source>community {code} (feature {fid}) would get {count} grids, more than the {limit} a 3-digit sequence allows; use a larger cell size or split the community</source>
-      <translation>社区 {code}（要素 {fid}）将产生 {count} 个网格，超过 3 位顺序号允许的 {limit} 个；请增大网格尺寸或拆分社区</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/lattice.py" />
       <source>cell size must be positive, got {cell}</source>
       <translation>网格尺寸必须大于 0，当前为 {cell}</translation>
     </message>
@@ -107,6 +102,11 @@
       <location filename="../../grid_plugin/core/lattice.py" />
       <source>minimum area {min_area} m² must lie between 0 and the cell area {cell_area:.0f} m²</source>
       <translation>最小面积 {min_area} 平方米应介于 0 与网格面积 {cell_area:.0f} 平方米之间</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/lattice.py" />
+      <source>community {code} (feature {fid}) would get {count} grids, more than the {limit} a 3-digit sequence allows; use a larger cell size or split the community</source>
+      <translation>社区 {code}（要素 {fid}）将产生 {count} 个网格，超过 3 位顺序号允许的 {limit} 个；请增大网格尺寸或拆分社区</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/lattice.py" />

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import shapely
 from qgis.core import (
     QgsFeatureRequest,
@@ -192,14 +193,19 @@ class DivideGridsAlgorithm(GridAlgorithm):
             parameters, self.OUTPUT, context, qgs_fields(UNIT_GRID_FIELDS), QgsWkbTypes.MultiPolygon, working_crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        areas = shapely.area(division.geometries)
-        perimeters = shapely.length(division.geometries)
-        rows = []
-        for k, code in enumerate(division.codes(containers)):
-            c = containers[division.container_index[k]]
-            rows.append([code, c.code.district, c.code.street_code9, c.code.code12, c.street_name,
-                         c.community_name, int(division.sequence[k]), round(float(areas[k]), 2),
-                         round(float(perimeters[k]), 2)])
+        areas = np.round(shapely.area(division.geometries), 2)
+        perimeters = np.round(shapely.length(division.geometries), 2)
+        owners = [(c.code, c.street_name, c.community_name) for c in containers]
+
+        def rows(start: int, stop: int) -> list[list[object]]:
+            out = []
+            for k in range(start, stop):
+                code, street_name, community_name = owners[division.container_index[k]]
+                sequence = int(division.sequence[k])
+                out.append([code.grid_code(sequence), code.district, code.street_code9, code.code12, street_name,
+                            community_name, sequence, float(areas[k]), float(perimeters[k])])
+            return out
+
         write_features(sink, division.geometries, rows)
         feedback.setProgress(100)
         feedback.pushInfo(self.tr("{} unit grids in {} communities.").format(len(division), len(containers)))
