@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -26,7 +26,7 @@ from grid_plugin.core.progress import Progress
 
 DEFAULT_CELL_SIZE_M = 100.0
 DEFAULT_MIN_AREA_FRACTION = 0.3
-# Boxes made at once for one community; bounds memory when a huge polygon is one community.
+# Candidate cells (boxes) made and tested in one batch: bounds memory on any input size.
 _BOXES_PER_BLOCK = 250_000
 # Coordinates within this distance of a lattice line lie on it (GEOS rounds clip points).
 _ON_LINE_TOLERANCE_M = 1e-6
@@ -96,16 +96,22 @@ class Pieces:
     row: np.ndarray  # lattice row j
 
 
-def _cell_blocks(bounds: np.ndarray, cell: float, origin: tuple[float, float]) -> list[tuple[int, int, int]]:
-    """(container, first row, row count) blocks of at most _BOXES_PER_BLOCK candidate cells."""
+def _cell_ranges(bounds: np.ndarray, cell: float, origin: tuple[float, float]) -> tuple[np.ndarray, ...]:
+    """First column, column count, first row and row count of each community's bounding box."""
     ox, oy = origin
-    ncols = np.maximum(np.ceil((bounds[:, 2] - ox) / cell) - np.floor((bounds[:, 0] - ox) / cell), 1)
-    j0 = np.floor((bounds[:, 1] - oy) / cell)
-    nrows = np.maximum(np.ceil((bounds[:, 3] - oy) / cell) - j0, 1)
+    i0 = np.floor((bounds[:, 0] - ox) / cell).astype(np.int64)
+    j0 = np.floor((bounds[:, 1] - oy) / cell).astype(np.int64)
+    ncols = np.maximum(np.ceil((bounds[:, 2] - ox) / cell).astype(np.int64) - i0, 1)
+    nrows = np.maximum(np.ceil((bounds[:, 3] - oy) / cell).astype(np.int64) - j0, 1)
+    return i0, ncols, j0, nrows
+
+
+def _cell_blocks(ncols: np.ndarray, j0: np.ndarray, nrows: np.ndarray) -> list[tuple[int, int, int]]:
+    """(community, first row, row count) blocks of at most _BOXES_PER_BLOCK candidate cells."""
     blocks = []
     for k, (cols, first, rows) in enumerate(zip(ncols.tolist(), j0.tolist(), nrows.tolist())):
-        step = max(1, _BOXES_PER_BLOCK // int(cols))
-        blocks += [(k, int(first) + r, min(step, int(rows) - r)) for r in range(0, int(rows), step)]
+        step = max(1, _BOXES_PER_BLOCK // cols)
+        blocks += [(k, first + r, min(step, rows - r)) for r in range(0, rows, step)]
     return blocks
 
 
@@ -119,13 +125,10 @@ def lattice_pieces(
     Communities are processed together in batches of about _BOXES_PER_BLOCK candidate cells, so
     thousands of small communities cost a few large vectorised GEOS calls, not many small ones.
     """
-    ox, oy = origin
     progress = progress or Progress()
     shapely.prepare(geometries)
-    bounds = shapely.bounds(geometries)
-    blocks = _cell_blocks(bounds, cell, origin)
-    i0 = np.floor((bounds[:, 0] - ox) / cell).astype(np.int64)
-    ncols = np.maximum(np.ceil((bounds[:, 2] - ox) / cell).astype(np.int64) - i0, 1)
+    i0, ncols, j0, nrows = _cell_ranges(shapely.bounds(geometries), cell, origin)
+    blocks = _cell_blocks(ncols, j0, nrows)
     out: list[list[np.ndarray]] = [[], [], [], []]
     batch: list[tuple[int, int, int]] = []
     size = 0
@@ -150,7 +153,11 @@ def lattice_pieces(
     return Pieces(*(np.concatenate(part) for part in out))
 
 
-def _pieces_of_batch(geometries, batch, i0, ncols, cell, origin):
+def _pieces_of_batch(
+    geometries: np.ndarray, batch: list[tuple[int, int, int]], i0: np.ndarray, ncols: np.ndarray,
+    cell: float, origin: tuple[float, float],
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Pieces, communities, columns and rows of the candidate cells of a batch of row blocks."""
     ox, oy = origin
     owner = np.array([k for k, _, _ in batch])
     first_row = np.array([r for _, r, _ in batch])
@@ -249,7 +256,8 @@ def small_piece_neighbours(
 
 
 def merge_small_pieces(
-    areas: np.ndarray, min_area: float, neighbours: dict[int, list[tuple[int, float]]]
+    areas: np.ndarray, min_area: float, neighbours: dict[int, list[tuple[int, float]]],
+    tie_key: Callable[[int], tuple[float, ...]] = lambda piece: (-piece,),
 ) -> tuple[np.ndarray, list[int]]:
     """Group pieces so that each small one joins the neighbour with the longest shared edge.
 
@@ -286,8 +294,9 @@ def merge_small_pieces(
         if not shared:
             isolated.append(g)
             continue
-        # longest shared edge; ties go to the larger neighbour, then the lower index (stable runs)
-        target = max(shared, key=lambda t: (round(shared[t], 6), group_area[t], -t))
+        # longest shared edge; ties go to the larger neighbour, then by tie_key (by position, so
+        # the choice never depends on the order pieces were made in)
+        target = max(shared, key=lambda t: (round(shared[t], 6), round(group_area[t], 6), *tie_key(t)))
         parent[g] = target
         group_area[target] += group_area[g]
         members.setdefault(target, [target]).extend(members.pop(g))
@@ -342,9 +351,15 @@ def divide_lattice(
     areas = shapely.area(pieces.geometry)
     small = np.flatnonzero(areas < min_area)
     progress.step(75, 100)
-    group, isolated = merge_small_pieces(areas, min_area, small_piece_neighbours(pieces, small, cell, origin))
+    def northwest_first(piece: int) -> tuple[float, ...]:
+        centre = pieces.geometry[piece].centroid
+        return (pieces.row[piece], -pieces.col[piece], centre.y, -centre.x)
+
+    group, isolated = merge_small_pieces(
+        areas, min_area, small_piece_neighbours(pieces, small, cell, origin), northwest_first)
     progress.step(85, 100)
     grids, roots = _union_groups(pieces.geometry, group)
+    grids = shapely.normalize(grids)  # canonical vertex order: output independent of piece order
     owner = pieces.container[roots]
     centroids = shapely.centroid(grids)
     cx, cy = shapely.get_x(centroids), shapely.get_y(centroids)

@@ -160,3 +160,14 @@ def test_progress_reaches_100_percent():
     seen = []
     divide_lattice([community(random_community(2))], progress=Progress(report=seen.append))
     assert seen[-1] == 100.0
+
+
+def test_batching_of_candidate_cells_does_not_change_the_result(monkeypatch):
+    containers = [community(random_community(s), number=s + 1) for s in range(3)]
+    containers = [Container(c.fid, shapely.affinity.translate(c.geometry, xoff=1500.0 * k), c.code)
+                  for k, c in enumerate(containers)]
+    whole = divide_lattice(containers)
+    monkeypatch.setattr("grid_plugin.core.lattice._BOXES_PER_BLOCK", 7)  # rows split, many batches
+    batched = divide_lattice(containers)
+    assert whole.codes(containers) == batched.codes(containers)
+    assert all(a.equals_exact(b, 0) for a, b in zip(whole.geometries, batched.geometries))
