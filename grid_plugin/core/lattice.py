@@ -296,7 +296,10 @@ def merge_small_pieces(
             continue
         # longest shared edge; ties go to the larger neighbour, then by tie_key (by position, so
         # the choice never depends on the order pieces were made in)
-        target = max(shared, key=lambda t: (round(shared[t], 6), round(group_area[t], 6), *tie_key(t)))
+        ranked = {t: (round(shared[t], 6), round(group_area[t], 6)) for t in shared}
+        best = max(ranked.values())
+        tied = [t for t, rank in ranked.items() if rank == best]
+        target = tied[0] if len(tied) == 1 else max(tied, key=tie_key)
         parent[g] = target
         group_area[target] += group_area[g]
         members.setdefault(target, [target]).extend(members.pop(g))
@@ -310,17 +313,38 @@ def merge_small_pieces(
         parent = jumped
 
 
-def _union_groups(geometries: np.ndarray, group: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """One geometry per group (union of its members) and the group ids, in id order."""
+def _merge_lattice_pieces(
+    pieces: Pieces, areas: np.ndarray, small: np.ndarray, min_area: float, cell: float,
+    origin: tuple[float, float],
+) -> tuple[np.ndarray, list[int]]:
+    """merge_small_pieces on lattice pieces; equal candidates go to the one further north, then
+    west (then by centroid), so the result never depends on the order pieces were made in."""
+
+    def northwest_first(piece: int) -> tuple[float, ...]:
+        centre = pieces.geometry[piece].centroid
+        return (pieces.row[piece], -pieces.col[piece], centre.y, -centre.x)
+
+    neighbours = small_piece_neighbours(pieces, small, cell, origin)
+    return merge_small_pieces(areas, min_area, neighbours, northwest_first)
+
+
+def _union_groups(
+    geometries: np.ndarray, group: np.ndarray, rows: np.ndarray, cols: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """One geometry per group (the union of its members) and the group ids, in id order.
+
+    Members are united in lattice order (north to south, west to east), so the vertex order of
+    the result does not depend on the order the pieces were made in.
+    """
     roots, inverse, sizes = np.unique(group, return_inverse=True, return_counts=True)
+    members = np.lexsort((np.arange(len(group)), cols, -rows, inverse))
+    first = np.cumsum(sizes) - sizes
     out = geometries[roots].copy()
     pairs = np.flatnonzero(sizes == 2)
     if len(pairs):
-        members = np.argsort(inverse, kind="stable")
-        first = np.cumsum(sizes) - sizes
         out[pairs] = shapely.union(geometries[members[first[pairs]]], geometries[members[first[pairs] + 1]])
     for g in np.flatnonzero(sizes > 2):
-        out[g] = shapely.union_all(geometries[inverse == g])
+        out[g] = shapely.union_all(geometries[members[first[g]:first[g] + sizes[g]]])
     return out, roots
 
 
@@ -351,18 +375,14 @@ def divide_lattice(
     areas = shapely.area(pieces.geometry)
     small = np.flatnonzero(areas < min_area)
     progress.step(75, 100)
-    def northwest_first(piece: int) -> tuple[float, ...]:
-        centre = pieces.geometry[piece].centroid
-        return (pieces.row[piece], -pieces.col[piece], centre.y, -centre.x)
-
-    group, isolated = merge_small_pieces(
-        areas, min_area, small_piece_neighbours(pieces, small, cell, origin), northwest_first)
+    group, isolated = _merge_lattice_pieces(pieces, areas, small, min_area, cell, origin)
     progress.step(85, 100)
-    grids, roots = _union_groups(pieces.geometry, group)
-    grids = shapely.normalize(grids)  # canonical vertex order: output independent of piece order
-    owner = pieces.container[roots]
+    grids, roots = _union_groups(pieces.geometry, group, pieces.row, pieces.col)
+    owner, isolated_owner = pieces.container[roots], pieces.container[isolated]
+    del pieces  # frees the pieces merged away before the grids are sorted
     centroids = shapely.centroid(grids)
     cx, cy = shapely.get_x(centroids), shapely.get_y(centroids)
+    del centroids
     # communities stay in input order; within each, the numbering order of core.numbering
     ranked = np.lexsort((sequence_order(cx, cy, cell, order).argsort(), owner))
     grids, owner = grids[ranked], owner[ranked]
@@ -378,7 +398,7 @@ def divide_lattice(
         )
     warnings = []
     # a piece with no neighbour is news only in a community that has other grids too
-    lonely = np.bincount(pieces.container[isolated], minlength=len(containers))
+    lonely = np.bincount(isolated_owner, minlength=len(containers))
     lonely[counts <= 1] = 0
     for k in np.flatnonzero(lonely):
         c = containers[k]
