@@ -105,7 +105,7 @@ class DivideGridsAlgorithm(GridAlgorithm):
             defaultValue=CODES_FULL))
         self.addParameter(QgsProcessingParameterField(
             self.COMMUNITY_CODE_FIELD, self.tr("Community code field (12 digits, or 3 with separate fields)"),
-            parentLayerParameterName=self.INPUT))
+            defaultValue="community_code", parentLayerParameterName=self.INPUT))
         self.addParameter(QgsProcessingParameterField(
             self.STREET_CODE_FIELD, self.tr("Street code field (3 or 9 digits)"),
             parentLayerParameterName=self.INPUT, optional=True))
