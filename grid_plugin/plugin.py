@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
 from grid_plugin.processing.provider import GridPluginProvider
-from grid_plugin.toolbelt.i18n import CONTEXT, install_translator, remove_translator
+from grid_plugin.toolbelt.i18n import install_translator, remove_translator, tr
 from grid_plugin.toolbelt.paths import resource
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 class GridPlugin:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from qgis.core import Qgis, QgsMessageLog
-from qgis.PyQt.QtCore import QCoreApplication
 
 from grid_plugin.toolbelt.dependencies import INSTALL_HINT
-from grid_plugin.toolbelt.i18n import CONTEXT, install_translator, remove_translator
+from grid_plugin.toolbelt.i18n import install_translator, remove_translator, tr
 
 
 class MissingDependencyPlugin:
@@ -16,9 +15,8 @@ class MissingDependencyPlugin:
         self.translator = install_translator()
 
     def text(self) -> str:
-        return QCoreApplication.translate(
-            CONTEXT, "Grid city management needs {}. Install it into QGIS's Python, e.g.: {}").format(
-                ", ".join(self.problems), INSTALL_HINT)
+        return tr("Grid city management needs {}. Install it into QGIS's Python, e.g.: {}").format(
+            ", ".join(self.problems), INSTALL_HINT)
 
     def initProcessing(self) -> None:
         QgsMessageLog.logMessage(self.text(), "Grid city management", Qgis.Critical)

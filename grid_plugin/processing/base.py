@@ -9,6 +9,7 @@ import numpy as np
 import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
@@ -16,6 +17,7 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsGeometry,
+    QgsPointXY,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
@@ -167,8 +169,6 @@ def is_ground_metric(crs: QgsCoordinateReferenceSystem) -> bool:
 
 def gauss_kruger_crs_for(source: QgsFeatureSource, context: QgsProcessingContext) -> QgsCoordinateReferenceSystem:
     """The CGCS2000 3-degree Gauss-Krüger zone holding the centre of the source's extent."""
-    from qgis.core import QgsCoordinateTransform, QgsPointXY
-
     geographic = QgsCoordinateReferenceSystem(f"EPSG:{core_crs.CGCS2000_GEOGRAPHIC}")
     to_geographic = QgsCoordinateTransform(source.sourceCrs(), geographic, context.transformContext())
     centre = to_geographic.transform(QgsPointXY(source.sourceExtent().center()))

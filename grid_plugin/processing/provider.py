@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from qgis.core import QgsProcessingProvider
-from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from grid_plugin.processing.algorithms.divide_grids import DivideGridsAlgorithm
-from grid_plugin.toolbelt.i18n import CONTEXT
+from grid_plugin.toolbelt.i18n import tr
 from grid_plugin.toolbelt.paths import plugin_version, resource
 
 ALGORITHMS = (DivideGridsAlgorithm,)
@@ -18,11 +17,10 @@ class GridPluginProvider(QgsProcessingProvider):
         return "gridplugin"
 
     def name(self) -> str:
-        return QCoreApplication.translate(CONTEXT, "Grid city management")
+        return tr("Grid city management")
 
     def longName(self) -> str:
-        return QCoreApplication.translate(CONTEXT, "Grid city management (网格化城市管理) {}").format(
-            plugin_version())
+        return tr("Grid city management (网格化城市管理) {}").format(plugin_version())
 
     def icon(self) -> QIcon:
         return QIcon(str(resource("icons", "grid_plugin.svg")))
