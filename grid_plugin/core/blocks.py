@@ -1,0 +1,43 @@
+"""Blocks of a community: the faces its boundary and the lines to follow cut it into.
+
+The first step of road-following division (地理布局: grids bounded by roads, rivers and walls).
+Lines are clipped to the community and noded together with its boundary (so unnoded crossings,
+duplicate and overlapping lines are resolved), then polygonized. Dangling lines bound no face and
+so leave no trace; zero-length and outside lines contribute nothing. The blocks cover the
+community exactly: every face of the arrangement inside it, and nothing outside (holes stay holes).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+_LINEAR_TYPES = (1, 2, 5)  # LineString, LinearRing, MultiLineString
+
+
+def linear_parts(geometries: np.ndarray) -> np.ndarray:
+    """The LineStrings inside each geometry (points and collections unpacked, empties dropped)."""
+    parts = shapely.get_parts(geometries)
+    nested = np.isin(shapely.get_type_id(parts), (5, 7))  # MultiLineString, GeometryCollection
+    while nested.any():
+        parts = np.concatenate([parts[~nested], shapely.get_parts(parts[nested])])
+        nested = np.isin(shapely.get_type_id(parts), (5, 7))
+    keep = np.isin(shapely.get_type_id(parts), _LINEAR_TYPES) & (shapely.length(parts) > 0)
+    return parts[keep]
+
+
+def community_blocks(community: BaseGeometry, lines: np.ndarray) -> np.ndarray:
+    """Polygons the lines cut the community into (the community itself when no line crosses it)."""
+    candidates = np.asarray(lines, dtype=object)
+    if len(candidates):
+        shapely.prepare(community)
+        candidates = candidates[shapely.intersects(community, candidates)]
+    inside = linear_parts(shapely.intersection(candidates, community)) if len(candidates) else candidates
+    if len(inside) == 0:
+        return np.array(shapely.get_parts(community), dtype=object)
+    linework = np.concatenate([linear_parts(np.array([community.boundary], dtype=object)), inside])
+    noded = shapely.union_all(linework)  # nodes every crossing and dissolves duplicates
+    faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(noded)))
+    # faces of the community's holes are polygonized too: keep only faces inside the community
+    return faces[shapely.contains_properly(community, shapely.point_on_surface(faces))]
