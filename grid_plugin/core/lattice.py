@@ -10,9 +10,7 @@ with them, smallest first, until no piece below the minimum has a neighbour left
 
 from __future__ import annotations
 
-import heapq
-from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -21,6 +19,7 @@ import shapely
 from grid_plugin.core.codes import MAX_SEQUENCE
 from grid_plugin.core.containers import Container
 from grid_plugin.core.errors import GridInputError, Message, message
+from grid_plugin.core.merging import merge_small_pieces
 from grid_plugin.core.numbering import ORDER_ROWS, sequence_order
 from grid_plugin.core.progress import Progress
 
@@ -206,7 +205,7 @@ def _lattice_line_segments(
 
 def small_piece_neighbours(
     pieces: Pieces, small: np.ndarray, cell: float, origin: tuple[float, float],
-) -> dict[int, list[tuple[int, float]]]:
+) -> dict[int, list[tuple[int, float, int]]]:
     """For each small piece, the pieces of its community sharing an edge with it, and the length.
 
     Two pieces can share an edge only across the lattice line between their cells, so the shared
@@ -252,65 +251,8 @@ def small_piece_neighbours(
             neighbours[u][v] = neighbours[u].get(v, 0.0) + d
         if is_small[v]:
             neighbours[v][u] = neighbours[v].get(u, 0.0) + d
-    return {s: sorted(found.items()) for s, found in neighbours.items()}
-
-
-def merge_small_pieces(
-    areas: np.ndarray, min_area: float, neighbours: dict[int, list[tuple[int, float]]],
-    tie_key: Callable[[int], tuple[float, ...]] = lambda piece: (-piece,),
-) -> tuple[np.ndarray, list[int]]:
-    """Group pieces so that each small one joins the neighbour with the longest shared edge.
-
-    Smallest groups go first; a group that is still small after a merge is considered again.
-    Returns the group id (a piece index) of every piece, and the small groups that had no
-    neighbour to join (they stay as they are).
-    """
-    n = len(areas)
-    parent = np.arange(n)
-
-    def find(k: int) -> int:
-        root = k
-        while parent[root] != root:
-            root = parent[root]
-        while parent[k] != root:
-            parent[k], k = root, parent[k]
-        return root
-
-    group_area = areas.astype(float).copy()
-    members: dict[int, list[int]] = {s: [s] for s in neighbours}
-    heap = [(group_area[s], s) for s in neighbours]
-    heapq.heapify(heap)
-    isolated: list[int] = []
-    while heap:
-        area, g = heapq.heappop(heap)
-        if find(g) != g or group_area[g] != area or area >= min_area:
-            continue
-        shared: dict[int, float] = defaultdict(float)
-        for m in members[g]:
-            for nb, length in neighbours.get(m, ()):
-                t = find(nb)
-                if t != g:
-                    shared[t] += length
-        if not shared:
-            isolated.append(g)
-            continue
-        # longest shared edge; ties go to the larger neighbour, then by tie_key (by position, so
-        # the choice never depends on the order pieces were made in)
-        ranked = {t: (round(shared[t], 6), round(group_area[t], 6)) for t in shared}
-        best = max(ranked.values())
-        tied = [t for t, rank in ranked.items() if rank == best]
-        target = tied[0] if len(tied) == 1 else max(tied, key=tie_key)
-        parent[g] = target
-        group_area[target] += group_area[g]
-        members.setdefault(target, [target]).extend(members.pop(g))
-        if group_area[target] < min_area:
-            heapq.heappush(heap, (group_area[target], target))
-    # resolve every piece to its root by pointer jumping (vectorised; trees are shallow)
-    while True:
-        jumped = parent[parent]
-        if np.array_equal(jumped, parent):
-            return parent, isolated
-        parent = jumped
+    # (neighbour, shared length, crossing rank): lattice lines are all alike, rank 0
+    return {s: [(n, length, 0) for n, length in sorted(found.items())] for s, found in neighbours.items()}
 
 
 def _merge_lattice_pieces(
