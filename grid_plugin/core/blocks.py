@@ -13,18 +13,12 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-_LINEAR_TYPES = (1, 2, 5)  # LineString, LinearRing, MultiLineString
+from grid_plugin.core.shapes import LINES, simple_parts
 
 
 def linear_parts(geometries: np.ndarray) -> np.ndarray:
-    """The LineStrings inside each geometry (points and collections unpacked, empties dropped)."""
-    parts = shapely.get_parts(geometries)
-    nested = np.isin(shapely.get_type_id(parts), (5, 7))  # MultiLineString, GeometryCollection
-    while nested.any():
-        parts = np.concatenate([parts[~nested], shapely.get_parts(parts[nested])])
-        nested = np.isin(shapely.get_type_id(parts), (5, 7))
-    keep = np.isin(shapely.get_type_id(parts), _LINEAR_TYPES) & (shapely.length(parts) > 0)
-    return parts[keep]
+    """The LineStrings inside the geometries (collections unpacked, zero-length parts dropped)."""
+    return simple_parts(geometries, LINES)[0]
 
 
 def community_blocks(community: BaseGeometry, lines: np.ndarray) -> np.ndarray:

@@ -18,6 +18,7 @@ from shapely.geometry.base import BaseGeometry
 
 from grid_plugin.core.codes import CommunityCode
 from grid_plugin.core.errors import GridInputError, Message, message
+from grid_plugin.core.shapes import POLYGONS, simple_parts
 
 # Shared edges of neighbouring communities digitised twice rarely agree exactly; overlaps up to
 # this many m² are digitising noise, larger ones are real and must be fixed in the input.
@@ -47,8 +48,8 @@ def polygonal_part(geometry: BaseGeometry) -> BaseGeometry:
     """The polygons inside any geometry (a GeometryCollection from make_valid, say), as one."""
     if geometry.geom_type in ("Polygon", "MultiPolygon"):
         return geometry
-    parts = [g for g in shapely.get_parts(geometry) if g.geom_type in ("Polygon", "MultiPolygon")]
-    return shapely.union_all(parts) if parts else shapely.Polygon()
+    parts, _ = simple_parts(np.array([geometry], dtype=object), POLYGONS)
+    return shapely.union_all(parts) if len(parts) else shapely.Polygon()
 
 
 def repair(fid: int, geometry: BaseGeometry | None) -> tuple[BaseGeometry, Message | None]:

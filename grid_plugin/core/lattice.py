@@ -22,6 +22,7 @@ from grid_plugin.core.errors import GridInputError, Message, message
 from grid_plugin.core.merging import merge_small_pieces
 from grid_plugin.core.numbering import ORDER_ROWS, sequence_order
 from grid_plugin.core.progress import Progress
+from grid_plugin.core.shapes import POLYGONS, simple_parts
 
 DEFAULT_CELL_SIZE_M = 100.0
 DEFAULT_MIN_AREA_FRACTION = 0.3
@@ -48,25 +49,6 @@ class Division:
             containers[c].code.grid_code(int(s))
             for c, s in zip(self.container_index, self.sequence)
         ]
-
-
-def polygon_parts(geometries: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Polygons inside each geometry (collections unpacked) and the index they came from."""
-    parts, index = shapely.get_parts(geometries, return_index=True)
-    while True:
-        nested = shapely.get_type_id(parts) == 7  # GeometryCollection
-        if not nested.any():
-            break
-        sub, sub_index = shapely.get_parts(parts[nested], return_index=True)
-        parts = np.concatenate([parts[~nested], sub])
-        index = np.concatenate([index[~nested], index[nested][sub_index]])
-    multi = shapely.get_type_id(parts) == 6  # MultiPolygon
-    if multi.any():
-        sub, sub_index = shapely.get_parts(parts[multi], return_index=True)
-        parts = np.concatenate([parts[~multi], sub])
-        index = np.concatenate([index[~multi], index[multi][sub_index]])
-    keep = (shapely.get_type_id(parts) == 3) & (shapely.area(parts) > 0)
-    return parts[keep], index[keep]
 
 
 def _clip_to_cells(geometries: np.ndarray, xmin: np.ndarray, ymin: np.ndarray, cell: float) -> np.ndarray:
@@ -170,7 +152,7 @@ def _pieces_of_batch(
     owners = geometries[container]
     inside = shapely.contains_properly(owners, boxes)
     edge = ~inside & shapely.intersects(owners, boxes)
-    parts, part_of = polygon_parts(_clip_to_cells(owners[edge], x0[edge], y0[edge], cell))
+    parts, part_of = simple_parts(_clip_to_cells(owners[edge], x0[edge], y0[edge], cell), POLYGONS)
     return (np.concatenate([boxes[inside], parts]),
             np.concatenate([container[inside], container[edge][part_of]]),
             np.concatenate([ii[inside], ii[edge][part_of]]),

@@ -43,8 +43,6 @@ _WRITE_BATCH = 10_000
 class GridAlgorithm(QgsProcessingAlgorithm):
     """Base class; subclasses give name, displayName, group id, parameters and processing."""
 
-    GROUP_IDS = ("grids", "components", "cases", "export")
-
     def tr(self, text: str) -> str:
         return QCoreApplication.translate(CONTEXT, text)
 
