@@ -132,13 +132,16 @@ def run(out_dir: Path) -> dict[str, object]:
         communities = copy_layer(f"{SAMPLE}|layername=communities", gpkg, "communities", crs)
         roads = copy_layer(f"{SAMPLE}|layername=roads", gpkg, "roads", crs)
 
-        print("2/3 gridplugin:dividegrids (regular lattice, 100 m)")
+        print("2/3 gridplugin:dividegrids (follow roads, target 10,000 m²)")
         result = processing.run("gridplugin:dividegrids", {
             "INPUT": f"{SAMPLE}|layername=communities",
+            "MODE": 1,  # follow features
+            "LINES": [f"{SAMPLE}|layername=roads"],
+            "ROAD_CLASS_FIELD": "road_class",
             "COMMUNITY_CODE_FIELD": "community_code",
             "STREET_NAME_FIELD": "street_name",
             "COMMUNITY_NAME_FIELD": "community_name",
-            "CELL_SIZE": 100.0,
+            "TARGET_AREA": 10_000.0,
             "OUTPUT": f"ogr:dbname='{gpkg}' table=\"unit_grids\" (geom)",
         }, feedback=PrintFeedback())
         grids = QgsVectorLayer(f"{gpkg}|layername=unit_grids", "unit_grids", "ogr")
@@ -147,7 +150,7 @@ def run(out_dir: Path) -> dict[str, object]:
         render_map(
             [styled(communities, "communities.qml"), styled(roads, "roads.qml"), styled(grids, "unit_grids.qml")],
             grids.extent(), work / "demo_map.png",
-            f"示例区（虚构）单元网格划分 Unit grids · {result['GRID_COUNT']} 个网格 grids · 规则格网 100 m lattice",
+            f"示例区（虚构）单元网格划分 Unit grids · {result['GRID_COUNT']} 个网格 grids · 沿路划分 road-following",
         )
         del communities, roads, grids  # close the GeoPackage before moving it
         outputs = {}

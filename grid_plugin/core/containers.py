@@ -129,6 +129,36 @@ def check_no_overlaps(
         )
 
 
+def find_gaps(
+    containers: Sequence[Container], tolerance_m2: float = DEFAULT_OVERLAP_TOLERANCE_M2
+) -> list[Message]:
+    """Holes between communities (areas enclosed by communities that none of them covers):
+    the communities do not tile the district there, so no grid will cover it. One warning per
+    gap, with its area, location and the communities around it."""
+    if len(containers) < 2:
+        return []
+    geometries = np.array([c.geometry for c in containers], dtype=object)
+    union = shapely.union_all(geometries)
+    rings = [ring for polygon in shapely.get_parts(union) for ring in polygon.interiors]
+    holes = np.array([shapely.Polygon(ring) for ring in rings], dtype=object)
+    if len(holes) == 0:
+        return []
+    areas = shapely.area(holes)
+    holes, areas = holes[areas > tolerance_m2], areas[areas > tolerance_m2]
+    tree = shapely.STRtree(geometries)
+    warnings = []
+    for hole, area in zip(holes, areas):
+        point = hole.representative_point()
+        around = sorted(containers[k].fid for k in tree.query(hole, predicate="touches"))
+        warnings.append(message(
+            "the communities leave a gap of {area:.1f} m² at ({x:.1f}, {y:.1f}) between features "
+            "{fids}; no grid covers it. Extend a community over it, or ignore it if it is not "
+            "part of the district",
+            area=float(area), x=point.x, y=point.y, fids=", ".join(f"#{f}" for f in around),
+        ))
+    return warnings
+
+
 def prepare_containers(
     fids: Sequence[int],
     geometries: Sequence[BaseGeometry | None],
@@ -172,4 +202,4 @@ def prepare_containers(
         )
     check_unique_codes(containers)
     check_no_overlaps(containers, overlap_tolerance_m2)
-    return containers, warnings
+    return containers, warnings + find_gaps(containers, overlap_tolerance_m2)

@@ -26,7 +26,7 @@ from qgis.core import (
     QgsProcessingLayerPostProcessorInterface,
     QgsUnitTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication, QDate, Qt, QVariant
 from qgis.PyQt.QtGui import QIcon
 
 from grid_plugin.core import crs as core_crs
@@ -36,7 +36,7 @@ from grid_plugin.core.schema import FieldSpec
 from grid_plugin.toolbelt.i18n import CONTEXT
 from grid_plugin.toolbelt.paths import resource
 
-_QVARIANT = {"string": QVariant.String, "int": QVariant.Int, "double": QVariant.Double}
+_QVARIANT = {"string": QVariant.String, "int": QVariant.Int, "double": QVariant.Double, "date": QVariant.Date}
 _WRITE_BATCH = 10_000
 
 
@@ -151,9 +151,20 @@ def write_features(
             geometry = QgsGeometry()
             geometry.fromWkb(wkb)
             feature.setGeometry(geometry)
-            feature.setAttributes(list(row))
+            feature.setAttributes([_qt_value(v) for v in row])
             batch.append(feature)
         sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+
+
+def _qt_value(value: object) -> object:
+    """Core values for a QGIS attribute: ISO dates (core keeps dates as text) become QDates."""
+    if isinstance(value, IsoDate):
+        return QDate.fromString(value, Qt.ISODate) if value else None
+    return value
+
+
+class IsoDate(str):
+    """An ISO date text ("2026-11-23", or "" for none) that write_features stores as a date."""
 
 
 def is_ground_metric(crs: QgsCoordinateReferenceSystem) -> bool:

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import csv
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
 import numpy as np
 import shapely
 from qgis.core import (
     QgsFeatureRequest,
     QgsFeatureSource,
+    QgsLayerMetadata,
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
@@ -18,10 +25,14 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
+    QgsProviderRegistry,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QDate, Qt
 
 from grid_plugin.core.codes import (
     CommunityCode,
@@ -31,11 +42,21 @@ from grid_plugin.core.codes import (
 )
 from grid_plugin.core.containers import DEFAULT_OVERLAP_TOLERANCE_M2, prepare_containers
 from grid_plugin.core.errors import Cancelled, GridInputError, message
-from grid_plugin.core.lattice import DEFAULT_CELL_SIZE_M, DEFAULT_MIN_AREA_FRACTION, divide_lattice
+from grid_plugin.core.follow import (
+    DEFAULT_MAX_AREA_M2,
+    DEFAULT_MIN_AREA_M2,
+    DEFAULT_TARGET_AREA_M2,
+    AreaSettings,
+    divide_following,
+)
+from grid_plugin.core.lattice import DEFAULT_CELL_SIZE_M, DEFAULT_MIN_AREA_FRACTION, Division, divide_lattice
 from grid_plugin.core.numbering import ORDERS
+from grid_plugin.core.quality import DEFAULT_LINE_TOLERANCE_M, QualityFigures, quality_figures
 from grid_plugin.core.schema import UNIT_GRID_FIELDS
+from grid_plugin.core.stability import DEFAULT_MIN_OVERLAP, KEPT, NEW, RETIRED, assign_stable_codes
 from grid_plugin.processing.base import (
     GridAlgorithm,
+    IsoDate,
     core_progress,
     gauss_kruger_crs_for,
     is_ground_metric,
@@ -44,9 +65,10 @@ from grid_plugin.processing.base import (
     style_output,
     write_features,
 )
+from grid_plugin.processing.grid_inputs import read_follow_lines, read_previous_grids, read_weight_points
 
 CODES_FULL, CODES_PARTS = 0, 1
-MODE_LATTICE = 0
+MODE_LATTICE, MODE_FOLLOW = 0, 1
 _MAX_REPORTED = 20
 
 
@@ -60,14 +82,32 @@ class DivideGridsAlgorithm(GridAlgorithm):
     DISTRICT_CODE = "DISTRICT_CODE"
     STREET_NAME_FIELD = "STREET_NAME_FIELD"
     COMMUNITY_NAME_FIELD = "COMMUNITY_NAME_FIELD"
+    LINES = "LINES"
+    ROAD_CLASS_FIELD = "ROAD_CLASS_FIELD"
+    TARGET_AREA = "TARGET_AREA"
     CELL_SIZE = "CELL_SIZE"
     MIN_AREA = "MIN_AREA"
+    MAX_AREA = "MAX_AREA"
+    WEIGHTS = "WEIGHTS"
+    WEIGHT_FIELD = "WEIGHT_FIELD"
     ORDER = "ORDER"
+    PREVIOUS = "PREVIOUS"
+    PREVIOUS_CODE_FIELD = "PREVIOUS_CODE_FIELD"
+    MATCH_OVERLAP = "MATCH_OVERLAP"
+    EFFECTIVE_DATE = "EFFECTIVE_DATE"
     TARGET_CRS = "TARGET_CRS"
     OVERLAP_TOLERANCE = "OVERLAP_TOLERANCE"
+    LINE_TOLERANCE = "LINE_TOLERANCE"
     OUTPUT = "OUTPUT"
+    CHANGE_REPORT = "CHANGE_REPORT"
     GRID_COUNT = "GRID_COUNT"
     WORKING_CRS = "WORKING_CRS"
+    QUALITY = "QUALITY"
+    BOUNDARY_ON_LINES = "BOUNDARY_ON_LINES"
+    SHARE_NEAR_TARGET = "SHARE_NEAR_TARGET"
+    KEPT_COUNT = "KEPT_COUNT"
+    NEW_COUNT = "NEW_COUNT"
+    RETIRED_COUNT = "RETIRED_COUNT"
 
     def name(self) -> str:
         return "dividegrids"
@@ -82,13 +122,24 @@ class DivideGridsAlgorithm(GridAlgorithm):
         return self.tr(
             "Divides community polygons into unit grids (单元网格) of about 10,000 m² and gives each "
             "its 15-digit code: 6-digit district + 3-digit street + 3-digit community + 3-digit "
-            "sequence.\n\n"
+            "sequence. No grid crosses a community boundary and the grids of a community cover it "
+            "exactly.\n\n"
+            "Follow features (地理布局): grid boundaries run along the given roads, rivers and walls. "
+            "Each community is cut into blocks by the lines; blocks below the minimum area join a "
+            "neighbour across the smallest road class first (layers without the road-class field, "
+            "such as rivers and walls, are crossed last); blocks above the maximum area are cut "
+            "into compact parts of near-equal area, or of near-equal workload when a workload "
+            "layer (components, past cases) is given.\n\n"
             "Regular lattice: square cells anchored at the origin of the working CRS, so re-runs "
-            "give identical grids. Cells are clipped to each community (no grid crosses a "
-            "community boundary); pieces smaller than the minimum area join the neighbouring grid "
-            "of the same community that shares the longest edge with them.\n\n"
-            "Numbering: rows of one cell height from north to south, west to east within a row "
-            "(or columns west to east, north to south within a column).\n\n"
+            "give identical grids; pieces smaller than the minimum area join the neighbouring "
+            "grid that shares the longest edge with them.\n\n"
+            "Stable codes (相对稳定): with the previous grid layer, every new grid that overlaps a "
+            "previous grid of its community by the matching share (both ways) keeps its code; new "
+            "grids take the next free numbers; previous grids that no longer exist are kept with "
+            "their end date set, and their codes are never reused.\n\n"
+            "Numbering: rows from north to south, west to east within a row (or columns). Quality "
+            "figures (areas, share of boundaries on the lines, compactness) are logged, returned "
+            "and stored in the output layer's metadata.\n\n"
             "Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the "
             "data's longitude unless a working CRS is given."
         )
@@ -97,7 +148,9 @@ class DivideGridsAlgorithm(GridAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, self.tr("Communities"), [QgsProcessing.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterEnum(
-            self.MODE, self.tr("Division mode"), [self.tr("Regular lattice")], defaultValue=MODE_LATTICE))
+            self.MODE, self.tr("Division mode"),
+            [self.tr("Regular lattice"), self.tr("Follow features (roads, rivers, walls)")],
+            defaultValue=MODE_LATTICE))
         self.addParameter(QgsProcessingParameterEnum(
             self.CODE_SOURCE, self.tr("Community codes come from"),
             [self.tr("One 12-digit community code field"),
@@ -121,29 +174,75 @@ class DivideGridsAlgorithm(GridAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.COMMUNITY_NAME_FIELD, self.tr("Community name field"),
             parentLayerParameterName=self.INPUT, optional=True))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.LINES, self.tr("Lines to follow (roads, rivers, walls; follow features mode)"),
+            QgsProcessing.TypeVectorLine, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.ROAD_CLASS_FIELD, self.tr("Road-class field of the line layers (layers without it are barriers)"),
+            defaultValue="road_class", optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.CELL_SIZE, self.tr("Cell size (m)"), QgsProcessingParameterNumber.Double,
+            self.TARGET_AREA, self.tr("Target grid area (m², follow features mode)"),
+            QgsProcessingParameterNumber.Double, defaultValue=DEFAULT_TARGET_AREA_M2, minValue=1.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.CELL_SIZE, self.tr("Cell size (m, regular lattice mode)"), QgsProcessingParameterNumber.Double,
             defaultValue=DEFAULT_CELL_SIZE_M, minValue=1.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_AREA, self.tr("Minimum grid area (m²; empty = 30 % of a cell)"),
+            self.MIN_AREA, self.tr("Minimum grid area (m²; empty = 3,000, or 30 % of a lattice cell)"),
             QgsProcessingParameterNumber.Double, optional=True, minValue=0.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MAX_AREA, self.tr("Maximum grid area (m², follow features mode)"),
+            QgsProcessingParameterNumber.Double, defaultValue=DEFAULT_MAX_AREA_M2, minValue=1.0))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.WEIGHTS, self.tr("Workload points to balance (components or past cases; optional)"),
+            [QgsProcessing.TypeVectorPoint], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.WEIGHT_FIELD, self.tr("Workload weight field (empty = each point counts 1)"),
+            parentLayerParameterName=self.WEIGHTS, type=QgsProcessingParameterField.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.ORDER, self.tr("Sequence order"),
             [self.tr("Rows: north to south, west to east within a row"),
              self.tr("Columns: west to east, north to south within a column")],
             defaultValue=0))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.PREVIOUS, self.tr("Previous unit grids (keep their codes; optional)"),
+            [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.PREVIOUS_CODE_FIELD, self.tr("Code field of the previous grids"), defaultValue="grid_code",
+            optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MATCH_OVERLAP, self.tr("Matching overlap with a previous grid (share, both ways)"),
+            QgsProcessingParameterNumber.Double, defaultValue=DEFAULT_MIN_OVERLAP, minValue=0.51, maxValue=1.0))
+        self.addParameter(QgsProcessingParameterString(
+            self.EFFECTIVE_DATE, self.tr("Effective date of this division (YYYY-MM-DD; empty = today)"),
+            optional=True))
         self.addParameter(QgsProcessingParameterCrs(
             self.TARGET_CRS, self.tr("Working CRS (empty = CGCS2000 Gauss-Krüger zone of the data)"),
             optional=True))
-        tolerance = QgsProcessingParameterNumber(
-            self.OVERLAP_TOLERANCE, self.tr("Overlap tolerance between communities (m²)"),
-            QgsProcessingParameterNumber.Double, defaultValue=DEFAULT_OVERLAP_TOLERANCE_M2, minValue=0.0)
-        tolerance.setFlags(tolerance.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-        self.addParameter(tolerance)
+        for key, label, default in (
+            (self.OVERLAP_TOLERANCE, self.tr("Overlap tolerance between communities (m²)"),
+             DEFAULT_OVERLAP_TOLERANCE_M2),
+            (self.LINE_TOLERANCE, self.tr("Distance within which a grid boundary counts as on a line (m)"),
+             DEFAULT_LINE_TOLERANCE_M),
+        ):
+            advanced = QgsProcessingParameterNumber(
+                key, label, QgsProcessingParameterNumber.Double, defaultValue=default, minValue=0.0)
+            advanced.setFlags(advanced.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(advanced)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Unit grids"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.CHANGE_REPORT, self.tr("Code change report (kept, new and retired codes)"),
+            self.tr("CSV files (*.csv)"), optional=True, createByDefault=False))
         self.addOutput(QgsProcessingOutputNumber(self.GRID_COUNT, self.tr("Number of unit grids")))
         self.addOutput(QgsProcessingOutputString(self.WORKING_CRS, self.tr("Working CRS")))
+        self.addOutput(QgsProcessingOutputString(self.QUALITY, self.tr("Quality figures (JSON)")))
+        self.addOutput(QgsProcessingOutputNumber(
+            self.BOUNDARY_ON_LINES, self.tr("Share of interior grid boundaries on followed lines")))
+        self.addOutput(QgsProcessingOutputNumber(
+            self.SHARE_NEAR_TARGET, self.tr("Share of grids within 0.5–2 × the target area")))
+        self.addOutput(QgsProcessingOutputNumber(self.KEPT_COUNT, self.tr("Grids that kept their code")))
+        self.addOutput(QgsProcessingOutputNumber(self.NEW_COUNT, self.tr("Grids with a new code")))
+        self.addOutput(QgsProcessingOutputNumber(self.RETIRED_COUNT, self.tr("Previous grids retired")))
 
     # --- processing -------------------------------------------------------------------------
 
@@ -158,16 +257,16 @@ class DivideGridsAlgorithm(GridAlgorithm):
         if source.featureCount() == 0:
             raise QgsProcessingException(self.tr(
                 "The community layer has no features; choose a layer with community polygons."))
-        cell = self.parameterAsDouble(parameters, self.CELL_SIZE, context)
-        min_area = (self.parameterAsDouble(parameters, self.MIN_AREA, context)
-                    if parameters.get(self.MIN_AREA) not in (None, "") else DEFAULT_MIN_AREA_FRACTION * cell * cell)
+        mode = self.parameterAsEnum(parameters, self.MODE, context)
         order = ORDERS[self.parameterAsEnum(parameters, self.ORDER, context)]
+        effective_date = self._effective_date(parameters, context)
         working_crs = self._working_crs(parameters, source, context)
         feedback.pushInfo(self.tr("Working CRS: {} ({})").format(working_crs.authid(), working_crs.description()))
 
         fields = self._code_fields(parameters, source, context)
         request = QgsFeatureRequest().setDestinationCrs(working_crs, context.transformContext())
         names = [f for f in fields.values() if f]
+        lines = None
         try:
             fids, geometries, values = read_geometries(source, request, names, feedback)
             records = [dict(zip(names, v)) for v in values]
@@ -179,7 +278,30 @@ class DivideGridsAlgorithm(GridAlgorithm):
                 self.parameterAsDouble(parameters, self.OVERLAP_TOLERANCE, context))
             for warning in warnings:
                 feedback.reportError(self.render(warning), fatalError=False)
-            division = divide_lattice(containers, cell, min_area, order, progress=core_progress(feedback, 0, 90))
+            if mode == MODE_FOLLOW:
+                settings = self._area_settings(parameters, context)
+                lines = self._follow_lines(parameters, context, working_crs, feedback)
+                weights = None
+                weight_source = self.parameterAsSource(parameters, self.WEIGHTS, context)
+                if weight_source is not None:
+                    weights = read_weight_points(
+                        weight_source, self.parameterAsString(parameters, self.WEIGHT_FIELD, context),
+                        working_crs, context, feedback)
+                    feedback.pushInfo(self.tr("Balancing the workload of {} points.").format(len(weights.xy)))
+                division = divide_following(containers, lines, settings, weights, order,
+                                            core_progress(feedback, 0, 80))
+                target_area = settings.target
+            else:
+                cell = self.parameterAsDouble(parameters, self.CELL_SIZE, context)
+                min_area = (self.parameterAsDouble(parameters, self.MIN_AREA, context)
+                            if self._given(parameters, self.MIN_AREA) else DEFAULT_MIN_AREA_FRACTION * cell * cell)
+                division = divide_lattice(containers, cell, min_area, order, progress=core_progress(feedback, 0, 80))
+                target_area = cell * cell
+            changes = self._stable_codes(parameters, context, working_crs, feedback, division, containers)
+            quality = quality_figures(
+                division.geometries, division.container_index, containers, target_area,
+                None if lines is None else lines.geometries,
+                self.parameterAsDouble(parameters, self.LINE_TOLERANCE, context))
         except GridInputError as err:
             raise self.input_error(err) from err
         except Cancelled:
@@ -187,30 +309,108 @@ class DivideGridsAlgorithm(GridAlgorithm):
             return {}
         for warning in division.warnings:
             feedback.reportError(self.render(warning), fatalError=False)
+        self._log_quality(feedback, quality, lines is not None)
 
         # Everything is computed before the sink exists: a failure or a cancel above leaves no file.
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, qgs_fields(UNIT_GRID_FIELDS), QgsWkbTypes.MultiPolygon, working_crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        areas = np.round(shapely.area(division.geometries), 2)
-        perimeters = np.round(shapely.length(division.geometries), 2)
-        owners = [(c.code, c.street_name, c.community_name) for c in containers]
-
-        def rows(start: int, stop: int) -> list[list[object]]:
-            out = []
-            for k in range(start, stop):
-                code, street_name, community_name = owners[division.container_index[k]]
-                sequence = int(division.sequence[k])
-                out.append([code.grid_code(sequence), code.district, code.street_code9, code.code12, street_name,
-                            community_name, sequence, float(areas[k]), float(perimeters[k])])
-            return out
-
-        write_features(sink, division.geometries, rows)
+        table = _GridTable.build(division, containers, changes, effective_date)
+        write_features(sink, table.geometries, table.rows)
+        del sink  # closes the file, so its metadata can be written
         feedback.setProgress(100)
         feedback.pushInfo(self.tr("{} unit grids in {} communities.").format(len(division), len(containers)))
+        report_path = self.parameterAsFileOutput(parameters, self.CHANGE_REPORT, context)
+        if report_path:
+            table.write_change_report(report_path)
+        self._store_quality(dest_id, context, quality)
         style_output(context, dest_id, "unit_grids.qml")
-        return {self.OUTPUT: dest_id, self.GRID_COUNT: len(division), self.WORKING_CRS: working_crs.authid()}
+        counts = table.change_counts()
+        if changes is not None:
+            feedback.pushInfo(self.tr("Codes: {} kept, {} new, {} retired.").format(
+                counts[KEPT], counts[NEW], counts[RETIRED]))
+        return {
+            self.OUTPUT: dest_id, self.CHANGE_REPORT: report_path or None,
+            self.GRID_COUNT: len(division), self.WORKING_CRS: working_crs.authid(),
+            self.QUALITY: json.dumps(quality.as_dict()),
+            self.BOUNDARY_ON_LINES: quality.boundary_on_lines,
+            self.SHARE_NEAR_TARGET: quality.share_near_target,
+            self.KEPT_COUNT: counts[KEPT], self.NEW_COUNT: counts[NEW], self.RETIRED_COUNT: counts[RETIRED],
+        }
+
+    @staticmethod
+    def _given(parameters, key: str) -> bool:
+        return parameters.get(key) not in (None, "")
+
+    def _area_settings(self, parameters, context) -> AreaSettings:
+        return AreaSettings(
+            target=self.parameterAsDouble(parameters, self.TARGET_AREA, context),
+            minimum=(self.parameterAsDouble(parameters, self.MIN_AREA, context)
+                     if self._given(parameters, self.MIN_AREA) else DEFAULT_MIN_AREA_M2),
+            maximum=self.parameterAsDouble(parameters, self.MAX_AREA, context),
+        )
+
+    def _follow_lines(self, parameters, context, working_crs, feedback):
+        layers = self.parameterAsLayerList(parameters, self.LINES, context)
+        if not layers:
+            raise QgsProcessingException(self.tr(
+                "Follow features mode needs at least one line layer to follow (roads, rivers or walls); "
+                "choose them under 'Lines to follow', or use the regular lattice mode."))
+        lines = read_follow_lines(layers, self.parameterAsString(parameters, self.ROAD_CLASS_FIELD, context),
+                                  working_crs, context, feedback)
+        feedback.pushInfo(self.tr("Following {} lines from {} layer(s).").format(len(lines.geometries), len(layers)))
+        return lines
+
+    def _effective_date(self, parameters, context) -> str:
+        text = (self.parameterAsString(parameters, self.EFFECTIVE_DATE, context) or "").strip()
+        if not text:
+            return QDate.currentDate().toString(Qt.ISODate)
+        date = QDate.fromString(text, Qt.ISODate)
+        if not date.isValid():
+            raise QgsProcessingException(self.tr(
+                "Effective date '{}' is not a date; write it as YYYY-MM-DD, e.g. 2026-07-01.").format(text))
+        return date.toString(Qt.ISODate)
+
+    def _stable_codes(self, parameters, context, working_crs, feedback, division, containers):
+        previous_source = self.parameterAsSource(parameters, self.PREVIOUS, context)
+        if previous_source is None:
+            return None
+        code_field = self.parameterAsString(parameters, self.PREVIOUS_CODE_FIELD, context) or "grid_code"
+        previous = read_previous_grids(previous_source, code_field, working_crs, context, feedback)
+        stable = assign_stable_codes(
+            division.geometries, division.container_index, division.sequence, containers, previous,
+            self.parameterAsDouble(parameters, self.MATCH_OVERLAP, context))
+        return previous, stable
+
+    def _log_quality(self, feedback, quality: QualityFigures, followed: bool) -> None:
+        feedback.pushInfo(self.tr(
+            "Quality: {} grids; area min {:.0f}, median {:.0f}, p95 {:.0f}, max {:.0f} m²; "
+            "{:.1%} within 0.5–2 × target; compactness (Polsby-Popper) min {:.2f}, p5 {:.2f}, "
+            "median {:.2f}.").format(
+                quality.grid_count, quality.area_min, quality.area_median, quality.area_p95, quality.area_max,
+                quality.share_near_target, quality.compactness_min, quality.compactness_p5,
+                quality.compactness_median))
+        if followed and quality.boundary_on_lines is not None:
+            feedback.pushInfo(self.tr("Quality: {:.1%} of interior grid boundaries lie on followed lines.").format(
+                quality.boundary_on_lines))
+
+    def _store_quality(self, dest_id: str, context, quality: QualityFigures) -> None:
+        """Quality figures in the output layer's metadata (abstract and keywords): in the
+        GeoPackage itself for file outputs, on the layer for temporary ones."""
+        metadata = QgsLayerMetadata()
+        metadata.setTitle(self.tr("Unit grids"))
+        metadata.setAbstract(self.tr("Unit grids made by gridplugin:dividegrids. Quality figures: {}").format(
+            json.dumps(quality.as_dict(), ensure_ascii=False)))
+        metadata.setKeywords({"gridplugin:quality": [
+            f"{key}={value}" for key, value in quality.as_dict().items()]})
+        layer = context.temporaryLayerStore().mapLayer(dest_id) if context.temporaryLayerStore() else None
+        if layer is not None:
+            layer.setMetadata(metadata)
+            return
+        uri = _geopackage_layer_uri(dest_id)
+        if uri:
+            QgsProviderRegistry.instance().saveLayerMetadata("ogr", uri, metadata)
 
     def _working_crs(self, parameters, source: QgsFeatureSource, context: QgsProcessingContext):
         given = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
@@ -289,3 +489,101 @@ class DivideGridsAlgorithm(GridAlgorithm):
     def _text(record: dict[str, object], field: str) -> str:
         value = record.get(field) if field else None
         return "" if value is None else str(value)
+
+
+def _geopackage_layer_uri(dest_id: str) -> str:
+    """'path.gpkg|layername=name' for the GeoPackage outputs processing writes (a plain path, a
+    path with |layername=, or ogr:dbname='path' table="name"); '' for anything else."""
+    found = re.match(r"ogr:dbname='(?P<path>[^']+)'\s+table=\"(?P<table>[^\"]+)\"", dest_id)
+    if found:
+        path, layer = found["path"], found["table"]
+    else:
+        path, _, options = dest_id.partition("|")
+        layer = options.split("layername=")[1].split("|")[0] if "layername=" in options else Path(path).stem
+    return f"{path}|layername={layer}" if path.lower().endswith(".gpkg") else ""
+
+
+@dataclass
+class _GridTable:
+    """The features to write: the division's grids (sorted by code), then the previous grids
+    this run retired and those retired before, with every attribute of UNIT_GRID_FIELDS."""
+
+    geometries: np.ndarray
+    codes: list[str]
+    street_names: list[str]
+    community_names: list[str]
+    extras: list[dict]
+    init_dates: list[str]
+    end_dates: list[str]
+    changes: list[str]
+
+    @classmethod
+    def build(cls, division: Division, containers, changes, effective_date: str) -> _GridTable:
+        owner = division.container_index
+        sequence = division.sequence
+        matched = np.full(len(division), -1, dtype=np.int64)
+        previous: list = []
+        retired = already = np.empty(0, dtype=np.int64)
+        if changes is not None:
+            previous, stable = changes
+            sequence, matched = stable.sequence, stable.matched
+            retired, already = stable.retired, stable.already_retired
+        order = np.lexsort((sequence, owner))
+        names_by_code = {c.code.code12: (c.street_name, c.community_name) for c in containers}
+        table = cls(division.geometries[order], [], [], [], [], [], [], [])
+        for k in order.tolist():
+            container = containers[owner[k]]
+            old = previous[matched[k]] if matched[k] >= 0 else None
+            table.codes.append(container.code.grid_code(int(sequence[k])))
+            table.street_names.append(container.street_name)
+            table.community_names.append(container.community_name)
+            extra = dict(old.extra) if old is not None else {}
+            extra.setdefault("responsible", container.community_name or None)
+            table.extras.append(extra)
+            table.init_dates.append(old.init_date if old is not None and old.init_date else effective_date)
+            table.end_dates.append("")
+            table.changes.append(KEPT if old is not None else NEW)
+        gone = [previous[k] for k in retired.tolist()] + [previous[k] for k in already.tolist()]
+        if gone:
+            table.geometries = np.concatenate([table.geometries, np.array([g.geometry for g in gone], dtype=object)])
+        for n, grid in enumerate(gone):
+            street_name, community_name = names_by_code.get(grid.code[:12], ("", ""))
+            table.codes.append(grid.code)
+            table.street_names.append(street_name)
+            table.community_names.append(community_name)
+            table.extras.append(dict(grid.extra))
+            table.init_dates.append(grid.init_date)
+            table.end_dates.append(effective_date if n < len(retired) else grid.end_date)
+            table.changes.append(RETIRED)
+        return table
+
+    def rows(self, start: int, stop: int) -> list[list[object]]:
+        areas = np.round(shapely.area(self.geometries[start:stop]), 2)
+        perimeters = np.round(shapely.length(self.geometries[start:stop]), 2)
+        out = []
+        for k in range(start, stop):
+            code, extra = self.codes[k], self.extras[k]
+            out.append([
+                code, code[:6], code[:9], code[:12], self.street_names[k], self.community_names[k], int(code[12:]),
+                float(areas[k - start]), float(perimeters[k - start]),
+                extra.get("land_use"), extra.get("mgmt_level"), extra.get("responsible"),
+                IsoDate(self.init_dates[k]), IsoDate(self.end_dates[k]), self.changes[k],
+            ])
+        return out
+
+    def change_counts(self) -> dict[str, int]:
+        counts = {KEPT: 0, NEW: 0, RETIRED: 0}
+        for change in self.changes:
+            counts[change] += 1
+        return counts
+
+    def write_change_report(self, path: str) -> None:
+        """CSV: one line per code with what happened to it (kept, new, retired) and its dates."""
+        with open(path, "w", newline="", encoding="utf-8-sig") as handle:  # BOM: Excel reads Chinese names
+            writer = csv.writer(handle)
+            writer.writerow(["grid_code", "change", "community_code", "community_name", "area_m2",
+                             "init_date", "end_date"])
+            areas = shapely.area(self.geometries)
+            for k, code in enumerate(self.codes):
+                writer.writerow([code, self.changes[k], code[:12], self.community_names[k], f"{areas[k]:.2f}",
+                                 self.init_dates[k], self.end_dates[k]])

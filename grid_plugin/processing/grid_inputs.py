@@ -1,0 +1,154 @@
+"""Reading the optional inputs of road-following division into core objects: the lines to
+follow, workload points and the previous grid layer, all in the working CRS."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import shapely
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeatureRequest,
+    QgsFeatureSource,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QDate, QDateTime, Qt
+
+from grid_plugin.core.blocks import linear_parts
+from grid_plugin.core.follow import BARRIER_RANK, DEFAULT_ROAD_RANK, FollowLines, WeightPoints, road_class_rank
+from grid_plugin.core.schema import CARRIED_GRID_FIELDS
+from grid_plugin.core.stability import PreviousGrid
+from grid_plugin.processing.base import read_geometries
+from grid_plugin.toolbelt.i18n import tr
+
+
+def _request(crs: QgsCoordinateReferenceSystem, context: QgsProcessingContext) -> QgsFeatureRequest:
+    return QgsFeatureRequest().setDestinationCrs(crs, context.transformContext())
+
+
+def read_follow_lines(
+    layers: Sequence[QgsVectorLayer], class_field: str, crs: QgsCoordinateReferenceSystem,
+    context: QgsProcessingContext, feedback: QgsProcessingFeedback,
+) -> FollowLines:
+    """Every line of every layer with its crossing rank.
+
+    Layers with the road-class field rank their lines by it; layers without it (rivers, walls)
+    are barriers. Unknown class names get the rank of a minor road, with a warning listing them.
+    """
+    geometries, ranks = [], []
+    for layer in layers:
+        if QgsWkbTypes.geometryType(layer.wkbType()) != QgsWkbTypes.LineGeometry:
+            raise QgsProcessingException(tr(
+                "Layer '{}' to follow does not contain lines; choose road, river or wall line layers.").format(
+                    layer.name()))
+        has_class = bool(class_field) and class_field in layer.fields().names()
+        _, shapes, values = read_geometries(layer, _request(crs, context), [class_field] if has_class else [], feedback)
+        present = np.array([g is not None for g in shapes], dtype=bool)
+        shapes = shapes[present]
+        if has_class:
+            unknown: dict[str, int] = {}
+            layer_ranks = []
+            for keep, row in zip(present.tolist(), values):
+                if not keep:
+                    continue
+                rank = road_class_rank(row[0])
+                if rank is None:
+                    unknown[str(row[0])] = unknown.get(str(row[0]), 0) + 1
+                    rank = DEFAULT_ROAD_RANK
+                layer_ranks.append(rank)
+            if unknown:
+                feedback.reportError(tr(
+                    "Layer '{}': road classes not known to the plugin were ranked as minor roads: {}. "
+                    "Give numeric ranks (1 = alley … 6 = expressway) to control merging.").format(
+                        layer.name(), ", ".join(f"{k} ({n})" for k, n in sorted(unknown.items()))),
+                    fatalError=False)
+        else:
+            layer_ranks = [BARRIER_RANK] * len(shapes)
+            feedback.pushInfo(tr("Layer '{}' has no road-class field '{}': its lines are barriers "
+                                  "(rivers, walls) that merging crosses last.").format(layer.name(), class_field))
+        parts, index = shapely.get_parts(shapes, return_index=True)
+        simple, simple_index = _lines_with_index(parts)
+        geometries.append(simple)
+        ranks.append(np.asarray(layer_ranks, dtype=np.int64)[index[simple_index]] if len(simple) else
+                     np.empty(0, dtype=np.int64))
+    if not geometries:
+        return FollowLines(np.empty(0, dtype=object), np.empty(0, dtype=np.int64))
+    return FollowLines(np.concatenate(geometries), np.concatenate(ranks))
+
+
+def _lines_with_index(parts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """LineString parts with length, and the index of the part each came from."""
+    keep = [k for k, part in enumerate(parts) if len(linear_parts(np.array([part], dtype=object)))]
+    return parts[keep], np.asarray(keep, dtype=np.int64)
+
+
+def read_weight_points(
+    source: QgsFeatureSource, weight_field: str, crs: QgsCoordinateReferenceSystem,
+    context: QgsProcessingContext, feedback: QgsProcessingFeedback,
+) -> WeightPoints:
+    """Workload points (every part of a multipoint counts) with their weights (1 by default)."""
+    if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PointGeometry:
+        raise QgsProcessingException(tr(
+            "The workload layer must contain points (components or past cases)."))
+    fids, shapes, values = read_geometries(source, _request(crs, context), [weight_field] if weight_field else [],
+                                           feedback)
+    weights = []
+    for fid, row in zip(fids, values):
+        value = row[0] if weight_field else 1.0
+        try:
+            weight = 0.0 if value is None else float(value)
+        except (TypeError, ValueError):
+            raise QgsProcessingException(tr(
+                "Workload feature {}: weight '{}' in field '{}' is not a number; fix the value or "
+                "choose another field.").format(fid, value, weight_field)) from None
+        if weight < 0:
+            raise QgsProcessingException(tr(
+                "Workload feature {}: weight {} is negative; weights count workload and must be ≥ 0.").format(
+                    fid, weight))
+        weights.append(weight)
+    present = np.array([g is not None for g in shapes], dtype=bool)
+    points, index = shapely.get_parts(shapes[present], return_index=True)
+    xy = shapely.get_coordinates(points)
+    return WeightPoints(xy, np.asarray(weights)[present][index])
+
+
+def _date_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, QDateTime):
+        value = value.date()
+    if isinstance(value, QDate):
+        return value.toString(Qt.ISODate) if value.isValid() else ""
+    return str(value).strip()
+
+
+def read_previous_grids(
+    source: QgsFeatureSource, code_field: str, crs: QgsCoordinateReferenceSystem,
+    context: QgsProcessingContext, feedback: QgsProcessingFeedback,
+) -> list[PreviousGrid]:
+    """The previous grid layer: codes, geometries, dates and the attributes a kept grid keeps."""
+    names = source.fields().names()
+    if code_field not in names:
+        raise QgsProcessingException(tr(
+            "The previous grid layer has no field '{}'; its fields are: {}").format(code_field, ", ".join(names)))
+    extra = [name for name in CARRIED_GRID_FIELDS if name in names]
+    wanted = [code_field] + [n for n in ("init_date", "end_date") if n in names] + extra
+    fids, shapes, values = read_geometries(source, _request(crs, context), wanted, feedback)
+    grids = []
+    for fid, shape, row in zip(fids, shapes, values):
+        record = dict(zip(wanted, row))
+        if shape is None or shape.is_empty:
+            raise QgsProcessingException(tr(
+                "Previous grid feature {} has no geometry; delete it or draw its polygon.").format(fid))
+        grids.append(PreviousGrid(
+            fid=fid, code="" if record[code_field] is None else str(record[code_field]).strip(),
+            geometry=shape if shape.is_valid else shapely.make_valid(shape),
+            init_date=_date_text(record.get("init_date")), end_date=_date_text(record.get("end_date")),
+            extra={name: record.get(name) for name in extra},
+        ))
+    return grids

@@ -1,0 +1,287 @@
+"""gridplugin:dividegrids in follow-features mode: road-bounded grids, quality figures, workload
+balancing and stable codes across re-divisions, with the plain-string parameters of qgis_process."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import numpy as np
+import processing
+import pytest
+import shapely
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsVectorLayer,
+)
+
+from tests.qgis.conftest import square, write_gpkg
+from tests.qgis.test_divide_grids import error_text, read_layer
+
+WORKING_CRS = "EPSG:4548"
+
+
+def run(parameters, feedback=None):
+    return processing.run("gridplugin:dividegrids", parameters, feedback=feedback)
+
+
+def follow_params(sample_gpkg, out, **extra):
+    return {
+        "INPUT": f"{sample_gpkg}|layername=communities",
+        "MODE": "1",
+        "LINES": f"{sample_gpkg}|layername=roads",
+        "ROAD_CLASS_FIELD": "road_class",
+        "COMMUNITY_CODE_FIELD": "community_code",
+        "COMMUNITY_NAME_FIELD": "community_name",
+        "STREET_NAME_FIELD": "street_name",
+        "EFFECTIVE_DATE": "2025-01-01",
+        "OUTPUT": str(out),
+        **extra,
+    }
+
+
+def layer_geometries(uri, crs=WORKING_CRS, attribute=None):
+    """Shapely geometries of a layer in the given CRS (and one attribute of each), plain data."""
+    layer = QgsVectorLayer(str(uri), "in", "ogr")
+    assert layer.isValid()
+    transform = QgsCoordinateTransform(layer.crs(), QgsCoordinateReferenceSystem(crs), QgsProject.instance())
+    geometries, values = [], []
+    for feature in layer.getFeatures():
+        geometry = feature.geometry()
+        geometry.transform(transform)
+        geometries.append(shapely.from_wkb(bytes(geometry.asWkb())))
+        values.append(feature[attribute] if attribute else None)
+    return np.array(geometries, dtype=object), values
+
+
+def assert_exact_cover(grids, communities, codes):
+    """Every community is covered by its grids, no grid leaves it, no two grids overlap."""
+    geometries = np.array([g["geometry"] for g in grids], dtype=object)
+    for community, code in zip(communities, codes):
+        own = geometries[[g["community_code"] == code for g in grids]]
+        union = shapely.union_all(own)
+        assert shapely.area(shapely.symmetric_difference(union, community)) < 1.0, code
+    tree = shapely.STRtree(geometries)
+    left, right = tree.query(geometries, predicate="intersects")
+    pairs = left < right
+    overlap = shapely.area(shapely.intersection(geometries[left[pairs]], geometries[right[pairs]]))
+    assert overlap.max(initial=0.0) < 1.0
+
+
+def test_sample_grids_follow_the_roads_and_cover_each_community(gridplugin, sample_gpkg, tmp_path):
+    result = run(follow_params(sample_gpkg, tmp_path / "grids.gpkg"))
+    crs, count, grids = read_layer(result["OUTPUT"])
+    assert crs == WORKING_CRS and count == result["GRID_COUNT"] == len(grids) > 1000
+    communities, codes = layer_geometries(f"{sample_gpkg}|layername=communities", attribute="community_code")
+    assert_exact_cover(grids, communities, codes)
+
+    areas = np.array([g["area_m2"] for g in grids])
+    assert areas.max() <= 25_000 + 0.01
+    # minimum 3,000 m² except a block that has no neighbour to join (none in the sample)
+    assert areas.min() >= 3_000 - 0.01
+    grid_codes = [g["grid_code"] for g in grids]
+    assert len(set(grid_codes)) == len(grid_codes) and all(len(c) == 15 and c.isdigit() for c in grid_codes)
+    assert all(g["grid_code"][:12] == g["community_code"] and int(g["grid_code"][12:]) == g["seq"] for g in grids)
+    assert {str(g["init_date"].toString("yyyy-MM-dd")) for g in grids} == {"2025-01-01"}
+    assert all(g["end_date"] is None or g["end_date"].isNull() for g in grids)
+    assert {g["change"] for g in grids} == {"new"}
+    assert all(g["responsible"] == g["community_name"] for g in grids)  # 属地兜底 default
+
+    # the boundaries of most grids lie on roads: the share is measured here independently,
+    # by buffering the roads, and must agree with the algorithm's figure
+    roads, _ = layer_geometries(f"{sample_gpkg}|layername=roads")
+    near_roads = shapely.union_all(shapely.buffer(roads, 2.0))
+    community_edges = shapely.union_all(shapely.boundary(communities))
+    edges = shapely.difference(shapely.boundary(np.array([g["geometry"] for g in grids], dtype=object)),
+                               shapely.buffer(community_edges, 0.05))
+    on = shapely.length(shapely.intersection(edges, near_roads)).sum() / shapely.length(edges).sum()
+    assert result["BOUNDARY_ON_LINES"] == pytest.approx(on, abs=0.03)
+    assert 0.5 < result["BOUNDARY_ON_LINES"] <= 1.0
+
+    quality = json.loads(result["QUALITY"])
+    assert quality["grid_count"] == count
+    assert quality["area_max"] == pytest.approx(areas.max(), abs=0.01)
+    assert quality["share_near_target"] == pytest.approx(((areas >= 5_000) & (areas <= 20_000)).mean())
+    assert result["SHARE_NEAR_TARGET"] >= 0.9
+    # stored in the GeoPackage's layer metadata, for whoever opens the layer later
+    layer = QgsVectorLayer(result["OUTPUT"], "grids", "ogr")
+    abstract = layer.metadata().abstract()
+    del layer
+    assert "boundary_on_lines" in abstract and f"{quality['grid_count']}" in abstract
+
+
+def test_rerun_is_identical(gridplugin, sample_gpkg, tmp_path):
+    first = read_layer(run(follow_params(sample_gpkg, tmp_path / "a.gpkg"))["OUTPUT"])[2]
+    second = read_layer(run(follow_params(sample_gpkg, tmp_path / "b.gpkg"))["OUTPUT"])[2]
+    assert [(g["grid_code"], g["area_m2"]) for g in first] == [(g["grid_code"], g["area_m2"]) for g in second]
+
+
+@pytest.fixture()
+def edited_roads(sample_gpkg, tmp_path):
+    """The sample roads with every 25th road removed and a new lane across one community."""
+    import fiona
+
+    with fiona.open(sample_gpkg, layer="roads") as roads:
+        schema, crs = roads.schema, roads.crs
+        kept = [f for k, f in enumerate(roads) if k % 25 != 0]
+        minx, miny, maxx, maxy = roads.bounds
+    path = tmp_path / "edited.gpkg"
+    with fiona.open(path, "w", driver="GPKG", layer="roads", schema=schema, crs=crs) as sink:
+        for feature in kept:
+            sink.write(feature)
+        y = (miny + maxy) / 2 + 0.0011
+        sink.write({"geometry": {"type": "LineString", "coordinates": [(minx, y), (maxx, y)]},
+                    "properties": {**{k: None for k in schema["properties"]}, "road_class": "胡同"}})
+    return f"{path}|layername=roads"
+
+
+def test_redivision_after_road_edits_keeps_codes_and_retires_what_is_gone(
+        gridplugin, sample_gpkg, edited_roads, tmp_path):
+    first = run(follow_params(sample_gpkg, tmp_path / "v1.gpkg"))
+    old = {g["grid_code"]: g for g in read_layer(first["OUTPUT"])[2]}
+    report = tmp_path / "changes.csv"
+    second = run(follow_params(sample_gpkg, tmp_path / "v2.gpkg", LINES=edited_roads, PREVIOUS=first["OUTPUT"],
+                               EFFECTIVE_DATE="2026-07-01", CHANGE_REPORT=str(report)))
+    rows = read_layer(second["OUTPUT"])[2]
+    active = [g for g in rows if g["change"] != "retired"]
+    retired = [g for g in rows if g["change"] == "retired"]
+    assert len(active) == second["GRID_COUNT"] == second["KEPT_COUNT"] + second["NEW_COUNT"]
+    assert second["NEW_COUNT"] > 0 and second["RETIRED_COUNT"] == len(retired) > 0
+    # every 25th road removed and one lane added: most grids are untouched and keep their code
+    assert second["KEPT_COUNT"] > 0.6 * len(old)
+
+    # a kept code sits on (nearly) the same ground as before; a new code was never used before
+    for grid in active:
+        if grid["change"] == "kept":
+            before = old[grid["grid_code"]]["geometry"]
+            shared = shapely.area(shapely.intersection(before, grid["geometry"]))
+            assert shared >= 0.9 * max(before.area, grid["geometry"].area)
+            assert grid["init_date"].toString("yyyy-MM-dd") == "2025-01-01"
+        else:
+            assert grid["grid_code"] not in old
+            assert int(grid["grid_code"][12:]) > max(int(c[12:]) for c in old if c[:12] == grid["grid_code"][:12])
+            assert grid["init_date"].toString("yyyy-MM-dd") == "2026-07-01"
+    # grids that no longer exist are kept, with their end date, geometry and code
+    assert {g["grid_code"] for g in retired} == set(old) - {g["grid_code"] for g in active}
+    assert all(g["end_date"].toString("yyyy-MM-dd") == "2026-07-01" for g in retired)
+    for grid in retired:
+        before = old[grid["grid_code"]]["geometry"]
+        assert shapely.area(shapely.symmetric_difference(before, grid["geometry"])) < 0.01
+    with open(report, encoding="utf-8-sig") as handle:
+        changes = list(csv.DictReader(handle))
+    assert len(changes) == len(rows)
+    assert {c["change"] for c in changes} == {"kept", "new", "retired"}
+
+    # a third run from the second output: retired codes stay retired with their first end date
+    # and are never handed out again, even where the old roads come back
+    third = run(follow_params(sample_gpkg, tmp_path / "v3.gpkg", PREVIOUS=second["OUTPUT"],
+                              EFFECTIVE_DATE="2026-12-31"))
+    rows3 = read_layer(third["OUTPUT"])[2]
+    codes3 = [g["grid_code"] for g in rows3]
+    assert len(set(codes3)) == len(codes3)
+    for grid in rows3:
+        if grid["grid_code"] in {g["grid_code"] for g in retired}:
+            assert grid["change"] == "retired" and grid["end_date"].toString("yyyy-MM-dd") == "2026-07-01"
+
+
+def test_workload_points_even_out_cases_per_grid(gridplugin, sample_gpkg, tmp_path):
+    cases = f"{sample_gpkg}|layername=cases"
+    plain = run(follow_params(sample_gpkg, tmp_path / "plain.gpkg"))
+    balanced = run(follow_params(sample_gpkg, tmp_path / "balanced.gpkg", WEIGHTS=cases))
+    points, _ = layer_geometries(cases)
+    xy = shapely.get_coordinates(points)
+
+    def spread(uri):
+        grids = np.array([g["geometry"] for g in read_layer(uri)[2]], dtype=object)
+        counts = np.bincount(shapely.STRtree(grids).query(shapely.points(xy), predicate="within")[1],
+                             minlength=len(grids))
+        return counts.std() / counts.mean(), shapely.area(grids)
+
+    plain_spread, _ = spread(plain["OUTPUT"])
+    balanced_spread, areas = spread(balanced["OUTPUT"])
+    assert balanced_spread < 0.9 * plain_spread
+    assert areas.min() >= 3_000 - 1 and areas.max() <= 25_000 + 1  # within the area bounds
+
+
+def test_manhattan_real_streets(gridplugin, tmp_path):
+    """Real OSM streets (ODbL) and neighbourhoods: exact cover, and the quality figures."""
+    from tests.conftest import SHARED_DATA
+    from tests.qgis.test_divide_grids import manhattan_with_codes  # noqa: F401  (fixture source)
+
+    shared = SHARED_DATA / "manhattan"
+    import fiona
+
+    records = []
+    with fiona.open(shared / "manhattan_boundaries.gpkg", layer="manhattan_neighborhoods") as neighbourhoods:
+        for k, feature in enumerate(neighbourhoods):
+            records.append((dict(feature["geometry"]), {"code": f"990101001{k + 1:03d}", "name": feature["properties"]["name"]}))
+    source = write_gpkg(tmp_path / "m.gpkg", "n", "MultiPolygon", records, {"code": "str", "name": "str"},
+                        crs="EPSG:4326")
+    result = run({
+        "INPUT": source, "MODE": "1", "COMMUNITY_CODE_FIELD": "code", "COMMUNITY_NAME_FIELD": "name",
+        "LINES": f"{shared / 'manhattan_osm_streets.gpkg'}|layername=osm_streets", "ROAD_CLASS_FIELD": "highway",
+        "TARGET_CRS": "EPSG:32618", "OVERLAP_TOLERANCE": "10", "OUTPUT": str(tmp_path / "grids.gpkg"),
+    })
+    grids = read_layer(result["OUTPUT"])[2]
+    communities, codes = layer_geometries(source, "EPSG:32618", "code")
+    # the published neighbourhoods overlap by up to 8 m² and leave slivers: cover is checked on
+    # the total, overlaps between grids of different neighbourhoods are those of the input
+    total = sum(g["area_m2"] for g in grids)
+    assert total == pytest.approx(sum(shapely.area(shapely.make_valid(c)) for c in communities), rel=1e-4)
+    assert len({g["community_code"] for g in grids}) == 37
+    # measured figures (see README): regression guards, below the issue's targets on this data
+    assert result["BOUNDARY_ON_LINES"] > 0.6
+    assert result["SHARE_NEAR_TARGET"] > 0.85
+
+
+def test_follow_mode_bad_input_is_named(gridplugin, sample_gpkg, tmp_path):
+    base = follow_params(sample_gpkg, tmp_path / "x.gpkg")
+    assert "at least one line layer" in error_text({**base, "LINES": None})
+    assert "YYYY-MM-DD" in error_text({**base, "EFFECTIVE_DATE": "1/7/2026"})
+    assert "does not contain lines" in error_text({**base, "LINES": f"{sample_gpkg}|layername=communities"})
+    assert "twice the minimum" in error_text({**base, "MIN_AREA": "8000", "MAX_AREA": "12000"})
+    assert not (tmp_path / "x.gpkg").exists()
+
+
+class Messages(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.lines = []
+
+    def reportError(self, error, fatalError=False):  # noqa: N802 (Qt override)
+        self.lines.append(error)
+
+    def pushInfo(self, info):  # noqa: N802 (Qt override)
+        self.lines.append(info)
+
+
+def test_community_without_lines_unknown_classes_and_barriers(gridplugin, tmp_path):
+    """A large community no road reaches is split compactly (with a warning); unknown road
+    classes are named; a line layer without the class field counts as a barrier."""
+    d = 0.001  # ≈ 85-111 m at 39.9° N
+    communities = write_gpkg(tmp_path / "c.gpkg", "c", "Polygon", [
+        (square(116.40, 39.90, 6 * d), {"code": "110101001001", "name": "甲"}),
+        (square(116.40 + 6 * d, 39.90, 6 * d), {"code": "110101001002", "name": "乙"}),
+    ], {"code": "str", "name": "str"})
+    roads = write_gpkg(tmp_path / "r.gpkg", "r", "LineString", [
+        ({"type": "LineString", "coordinates": [(116.40 + 3 * d, 39.899), (116.40 + 3 * d, 39.907)]},
+         {"road_class": "县道"}),
+    ], {"road_class": "str"})
+    river = write_gpkg(tmp_path / "w.gpkg", "w", "LineString", [
+        ({"type": "LineString", "coordinates": [(116.399, 39.90 + 3 * d), (116.40 + 6 * d, 39.90 + 3 * d)]}, {}),
+    ], {})
+    messages = Messages()
+    result = run({"INPUT": communities, "MODE": "1", "COMMUNITY_CODE_FIELD": "code", "LINES": [roads, river],
+                  "OUTPUT": str(tmp_path / "g.gpkg")}, messages)
+    text = "\n".join(messages.lines)
+    assert "县道 (1)" in text  # the unknown class, named
+    assert "has no road-class field" in text  # the river layer: barrier
+    assert "110101001002 (feature 2) has no line to follow" in text
+    grids = read_layer(result["OUTPUT"])[2]
+    second = [g for g in grids if g["community_code"] == "110101001002"]
+    assert len(second) >= 14 and all(g["area_m2"] <= 25_000 for g in second)
+    first = [g for g in grids if g["community_code"] == "110101001001"]
+    assert len(first) >= 4  # cut by the road and the river, then split
