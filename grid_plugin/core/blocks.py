@@ -29,9 +29,18 @@ def community_blocks(community: BaseGeometry, lines: np.ndarray) -> np.ndarray:
         candidates = candidates[shapely.intersects(community, candidates)]
     inside = linear_parts(shapely.intersection(candidates, community)) if len(candidates) else candidates
     if len(inside) == 0:
-        return np.array(shapely.get_parts(community), dtype=object)
+        return _canonical(np.array(shapely.get_parts(community), dtype=object))
     linework = np.concatenate([linear_parts(np.array([community.boundary], dtype=object)), inside])
     noded = shapely.union_all(linework)  # nodes every crossing and dissolves duplicates
     faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(noded)))
     # faces of the community's holes are polygonized too: keep only faces inside the community
-    return faces[shapely.contains_properly(community, shapely.point_on_surface(faces))]
+    faces = faces[shapely.contains_properly(community, shapely.point_on_surface(faces))]
+    return _canonical(faces)
+
+
+def _canonical(faces: np.ndarray) -> np.ndarray:
+    """Faces in a fixed order and form: the order lines come in changes the order of the faces
+    and where their rings start, and nothing downstream may depend on that."""
+    faces = shapely.normalize(faces)
+    centres = shapely.get_coordinates(shapely.point_on_surface(faces))
+    return faces[np.lexsort((centres[:, 0], -centres[:, 1]))]

@@ -63,6 +63,8 @@ def road_class_rank(value: object) -> int | None:
         return DEFAULT_ROAD_RANK
     if isinstance(value, (int, np.integer)):
         return int(value)
+    if isinstance(value, (float, np.floating)) and float(value).is_integer():
+        return int(value)  # a Real field hands whole numbers over as 3.0
     text = str(value).strip()
     if not text or text.upper() == "NULL":
         return DEFAULT_ROAD_RANK
@@ -175,8 +177,10 @@ def _block_neighbours(
     segment_rank = np.full(len(first), _UNRANKED, dtype=np.int64)
     if len(lines) and len(first):
         tree = shapely.STRtree(lines)
-        hit, line = tree.query_nearest(shapely.points(middle), max_distance=_RANK_TOLERANCE_M, all_matches=False)
-        segment_rank[hit] = ranks[line]
+        # all equally near lines: where lines coincide (an alley along a wall) the strongest
+        # barrier counts, so the result never depends on the order lines were given in
+        hit, line = tree.query_nearest(shapely.points(middle), max_distance=_RANK_TOLERANCE_M, all_matches=True)
+        np.maximum.at(segment_rank, hit, ranks[line])
     by_rank: dict[tuple[int, int], dict[int, float]] = {}
     for u, v, d, r in zip(first.tolist(), second.tolist(), length.tolist(), segment_rank.tolist()):
         pair = (u, v) if u < v else (v, u)

@@ -19,11 +19,15 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from grid_plugin.core.shapes import POLYGONS, simple_parts
+from grid_plugin.core.shapes import LINES, POLYGONS, simple_parts
 
 # Beyond this many edges × probe positions the exact search falls back to bisection on X.
 _MATRIX_LIMIT = 4_000_000
 _BISECTION_STEPS = 60
+# Cuts reach this far past the edges they end on, so noding meets every junction (m).
+_OVERSHOOT_M = 1e-3
+# Faces smaller than this that belong to no part (rounding crumbs) join the nearest part (m²).
+_CRUMB_M2 = 1e-3
 
 
 @dataclass(frozen=True)
@@ -187,12 +191,13 @@ def _polygonal(geometry: BaseGeometry) -> BaseGeometry:
 def cut_in_two(
     geometry: BaseGeometry, fraction: float, bounds: tuple[float, float] | None = None,
     points: np.ndarray | None = None, weights: np.ndarray | None = None,
-) -> tuple[BaseGeometry, BaseGeometry, np.ndarray]:
+) -> tuple[BaseGeometry, BaseGeometry, np.ndarray, list[BaseGeometry]]:
     """Cut across the long axis so that `fraction` of the area (or weight) lies before the cut.
 
     With points and weights, the cut splits the weight at `fraction`, clamped so that the area
     before the cut stays within `bounds` (min, max m²; the area after it follows). Returns the
-    two parts and, for each point, True if it lies before the cut.
+    two parts, for each point True if it lies before the cut, and the cut's segments inside the
+    geometry (lengthened slightly at both ends, for noding).
     """
     frame = _frame(geometry)
     total = float(frame.area_left(np.array([np.max(np.r_[frame.u1, frame.u2])]))[0])
@@ -220,7 +225,60 @@ def cut_in_two(
     left, right = _half_planes(frame, x, extent)
     first = _polygonal(shapely.intersection(geometry, left))
     second = _polygonal(shapely.intersection(geometry, right))
-    return first, second, before
+    return first, second, before, _cut_segments(frame, x, extent, geometry)
+
+
+def _cut_segments(frame: _Frame, x: float, extent: float, geometry: BaseGeometry) -> list[BaseGeometry]:
+    """The cut u = x inside the geometry, each piece lengthened by _OVERSHOOT_M at both ends.
+
+    The overshoot makes every cut cross the edges it ends on (earlier cuts included) instead of
+    stopping a rounding error short of them, so noding finds every junction; the stubs beyond
+    are dangles that polygonize ignores.
+    """
+    ax = frame.axis
+    across = np.array([-ax[1], ax[0]])
+    far = 2.0 * extent + 1.0
+    ends = [frame.origin + x * ax + v * across for v in (-far, far)]
+    line = shapely.LineString([tuple(p) for p in ends])
+    pieces, _ = simple_parts(np.array([shapely.intersection(line, geometry)], dtype=object), LINES)
+    out = []
+    for piece in pieces:
+        xy = shapely.get_coordinates(piece)
+        start, end = xy[0], xy[-1]
+        direction = (end - start) / max(float(np.hypot(*(end - start))), 1e-12)
+        out.append(shapely.LineString([tuple(start - _OVERSHOOT_M * direction),
+                                       tuple(end + _OVERSHOOT_M * direction)]))
+    return out
+
+
+def _node_parts(geometry: BaseGeometry, parts: list[BaseGeometry], cuts: list[BaseGeometry]) -> list[BaseGeometry]:
+    """The parts rebuilt from one noding of the polygon's edges and all cuts, so that
+    neighbouring parts share identical vertices and the outline keeps its own exactly.
+
+    Each side of a cut comes from its own overlay, so their common edge agrees only up to
+    rounding (1e-13 m), and GEOS overlays on such near-coincident edges can go badly wrong (the
+    intersection of two neighbours reported as half their area). Faces of the noded linework go
+    back to the part they lie in; faces in holes lie in none and are dropped, crumbs go to the
+    nearest part.
+    """
+    linework = shapely.union_all(np.array([geometry.boundary, *cuts], dtype=object))
+    faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(linework)))
+    candidates = np.array(parts, dtype=object)
+    tree = shapely.STRtree(candidates)
+    face_index, part_index = tree.query(shapely.point_on_surface(faces), predicate="within")
+    owner = np.full(len(faces), -1, dtype=np.int64)
+    owner[face_index[::-1]] = part_index[::-1]  # the first part listed, if a point lies in two
+    crumbs = np.flatnonzero((owner < 0) & (shapely.area(faces) < _CRUMB_M2))
+    if len(crumbs):
+        owner[crumbs] = tree.query_nearest(faces[crumbs], all_matches=False)[1]
+    out = []
+    for k in range(len(parts)):
+        own = faces[owner == k]
+        if len(own) == 1:
+            out.append(own[0])
+        elif len(own) > 1:
+            out.append(shapely.coverage_union_all(own))
+    return out
 
 
 def split_equal(
@@ -228,7 +286,20 @@ def split_equal(
     points: np.ndarray | None = None, weights: np.ndarray | None = None,
 ) -> list[BaseGeometry]:
     """Cut a polygon into `parts` compact parts of near-equal area, or of near-equal weight
-    within the area bounds when weighted points are given."""
+    within the area bounds when weighted points are given. The parts cover the polygon exactly
+    and share identical vertices along every cut."""
+    if parts <= 1:
+        return [geometry]
+    geometry = shapely.normalize(geometry)  # where rings start must not move the cuts
+    cuts: list[BaseGeometry] = []
+    return _node_parts(geometry, _split(geometry, parts, bounds, points, weights, cuts), cuts)
+
+
+def _split(
+    geometry: BaseGeometry, parts: int, bounds: AreaBounds | None, points: np.ndarray | None,
+    weights: np.ndarray | None, cuts: list[BaseGeometry],
+) -> list[BaseGeometry]:
+    """Recursive bisection; collects every cut's segments in `cuts`."""
     if parts <= 1:
         return [geometry]
     first_parts = parts // 2
@@ -243,9 +314,11 @@ def split_equal(
         hi = min(first_parts * bounds.maximum, area - second_parts * bounds.minimum) - margin
         # infeasible only by rounding (the part count keeps it feasible): cut by area then
         area_bounds = (lo, hi) if lo <= hi else (fraction * area, fraction * area)
-    first, second, before = cut_in_two(geometry, fraction, area_bounds, points, weights)
+    first, second, before, cut = cut_in_two(geometry, fraction, area_bounds, points, weights)
+    cuts.extend(cut)
     if points is None or len(before) == 0:
-        return (split_equal(first, first_parts, bounds) + split_equal(second, parts - first_parts, bounds))
+        return (_split(first, first_parts, bounds, None, None, cuts)
+                + _split(second, parts - first_parts, bounds, None, None, cuts))
     assert weights is not None
-    return (split_equal(first, first_parts, bounds, points[before], weights[before])
-            + split_equal(second, parts - first_parts, bounds, points[~before], weights[~before]))
+    return (_split(first, first_parts, bounds, points[before], weights[before], cuts)
+            + _split(second, parts - first_parts, bounds, points[~before], weights[~before], cuts))

@@ -44,7 +44,9 @@ class PreviousGrid:
 
 def check_previous(previous: Sequence[PreviousGrid]) -> None:
     """Codes of the previous layer must be 15 digits and unique; name the features that are not."""
-    malformed = [g.fid for g in previous if not (len(g.code) == 15 and g.code.isdigit())]
+    # ASCII digits only: full-width digits (typed with a Chinese input method) and the like
+    # look right but sort and count wrongly
+    malformed = [g.fid for g in previous if not (len(g.code) == 15 and g.code.isascii() and g.code.isdigit())]
     if malformed:
         raise GridInputError(
             "the previous grid layer has missing or malformed codes (not 15 digits) on features "
@@ -52,15 +54,16 @@ def check_previous(previous: Sequence[PreviousGrid]) -> None:
             malformed, fids=", ".join(map(str, malformed[:20])),
         )
     seen: dict[str, int] = {}
-    duplicates = []
+    duplicates, duplicate_fids = [], []
     for grid in previous:
         if grid.code in seen:
             duplicates.append(f"{grid.code} (#{seen[grid.code]} & #{grid.fid})")
+            duplicate_fids += [seen[grid.code], grid.fid]
         seen[grid.code] = grid.fid
     if duplicates:
         raise GridInputError(
             "the previous grid layer repeats codes: {duplicates}; every grid needs its own code",
-            duplicates=", ".join(duplicates[:20]),
+            duplicate_fids, duplicates=", ".join(duplicates[:20]),
         )
 
 

@@ -20,6 +20,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime, Qt
 
 from grid_plugin.core.blocks import linear_parts
+from grid_plugin.core.codes import normalise_code
 from grid_plugin.core.follow import BARRIER_RANK, DEFAULT_ROAD_RANK, FollowLines, WeightPoints, road_class_rank
 from grid_plugin.core.schema import CARRIED_GRID_FIELDS
 from grid_plugin.core.stability import PreviousGrid
@@ -146,7 +147,7 @@ def read_previous_grids(
             raise QgsProcessingException(tr(
                 "Previous grid feature {} has no geometry; delete it or draw its polygon.").format(fid))
         grids.append(PreviousGrid(
-            fid=fid, code="" if record[code_field] is None else str(record[code_field]).strip(),
+            fid=fid, code=normalise_code(record[code_field]),
             geometry=shape if shape.is_valid else shapely.make_valid(shape),
             init_date=_date_text(record.get("init_date")), end_date=_date_text(record.get("end_date")),
             extra={name: record.get(name) for name in extra},

@@ -84,6 +84,11 @@
       <translation>{count} feature(s) cannot be used: {problems}</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/core/containers.py" />
+      <source>the communities leave a gap of {area:.1f} m² at ({x:.1f}, {y:.1f}) between features {fids}; no grid covers it. Extend a community over it, or ignore it if it is not part of the district</source>
+      <translation>the communities leave a gap of {area:.1f} m² at ({x:.1f}, {y:.1f}) between features {fids}; no grid covers it. Extend a community over it, or ignore it if it is not part of the district</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/crs.py" />
       <source>longitude {longitude:.4f} is outside China's CGCS2000 3-degree zones (73.5E-136.5E); choose a working CRS explicitly</source>
       <translation>longitude {longitude:.4f} is outside China's CGCS2000 3-degree zones (73.5E-136.5E); choose a working CRS explicitly</translation>
@@ -92,6 +97,26 @@
       <location filename="../../grid_plugin/core/crs.py" />
       <source>longitude {longitude:.4f} is outside China's CGCS2000 6-degree zones (72E-138E); choose a working CRS explicitly</source>
       <translation>longitude {longitude:.4f} is outside China's CGCS2000 6-degree zones (72E-138E); choose a working CRS explicitly</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/follow.py" />
+      <source>community {code} (feature {fid}) would get {count} grids, more than the {limit} a 3-digit sequence allows; raise the target area or split the community</source>
+      <translation>community {code} (feature {fid}) would get {count} grids, more than the {limit} a 3-digit sequence allows; raise the target area or split the community</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/follow.py" />
+      <source>areas must satisfy 0 ≤ minimum &lt; target &lt; maximum; got minimum {minimum:.0f}, target {target:.0f} and maximum {maximum:.0f} m²</source>
+      <translation>areas must satisfy 0 ≤ minimum &lt; target &lt; maximum; got minimum {minimum:.0f}, target {target:.0f} and maximum {maximum:.0f} m²</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/follow.py" />
+      <source>the maximum area {maximum:.0f} m² must be at least twice the minimum area {minimum:.0f} m², or a block just above the maximum could not be split</source>
+      <translation>the maximum area {maximum:.0f} m² must be at least twice the minimum area {minimum:.0f} m², or a block just above the maximum could not be split</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/follow.py" />
+      <source>community {code} (feature {fid}) has no line to follow; it was split into {count} compact grids</source>
+      <translation>community {code} (feature {fid}) has no line to follow; it was split into {count} compact grids</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/lattice.py" />
@@ -112,6 +137,346 @@
       <location filename="../../grid_plugin/core/lattice.py" />
       <source>community {code} (feature {fid}): {count} piece(s) below {min_area:.0f} m² share no edge with another grid of the community and were kept as grids of their own</source>
       <translation>community {code} (feature {fid}): {count} piece(s) below {min_area:.0f} m² share no edge with another grid of the community and were kept as grids of their own</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/stability.py" />
+      <source>the previous grid layer has missing or malformed codes (not 15 digits) on features {fids}; fix them or validate the layer with gridplugin:validategrids first</source>
+      <translation>the previous grid layer has missing or malformed codes (not 15 digits) on features {fids}; fix them or validate the layer with gridplugin:validategrids first</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/stability.py" />
+      <source>the previous grid layer repeats codes: {duplicates}; every grid needs its own code</source>
+      <translation>the previous grid layer repeats codes: {duplicates}; every grid needs its own code</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/stability.py" />
+      <source>the matching overlap must lie above 0.5 and at most 1, got {value}</source>
+      <translation>the matching overlap must lie above 0.5 and at most 1, got {value}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/stability.py" />
+      <source>community {code} (feature {fid}) has used all {limit} sequence numbers (retired codes are never reused); it needs a new community code</source>
+      <translation>community {code} (feature {fid}) has used all {limit} sequence numbers (retired codes are never reused); it needs a new community code</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>no code</source>
+      <translation>no code</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>Missing geometry</source>
+      <translation>Missing geometry</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>Invalid geometry</source>
+      <translation>Invalid geometry</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>Gap</source>
+      <translation>Gap</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>Overlap</source>
+      <translation>Overlap</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>Crossing communities</source>
+      <translation>Crossing communities</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>Outside its community</source>
+      <translation>Outside its community</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>Unknown community</source>
+      <translation>Unknown community</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>Area too small</source>
+      <translation>Area too small</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>Area too large</source>
+      <translation>Area too large</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>Malformed code</source>
+      <translation>Malformed code</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>Duplicate code</source>
+      <translation>Duplicate code</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>Sequence out of order</source>
+      <translation>Sequence out of order</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>the numbering band must be positive, got {band} m</source>
+      <translation>the numbering band must be positive, got {band} m</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>unknown numbering order '{order}'; use rows or columns</source>
+      <translation>unknown numbering order '{order}'; use rows or columns</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>areas and the tolerance must not be negative</source>
+      <translation>areas and the tolerance must not be negative</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>the minimum area {minimum:.0f} m² is larger than the maximum area {maximum:.0f} m²</source>
+      <translation>the minimum area {minimum:.0f} m² is larger than the maximum area {maximum:.0f} m²</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>a {kind}, not a polygon</source>
+      <translation>a {kind}, not a polygon</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>feature {fid} has no grid code; give it its 15-digit code</source>
+      <translation>feature {fid} has no grid code; give it its 15-digit code</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>community feature {fid}</source>
+      <translation>community feature {fid}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>feature {fid} has no geometry; draw the grid or remove the feature</source>
+      <translation>feature {fid} has no geometry; draw the grid or remove the feature</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>grid {code} (feature {fid}) has an invalid geometry ({reason}); it was checked as repaired by make_valid: fix it in the layer</source>
+      <translation>grid {code} (feature {fid}) has an invalid geometry ({reason}); it was checked as repaired by make_valid: fix it in the layer</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>feature {fid}: grid code '{code}' has sequence 000; sequences run from 001 to 999</source>
+      <translation>feature {fid}: grid code '{code}' has sequence 000; sequences run from 001 to 999</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>feature {fid}: grid code '{code}' must be 15 digits</source>
+      <translation>feature {fid}: grid code '{code}' must be 15 digits</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>grid code {code} is used by {count} grids: features {listing}; give each grid its own code</source>
+      <translation>grid code {code} is used by {count} grids: features {listing}; give each grid its own code</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>grids {code} (feature {fid}) and {other_code} (feature {other_fid}) overlap by {area:.1f} m²</source>
+      <translation>grids {code} (feature {fid}) and {other_code} (feature {other_fid}) overlap by {area:.1f} m²</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>gap of {area:.1f} m² between grids: no grid covers it</source>
+      <translation>gap of {area:.1f} m² between grids: no grid covers it</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>grid {code} (feature {fid}) has sequence {sequence:03d}, but its position in community {community} calls for {expected:03d}</source>
+      <translation>grid {code} (feature {fid}) has sequence {sequence:03d}, but its position in community {community} calls for {expected:03d}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>grid {code} (feature {fid}) has {area:.1f} m², less than the minimum {minimum:.0f} m²</source>
+      <translation>grid {code} (feature {fid}) has {area:.1f} m², less than the minimum {minimum:.0f} m²</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>grid {code} (feature {fid}) has {area:.1f} m², more than the maximum {maximum:.0f} m²</source>
+      <translation>grid {code} (feature {fid}) has {area:.1f} m², more than the maximum {maximum:.0f} m²</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>gap of {area:.1f} m² in community {community}: no grid covers it</source>
+      <translation>gap of {area:.1f} m² in community {community}: no grid covers it</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>grid {code} (feature {fid}): its community {community} is not in the community layer</source>
+      <translation>grid {code} (feature {fid}): its community {community} is not in the community layer</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>grid {code} (feature {fid}) lies in {count} communities: {listing}</source>
+      <translation>grid {code} (feature {fid}) lies in {count} communities: {listing}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>grid {code} (feature {fid}) extends {area:.1f} m² outside its community {community}</source>
+      <translation>grid {code} (feature {fid}) extends {area:.1f} m² outside its community {community}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Unit grid validation report</source>
+      <translation>Unit grid validation report</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Input layer</source>
+      <translation>Input layer</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Community layer</source>
+      <translation>Community layer</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>none</source>
+      <translation>none</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Working CRS</source>
+      <translation>Working CRS</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Result</source>
+      <translation>Result</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Passed</source>
+      <translation>Passed</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Failed</source>
+      <translation>Failed</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Grids checked</source>
+      <translation>Grids checked</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Problems</source>
+      <translation>Problems</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Problems by kind</source>
+      <translation>Problems by kind</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Parameters</source>
+      <translation>Parameters</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Minimum area (m²)</source>
+      <translation>Minimum area (m²)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Maximum area (m²)</source>
+      <translation>Maximum area (m²)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Gap and overlap tolerance (m²)</source>
+      <translation>Gap and overlap tolerance (m²)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Numbering band (m)</source>
+      <translation>Numbering band (m)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Sequence order</source>
+      <translation>Sequence order</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>rows</source>
+      <translation>rows</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>columns</source>
+      <translation>columns</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>not checked</source>
+      <translation>not checked</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Kind</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Id</source>
+      <translation>Id</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Count</source>
+      <translation>Count</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Grid code</source>
+      <translation>Grid code</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Feature ids</source>
+      <translation>Feature ids</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Area (m²)</source>
+      <translation>Area (m²)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Message</source>
+      <translation>Message</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Location (x, y)</source>
+      <translation>Location (x, y)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>No problems found.</source>
+      <translation>No problems found.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Showing the first {shown} of {total} problems; the error layer lists them all.</source>
+      <translation>Showing the first {shown} of {total} problems; the error layer lists them all.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/gui/missing_dependencies.py" />
@@ -135,25 +500,33 @@
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Divides community polygons into unit grids (单元网格) of about 10,000 m² and gives each its 15-digit code: 6-digit district + 3-digit street + 3-digit community + 3-digit sequence.
+      <source>Divides community polygons into unit grids (单元网格) of about 10,000 m² and gives each its 15-digit code: 6-digit district + 3-digit street + 3-digit community + 3-digit sequence. No grid crosses a community boundary and the grids of a community cover it exactly.
 
-Regular lattice: square cells anchored at the origin of the working CRS, so re-runs give identical grids. Cells are clipped to each community (no grid crosses a community boundary); pieces smaller than the minimum area join the neighbouring grid of the same community that shares the longest edge with them.
+Follow features (地理布局): grid boundaries run along the given roads, rivers and walls. Each community is cut into blocks by the lines; blocks below the minimum area join a neighbour across the smallest road class first (layers without the road-class field, such as rivers and walls, are crossed last); blocks above the maximum area are cut into compact parts of near-equal area, or of near-equal workload when a workload layer (components, past cases) is given.
 
-Numbering: rows of one cell height from north to south, west to east within a row (or columns west to east, north to south within a column).
+Regular lattice: square cells anchored at the origin of the working CRS, so re-runs give identical grids; pieces smaller than the minimum area join the neighbouring grid that shares the longest edge with them.
+
+Stable codes (相对稳定): with the previous grid layer, every new grid that overlaps a previous grid of its community by the matching share (both ways) keeps its code; new grids take the next free numbers; previous grids that no longer exist are kept with their end date set, and their codes are never reused.
+
+Numbering: rows from north to south, west to east within a row (or columns). Quality figures (areas, share of boundaries on the lines, compactness) are logged, returned and stored in the output layer's metadata.
 
 Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the data's longitude unless a working CRS is given.</source>
-      <translation>Divides community polygons into unit grids (单元网格) of about 10,000 m² and gives each its 15-digit code: 6-digit district + 3-digit street + 3-digit community + 3-digit sequence.
+      <translation>Divides community polygons into unit grids (单元网格) of about 10,000 m² and gives each its 15-digit code: 6-digit district + 3-digit street + 3-digit community + 3-digit sequence. No grid crosses a community boundary and the grids of a community cover it exactly.
 
-Regular lattice: square cells anchored at the origin of the working CRS, so re-runs give identical grids. Cells are clipped to each community (no grid crosses a community boundary); pieces smaller than the minimum area join the neighbouring grid of the same community that shares the longest edge with them.
+Follow features (地理布局): grid boundaries run along the given roads, rivers and walls. Each community is cut into blocks by the lines; blocks below the minimum area join a neighbour across the smallest road class first (layers without the road-class field, such as rivers and walls, are crossed last); blocks above the maximum area are cut into compact parts of near-equal area, or of near-equal workload when a workload layer (components, past cases) is given.
 
-Numbering: rows of one cell height from north to south, west to east within a row (or columns west to east, north to south within a column).
+Regular lattice: square cells anchored at the origin of the working CRS, so re-runs give identical grids; pieces smaller than the minimum area join the neighbouring grid that shares the longest edge with them.
+
+Stable codes (相对稳定): with the previous grid layer, every new grid that overlaps a previous grid of its community by the matching share (both ways) keeps its code; new grids take the next free numbers; previous grids that no longer exist are kept with their end date set, and their codes are never reused.
+
+Numbering: rows from north to south, west to east within a row (or columns). Quality figures (areas, share of boundaries on the lines, compactness) are logged, returned and stored in the output layer's metadata.
 
 Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the data's longitude unless a working CRS is given.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Overlap tolerance between communities (m²)</source>
-      <translation>Overlap tolerance between communities (m²)</translation>
+      <source>Unit grids</source>
+      <translation>Unit grids</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -207,18 +580,63 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Cell size (m)</source>
-      <translation>Cell size (m)</translation>
+      <source>Lines to follow (roads, rivers, walls; follow features mode)</source>
+      <translation>Lines to follow (roads, rivers, walls; follow features mode)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Minimum grid area (m²; empty = 30 % of a cell)</source>
-      <translation>Minimum grid area (m²; empty = 30 % of a cell)</translation>
+      <source>Road-class field of the line layers (layers without it are barriers)</source>
+      <translation>Road-class field of the line layers (layers without it are barriers)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Sequence order</source>
-      <translation>Sequence order</translation>
+      <source>Target grid area (m², follow features mode)</source>
+      <translation>Target grid area (m², follow features mode)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Cell size (m, regular lattice mode)</source>
+      <translation>Cell size (m, regular lattice mode)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Minimum grid area (m²; empty = 3,000, or 30 % of a lattice cell)</source>
+      <translation>Minimum grid area (m²; empty = 3,000, or 30 % of a lattice cell)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Maximum grid area (m², follow features mode)</source>
+      <translation>Maximum grid area (m², follow features mode)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Workload points to balance (components or past cases; optional)</source>
+      <translation>Workload points to balance (components or past cases; optional)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Workload weight field (empty = each point counts 1)</source>
+      <translation>Workload weight field (empty = each point counts 1)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Previous unit grids (keep their codes; optional)</source>
+      <translation>Previous unit grids (keep their codes; optional)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Code field of the previous grids</source>
+      <translation>Code field of the previous grids</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Matching overlap with a previous grid (share, both ways)</source>
+      <translation>Matching overlap with a previous grid (share, both ways)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Effective date of this division (YYYY-MM-DD; empty = today)</source>
+      <translation>Effective date of this division (YYYY-MM-DD; empty = today)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -227,8 +645,23 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Unit grids</source>
-      <translation>Unit grids</translation>
+      <source>Overlap tolerance between communities (m²)</source>
+      <translation>Overlap tolerance between communities (m²)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Distance within which a grid boundary counts as on a line (m)</source>
+      <translation>Distance within which a grid boundary counts as on a line (m)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Code change report (kept, new and retired codes)</source>
+      <translation>Code change report (kept, new and retired codes)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>CSV files (*.csv)</source>
+      <translation>CSV files (*.csv)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -237,13 +670,43 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Working CRS</source>
-      <translation>Working CRS</translation>
+      <source>Quality figures (JSON)</source>
+      <translation>Quality figures (JSON)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Share of interior grid boundaries on followed lines</source>
+      <translation>Share of interior grid boundaries on followed lines</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Share of grids within 0.5–2 × the target area</source>
+      <translation>Share of grids within 0.5–2 × the target area</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Grids that kept their code</source>
+      <translation>Grids that kept their code</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Grids with a new code</source>
+      <translation>Grids with a new code</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Previous grids retired</source>
+      <translation>Previous grids retired</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>The community layer has no features; choose a layer with community polygons.</source>
       <translation>The community layer has no features; choose a layer with community polygons.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Follow features mode needs at least one line layer to follow (roads, rivers or walls); choose them under 'Lines to follow', or use the regular lattice mode.</source>
+      <translation>Follow features mode needs at least one line layer to follow (roads, rivers or walls); choose them under 'Lines to follow', or use the regular lattice mode.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -259,6 +722,11 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Regular lattice</source>
       <translation>Regular lattice</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Follow features (roads, rivers, walls)</source>
+      <translation>Follow features (roads, rivers, walls)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -297,6 +765,21 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Following {} lines from {} layer(s).</source>
+      <translation>Following {} lines from {} layer(s).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Quality: {} grids; area min {:.0f}, median {:.0f}, p95 {:.0f}, max {:.0f} m²; {:.1%} within 0.5–2 × target; compactness (Polsby-Popper) min {:.2f}, p5 {:.2f}, median {:.2f}.</source>
+      <translation>Quality: {} grids; area min {:.0f}, median {:.0f}, p95 {:.0f}, max {:.0f} m²; {:.1%} within 0.5–2 × target; compactness (Polsby-Popper) min {:.2f}, p5 {:.2f}, median {:.2f}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Unit grids made by gridplugin:dividegrids. Quality figures: {}</source>
+      <translation>Unit grids made by gridplugin:dividegrids. Quality figures: {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Codes come from separate fields: choose the street code field too.</source>
       <translation>Codes come from separate fields: choose the street code field too.</translation>
     </message>
@@ -309,6 +792,21 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>The community layer must contain polygons; it has {} geometries. Choose a polygon layer.</source>
       <translation>The community layer must contain polygons; it has {} geometries. Choose a polygon layer.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Codes: {} kept, {} new, {} retired.</source>
+      <translation>Codes: {} kept, {} new, {} retired.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Effective date '{}' is not a date; write it as YYYY-MM-DD, e.g. 2026-07-01.</source>
+      <translation>Effective date '{}' is not a date; write it as YYYY-MM-DD, e.g. 2026-07-01.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Quality: {:.1%} of interior grid boundaries lie on followed lines.</source>
+      <translation>Quality: {:.1%} of interior grid boundaries lie on followed lines.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -327,8 +825,218 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Balancing the workload of {} points.</source>
+      <translation>Balancing the workload of {} points.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source> (and {} more)</source>
       <translation> (and {} more)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Validate unit grids</source>
+      <translation>Validate unit grids</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>gap: area that no grid covers (within each community when a community layer is given, else holes enclosed by the grids), larger than the tolerance</source>
+      <translation>gap: area that no grid covers (within each community when a community layer is given, else holes enclosed by the grids), larger than the tolerance</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>overlap: two grids sharing more than the tolerance of area</source>
+      <translation>overlap: two grids sharing more than the tolerance of area</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>crossing_community: a grid with more than the tolerance of area in each of two or more communities</source>
+      <translation>crossing_community: a grid with more than the tolerance of area in each of two or more communities</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>outside_community: a grid extending outside the community its code names (beyond every community, or lying in another community wholly)</source>
+      <translation>outside_community: a grid extending outside the community its code names (beyond every community, or lying in another community wholly)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>unknown_community: the first 12 digits of a grid code match no community</source>
+      <translation>unknown_community: the first 12 digits of a grid code match no community</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>area_small / area_large: area below the minimum or above the maximum (0 disables either)</source>
+      <translation>area_small / area_large: area below the minimum or above the maximum (0 disables either)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>malformed_code: code missing, not 15 digits, or sequence 000</source>
+      <translation>malformed_code: code missing, not 15 digits, or sequence 000</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>duplicate_code: the same code on several grids</source>
+      <translation>duplicate_code: the same code on several grids</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>sequence_order: within a community, the sequence numbers do not follow the numbering rule of division (bands north to south, west to east within a band; or columns); gaps in the sequence are allowed, because retired grids keep their codes. Turn this check off for a layer re-divided with stable codes, whose new grids are numbered after all earlier ones</source>
+      <translation>sequence_order: within a community, the sequence numbers do not follow the numbering rule of division (bands north to south, west to east within a band; or columns); gaps in the sequence are allowed, because retired grids keep their codes. Turn this check off for a layer re-divided with stable codes, whose new grids are numbered after all earlier ones</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>missing_geometry / invalid_geometry: a grid without geometry, or an invalid one (checked as repaired)</source>
+      <translation>missing_geometry / invalid_geometry: a grid without geometry, or an invalid one (checked as repaired)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Numbering band (m; the cell size the grids were numbered with)</source>
+      <translation>Numbering band (m; the cell size the grids were numbered with)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Check the sequence order (off for layers re-divided with stable codes)</source>
+      <translation>Check the sequence order (off for layers re-divided with stable codes)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>unit grid layer</source>
+      <translation>unit grid layer</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>community layer</source>
+      <translation>community layer</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Checks a layer of unit grids (单元网格) and their 15-digit codes, and writes one error feature per problem found. The kinds of problem:</source>
+      <translation>Checks a layer of unit grids (单元网格) and their 15-digit codes, and writes one error feature per problem found. The kinds of problem:</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Grids whose end date is set are retired and not checked. PASSED is true when no problem is found, so a model can branch on it. Geographic input is checked in the CGCS2000 3-degree Gauss-Krüger zone of the data unless a working CRS is given.</source>
+      <translation>Grids whose end date is set are retired and not checked. PASSED is true when no problem is found, so a model can branch on it. Geographic input is checked in the CGCS2000 3-degree Gauss-Krüger zone of the data unless a working CRS is given.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Grid code field (15 digits)</source>
+      <translation>Grid code field (15 digits)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>End date field (grids with an end date are retired and skipped)</source>
+      <translation>End date field (grids with an end date are retired and skipped)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Communities (optional, for gap and community checks)</source>
+      <translation>Communities (optional, for gap and community checks)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Community code field (12 digits)</source>
+      <translation>Community code field (12 digits)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Minimum grid area (m², 0 = no minimum)</source>
+      <translation>Minimum grid area (m², 0 = no minimum)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Maximum grid area (m², 0 = no maximum)</source>
+      <translation>Maximum grid area (m², 0 = no maximum)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Grid errors</source>
+      <translation>Grid errors</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Validation report (HTML)</source>
+      <translation>Validation report (HTML)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>HTML files (*.html *.htm)</source>
+      <translation>HTML files (*.html *.htm)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Passed (no problem found)</source>
+      <translation>Passed (no problem found)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Number of problems</source>
+      <translation>Number of problems</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Number of grids checked</source>
+      <translation>Number of grids checked</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Choose the grid code field.</source>
+      <translation>Choose the grid code field.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Cancelled; the error layer is incomplete.</source>
+      <translation>Cancelled; the error layer is incomplete.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>The unit grid layer has no geometries; nothing can be checked.</source>
+      <translation>The unit grid layer has no geometries; nothing can be checked.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Choose the community code field of the community layer.</source>
+      <translation>Choose the community code field of the community layer.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Every grid has an end date: there is nothing to check.</source>
+      <translation>Every grid has an end date: there is nothing to check.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>The unit grid layer has no field '{}'; every grid is checked.</source>
+      <translation>The unit grid layer has no field '{}'; every grid is checked.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Passed: {} grids checked, no problem found.</source>
+      <translation>Passed: {} grids checked, no problem found.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Failed: {} grids checked, {} problems ({}).</source>
+      <translation>Failed: {} grids checked, {} problems ({}).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>The {} must contain polygons; it has {} geometries. Choose a polygon layer.</source>
+      <translation>The {} must contain polygons; it has {} geometries. Choose a polygon layer.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>The {} has no features; choose a layer with polygons.</source>
+      <translation>The {} has no features; choose a layer with polygons.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Field '{}' does not exist in the {}; its fields are: {}</source>
+      <translation>Field '{}' does not exist in the {}; its fields are: {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>{} retired grids (end date set) are skipped.</source>
+      <translation>{} retired grids (end date set) are skipped.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/base.py" />
@@ -344,6 +1052,46 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <location filename="../../grid_plugin/processing/base.py" />
       <source>Export</source>
       <translation>Export</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <source>The workload layer must contain points (components or past cases).</source>
+      <translation>The workload layer must contain points (components or past cases).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <source>The previous grid layer has no field '{}'; its fields are: {}</source>
+      <translation>The previous grid layer has no field '{}'; its fields are: {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <source>Layer '{}' to follow does not contain lines; choose road, river or wall line layers.</source>
+      <translation>Layer '{}' to follow does not contain lines; choose road, river or wall line layers.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <source>Layer '{}' has no road-class field '{}': its lines are barriers (rivers, walls) that merging crosses last.</source>
+      <translation>Layer '{}' has no road-class field '{}': its lines are barriers (rivers, walls) that merging crosses last.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <source>Workload feature {}: weight {} is negative; weights count workload and must be ≥ 0.</source>
+      <translation>Workload feature {}: weight {} is negative; weights count workload and must be ≥ 0.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <source>Previous grid feature {} has no geometry; delete it or draw its polygon.</source>
+      <translation>Previous grid feature {} has no geometry; delete it or draw its polygon.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <source>Layer '{}': road classes not known to the plugin were ranked as minor roads: {}. Give numeric ranks (1 = alley … 6 = expressway) to control merging.</source>
+      <translation>Layer '{}': road classes not known to the plugin were ranked as minor roads: {}. Give numeric ranks (1 = alley … 6 = expressway) to control merging.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <source>Workload feature {}: weight '{}' in field '{}' is not a number; fix the value or choose another field.</source>
+      <translation>Workload feature {}: weight '{}' in field '{}' is not a number; fix the value or choose another field.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/provider.py" />

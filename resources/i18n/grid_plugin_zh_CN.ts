@@ -84,6 +84,11 @@
       <translation>{count} 个要素无法使用：{problems}</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/core/containers.py" />
+      <source>the communities leave a gap of {area:.1f} m² at ({x:.1f}, {y:.1f}) between features {fids}; no grid covers it. Extend a community over it, or ignore it if it is not part of the district</source>
+      <translation>社区之间在 ({x:.1f}, {y:.1f}) 处留有 {area:.1f} 平方米的缝隙（要素 {fids} 之间），没有网格覆盖它。请把某个社区延伸过去；若该处不属于本区，可忽略</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/crs.py" />
       <source>longitude {longitude:.4f} is outside China's CGCS2000 3-degree zones (73.5E-136.5E); choose a working CRS explicitly</source>
       <translation>经度 {longitude:.4f} 超出中国 CGCS2000 3 度带范围（东经 73.5°–136.5°）；请明确指定工作坐标系</translation>
@@ -92,6 +97,26 @@
       <location filename="../../grid_plugin/core/crs.py" />
       <source>longitude {longitude:.4f} is outside China's CGCS2000 6-degree zones (72E-138E); choose a working CRS explicitly</source>
       <translation>经度 {longitude:.4f} 超出中国 CGCS2000 6 度带范围（东经 72°–138°）；请明确指定工作坐标系</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/follow.py" />
+      <source>community {code} (feature {fid}) would get {count} grids, more than the {limit} a 3-digit sequence allows; raise the target area or split the community</source>
+      <translation>社区 {code}（要素 {fid}）将得到 {count} 个网格，超过 3 位顺序号允许的 {limit} 个；请增大目标面积或拆分该社区</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/follow.py" />
+      <source>areas must satisfy 0 ≤ minimum &lt; target &lt; maximum; got minimum {minimum:.0f}, target {target:.0f} and maximum {maximum:.0f} m²</source>
+      <translation>面积须满足 0 ≤ 最小 &lt; 目标 &lt; 最大；当前最小 {minimum:.0f}、目标 {target:.0f}、最大 {maximum:.0f} 平方米</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/follow.py" />
+      <source>the maximum area {maximum:.0f} m² must be at least twice the minimum area {minimum:.0f} m², or a block just above the maximum could not be split</source>
+      <translation>最大面积 {maximum:.0f} 平方米至少应为最小面积 {minimum:.0f} 平方米的两倍，否则略大于最大面积的街块无法拆分</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/follow.py" />
+      <source>community {code} (feature {fid}) has no line to follow; it was split into {count} compact grids</source>
+      <translation>社区 {code}（要素 {fid}）内没有可沿用的线，已拆分为 {count} 个紧凑网格</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/lattice.py" />
@@ -112,6 +137,346 @@
       <location filename="../../grid_plugin/core/lattice.py" />
       <source>community {code} (feature {fid}): {count} piece(s) below {min_area:.0f} m² share no edge with another grid of the community and were kept as grids of their own</source>
       <translation>社区 {code}（要素 {fid}）：{count} 个小于 {min_area:.0f} 平方米的碎片与本社区其他网格无公共边，已保留为独立网格</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/stability.py" />
+      <source>the previous grid layer has missing or malformed codes (not 15 digits) on features {fids}; fix them or validate the layer with gridplugin:validategrids first</source>
+      <translation>原网格图层的要素 {fids} 缺少编码或编码格式错误（不是 15 位数字）；请修正，或先用 gridplugin:validategrids 检查该图层</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/stability.py" />
+      <source>the previous grid layer repeats codes: {duplicates}; every grid needs its own code</source>
+      <translation>原网格图层存在重复编码：{duplicates}；每个网格都需要唯一编码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/stability.py" />
+      <source>the matching overlap must lie above 0.5 and at most 1, got {value}</source>
+      <translation>匹配重叠比例须大于 0.5 且不超过 1，当前为 {value}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/stability.py" />
+      <source>community {code} (feature {fid}) has used all {limit} sequence numbers (retired codes are never reused); it needs a new community code</source>
+      <translation>社区 {code}（要素 {fid}）已用尽全部 {limit} 个顺序号（终止的编码不再复用）；需要新的社区代码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>no code</source>
+      <translation>无标识码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>Missing geometry</source>
+      <translation>缺少几何图形</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>Invalid geometry</source>
+      <translation>几何图形无效</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>Gap</source>
+      <translation>空隙</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>Overlap</source>
+      <translation>重叠</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>Crossing communities</source>
+      <translation>跨社区</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>Outside its community</source>
+      <translation>超出所属社区</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>Unknown community</source>
+      <translation>未知社区</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>Area too small</source>
+      <translation>面积过小</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>Area too large</source>
+      <translation>面积过大</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>Malformed code</source>
+      <translation>标识码格式错误</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>Duplicate code</source>
+      <translation>标识码重复</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>Sequence out of order</source>
+      <translation>顺序号不符合编排规则</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>the numbering band must be positive, got {band} m</source>
+      <translation>编号条带宽度必须大于 0，当前为 {band} 米</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>unknown numbering order '{order}'; use rows or columns</source>
+      <translation>未知的编号顺序“{order}”；请使用按行（rows）或按列（columns）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>areas and the tolerance must not be negative</source>
+      <translation>面积与容差不能为负数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>the minimum area {minimum:.0f} m² is larger than the maximum area {maximum:.0f} m²</source>
+      <translation>最小面积 {minimum:.0f} 平方米大于最大面积 {maximum:.0f} 平方米</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>a {kind}, not a polygon</source>
+      <translation>{kind}，不是面</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>feature {fid} has no grid code; give it its 15-digit code</source>
+      <translation>要素 {fid} 没有单元网格标识码；请填写其 15 位标识码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>community feature {fid}</source>
+      <translation>社区要素 {fid}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>feature {fid} has no geometry; draw the grid or remove the feature</source>
+      <translation>要素 {fid} 没有几何图形；请绘制该网格或删除该要素</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>grid {code} (feature {fid}) has an invalid geometry ({reason}); it was checked as repaired by make_valid: fix it in the layer</source>
+      <translation>网格 {code}（要素 {fid}）的几何图形无效（{reason}）；已按 make_valid 修复后的形状检查，请在图层中修正</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>feature {fid}: grid code '{code}' has sequence 000; sequences run from 001 to 999</source>
+      <translation>要素 {fid}：单元网格标识码“{code}”的顺序号为 000；顺序号应为 001–999</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>feature {fid}: grid code '{code}' must be 15 digits</source>
+      <translation>要素 {fid}：单元网格标识码“{code}”应为 15 位数字</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>grid code {code} is used by {count} grids: features {listing}; give each grid its own code</source>
+      <translation>单元网格标识码 {code} 被 {count} 个网格重复使用：要素 {listing}；请为每个网格赋予独立的标识码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>grids {code} (feature {fid}) and {other_code} (feature {other_fid}) overlap by {area:.1f} m²</source>
+      <translation>网格 {code}（要素 {fid}）与 {other_code}（要素 {other_fid}）重叠 {area:.1f} 平方米</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>gap of {area:.1f} m² between grids: no grid covers it</source>
+      <translation>网格之间有 {area:.1f} 平方米的空隙，没有任何网格覆盖</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>grid {code} (feature {fid}) has sequence {sequence:03d}, but its position in community {community} calls for {expected:03d}</source>
+      <translation>网格 {code}（要素 {fid}）的顺序号为 {sequence:03d}，但按其在社区 {community} 中的位置应为 {expected:03d}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>grid {code} (feature {fid}) has {area:.1f} m², less than the minimum {minimum:.0f} m²</source>
+      <translation>网格 {code}（要素 {fid}）面积为 {area:.1f} 平方米，小于最小面积 {minimum:.0f} 平方米</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>grid {code} (feature {fid}) has {area:.1f} m², more than the maximum {maximum:.0f} m²</source>
+      <translation>网格 {code}（要素 {fid}）面积为 {area:.1f} 平方米，大于最大面积 {maximum:.0f} 平方米</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>gap of {area:.1f} m² in community {community}: no grid covers it</source>
+      <translation>社区 {community} 内有 {area:.1f} 平方米的空隙，没有任何网格覆盖</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>grid {code} (feature {fid}): its community {community} is not in the community layer</source>
+      <translation>网格 {code}（要素 {fid}）：其所属社区 {community} 不在社区图层中</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>grid {code} (feature {fid}) lies in {count} communities: {listing}</source>
+      <translation>网格 {code}（要素 {fid}）跨越 {count} 个社区：{listing}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation.py" />
+      <source>grid {code} (feature {fid}) extends {area:.1f} m² outside its community {community}</source>
+      <translation>网格 {code}（要素 {fid}）超出所属社区 {community} {area:.1f} 平方米</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Unit grid validation report</source>
+      <translation>单元网格检查报告</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Input layer</source>
+      <translation>输入图层</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Community layer</source>
+      <translation>社区图层</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>none</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Working CRS</source>
+      <translation>工作坐标系</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Passed</source>
+      <translation>通过</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Failed</source>
+      <translation>未通过</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Grids checked</source>
+      <translation>检查的网格数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Problems</source>
+      <translation>问题</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Problems by kind</source>
+      <translation>各类问题数量</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Parameters</source>
+      <translation>参数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Minimum area (m²)</source>
+      <translation>最小面积（平方米）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Maximum area (m²)</source>
+      <translation>最大面积（平方米）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Gap and overlap tolerance (m²)</source>
+      <translation>空隙与重叠容差（平方米）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Numbering band (m)</source>
+      <translation>编号条带宽度（米）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Sequence order</source>
+      <translation>编号顺序</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>rows</source>
+      <translation>按行</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>columns</source>
+      <translation>按列</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>not checked</source>
+      <translation>未检查</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Id</source>
+      <translation>标识</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Count</source>
+      <translation>数量</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Grid code</source>
+      <translation>单元网格标识码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Feature ids</source>
+      <translation>要素编号</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Area (m²)</source>
+      <translation>面积（平方米）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Message</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Location (x, y)</source>
+      <translation>位置（x, y）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>No problems found.</source>
+      <translation>未发现问题。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Showing the first {shown} of {total} problems; the error layer lists them all.</source>
+      <translation>仅列出 {total} 个问题中的前 {shown} 个；错误图层包含全部问题。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/gui/missing_dependencies.py" />
@@ -135,25 +500,33 @@
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Divides community polygons into unit grids (单元网格) of about 10,000 m² and gives each its 15-digit code: 6-digit district + 3-digit street + 3-digit community + 3-digit sequence.
+      <source>Divides community polygons into unit grids (单元网格) of about 10,000 m² and gives each its 15-digit code: 6-digit district + 3-digit street + 3-digit community + 3-digit sequence. No grid crosses a community boundary and the grids of a community cover it exactly.
 
-Regular lattice: square cells anchored at the origin of the working CRS, so re-runs give identical grids. Cells are clipped to each community (no grid crosses a community boundary); pieces smaller than the minimum area join the neighbouring grid of the same community that shares the longest edge with them.
+Follow features (地理布局): grid boundaries run along the given roads, rivers and walls. Each community is cut into blocks by the lines; blocks below the minimum area join a neighbour across the smallest road class first (layers without the road-class field, such as rivers and walls, are crossed last); blocks above the maximum area are cut into compact parts of near-equal area, or of near-equal workload when a workload layer (components, past cases) is given.
 
-Numbering: rows of one cell height from north to south, west to east within a row (or columns west to east, north to south within a column).
+Regular lattice: square cells anchored at the origin of the working CRS, so re-runs give identical grids; pieces smaller than the minimum area join the neighbouring grid that shares the longest edge with them.
+
+Stable codes (相对稳定): with the previous grid layer, every new grid that overlaps a previous grid of its community by the matching share (both ways) keeps its code; new grids take the next free numbers; previous grids that no longer exist are kept with their end date set, and their codes are never reused.
+
+Numbering: rows from north to south, west to east within a row (or columns). Quality figures (areas, share of boundaries on the lines, compactness) are logged, returned and stored in the output layer's metadata.
 
 Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the data's longitude unless a working CRS is given.</source>
-      <translation>将社区面划分为约 10000 平方米的单元网格，并赋予 15 位单元网格标识码：6 位区县代码 + 3 位街道代码 + 3 位社区代码 + 3 位顺序号。
+      <translation>把社区多边形划分为约 10,000 平方米的单元网格，并赋予 15 位编码：6 位区县代码 + 3 位街道代码 + 3 位社区代码 + 3 位顺序号。网格不跨越社区边界，一个社区的网格恰好覆盖该社区。
 
-规则格网：方格锚定于工作坐标系原点，重复运行结果完全一致。方格按社区边界裁剪（网格不跨社区）；小于最小面积的碎片并入同一社区中与其公共边最长的相邻网格。
+沿地物划分（地理布局）：网格边界沿给定的道路、河流和围墙。先用这些线把每个社区切成街块；小于最小面积的街块先跨越最低等级的道路与相邻街块合并（没有道路等级字段的图层，如河流、围墙，最后才跨越）；大于最大面积的街块切分为面积相近的紧凑网格，给出工作量图层（部件、历史案件）时按工作量均衡切分。
 
-编号：按一个网格高度分行，自北向南逐行、行内自西向东（或按列自西向东、列内自北向南）。
+规则格网：以工作坐标系原点为锚点的正方形格网，重复运行结果一致；小于最小面积的碎块并入共享边最长的相邻网格。
 
-地理坐标输入将投影到数据所在经度的 CGCS2000 3 度带高斯-克吕格投影，除非指定了工作坐标系。</translation>
+编码稳定（相对稳定）：给出原网格图层时，与本社区原网格双向重叠达到匹配比例的新网格沿用原编码；新网格取下一个未用的顺序号；已不存在的原网格保留并填写终止日期，其编码不再复用。
+
+编号：按行自北向南、行内自西向东（或按列）。质量指标（面积、边界落在线上的比例、紧凑度）会输出到日志、结果并写入输出图层的元数据。
+
+地理坐标的输入会投影到数据所在经度的 CGCS2000 3 度带高斯-克吕格坐标系，除非指定了工作坐标系。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Overlap tolerance between communities (m²)</source>
-      <translation>社区间重叠容差（平方米）</translation>
+      <source>Unit grids</source>
+      <translation>单元网格</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -207,18 +580,63 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Cell size (m)</source>
-      <translation>网格尺寸（米）</translation>
+      <source>Lines to follow (roads, rivers, walls; follow features mode)</source>
+      <translation>沿用的线（道路、河流、围墙；沿地物划分模式）</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Minimum grid area (m²; empty = 30 % of a cell)</source>
-      <translation>最小网格面积（平方米；留空为一个方格的 30%）</translation>
+      <source>Road-class field of the line layers (layers without it are barriers)</source>
+      <translation>线图层的道路等级字段（无此字段的图层视为屏障）</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Sequence order</source>
-      <translation>编号顺序</translation>
+      <source>Target grid area (m², follow features mode)</source>
+      <translation>目标网格面积（平方米，沿地物划分模式）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Cell size (m, regular lattice mode)</source>
+      <translation>格网边长（米，规则格网模式）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Minimum grid area (m²; empty = 3,000, or 30 % of a lattice cell)</source>
+      <translation>最小网格面积（平方米；留空 = 3,000，规则格网为格网面积的 30%）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Maximum grid area (m², follow features mode)</source>
+      <translation>最大网格面积（平方米，沿地物划分模式）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Workload points to balance (components or past cases; optional)</source>
+      <translation>用于负载均衡的点（部件或历史案件；可选）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Workload weight field (empty = each point counts 1)</source>
+      <translation>工作量权重字段（留空 = 每个点计 1）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Previous unit grids (keep their codes; optional)</source>
+      <translation>原单元网格（保留其编码；可选）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Code field of the previous grids</source>
+      <translation>原网格的编码字段</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Matching overlap with a previous grid (share, both ways)</source>
+      <translation>与原网格的匹配重叠比例（双向）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Effective date of this division (YYYY-MM-DD; empty = today)</source>
+      <translation>本次划分的生效日期（YYYY-MM-DD；留空 = 今天）</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -227,8 +645,23 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Unit grids</source>
-      <translation>单元网格</translation>
+      <source>Overlap tolerance between communities (m²)</source>
+      <translation>社区间重叠容差（平方米）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Distance within which a grid boundary counts as on a line (m)</source>
+      <translation>网格边界视为落在线上的距离容差（米）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Code change report (kept, new and retired codes)</source>
+      <translation>编码变更报告（保留、新增和终止的编码）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>CSV files (*.csv)</source>
+      <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -237,13 +670,43 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Working CRS</source>
-      <translation>工作坐标系</translation>
+      <source>Quality figures (JSON)</source>
+      <translation>质量指标（JSON）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Share of interior grid boundaries on followed lines</source>
+      <translation>内部网格边界落在沿用线上的比例</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Share of grids within 0.5–2 × the target area</source>
+      <translation>面积在目标面积 0.5–2 倍之间的网格比例</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Grids that kept their code</source>
+      <translation>保留原编码的网格数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Grids with a new code</source>
+      <translation>新编码的网格数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Previous grids retired</source>
+      <translation>终止的原网格数</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>The community layer has no features; choose a layer with community polygons.</source>
       <translation>社区图层没有要素；请选择包含社区面的图层。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Follow features mode needs at least one line layer to follow (roads, rivers or walls); choose them under 'Lines to follow', or use the regular lattice mode.</source>
+      <translation>沿地物划分模式至少需要一个可沿用的线图层（道路、河流或围墙）；请在“沿用的线”中选择，或改用规则格网模式。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -259,6 +722,11 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Regular lattice</source>
       <translation>规则格网</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Follow features (roads, rivers, walls)</source>
+      <translation>沿地物划分（道路、河流、围墙）</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -297,6 +765,21 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Following {} lines from {} layer(s).</source>
+      <translation>沿用 {} 条线，来自 {} 个图层。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Quality: {} grids; area min {:.0f}, median {:.0f}, p95 {:.0f}, max {:.0f} m²; {:.1%} within 0.5–2 × target; compactness (Polsby-Popper) min {:.2f}, p5 {:.2f}, median {:.2f}.</source>
+      <translation>质量：{} 个网格；面积最小 {:.0f}、中位数 {:.0f}、95 分位 {:.0f}、最大 {:.0f} 平方米；{:.1%} 在目标面积 0.5–2 倍之间；紧凑度（Polsby-Popper）最小 {:.2f}、5 分位 {:.2f}、中位数 {:.2f}。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Unit grids made by gridplugin:dividegrids. Quality figures: {}</source>
+      <translation>由 gridplugin:dividegrids 生成的单元网格。质量指标：{}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Codes come from separate fields: choose the street code field too.</source>
       <translation>代码来自分别的字段：请同时选择街道代码字段。</translation>
     </message>
@@ -309,6 +792,21 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>The community layer must contain polygons; it has {} geometries. Choose a polygon layer.</source>
       <translation>社区图层必须为面图层；当前几何类型为 {}。请选择面图层。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Codes: {} kept, {} new, {} retired.</source>
+      <translation>编码：保留 {} 个，新增 {} 个，终止 {} 个。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Effective date '{}' is not a date; write it as YYYY-MM-DD, e.g. 2026-07-01.</source>
+      <translation>生效日期“{}”不是日期；请写成 YYYY-MM-DD，例如 2026-07-01。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Quality: {:.1%} of interior grid boundaries lie on followed lines.</source>
+      <translation>质量：{:.1%} 的内部网格边界落在沿用的线上。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -327,8 +825,218 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Balancing the workload of {} points.</source>
+      <translation>按 {} 个点均衡工作量。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source> (and {} more)</source>
       <translation>（另有 {} 条）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Validate unit grids</source>
+      <translation>检查单元网格</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>gap: area that no grid covers (within each community when a community layer is given, else holes enclosed by the grids), larger than the tolerance</source>
+      <translation>gap（空隙）：没有任何网格覆盖且大于容差的区域（给定社区图层时按社区检查，否则检查被网格包围的空洞）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>overlap: two grids sharing more than the tolerance of area</source>
+      <translation>overlap（重叠）：两个网格的重叠面积超过容差</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>crossing_community: a grid with more than the tolerance of area in each of two or more communities</source>
+      <translation>crossing_community（跨社区）：一个网格在两个或更多社区中的面积均超过容差</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>outside_community: a grid extending outside the community its code names (beyond every community, or lying in another community wholly)</source>
+      <translation>outside_community（超出所属社区）：网格超出其标识码所指的社区（超出所有社区，或整体位于另一社区内）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>unknown_community: the first 12 digits of a grid code match no community</source>
+      <translation>unknown_community（未知社区）：网格标识码的前 12 位与任何社区代码都不匹配</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>area_small / area_large: area below the minimum or above the maximum (0 disables either)</source>
+      <translation>area_small / area_large（面积过小/过大）：面积小于最小值或大于最大值（设为 0 则不检查）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>malformed_code: code missing, not 15 digits, or sequence 000</source>
+      <translation>malformed_code（标识码格式错误）：标识码缺失、不是 15 位数字，或顺序号为 000</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>duplicate_code: the same code on several grids</source>
+      <translation>duplicate_code（标识码重复）：多个网格使用同一标识码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>sequence_order: within a community, the sequence numbers do not follow the numbering rule of division (bands north to south, west to east within a band; or columns); gaps in the sequence are allowed, because retired grids keep their codes. Turn this check off for a layer re-divided with stable codes, whose new grids are numbered after all earlier ones</source>
+      <translation>sequence_order（顺序号不符合编排规则）：社区内的顺序号不符合划分时的编号规则（按条带自北向南、条带内自西向东；或按列）；顺序号允许不连续，因为终止的网格保留其标识码。对保持编码稳定的重新划分结果，新网格的编号排在所有原有编号之后，请关闭此项检查</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>missing_geometry / invalid_geometry: a grid without geometry, or an invalid one (checked as repaired)</source>
+      <translation>missing_geometry / invalid_geometry（缺少几何图形/几何图形无效）：网格没有几何图形，或几何图形无效（按修复后的形状检查）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Numbering band (m; the cell size the grids were numbered with)</source>
+      <translation>编号条带宽度（米；即编号时使用的网格尺寸）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Check the sequence order (off for layers re-divided with stable codes)</source>
+      <translation>检查顺序号编排（对保持编码稳定的重新划分结果请关闭）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>unit grid layer</source>
+      <translation>单元网格图层</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>community layer</source>
+      <translation>社区图层</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Checks a layer of unit grids (单元网格) and their 15-digit codes, and writes one error feature per problem found. The kinds of problem:</source>
+      <translation>检查单元网格图层及其 15 位标识码，每发现一个问题就输出一个错误要素。问题类型：</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Grids whose end date is set are retired and not checked. PASSED is true when no problem is found, so a model can branch on it. Geographic input is checked in the CGCS2000 3-degree Gauss-Krüger zone of the data unless a working CRS is given.</source>
+      <translation>已填写终止日期的网格视为已终止，不参与检查。未发现问题时 PASSED 为真，模型可据此分支。地理坐标输入在数据所在的 CGCS2000 3 度带高斯-克吕格投影中检查，除非指定了工作坐标系。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Grid code field (15 digits)</source>
+      <translation>单元网格标识码字段（15 位）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>End date field (grids with an end date are retired and skipped)</source>
+      <translation>终止日期字段（已填写终止日期的网格视为已终止，跳过检查）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Communities (optional, for gap and community checks)</source>
+      <translation>社区（可选，用于空隙与社区检查）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Community code field (12 digits)</source>
+      <translation>社区代码字段（12 位）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Minimum grid area (m², 0 = no minimum)</source>
+      <translation>最小网格面积（平方米，0 为不限）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Maximum grid area (m², 0 = no maximum)</source>
+      <translation>最大网格面积（平方米，0 为不限）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Grid errors</source>
+      <translation>网格错误</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Validation report (HTML)</source>
+      <translation>检查报告（HTML）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>HTML files (*.html *.htm)</source>
+      <translation>HTML 文件 (*.html *.htm)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Passed (no problem found)</source>
+      <translation>通过（未发现问题）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Number of problems</source>
+      <translation>问题数量</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Number of grids checked</source>
+      <translation>检查的网格数量</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Choose the grid code field.</source>
+      <translation>请选择单元网格标识码字段。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Cancelled; the error layer is incomplete.</source>
+      <translation>已取消；错误图层不完整。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>The unit grid layer has no geometries; nothing can be checked.</source>
+      <translation>单元网格图层没有任何几何图形，无法检查。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Choose the community code field of the community layer.</source>
+      <translation>请选择社区图层的社区代码字段。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Every grid has an end date: there is nothing to check.</source>
+      <translation>所有网格都已填写终止日期，没有需要检查的网格。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>The unit grid layer has no field '{}'; every grid is checked.</source>
+      <translation>单元网格图层中没有字段“{}”；检查全部网格。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Passed: {} grids checked, no problem found.</source>
+      <translation>通过：检查了 {} 个网格，未发现问题。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Failed: {} grids checked, {} problems ({}).</source>
+      <translation>未通过：检查了 {} 个网格，发现 {} 个问题（{}）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>The {} must contain polygons; it has {} geometries. Choose a polygon layer.</source>
+      <translation>{}必须为面图层；当前几何类型为 {}。请选择面图层。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>The {} has no features; choose a layer with polygons.</source>
+      <translation>{}没有要素；请选择包含面要素的图层。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Field '{}' does not exist in the {}; its fields are: {}</source>
+      <translation>字段“{}”不存在于{}中；现有字段：{}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>{} retired grids (end date set) are skipped.</source>
+      <translation>跳过 {} 个已终止的网格（已填写终止日期）。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/base.py" />
@@ -344,6 +1052,46 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <location filename="../../grid_plugin/processing/base.py" />
       <source>Export</source>
       <translation>导出</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <source>The workload layer must contain points (components or past cases).</source>
+      <translation>工作量图层必须是点图层（部件或历史案件）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <source>The previous grid layer has no field '{}'; its fields are: {}</source>
+      <translation>原网格图层没有字段“{}”；其字段为：{}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <source>Layer '{}' to follow does not contain lines; choose road, river or wall line layers.</source>
+      <translation>要沿用的图层“{}”不含线要素；请选择道路、河流或围墙线图层。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <source>Layer '{}' has no road-class field '{}': its lines are barriers (rivers, walls) that merging crosses last.</source>
+      <translation>图层“{}”没有道路等级字段“{}”：其线视为屏障（河流、围墙），合并时最后才跨越。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <source>Workload feature {}: weight {} is negative; weights count workload and must be ≥ 0.</source>
+      <translation>工作量要素 {}：权重 {} 为负数；权重表示工作量，必须 ≥ 0。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <source>Previous grid feature {} has no geometry; delete it or draw its polygon.</source>
+      <translation>原网格要素 {} 没有几何图形；请删除它或绘制其多边形。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <source>Layer '{}': road classes not known to the plugin were ranked as minor roads: {}. Give numeric ranks (1 = alley … 6 = expressway) to control merging.</source>
+      <translation>图层“{}”：插件不认识的道路等级按支路处理：{}。可填写数字等级（1 = 胡同 … 6 = 快速路）来控制合并。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <source>Workload feature {}: weight '{}' in field '{}' is not a number; fix the value or choose another field.</source>
+      <translation>工作量要素 {}：字段“{}”中的权重“{}”不是数字；请修正该值或选择其他字段。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/provider.py" />

@@ -251,10 +251,10 @@ class Messages(QgsProcessingFeedback):
         super().__init__()
         self.lines = []
 
-    def reportError(self, error, fatalError=False):  # noqa: N802 (Qt override)
+    def reportError(self, error, fatalError=False):
         self.lines.append(error)
 
-    def pushInfo(self, info):  # noqa: N802 (Qt override)
+    def pushInfo(self, info):
         self.lines.append(info)
 
 

@@ -1,0 +1,382 @@
+"""gridplugin:validategrids: check a unit-grid layer's topology, areas and codes; write the errors."""
+
+from __future__ import annotations
+
+import numpy as np
+import shapely
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsFeatureSource,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingOutputBoolean,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from grid_plugin.core.codes import parse_community_code
+from grid_plugin.core.errors import Cancelled, GridInputError, message
+from grid_plugin.core.numbering import ORDERS
+from grid_plugin.core.shapes import POLYGONS, simple_parts
+from grid_plugin.core.validation import (
+    DEFAULT_BAND_M,
+    DEFAULT_MAX_AREA_M2,
+    DEFAULT_MIN_AREA_M2,
+    DEFAULT_TOLERANCE_M2,
+    KIND_LABELS,
+    Problem,
+    ValidationSettings,
+    validate_grids,
+)
+from grid_plugin.core.validation_report import write_report
+from grid_plugin.processing.base import (
+    GridAlgorithm,
+    core_progress,
+    gauss_kruger_crs_for,
+    is_ground_metric,
+    read_geometries,
+    style_output,
+)
+
+DEFAULT_END_DATE_FIELD = "end_date"
+_MAX_REPORTED = 20
+_WRITE_BATCH = 10_000
+
+
+class ValidateGridsAlgorithm(GridAlgorithm):
+    INPUT = "INPUT"
+    CODE_FIELD = "CODE_FIELD"
+    END_DATE_FIELD = "END_DATE_FIELD"
+    COMMUNITIES = "COMMUNITIES"
+    COMMUNITY_CODE_FIELD = "COMMUNITY_CODE_FIELD"
+    MIN_AREA = "MIN_AREA"
+    MAX_AREA = "MAX_AREA"
+    TOLERANCE = "TOLERANCE"
+    BAND = "BAND"
+    ORDER = "ORDER"
+    CHECK_SEQUENCE = "CHECK_SEQUENCE"
+    TARGET_CRS = "TARGET_CRS"
+    OUTPUT = "OUTPUT"
+    REPORT = "REPORT"
+    PASSED = "PASSED"
+    PROBLEM_COUNT = "PROBLEM_COUNT"
+    GRID_COUNT = "GRID_COUNT"
+
+    def name(self) -> str:
+        return "validategrids"
+
+    def displayName(self) -> str:
+        return self.tr("Validate unit grids")
+
+    def groupId(self) -> str:
+        return "grids"
+
+    def shortHelpString(self) -> str:
+        # one tr() per paragraph and per check: single-line strings, each translated on its own
+        checks = [
+            self.tr("gap: area that no grid covers (within each community when a community layer is given, "
+                    "else holes enclosed by the grids), larger than the tolerance"),
+            self.tr("overlap: two grids sharing more than the tolerance of area"),
+            self.tr("crossing_community: a grid with more than the tolerance of area in each of two or more "
+                    "communities"),
+            self.tr("outside_community: a grid extending outside the community its code names (beyond every "
+                    "community, or lying in another community wholly)"),
+            self.tr("unknown_community: the first 12 digits of a grid code match no community"),
+            self.tr("area_small / area_large: area below the minimum or above the maximum (0 disables either)"),
+            self.tr("malformed_code: code missing, not 15 digits, or sequence 000"),
+            self.tr("duplicate_code: the same code on several grids"),
+            self.tr("sequence_order: within a community, the sequence numbers do not follow the numbering rule "
+                    "of division (bands north to south, west to east within a band; or columns); gaps in the "
+                    "sequence are allowed, because retired grids keep their codes. Turn this check off for a "
+                    "layer re-divided with stable codes, whose new grids are numbered after all earlier ones"),
+            self.tr("missing_geometry / invalid_geometry: a grid without geometry, or an invalid one (checked "
+                    "as repaired)"),
+        ]
+        return "\n\n".join([
+            self.tr("Checks a layer of unit grids (单元网格) and their 15-digit codes, and writes one error "
+                    "feature per problem found. The kinds of problem:"),
+            "\n".join("- " + check for check in checks),
+            self.tr("Grids whose end date is set are retired and not checked. PASSED is true when no problem "
+                    "is found, so a model can branch on it. Geographic input is checked in the CGCS2000 "
+                    "3-degree Gauss-Krüger zone of the data unless a working CRS is given."),
+        ])
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, self.tr("Unit grids"), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            self.CODE_FIELD, self.tr("Grid code field (15 digits)"), defaultValue="grid_code",
+            parentLayerParameterName=self.INPUT))
+        self.addParameter(QgsProcessingParameterField(
+            self.END_DATE_FIELD, self.tr("End date field (grids with an end date are retired and skipped)"),
+            defaultValue=DEFAULT_END_DATE_FIELD, parentLayerParameterName=self.INPUT, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.COMMUNITIES, self.tr("Communities (optional, for gap and community checks)"),
+            [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.COMMUNITY_CODE_FIELD, self.tr("Community code field (12 digits)"), defaultValue="community_code",
+            parentLayerParameterName=self.COMMUNITIES, optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MIN_AREA, self.tr("Minimum grid area (m², 0 = no minimum)"), QgsProcessingParameterNumber.Double,
+            defaultValue=DEFAULT_MIN_AREA_M2, minValue=0.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MAX_AREA, self.tr("Maximum grid area (m², 0 = no maximum)"), QgsProcessingParameterNumber.Double,
+            defaultValue=DEFAULT_MAX_AREA_M2, minValue=0.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.TOLERANCE, self.tr("Gap and overlap tolerance (m²)"), QgsProcessingParameterNumber.Double,
+            defaultValue=DEFAULT_TOLERANCE_M2, minValue=0.0))
+        band = QgsProcessingParameterNumber(
+            self.BAND, self.tr("Numbering band (m; the cell size the grids were numbered with)"),
+            QgsProcessingParameterNumber.Double, defaultValue=DEFAULT_BAND_M, minValue=0.01)
+        band.setFlags(band.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(band)
+        order = QgsProcessingParameterEnum(
+            self.ORDER, self.tr("Sequence order"),
+            [self.tr("Rows: north to south, west to east within a row"),
+             self.tr("Columns: west to east, north to south within a column")],
+            defaultValue=0)
+        order.setFlags(order.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(order)
+        check_sequence = QgsProcessingParameterBoolean(
+            self.CHECK_SEQUENCE, self.tr("Check the sequence order (off for layers re-divided with stable codes)"),
+            defaultValue=True)
+        check_sequence.setFlags(check_sequence.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(check_sequence)
+        self.addParameter(QgsProcessingParameterCrs(
+            self.TARGET_CRS, self.tr("Working CRS (empty = CGCS2000 Gauss-Krüger zone of the data)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Grid errors"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.REPORT, self.tr("Validation report (HTML)"), self.tr("HTML files (*.html *.htm)"),
+            optional=True, createByDefault=False))
+        self.addOutput(QgsProcessingOutputBoolean(self.PASSED, self.tr("Passed (no problem found)")))
+        self.addOutput(QgsProcessingOutputNumber(self.PROBLEM_COUNT, self.tr("Number of problems")))
+        self.addOutput(QgsProcessingOutputNumber(self.GRID_COUNT, self.tr("Number of grids checked")))
+
+    # --- processing -------------------------------------------------------------------------
+
+    def process(self, parameters, context, feedback):
+        source = self._polygon_source(parameters, self.INPUT, context, required=True)
+        code_field = self.parameterAsString(parameters, self.CODE_FIELD, context) or ""
+        end_field = self.parameterAsString(parameters, self.END_DATE_FIELD, context) or ""
+        grid_fields = source.fields().names()
+        if not code_field:
+            raise QgsProcessingException(self.tr("Choose the grid code field."))
+        self._check_field(code_field, grid_fields, self.tr("unit grid layer"))
+        if end_field and end_field not in grid_fields:
+            if end_field != DEFAULT_END_DATE_FIELD:
+                self._check_field(end_field, grid_fields, self.tr("unit grid layer"))
+            feedback.pushInfo(self.tr("The unit grid layer has no field '{}'; every grid is checked.").format(
+                end_field))
+            end_field = ""
+        communities = self._polygon_source(parameters, self.COMMUNITIES, context, required=False)
+        community_field = ""
+        if communities is not None:
+            community_field = self.parameterAsString(parameters, self.COMMUNITY_CODE_FIELD, context) or ""
+            if not community_field:
+                raise QgsProcessingException(self.tr("Choose the community code field of the community layer."))
+            self._check_field(community_field, communities.fields().names(), self.tr("community layer"))
+        settings = ValidationSettings(
+            min_area=self.parameterAsDouble(parameters, self.MIN_AREA, context),
+            max_area=self.parameterAsDouble(parameters, self.MAX_AREA, context),
+            tolerance=self.parameterAsDouble(parameters, self.TOLERANCE, context),
+            band=self.parameterAsDouble(parameters, self.BAND, context),
+            order=ORDERS[self.parameterAsEnum(parameters, self.ORDER, context)],
+            check_sequence=self.parameterAsBoolean(parameters, self.CHECK_SEQUENCE, context),
+        )
+        working_crs = self._working_crs(parameters, source, context)
+        feedback.pushInfo(self.tr("Working CRS: {} ({})").format(working_crs.authid(), working_crs.description()))
+
+        request = QgsFeatureRequest().setDestinationCrs(working_crs, context.transformContext())
+        names = [code_field] + ([end_field] if end_field else [])
+        try:
+            fids, geometries, values = read_geometries(source, request, names, feedback)
+            active = np.array([not (end_field and _is_set(row[1])) for row in values], dtype=bool)
+            retired = int((~active).sum())
+            if retired:
+                feedback.pushInfo(self.tr("{} retired grids (end date set) are skipped.").format(retired))
+            if not active.any():
+                feedback.reportError(self.tr("Every grid has an end date: there is nothing to check."), False)
+            reference = None
+            if communities is not None:
+                reference = self._read_communities(communities, community_field, request, feedback)
+            feedback.setProgress(5)
+            validation = validate_grids(
+                geometries[active], [row[0] for row, keep in zip(values, active) if keep],
+                [fid for fid, keep in zip(fids, active) if keep], reference, settings,
+                core_progress(feedback, 5, 90))
+        except GridInputError as err:
+            raise self.input_error(err) from err
+        except Cancelled:
+            feedback.pushInfo(self.tr("Cancelled; nothing was written."))
+            return {}
+        del geometries, values
+        for warning in validation.warnings:
+            feedback.reportError(self.render(warning), fatalError=False)
+
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, _error_fields(), QgsWkbTypes.MultiPolygon, working_crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        if not self._write_problems(sink, validation.problems, feedback):
+            feedback.pushInfo(self.tr("Cancelled; the error layer is incomplete."))
+            return {}
+        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        if report:
+            write_report(report, validation, _source_label(parameters.get(self.INPUT), source, context), self.tr,
+                         settings, _source_label(parameters.get(self.COMMUNITIES), communities, context),
+                         working_crs.authid())
+        counts = ", ".join(f"{self.render(KIND_LABELS[kind])} {count}"
+                           for kind, count in validation.counts.items() if count)
+        if validation.passed:
+            feedback.pushInfo(self.tr("Passed: {} grids checked, no problem found.").format(validation.grid_count))
+        else:
+            feedback.reportError(self.tr("Failed: {} grids checked, {} problems ({}).").format(
+                validation.grid_count, len(validation.problems), counts), False)
+        feedback.setProgress(100)
+        style_output(context, dest_id, "grid_errors.qml")
+        return {
+            self.OUTPUT: dest_id,
+            self.REPORT: report or None,
+            self.PASSED: validation.passed,
+            self.PROBLEM_COUNT: len(validation.problems),
+            self.GRID_COUNT: validation.grid_count,
+        }
+
+    # --- helpers ----------------------------------------------------------------------------
+
+    def _polygon_source(self, parameters, key: str, context, required: bool) -> QgsFeatureSource | None:
+        source = self.parameterAsSource(parameters, key, context)
+        if source is None:
+            if required or parameters.get(key) not in (None, ""):
+                raise QgsProcessingException(self.invalidSourceError(parameters, key))
+            return None
+        what = self.tr("unit grid layer") if key == self.INPUT else self.tr("community layer")
+        if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PolygonGeometry:
+            raise QgsProcessingException(self.tr(
+                "The {} must contain polygons; it has {} geometries. Choose a polygon layer.").format(
+                    what, QgsWkbTypes.displayString(source.wkbType())))
+        if source.featureCount() == 0:
+            raise QgsProcessingException(self.tr("The {} has no features; choose a layer with polygons.").format(what))
+        return source
+
+    def _check_field(self, name: str, present: list[str], what: str) -> None:
+        if name not in present:
+            raise QgsProcessingException(self.tr("Field '{}' does not exist in the {}; its fields are: {}").format(
+                name, what, ", ".join(sorted(present))))
+
+    def _working_crs(self, parameters, source: QgsFeatureSource,
+                     context: QgsProcessingContext) -> QgsCoordinateReferenceSystem:
+        given = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
+        if given.isValid():
+            if not is_ground_metric(given):
+                raise QgsProcessingException(self.tr(
+                    "The working CRS {} is not a projected CRS in ground metres; choose a "
+                    "Gauss-Krüger or UTM zone (e.g. EPSG:4548), or leave it empty.").format(given.authid()))
+            return given
+        if is_ground_metric(source.sourceCrs()):
+            return source.sourceCrs()
+        if source.sourceExtent().isNull() or source.sourceExtent().isEmpty():
+            raise QgsProcessingException(self.tr(
+                "The unit grid layer has no geometries; nothing can be checked."))
+        try:
+            return gauss_kruger_crs_for(source, context)
+        except GridInputError as err:
+            raise self.input_error(err) from err
+
+    def _read_communities(self, communities: QgsFeatureSource, field: str, request: QgsFeatureRequest,
+                          feedback) -> list[tuple[int, object, str]]:
+        fids, geometries, values = read_geometries(communities, request, [field], feedback)
+        reference, problems = [], []
+        for fid, geometry, (value,) in zip(fids, geometries, values):
+            try:
+                code = parse_community_code(value, message("community feature {fid}", fid=fid), field)
+            except GridInputError as err:
+                problems.append(self.render(err.message))
+                continue
+            reference.append((fid, geometry, code.code12))
+        if problems:
+            more = len(problems) - _MAX_REPORTED
+            raise QgsProcessingException(
+                self.tr("Community codes are missing or malformed: ") + "; ".join(problems[:_MAX_REPORTED])
+                + (self.tr(" (and {} more)").format(more) if more > 0 else ""))
+        return reference
+
+    def _write_problems(self, sink: QgsFeatureSink, problems: list[Problem], feedback) -> bool:
+        """One feature per problem, polygons as MultiPolygon (none for a grid without geometry).
+        Returns False when cancelled."""
+        for start in range(0, len(problems), _WRITE_BATCH):
+            if feedback.isCanceled():
+                return False
+            batch = problems[start:start + _WRITE_BATCH]
+            geometries = np.empty(len(batch), dtype=object)
+            geometries[:] = [p.geometry for p in batch]
+            parts, index = simple_parts(shapely.force_2d(geometries), POLYGONS)  # the sink is 2D
+            multi = shapely.multipolygons(parts, indices=index, out=np.empty(len(batch), dtype=object))
+            features = []
+            for problem, geometry in zip(batch, multi):
+                feature = QgsFeature()
+                if geometry is not None:
+                    qgs = QgsGeometry()
+                    qgs.fromWkb(shapely.to_wkb(geometry))
+                    feature.setGeometry(qgs)
+                feature.setAttributes([
+                    problem.kind, self.render(problem.message), problem.grid_code,
+                    ", ".join(str(f) for f in problem.fids),
+                    None if problem.area is None else round(problem.area, 2),
+                ])
+                features.append(feature)
+            sink.addFeatures(features, QgsFeatureSink.FastInsert)
+            feedback.setProgress(90 + 10 * min(start + _WRITE_BATCH, len(problems)) / len(problems))
+        return True
+
+
+def _error_fields() -> QgsFields:
+    fields = QgsFields()
+    fields.append(QgsField("kind", QVariant.String, len=30))
+    fields.append(QgsField("message", QVariant.String))
+    fields.append(QgsField("grid_code", QVariant.String))
+    fields.append(QgsField("fids", QVariant.String))
+    fields.append(QgsField("area_m2", QVariant.Double))
+    return fields
+
+
+def _source_label(value: object, source: QgsFeatureSource | None, context: QgsProcessingContext) -> str:
+    """How the report names an input: the path as given, or the layer's name for a project layer."""
+    if source is None:
+        return ""
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        value = value.source.staticValue()
+    project = context.project()
+    if isinstance(value, str) and value and (project is None or project.mapLayer(value) is None):
+        return value
+    return source.sourceName()
+
+
+def _is_set(value: object) -> bool:
+    """An end date is set unless NULL, empty text or a null QDate/QDateTime."""
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return bool(value.strip())
+    is_null = getattr(value, "isNull", None)
+    return not is_null() if callable(is_null) else True
