@@ -22,6 +22,7 @@ from shapely.geometry.base import BaseGeometry
 from grid_plugin.core.blocks import community_blocks
 from grid_plugin.core.codes import MAX_SEQUENCE
 from grid_plugin.core.containers import Container
+from grid_plugin.core.dangles import split_along_dead_ends
 from grid_plugin.core.errors import GridInputError, Message, message
 from grid_plugin.core.lattice import Division
 from grid_plugin.core.merging import merge_small_pieces
@@ -35,6 +36,8 @@ DEFAULT_MIN_AREA_M2 = 3_000.0
 DEFAULT_MAX_AREA_M2 = 25_000.0
 # A shared block edge whose midpoint lies this close to a line takes that line's rank.
 _RANK_TOLERANCE_M = 0.01
+# Faces below this area left between grids by noding (rounding crumbs) join the nearest (m²).
+_CRUMB_M2 = 1e-6
 # Rank of an edge on no followed line (cannot happen for block edges, kept for safety).
 _UNRANKED = 0
 
@@ -197,26 +200,68 @@ def _block_neighbours(
     return neighbours
 
 
-def _merge_blocks(blocks: np.ndarray, settings: AreaSettings, lines: np.ndarray, ranks: np.ndarray) -> np.ndarray:
-    """Blocks with the small ones merged into neighbours (one polygon per group)."""
+def _merge_blocks(
+    blocks: np.ndarray, settings: AreaSettings, lines: np.ndarray, ranks: np.ndarray,
+) -> tuple[np.ndarray, int]:
+    """Blocks with the small ones merged into neighbours (one polygon per group), and how many
+    small ones had no neighbour to join."""
     areas = shapely.area(blocks)
     small = np.flatnonzero(areas < settings.minimum)
     if len(small) == 0 or len(blocks) == 1:
-        return blocks
+        return blocks, 0
     centres = shapely.centroid(blocks)
     cx, cy = shapely.get_x(centres), shapely.get_y(centres)
 
     def northwest_first(block: int) -> tuple[float, ...]:
         return (cy[block], -cx[block])
 
-    group, _ = merge_small_pieces(areas, settings.minimum, _block_neighbours(blocks, small, lines, ranks),
-                                  northwest_first)
+    group, isolated = merge_small_pieces(areas, settings.minimum, _block_neighbours(blocks, small, lines, ranks),
+                                         northwest_first)
     roots, inverse = np.unique(group, return_inverse=True)
     merged = blocks[roots].copy()
     sizes = np.bincount(inverse)
     for g in np.flatnonzero(sizes > 1):
         merged[g] = shapely.coverage_union_all(blocks[inverse == g])
-    return merged
+    return merged, len(isolated)
+
+
+def exact_coverage(parts: list[BaseGeometry]) -> list[BaseGeometry]:
+    """The grids of a community noded together, so that neighbours share identical vertices.
+
+    A cut ends on a neighbour's edge at a computed point that lies on that edge only up to
+    rounding (1e-13 m), and GEOS overlays on such near-coincident edges can go badly wrong
+    (the union of two neighbours missing a third of them). Noding all edges together (GEOS's
+    overlay noder, with its snapping fallbacks) puts every such junction into both neighbours,
+    leaving at most crumbs of rounding width; every face of the noded linework goes back to the
+    grid it lies in (faces in holes lie in none and are dropped; crumbs join the nearest grid).
+    Snap-rounding on a fixed grid was tried and rejected: at northings of 4.4e6 m a 1 nm grid
+    is below double precision, and a 1 µm grid moves community outlines.
+    """
+    if len(parts) < 2:
+        return parts
+    geometries = np.array(parts, dtype=object)
+    linework = shapely.union_all(shapely.boundary(geometries))
+    faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(linework)))
+    tree = shapely.STRtree(geometries)
+    face_index, part_index = tree.query(shapely.point_on_surface(faces), predicate="within")
+    owner = np.full(len(faces), -1, dtype=np.int64)
+    owner[face_index[::-1]] = part_index[::-1]  # the first grid listed, if a point lies in two
+    crumbs = np.flatnonzero((owner < 0) & (shapely.area(faces) < _CRUMB_M2))
+    if len(crumbs):
+        owner[crumbs] = tree.query_nearest(faces[crumbs], all_matches=False)[1]
+    kept = owner >= 0
+    faces, owner = faces[kept], owner[kept]
+    order = np.argsort(owner, kind="stable")
+    faces, owner = faces[order], owner[order]
+    starts = np.searchsorted(owner, np.arange(len(parts) + 1))
+    out = []
+    for k in range(len(parts)):
+        own = faces[starts[k]:starts[k + 1]]
+        if len(own) == 1:
+            out.append(own[0])
+        elif len(own) > 1:
+            out.append(shapely.coverage_union_all(own))
+    return out
 
 
 def _explode_fragments(grids: list[BaseGeometry], minimum: float) -> list[BaseGeometry]:
@@ -254,27 +299,51 @@ def _polygonal_union(a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
     return parts[0] if len(parts) == 1 else shapely.MultiPolygon(list(parts))
 
 
+@dataclass
+class CommunityDivision:
+    grids: list[BaseGeometry]
+    block_count: int  # blocks the lines cut the community into
+    isolated: int  # blocks below the minimum area with no neighbour to join (kept as grids)
+
+
 def divide_community(
     community: BaseGeometry, lines: FollowLines, settings: AreaSettings,
     weights: WeightPoints | None = None, weight_per_grid: float = 0.0,
-) -> tuple[list[BaseGeometry], int]:
-    """The unit grids of one community (unordered), and how many blocks the lines cut it into."""
+) -> CommunityDivision:
+    """The unit grids of one community (unordered)."""
     blocks = community_blocks(community, lines.geometries)
     block_count = len(blocks)
-    blocks = _merge_blocks(blocks, settings, lines.geometries, lines.ranks)
+    blocks, isolated = _merge_blocks(blocks, settings, lines.geometries, lines.ranks)
     bounds = AreaBounds(settings.minimum, settings.maximum)
     grids: list[BaseGeometry] = []
     block_points = _points_in(blocks, weights)
+
+    def points_in(piece: BaseGeometry) -> np.ndarray:
+        if weights is None or len(weights.xy) == 0:
+            return np.empty(0, dtype=np.int64)
+        return np.flatnonzero(shapely.contains_xy(piece, weights.xy[:, 0], weights.xy[:, 1]))
+
+    def parts_for(piece: BaseGeometry) -> int:
+        inside = points_in(piece) if weight_per_grid > 0 else ()
+        weight = float(weights.weight[inside].sum()) if weights is not None and len(inside) else 0.0
+        return part_count(piece.area, settings, weight, weight_per_grid)
+
+    def split_straight(piece: BaseGeometry, count: int) -> list[BaseGeometry]:
+        inside = points_in(piece)
+        if weights is not None and len(inside):
+            return split_equal(piece, count, bounds, weights.xy[inside], weights.weight[inside])
+        return split_equal(piece, count, bounds)
+
     for block, inside in zip(blocks, block_points):
         weight = float(weights.weight[inside].sum()) if weights is not None and len(inside) else 0.0
-        count = part_count(block.area, settings, weight, weight_per_grid)
-        if count == 1:
+        if part_count(block.area, settings, weight, weight_per_grid) == 1:
             grids.append(block)
-        elif weights is not None and len(inside):
-            grids.extend(split_equal(block, count, bounds, weights.xy[inside], weights.weight[inside]))
         else:
-            grids.extend(split_equal(block, count, bounds))
-    return _explode_fragments(grids, settings.minimum), block_count
+            grids.extend(split_along_dead_ends(block, lines.geometries, parts_for, settings.target,
+                                               settings.minimum, split_straight))
+    if len(grids) > len(blocks):  # cuts end on neighbours' edges: node them into both sides
+        grids = exact_coverage(grids)
+    return CommunityDivision(_explode_fragments(grids, settings.minimum), block_count, isolated)
 
 
 def _points_in(blocks: np.ndarray, weights: WeightPoints | None) -> list[np.ndarray]:
@@ -324,9 +393,15 @@ def divide_following(
         if weights is not None and len(weights.xy):
             inside = shapely.contains_xy(container.geometry, weights.xy[:, 0], weights.xy[:, 1])
             community_weights = WeightPoints(weights.xy[inside], weights.weight[inside])
-        parts, block_count = divide_community(
-            container.geometry, community_lines, settings, community_weights, weight_per_grid)
-        if block_count == 1 and container.geometry.area > settings.maximum:
+        divided = divide_community(container.geometry, community_lines, settings, community_weights, weight_per_grid)
+        parts = divided.grids
+        if divided.isolated and len(parts) > 1:
+            warnings.append(message(
+                "community {code} (feature {fid}): {count} piece(s) below {min_area:.0f} m² share "
+                "no edge with another grid of the community and were kept as grids of their own",
+                code=container.code.code12, fid=container.fid, count=divided.isolated, min_area=settings.minimum,
+            ))
+        if divided.block_count == 1 and container.geometry.area > settings.maximum:
             warnings.append(message(
                 "community {code} (feature {fid}) has no line to follow; it was split into {count} "
                 "compact grids", code=container.code.code12, fid=container.fid, count=len(parts),

@@ -115,6 +115,11 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/follow.py" />
+      <source>community {code} (feature {fid}): {count} piece(s) below {min_area:.0f} m² share no edge with another grid of the community and were kept as grids of their own</source>
+      <translation>community {code} (feature {fid}): {count} piece(s) below {min_area:.0f} m² share no edge with another grid of the community and were kept as grids of their own</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/follow.py" />
       <source>community {code} (feature {fid}) has no line to follow; it was split into {count} compact grids</source>
       <translation>community {code} (feature {fid}) has no line to follow; it was split into {count} compact grids</translation>
     </message>
@@ -132,11 +137,6 @@
       <location filename="../../grid_plugin/core/lattice.py" />
       <source>community {code} (feature {fid}) would get {count} grids, more than the {limit} a 3-digit sequence allows; use a larger cell size or split the community</source>
       <translation>community {code} (feature {fid}) would get {count} grids, more than the {limit} a 3-digit sequence allows; use a larger cell size or split the community</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/lattice.py" />
-      <source>community {code} (feature {fid}): {count} piece(s) below {min_area:.0f} m² share no edge with another grid of the community and were kept as grids of their own</source>
-      <translation>community {code} (feature {fid}): {count} piece(s) below {min_area:.0f} m² share no edge with another grid of the community and were kept as grids of their own</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/stability.py" />

@@ -115,6 +115,11 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/follow.py" />
+      <source>community {code} (feature {fid}): {count} piece(s) below {min_area:.0f} m² share no edge with another grid of the community and were kept as grids of their own</source>
+      <translation>社区 {code}（要素 {fid}）：{count} 个小于 {min_area:.0f} 平方米的碎片与本社区其他网格无公共边，已保留为独立网格</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/follow.py" />
       <source>community {code} (feature {fid}) has no line to follow; it was split into {count} compact grids</source>
       <translation>社区 {code}（要素 {fid}）内没有可沿用的线，已拆分为 {count} 个紧凑网格</translation>
     </message>
@@ -132,11 +137,6 @@
       <location filename="../../grid_plugin/core/lattice.py" />
       <source>community {code} (feature {fid}) would get {count} grids, more than the {limit} a 3-digit sequence allows; use a larger cell size or split the community</source>
       <translation>社区 {code}（要素 {fid}）将产生 {count} 个网格，超过 3 位顺序号允许的 {limit} 个；请增大网格尺寸或拆分社区</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/lattice.py" />
-      <source>community {code} (feature {fid}): {count} piece(s) below {min_area:.0f} m² share no edge with another grid of the community and were kept as grids of their own</source>
-      <translation>社区 {code}（要素 {fid}）：{count} 个小于 {min_area:.0f} 平方米的碎片与本社区其他网格无公共边，已保留为独立网格</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/stability.py" />

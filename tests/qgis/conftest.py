@@ -42,3 +42,21 @@ def write_gpkg(path: Path, layer: str, geometry_type: str, records: list[tuple[d
 def square(x0: float, y0: float, size: float) -> dict:
     return {"type": "Polygon",
             "coordinates": [[(x0, y0), (x0 + size, y0), (x0 + size, y0 + size), (x0, y0 + size), (x0, y0)]]}
+
+
+@pytest.fixture()
+def manhattan_with_codes(tmp_path):
+    """The real Manhattan neighbourhoods (OSM/NYC data, ../shared) with made-up community codes."""
+    import fiona
+
+    from tests.conftest import SHARED_DATA
+
+    source = SHARED_DATA / "manhattan" / "manhattan_boundaries.gpkg"
+    assert source.exists(), f"{source} missing (CI clones the repo with shared/ beside it)"
+    records = []
+    with fiona.open(source, layer="manhattan_neighborhoods") as neighbourhoods:
+        for k, feature in enumerate(neighbourhoods):
+            attributes = {"code": f"990101001{k + 1:03d}", "name": feature["properties"]["name"]}
+            records.append((dict(feature["geometry"]), attributes))
+    return write_gpkg(tmp_path / "manhattan.gpkg", "neighbourhoods", "MultiPolygon", records,
+                      {"code": "str", "name": "str"}, crs="EPSG:4326")

@@ -206,20 +206,12 @@ def test_workload_points_even_out_cases_per_grid(gridplugin, sample_gpkg, tmp_pa
     assert areas.min() >= 3_000 - 1 and areas.max() <= 25_000 + 1  # within the area bounds
 
 
-def test_manhattan_real_streets(gridplugin, tmp_path):
+def test_manhattan_real_streets(gridplugin, manhattan_with_codes, tmp_path):
     """Real OSM streets (ODbL) and neighbourhoods: exact cover, and the quality figures."""
     from tests.conftest import SHARED_DATA
-    from tests.qgis.test_divide_grids import manhattan_with_codes  # noqa: F401  (fixture source)
 
     shared = SHARED_DATA / "manhattan"
-    import fiona
-
-    records = []
-    with fiona.open(shared / "manhattan_boundaries.gpkg", layer="manhattan_neighborhoods") as neighbourhoods:
-        for k, feature in enumerate(neighbourhoods):
-            records.append((dict(feature["geometry"]), {"code": f"990101001{k + 1:03d}", "name": feature["properties"]["name"]}))
-    source = write_gpkg(tmp_path / "m.gpkg", "n", "MultiPolygon", records, {"code": "str", "name": "str"},
-                        crs="EPSG:4326")
+    source = manhattan_with_codes
     result = run({
         "INPUT": source, "MODE": "1", "COMMUNITY_CODE_FIELD": "code", "COMMUNITY_NAME_FIELD": "name",
         "LINES": f"{shared / 'manhattan_osm_streets.gpkg'}|layername=osm_streets", "ROAD_CLASS_FIELD": "highway",
@@ -285,3 +277,14 @@ def test_community_without_lines_unknown_classes_and_barriers(gridplugin, tmp_pa
     assert len(second) >= 14 and all(g["area_m2"] <= 25_000 for g in second)
     first = [g for g in grids if g["community_code"] == "110101001001"]
     assert len(first) >= 4  # cut by the road and the river, then split
+
+
+def test_road_following_grids_pass_the_validator(gridplugin, sample_gpkg, tmp_path):
+    grids = run(follow_params(sample_gpkg, tmp_path / "grids.gpkg"))["OUTPUT"]
+    result = processing.run("gridplugin:validategrids", {
+        "INPUT": grids, "CODE_FIELD": "grid_code",
+        "COMMUNITIES": f"{sample_gpkg}|layername=communities", "COMMUNITY_CODE_FIELD": "community_code",
+        "BAND": "100",  # √ of the 10,000 m² target: the numbering band of follow features
+        "OUTPUT": str(tmp_path / "errors.gpkg"),
+    })
+    assert result["PASSED"] is True and result["PROBLEM_COUNT"] == 0

@@ -217,27 +217,6 @@ def test_error_messages_follow_the_chinese_locale(gridplugin, tmp_path):
         remove_translator(translator)
 
 
-MANHATTAN = "manhattan_boundaries.gpkg"
-
-
-@pytest.fixture()
-def manhattan_with_codes(tmp_path):
-    """The real Manhattan neighbourhoods (OSM/NYC data, ../shared) with made-up community codes."""
-    import fiona
-
-    from tests.conftest import SHARED_DATA
-
-    source = SHARED_DATA / "manhattan" / MANHATTAN
-    assert source.exists(), f"{source} missing (CI clones the repo with shared/ beside it)"
-    records = []
-    with fiona.open(source, layer="manhattan_neighborhoods") as neighbourhoods:
-        for k, feature in enumerate(neighbourhoods):
-            attributes = {"code": f"990101001{k + 1:03d}", "name": feature["properties"]["name"]}
-            records.append((dict(feature["geometry"]), attributes))
-    return write_gpkg(tmp_path / "manhattan.gpkg", "neighbourhoods", "MultiPolygon", records, COMMUNITY_FIELDS,
-                      crs="EPSG:4326")
-
-
 def test_real_neighbourhoods_outside_china_need_a_crs_and_overlaps_are_reported(
         gridplugin, manhattan_with_codes, tmp_path):
     params = {"INPUT": manhattan_with_codes, "COMMUNITY_CODE_FIELD": "code", "COMMUNITY_NAME_FIELD": "name"}

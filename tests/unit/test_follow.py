@@ -142,10 +142,14 @@ def test_messy_lines_leave_no_gaps_or_slivers():
     assert_exact_cover(division.geometries, geometry)
     assert all(g.is_valid and g.geom_type == "Polygon" for g in division.geometries)
     assert shapely.area(division.geometries).min() >= SETTINGS.minimum
-    # the same grids as the two clean roads x = 200 and y = 100 give
-    clean = divide_following([community(geometry)], follow([(0, 100), (400, 100)], [(200, 0), (200, 300)]), SETTINGS)
-    assert len(clean) == len(division)
-    assert all(any(g.symmetric_difference(h).area < 1e-6 for h in clean.geometries) for g in division.geometries)
+    # the dead end into the north-west block is followed: the 40,000 m² block is cut along it
+    # (continued to x = 200) into two halves, not by a straight cut across its long axis
+    edges = shapely.union_all(shapely.boundary(division.geometries))
+    lane = LineString([(0, 200), (120, 200)])
+    assert lane.intersection(edges.buffer(0.01)).length == pytest.approx(120, abs=0.05)
+    centres = [g.representative_point() for g in division.geometries]
+    north_west = [g for g, c in zip(division.geometries, centres) if c.x < 200 and c.y > 100]
+    assert sorted(round(g.area) for g in north_west) == [20_000, 20_000]
 
 
 def test_an_isolated_small_community_stays_below_the_minimum():
