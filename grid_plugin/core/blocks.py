@@ -2,8 +2,8 @@
 
 The first step of road-following division (地理布局: grids bounded by roads, rivers and walls).
 Lines are clipped to the community and noded together with its boundary (so unnoded crossings,
-duplicate and overlapping lines are resolved), then polygonized. Dangling lines bound no face and
-so leave no trace; zero-length and outside lines contribute nothing. The blocks cover the
+duplicate and overlapping lines are resolved), then polygonized. Dangling lines bound no face
+(core.dangles uses them to cut large blocks); zero-length and outside lines contribute nothing. The blocks cover the
 community exactly: every face of the arrangement inside it, and nothing outside (holes stay holes).
 """
 
