@@ -8,7 +8,7 @@ import json
 import os
 import traceback
 
-from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+from qgis.core import QgsApplication, QgsProject, QgsRenderContext, QgsVectorLayer
 from qgis.PyQt.QtCore import QTimer
 from qgis.utils import iface, plugins
 
@@ -46,7 +46,8 @@ def drive():
         grids = layers[0]
         result["loaded_feature_count"] = grids.featureCount()
         result["crs"] = grids.crs().authid()
-        result["stroke_color"] = grids.renderer().symbol().symbolLayer(0).strokeColor().name()
+        # the first rule of the style draws active grids (the second, retired ones)
+        result["stroke_color"] = grids.renderer().symbols(QgsRenderContext())[0].symbolLayer(0).strokeColor().name()
         canvas = iface.mapCanvas()
         # grab the window once the canvas has drawn the grids (a slow machine may take a while)
         canvas.mapCanvasRefreshed.connect(lambda: QTimer.singleShot(500, finish))

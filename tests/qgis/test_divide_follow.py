@@ -119,6 +119,28 @@ def test_rerun_is_identical(gridplugin, sample_gpkg, tmp_path):
     assert [(g["grid_code"], g["area_m2"]) for g in first] == [(g["grid_code"], g["area_m2"]) for g in second]
 
 
+def retired_grids_are_drawn_grey(uri):
+    """The unit-grid style draws active grids magenta and retired ones (end date set) grey:
+    each feature is matched against the style's rules the way the renderer does."""
+    from qgis.core import QgsExpression, QgsExpressionContext, QgsExpressionContextUtils
+
+    from grid_plugin.toolbelt.paths import resource
+
+    layer = QgsVectorLayer(str(uri), "grids", "ogr")
+    assert layer.loadNamedStyle(str(resource("styles", "unit_grids.qml")))[1]
+    rules = [(QgsExpression(rule.filterExpression()), rule.symbol().symbolLayer(0).strokeColor().name())
+             for rule in layer.renderer().rootRule().children()]
+    context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+    colours = {}
+    for feature in layer.getFeatures():
+        context.setFeature(feature)
+        drawn = [colour for expression, colour in rules if expression.evaluate(context)]
+        assert len(drawn) == 1, feature["grid_code"]
+        colours.setdefault(feature["change"], set()).add(drawn[0])
+    del layer, rules, context
+    return colours["kept"] == colours["new"] == {"#e4007f"} and colours["retired"] == {"#969696"}
+
+
 @pytest.fixture()
 def edited_roads(sample_gpkg, tmp_path):
     """The sample roads with every 25th road removed and a new lane across one community."""
@@ -170,6 +192,7 @@ def test_redivision_after_road_edits_keeps_codes_and_retires_what_is_gone(
     for grid in retired:
         before = old[grid["grid_code"]]["geometry"]
         assert shapely.area(shapely.symmetric_difference(before, grid["geometry"])) < 0.01
+    assert retired_grids_are_drawn_grey(second["OUTPUT"])
     with open(report, encoding="utf-8-sig") as handle:
         changes = list(csv.DictReader(handle))
     assert len(changes) == len(rows)
