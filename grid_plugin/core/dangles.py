@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 import numpy as np
 import shapely
+import shapely.errors
 from shapely.geometry.base import BaseGeometry
 
 from grid_plugin.core.shapes import LINES, simple_parts
@@ -29,16 +30,19 @@ _OVERSHOOT_M = 1e-3
 _ON_EDGE_M = 0.01
 # Each side's mean grid area must stay within this factor of the target.
 _BALANCE = 2.0
+# Neither side may be less compact than this (Polsby-Popper), or half the block if it is thinner.
+_MIN_COMPACTNESS = 0.2
 
 
 def dead_ends(block: BaseGeometry, lines: np.ndarray) -> list[BaseGeometry]:
     """The pieces of the lines inside the block that are not on its edge, longest first."""
     if len(lines) == 0:
         return []
+    shapely.prepare(block)  # prepared predicates are also the more robust ones
     near = lines[shapely.intersects(block, lines)]
     if len(near) == 0:
         return []
-    pieces, _ = simple_parts(shapely.intersection(near, block), LINES)
+    pieces, _ = simple_parts(shapely.intersection(near, block), LINES)  # many lines: vectorised
     if len(pieces) == 0:
         return []
     middles = shapely.line_interpolate_point(pieces, 0.5, normalized=True)
@@ -46,6 +50,20 @@ def dead_ends(block: BaseGeometry, lines: np.ndarray) -> list[BaseGeometry]:
     pieces = pieces[inside]
     order = np.lexsort((shapely.get_coordinates(shapely.centroid(pieces))[:, 0], -shapely.length(pieces)))
     return list(pieces[order])
+
+
+def _compactness(polygon: BaseGeometry) -> float:
+    """Polsby-Popper 4πA/P²."""
+    return 4 * math.pi * polygon.area / polygon.length ** 2 if polygon.length else 0.0
+
+
+def _dead_ends_or_none(block: BaseGeometry, lines: np.ndarray) -> list[BaseGeometry]:
+    """dead_ends, or none where GEOS cannot decide a predicate on a near-degenerate block (two
+    vertices 1e-10 m apart at the tip of a sliver raise "side location conflict" in GEOS 3.11)."""
+    try:
+        return dead_ends(block, lines)
+    except shapely.errors.GEOSException:
+        return []
 
 
 def _ray_hit(start: np.ndarray, direction: np.ndarray, block: BaseGeometry, reach: float) -> np.ndarray | None:
@@ -110,17 +128,21 @@ def split_along_dead_ends(
     count = parts_for(block)
     if count <= 1:
         return [block]
+    slivers = min(_MIN_COMPACTNESS, 0.5 * _compactness(block))
     best: tuple[tuple[float, float], BaseGeometry, BaseGeometry] | None = None
-    for dead_end in dead_ends(block, lines)[:_MAX_TRIED]:
-        cut = continued_cut(dead_end, block)
-        if cut is None:
-            continue
-        sides = cut_along(block, cut)
-        if sides is None:
+    for dead_end in _dead_ends_or_none(block, lines)[:_MAX_TRIED]:
+        try:
+            cut = continued_cut(dead_end, block)
+            sides = cut_along(block, cut) if cut is not None else None
+        except shapely.errors.GEOSException:
+            continue  # a near-degenerate block: this dead end is skipped, a straight cut remains
+        if cut is None or sides is None:
             continue
         areas = [side.area for side in sides]
         if min(areas) < minimum:
             continue
+        if min(_compactness(side) for side in sides) < slivers:
+            continue  # a cut grazing a corner leaves a long thin wedge: not a grid shape
         means = [side.area / parts_for(side) for side in sides]
         balance = max(abs(math.log(m / target)) for m in means)
         if balance > math.log(_BALANCE):

@@ -28,7 +28,7 @@ from grid_plugin.core.lattice import Division
 from grid_plugin.core.merging import merge_small_pieces
 from grid_plugin.core.numbering import ORDER_ROWS, sequence_order
 from grid_plugin.core.progress import Progress
-from grid_plugin.core.shapes import POLYGONS, simple_parts
+from grid_plugin.core.shapes import POLYGONS, parts_of
 from grid_plugin.core.splitting import AreaBounds, split_equal
 
 DEFAULT_TARGET_AREA_M2 = 10_000.0
@@ -273,7 +273,7 @@ def _explode_fragments(grids: list[BaseGeometry], minimum: float) -> list[BaseGe
     kept: list[BaseGeometry] = []
     fragments: list[BaseGeometry] = []
     for grid in grids:
-        parts, _ = simple_parts(np.array([grid], dtype=object), POLYGONS)
+        parts = parts_of(grid, POLYGONS)
         if len(parts) <= 1:
             kept.extend(parts)
             continue
@@ -295,7 +295,7 @@ def _explode_fragments(grids: list[BaseGeometry], minimum: float) -> list[BaseGe
 
 
 def _polygonal_union(a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
-    parts, _ = simple_parts(np.array([shapely.union(a, b)], dtype=object), POLYGONS)
+    parts = parts_of(shapely.union(a, b), POLYGONS)
     return parts[0] if len(parts) == 1 else shapely.MultiPolygon(list(parts))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import shapely
+from shapely.geometry.base import BaseGeometry
 
 POLYGONS = (3,)  # Polygon
 LINES = (1, 2)  # LineString, LinearRing
@@ -27,3 +28,15 @@ def simple_parts(geometries: np.ndarray, kinds: tuple[int, ...]) -> tuple[np.nda
     measure = np.where(types == 3, shapely.area(parts), shapely.length(parts))
     keep = np.isin(types, kinds) & (measure > 0)
     return parts[keep], index[keep]
+
+
+def parts_of(geometry: BaseGeometry, kinds: tuple[int, ...]) -> list[BaseGeometry]:
+    """simple_parts for one geometry, without numpy's overhead: the cutting loops call this
+    tens of thousands of times on results that are almost always a single part already."""
+    kind = shapely.get_type_id(geometry)
+    if kind in kinds:
+        measure = geometry.area if kind == 3 else geometry.length
+        return [geometry] if measure > 0 else []
+    if kind in _COLLECTIONS:
+        return [part for member in geometry.geoms for part in parts_of(member, kinds)]
+    return []

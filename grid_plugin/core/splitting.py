@@ -19,7 +19,7 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from grid_plugin.core.shapes import LINES, POLYGONS, simple_parts
+from grid_plugin.core.shapes import LINES, POLYGONS, parts_of
 
 # Beyond this many edges × probe positions the exact search falls back to bisection on X.
 _MATRIX_LIMIT = 4_000_000
@@ -44,7 +44,7 @@ def _edges(geometry: BaseGeometry) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     The factor makes each ring's swept area count positive for a shell and negative for a hole,
     whatever direction the ring was digitised in.
     """
-    polygons = shapely.get_parts(geometry)
+    polygons = parts_of(geometry, POLYGONS)
     starts, ends, factors = [], [], []
     for polygon in polygons:
         rings = [polygon.exterior, *polygon.interiors]
@@ -99,16 +99,25 @@ class _Frame:
 
 
 def _long_axis(geometry: BaseGeometry) -> np.ndarray:
-    rectangle = shapely.minimum_rotated_rectangle(geometry)
-    corners = shapely.get_coordinates(rectangle)
-    if len(corners) < 4:
+    """Direction of the longer side of the minimum-area rectangle around the geometry.
+
+    Rotating calipers in numpy: the minimum rectangle has a side on a convex-hull edge, so each
+    hull edge direction is tried at once (shapely 2.0's minimum_rotated_rectangle does the same
+    in Python, edge by edge, and dominated the cutting time).
+    """
+    hull = shapely.get_coordinates(shapely.convex_hull(geometry))
+    edges = np.diff(hull, axis=0)
+    lengths = np.hypot(edges[:, 0], edges[:, 1])
+    edges, lengths = edges[lengths > 0], lengths[lengths > 0]
+    if len(edges) == 0:
         return np.array([1.0, 0.0])
-    sides = np.diff(corners[:3], axis=0)
-    longer = sides[np.argmax(np.hypot(sides[:, 0], sides[:, 1]))]
-    norm = float(np.hypot(*longer))
-    if norm == 0:
-        return np.array([1.0, 0.0])
-    axis = longer / norm
+    along = edges / lengths[:, None]  # unit vector of each hull edge
+    across = np.column_stack([-along[:, 1], along[:, 0]])
+    u = hull @ along.T  # (points, edges): coordinates along each candidate direction
+    v = hull @ across.T
+    extent_u, extent_v = np.ptp(u, axis=0), np.ptp(v, axis=0)
+    best = int(np.argmin(np.round(extent_u * extent_v, 6)))  # first of equal areas: stable
+    axis = along[best] if extent_u[best] >= extent_v[best] else across[best]
     # one direction per axis (east-ish, else north), so a polygon is always cut the same way
     if axis[0] < -1e-12 or (abs(axis[0]) <= 1e-12 and axis[1] < 0):
         axis = -axis
@@ -182,7 +191,7 @@ def _half_planes(frame: _Frame, x: float, extent: float) -> tuple[BaseGeometry, 
 
 
 def _polygonal(geometry: BaseGeometry) -> BaseGeometry:
-    parts, _ = simple_parts(np.array([geometry], dtype=object), POLYGONS)
+    parts = parts_of(geometry, POLYGONS)
     if len(parts) == 1:
         return parts[0]
     return shapely.MultiPolygon(list(parts)) if len(parts) else shapely.Polygon()
@@ -200,7 +209,7 @@ def cut_in_two(
     geometry (lengthened slightly at both ends, for noding).
     """
     frame = _frame(geometry)
-    total = float(frame.area_left(np.array([np.max(np.r_[frame.u1, frame.u2])]))[0])
+    total = float(frame.area_left(np.array([max(frame.u1.max(), frame.u2.max())]))[0])
     x = _position_for_area(frame, fraction * total)
     before = np.zeros(0, dtype=bool)
     if points is not None and len(points):
@@ -219,8 +228,8 @@ def cut_in_two(
             else:
                 x = float(x_weight)
         before = u <= x
-    u_all = np.r_[frame.u1, frame.u2]
-    v_all = np.r_[frame.v1, frame.v2]
+    u_all = np.concatenate([frame.u1, frame.u2])
+    v_all = np.concatenate([frame.v1, frame.v2])
     extent = float(max(np.ptp(u_all), np.ptp(v_all)) + abs(u_all).max() + abs(v_all).max())
     left, right = _half_planes(frame, x, extent)
     first = _polygonal(shapely.intersection(geometry, left))
@@ -240,7 +249,7 @@ def _cut_segments(frame: _Frame, x: float, extent: float, geometry: BaseGeometry
     far = 2.0 * extent + 1.0
     ends = [frame.origin + x * ax + v * across for v in (-far, far)]
     line = shapely.LineString([tuple(p) for p in ends])
-    pieces, _ = simple_parts(np.array([shapely.intersection(line, geometry)], dtype=object), LINES)
+    pieces = parts_of(shapely.intersection(line, geometry), LINES)
     out = []
     for piece in pieces:
         xy = shapely.get_coordinates(piece)
