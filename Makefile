@@ -10,7 +10,7 @@ export PROJ_DATA := /usr/share/proj
 export PYTHONPATH := $(CURDIR):/usr/share/qgis/python/plugins
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup postgis demo test test-unit lint translations package deploy sample bench clean
+.PHONY: setup postgis demo test test-unit lint translations package deploy sample bench bench-follow clean
 
 ## setup: Debian packages (as root or via sudo), .venv with pinned Python dependencies. Idempotent.
 setup:
@@ -58,6 +58,10 @@ sample: setup
 
 bench: setup
 	$(PYTHON) bench/bench_divide.py
+
+## bench-follow: road-following division (follow features) on synthetic districts of 42 and 1,400 km².
+bench-follow: setup
+	$(PYTHON) bench/bench_follow.py
 
 clean:
 	rm -rf build dist out .pytest_cache
