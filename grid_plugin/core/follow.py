@@ -38,6 +38,8 @@ DEFAULT_MAX_AREA_M2 = 25_000.0
 _RANK_TOLERANCE_M = 0.01
 # Faces below this area left between grids by noding (rounding crumbs) join the nearest (m²).
 _CRUMB_M2 = 1e-6
+# Vertices this close to a community boundary lie on it, for stitching communities (m).
+_STITCH_M = 1e-6
 # Rank of an edge on no followed line (cannot happen for block edges, kept for safety).
 _UNRANKED = 0
 
@@ -264,6 +266,41 @@ def exact_coverage(parts: list[BaseGeometry]) -> list[BaseGeometry]:
     return out
 
 
+def stitch_communities(grids: np.ndarray, owner: np.ndarray, containers: Sequence[Container]) -> np.ndarray:
+    """Grids with their neighbours' vertices on shared community boundaries inserted.
+
+    A cut in one community ends on the community boundary at a vertex the grid across the
+    boundary, in the next community, does not have; that vertex lies on the other grid's edge
+    only up to rounding, and GEOS overlays across such near-coincident edges can go badly wrong
+    (a union of neighbouring grids missing whole blocks). Each grid on a community boundary is
+    snapped (GEOS snapping inserts the vertices into its edges) to the boundary vertices of the
+    other communities' grids within _STITCH_M; a result that is not valid or changes the area
+    is discarded.
+    """
+    if len(containers) < 2 or len(grids) == 0:
+        return grids
+    boundaries = np.array([c.geometry.boundary for c in containers], dtype=object)
+    coords, vertex_grid = shapely.get_coordinates(grids, return_index=True)
+    on_boundary = shapely.dwithin(shapely.points(coords), boundaries[owner[vertex_grid]], _STITCH_M)
+    xy, vertex_owner = coords[on_boundary], owner[vertex_grid[on_boundary]]
+    if len(xy) == 0:
+        return grids
+    xy, first = np.unique(np.round(xy, 9), axis=0, return_index=True)  # one point per place
+    vertex_owner = vertex_owner[first]
+    tree = shapely.STRtree(shapely.points(xy))
+    out = grids.copy()
+    for g in np.unique(vertex_grid[on_boundary]).tolist():
+        near = tree.query(grids[g], predicate="dwithin", distance=_STITCH_M)
+        near = near[vertex_owner[near] != owner[g]]
+        if len(near) == 0:
+            continue
+        snapped = shapely.snap(grids[g], shapely.multipoints(xy[near]), _STITCH_M)
+        same_area = abs(snapped.area - grids[g].area) < _CRUMB_M2
+        if snapped.is_valid and same_area and snapped.geom_type == grids[g].geom_type:
+            out[g] = snapped
+    return out
+
+
 def _explode_fragments(grids: list[BaseGeometry], minimum: float) -> list[BaseGeometry]:
     """Single polygons: a cut through a concave block can leave a grid in several pieces; pieces
     of at least the minimum area become grids of their own, smaller ones join the touching grid
@@ -411,6 +448,7 @@ def divide_following(
     progress.step(len(containers), len(containers))
     geometries = np.array(grids, dtype=object)
     owner = np.array(owners, dtype=np.int64)
+    geometries = stitch_communities(geometries, owner, containers)
     centroids = shapely.centroid(geometries)
     band = math.sqrt(settings.target)
     ranked = np.lexsort((sequence_order(shapely.get_x(centroids), shapely.get_y(centroids), band, order).argsort(),

@@ -42,6 +42,11 @@ from grid_plugin.core.numbering import ORDER_ROWS, ORDERS, sequence_order
 from grid_plugin.core.progress import Progress
 from grid_plugin.core.shapes import POLYGONS, simple_parts
 
+# Unions and differences for gaps run snap-rounded on this grid (1 µm): exact and robust even
+# where neighbouring grids' edges agree only up to rounding (a T-junction vertex 1e-13 m off an
+# edge makes floating-point GEOS overlays drop whole grids). Far below any tolerance in m².
+_OVERLAY_GRID_M = 1e-6
+
 DEFAULT_MIN_AREA_M2 = 3_000.0
 DEFAULT_MAX_AREA_M2 = 25_000.0
 DEFAULT_TOLERANCE_M2 = DEFAULT_OVERLAP_TOLERANCE_M2
@@ -318,7 +323,7 @@ def _check_gaps_in_union(g: _Grids, settings: ValidationSettings, problems: list
     grids = g.geometry[g.present]
     if len(grids) == 0:
         return
-    union = shapely.union_all(grids)
+    union = shapely.union_all(grids, grid_size=_OVERLAY_GRID_M)
     polygons, _ = simple_parts(np.array([union], dtype=object), POLYGONS)
     rings = shapely.get_rings(polygons)
     count = shapely.get_num_interior_rings(polygons) + 1
@@ -332,7 +337,8 @@ def _check_gaps_in_union(g: _Grids, settings: ValidationSettings, problems: list
     hole, island = tree.query(holes, predicate="contains_properly")
     holes = holes.copy()
     for h in np.unique(hole):
-        holes[h] = shapely.difference(holes[h], shapely.union_all(polygons[island[hole == h]]))
+        islands = shapely.union_all(polygons[island[hole == h]], grid_size=_OVERLAY_GRID_M)
+        holes[h] = shapely.difference(holes[h], islands, grid_size=_OVERLAY_GRID_M)
     gaps = [part for h in holes for part in _gap_parts(h, settings.tolerance)]
     for part in _gap_parts(shapely.MultiPolygon(gaps), settings.tolerance) if gaps else []:
         problems.append(Problem(
@@ -354,7 +360,8 @@ def _check_gaps_in_communities(g: _Grids, communities: list[_Community], setting
         if c % 50 == 0:
             progress.step(c, len(communities))
         members = g.geometry[index[grid[starts[c]:starts[c + 1]]]]
-        uncovered = community.geometry.difference(shapely.union_all(members)) if len(members) else community.geometry
+        uncovered = (shapely.difference(community.geometry, shapely.union_all(members, grid_size=_OVERLAY_GRID_M),
+                                        grid_size=_OVERLAY_GRID_M) if len(members) else community.geometry)
         for part in _gap_parts(uncovered, settings.tolerance):
             problems.append(Problem(
                 GAP,

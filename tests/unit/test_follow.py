@@ -397,3 +397,18 @@ def test_weighted_division_balances_the_workload_better_than_area():
 def test_no_communities_give_an_empty_division():
     division = divide_following([], follow([(0, 0), (1, 1)]), SETTINGS)
     assert len(division) == 0
+
+
+def test_cuts_ending_on_a_community_boundary_are_stitched_into_the_neighbour():
+    """A cut in the west community ends on the shared boundary x = 200: the east community's
+    grid gets that vertex too, so the two communities' grids share exact vertices there."""
+    west = community(box(0, 0, 200, 300), fid=1, number=1)
+    east = community(box(200, 0, 300, 300), fid=2, number=2)  # 30,000 m²: cut in 3 across y
+    division = divide_following([west, east], follow(), SETTINGS)
+    on_line = {}
+    for geometry, owner in zip(division.geometries, division.container_index):
+        xy = shapely.get_coordinates(geometry)
+        on_line.setdefault(int(owner), set()).update(map(tuple, np.round(xy[np.isclose(xy[:, 0], 200.0)], 9)))
+    assert on_line[0] == on_line[1] and len(on_line[0]) > 2  # the cuts' ends, on both sides
+    union = shapely.union_all(division.geometries)
+    assert union.symmetric_difference(box(0, 0, 300, 300)).area < 1e-6
