@@ -4,6 +4,76 @@
   <context>
     <name>GridPlugin</name>
     <message>
+      <location filename="../../grid_plugin/core/classes.py" />
+      <source>unknown coding scheme '{scheme}'; use {choices}</source>
+      <translation>unknown coding scheme '{scheme}'; use {choices}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/classes.py" />
+      <source>{origin}, line {line}: {problem}</source>
+      <translation>{origin}, line {line}: {problem}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/classes.py" />
+      <source>class code '{code}' has {found} digits and belongs to the {other} scheme, not {scheme}</source>
+      <translation>class code '{code}' has {found} digits and belongs to the {other} scheme, not {scheme}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/classes.py" />
+      <source>class code '{code}' must be {digits} ASCII digits: a 2-digit major and a {minor}-digit minor class, neither of them zero</source>
+      <translation>class code '{code}' must be {digits} ASCII digits: a 2-digit major and a {minor}-digit minor class, neither of them zero</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/classes.py" />
+      <source>unknown class '{value}': no class of {scheme} has this code or exact name; use the class code or the name as written in the class table</source>
+      <translation>unknown class '{value}': no class of {scheme} has this code or exact name; use the class code or the name as written in the class table</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/classes.py" />
+      <source>the class_code cell is empty; give the {digits}-digit class code</source>
+      <translation>the class_code cell is empty; give the {digits}-digit class code</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/classes.py" />
+      <source>major_code '{major}' differs from the first two digits of class code {code}; correct one of them</source>
+      <translation>major_code '{major}' differs from the first two digits of class code {code}; correct one of them</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/classes.py" />
+      <source>geometry_types '{value}' is not a list of point, line and polygon; write for example point|polygon</source>
+      <translation>geometry_types '{value}' is not a list of point, line and polygon; write for example point|polygon</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/classes.py" />
+      <source>no class given; fill in a class code or a class name</source>
+      <translation>no class given; fill in a class code or a class name</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/classes.py" />
+      <source>unknown class code '{code}': it is not in the {scheme} class table; add it with a user class file</source>
+      <translation>unknown class code '{code}': it is not in the {scheme} class table; add it with a user class file</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/classes.py" />
+      <source>the header has no class_code column; name the columns class_code, name_zh or name_en, and optionally geometry_types, major_name_zh</source>
+      <translation>the header has no class_code column; name the columns class_code, name_zh or name_en, and optionally geometry_types, major_name_zh</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/classes.py" />
+      <source>class {code} is new and has no name; fill name_zh or name_en</source>
+      <translation>class {code} is new and has no name; fill name_zh or name_en</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/classes.py" />
+      <source>class code {code} is also on line {first}; keep one of the two rows</source>
+      <translation>class code {code} is also on line {first}; keep one of the two rows</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/classes.py" />
+      <source>class name '{name}' is also the name of class {other}; give each class its own name</source>
+      <translation>class name '{name}' is also the name of class {other}; give each class its own name</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/codes.py" />
       <source>district code</source>
       <translation>district code</translation>
@@ -42,6 +112,106 @@
       <location filename="../../grid_plugin/core/codes.py" />
       <source>{where}: community code {community} does not start with street code {street}</source>
       <translation>{where}: community code {community} does not start with street code {street}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>component ID '{value}' must be {digits} ASCII digits: district (6), class ({classdigits}) and serial (6, from 000001)</source>
+      <translation>component ID '{value}' must be {digits} ASCII digits: district (6), class ({classdigits}) and serial (6, from 000001)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>district code '{district}' must be 6 ASCII digits of GB/T 2260 (for example 110101)</source>
+      <translation>district code '{district}' must be 6 ASCII digits of GB/T 2260 (for example 110101)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>district {district}, class {code}: serial {serial} is outside 000001-999999</source>
+      <translation>district {district}, class {code}: serial {serial} is outside 000001-999999</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>district {district}, class {code}: no serial left for {count} features; the 6-digit serial ends at 999999, so give these components another class or district</source>
+      <translation>district {district}, class {code}: no serial left for {count} features; the 6-digit serial ends at 999999, so give these components another class or district</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>no component ID given</source>
+      <translation>no component ID given</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>component ID '{value}' has {found} digits and belongs to the {other} scheme, not {scheme}</source>
+      <translation>component ID '{value}' has {found} digits and belongs to the {other} scheme, not {scheme}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>component ID '{value}': class {code} is not in the {scheme} class table</source>
+      <translation>component ID '{value}': class {code} is not in the {scheme} class table</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>component ID '{value}' starts with district {found}, not {district}</source>
+      <translation>component ID '{value}' starts with district {found}, not {district}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>component IDs: {kept} kept, {new} new, {renumbered} replaced, {unassigned} left empty</source>
+      <translation>component IDs: {kept} kept, {new} new, {renumbered} replaced, {unassigned} left empty</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>their ID is already held by a feature with a lower feature id, which keeps it</source>
+      <translation>their ID is already held by a feature with a lower feature id, which keeps it</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>their ID is not district + class + serial in ASCII digits of the right length</source>
+      <translation>their ID is not district + class + serial in ASCII digits of the right length</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>their ID starts with another district code than {district}</source>
+      <translation>their ID starts with another district code than {district}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>their ID has the length of the other coding scheme</source>
+      <translation>their ID has the length of the other coding scheme</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>the class part of their ID differs from the feature's class</source>
+      <translation>the class part of their ID differs from the feature's class</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>their class is empty or not in the class table, so no ID can be checked or given</source>
+      <translation>their class is empty or not in the class table, so no ID can be checked or given</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>they were left without an ID; fix the class and run again</source>
+      <translation>they were left without an ID; fix the class and run again</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>features {fids}: {reason}; {outcome}</source>
+      <translation>features {fids}: {reason}; {outcome}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>they got new IDs</source>
+      <translation>they got new IDs</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>they were left without an ID; turn on renumbering of duplicates to give them new IDs</source>
+      <translation>they were left without an ID; turn on renumbering of duplicates to give them new IDs</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>they were left without an ID; correct the ID or turn on renumbering of invalid IDs</source>
+      <translation>they were left without an ID; correct the ID or turn on renumbering of invalid IDs</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/containers.py" />

@@ -4,6 +4,76 @@
   <context>
     <name>GridPlugin</name>
     <message>
+      <location filename="../../grid_plugin/core/classes.py" />
+      <source>unknown coding scheme '{scheme}'; use {choices}</source>
+      <translation>未知的编码方案“{scheme}”；请使用 {choices}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/classes.py" />
+      <source>{origin}, line {line}: {problem}</source>
+      <translation>{origin}，第 {line} 行：{problem}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/classes.py" />
+      <source>class code '{code}' has {found} digits and belongs to the {other} scheme, not {scheme}</source>
+      <translation>分类代码“{code}”为 {found} 位，属于 {other} 编码方案，而不是 {scheme}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/classes.py" />
+      <source>class code '{code}' must be {digits} ASCII digits: a 2-digit major and a {minor}-digit minor class, neither of them zero</source>
+      <translation>分类代码“{code}”应为 {digits} 位半角数字：2 位大类加 {minor} 位小类，且均不能为零</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/classes.py" />
+      <source>unknown class '{value}': no class of {scheme} has this code or exact name; use the class code or the name as written in the class table</source>
+      <translation>未知分类“{value}”：{scheme} 中没有此代码或完全一致的名称；请使用分类代码，或按分类表中的写法填写名称</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/classes.py" />
+      <source>the class_code cell is empty; give the {digits}-digit class code</source>
+      <translation>class_code 单元格为空；请填写 {digits} 位分类代码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/classes.py" />
+      <source>major_code '{major}' differs from the first two digits of class code {code}; correct one of them</source>
+      <translation>大类代码 major_code“{major}”与分类代码 {code} 的前两位不一致；请更正其中之一</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/classes.py" />
+      <source>geometry_types '{value}' is not a list of point, line and polygon; write for example point|polygon</source>
+      <translation>geometry_types“{value}”不是由 point、line、polygon 组成的列表；请写成例如 point|polygon</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/classes.py" />
+      <source>no class given; fill in a class code or a class name</source>
+      <translation>未给出分类；请填写分类代码或分类名称</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/classes.py" />
+      <source>unknown class code '{code}': it is not in the {scheme} class table; add it with a user class file</source>
+      <translation>未知分类代码“{code}”：不在 {scheme} 分类表中；请通过用户分类文件添加</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/classes.py" />
+      <source>the header has no class_code column; name the columns class_code, name_zh or name_en, and optionally geometry_types, major_name_zh</source>
+      <translation>表头中没有 class_code 列；列名应为 class_code、name_zh 或 name_en，可选 geometry_types、major_name_zh</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/classes.py" />
+      <source>class {code} is new and has no name; fill name_zh or name_en</source>
+      <translation>分类 {code} 为新增分类但没有名称；请填写 name_zh 或 name_en</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/classes.py" />
+      <source>class code {code} is also on line {first}; keep one of the two rows</source>
+      <translation>分类代码 {code} 也出现在第 {first} 行；请只保留其中一行</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/classes.py" />
+      <source>class name '{name}' is also the name of class {other}; give each class its own name</source>
+      <translation>分类名称“{name}”也是分类 {other} 的名称；请为每个分类使用不同的名称</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/codes.py" />
       <source>district code</source>
       <translation>区县代码</translation>
@@ -42,6 +112,106 @@
       <location filename="../../grid_plugin/core/codes.py" />
       <source>{where}: community code {community} does not start with street code {street}</source>
       <translation>{where}：社区代码 {community} 与街道代码 {street} 不一致（应以其开头）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>component ID '{value}' must be {digits} ASCII digits: district (6), class ({classdigits}) and serial (6, from 000001)</source>
+      <translation>部件标识码“{value}”应为 {digits} 位半角数字：行政区划代码（6 位）、分类代码（{classdigits} 位）和顺序码（6 位，从 000001 起）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>district code '{district}' must be 6 ASCII digits of GB/T 2260 (for example 110101)</source>
+      <translation>行政区划代码“{district}”应为符合 GB/T 2260 的 6 位半角数字（例如 110101）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>district {district}, class {code}: serial {serial} is outside 000001-999999</source>
+      <translation>行政区 {district}，分类 {code}：顺序码 {serial} 超出 000001-999999 范围</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>district {district}, class {code}: no serial left for {count} features; the 6-digit serial ends at 999999, so give these components another class or district</source>
+      <translation>行政区 {district}，分类 {code}：已无可用顺序码分配给 {count} 个要素；6 位顺序码最大为 999999，请为这些部件改用其他分类或行政区</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>no component ID given</source>
+      <translation>未给出部件标识码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>component ID '{value}' has {found} digits and belongs to the {other} scheme, not {scheme}</source>
+      <translation>部件标识码“{value}”为 {found} 位，属于 {other} 编码方案，而不是 {scheme}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>component ID '{value}': class {code} is not in the {scheme} class table</source>
+      <translation>部件标识码“{value}”：分类 {code} 不在 {scheme} 分类表中</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>component ID '{value}' starts with district {found}, not {district}</source>
+      <translation>部件标识码“{value}”以行政区划代码 {found} 开头，而不是 {district}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>component IDs: {kept} kept, {new} new, {renumbered} replaced, {unassigned} left empty</source>
+      <translation>部件标识码：保留 {kept} 个，新编 {new} 个，替换 {renumbered} 个，留空 {unassigned} 个</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>their ID is already held by a feature with a lower feature id, which keeps it</source>
+      <translation>其标识码已被要素 ID 更小的要素使用，由该要素保留</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>their ID is not district + class + serial in ASCII digits of the right length</source>
+      <translation>其标识码不是由行政区划代码、分类代码和顺序码组成的、长度正确的半角数字</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>their ID starts with another district code than {district}</source>
+      <translation>其标识码的行政区划代码不是 {district}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>their ID has the length of the other coding scheme</source>
+      <translation>其标识码长度属于另一编码方案</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>the class part of their ID differs from the feature's class</source>
+      <translation>其标识码中的分类代码与要素的分类不一致</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>their class is empty or not in the class table, so no ID can be checked or given</source>
+      <translation>其分类为空或不在分类表中，无法校验或编制标识码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>they were left without an ID; fix the class and run again</source>
+      <translation>这些要素未编码；请更正分类后重新运行</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>features {fids}: {reason}; {outcome}</source>
+      <translation>要素 {fids}：{reason}；{outcome}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>they got new IDs</source>
+      <translation>已为这些要素编制新的标识码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>they were left without an ID; turn on renumbering of duplicates to give them new IDs</source>
+      <translation>这些要素未编码；如需为其编制新的标识码，请开启“重复标识码重新编码”</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>they were left without an ID; correct the ID or turn on renumbering of invalid IDs</source>
+      <translation>这些要素未编码；请更正标识码，或开启“无效标识码重新编码”</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/containers.py" />
