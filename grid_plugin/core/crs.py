@@ -7,6 +7,8 @@ EPSG numbers come from the EPSG registry (checked against PROJ's proj.db in the 
 
 from __future__ import annotations
 
+import numpy as np
+
 from grid_plugin.core.errors import GridInputError
 
 CGCS2000_GEOGRAPHIC = 4490
@@ -46,3 +48,13 @@ def gk6_epsg(longitude: float) -> int:
             longitude=longitude,
         )
     return _GK6_FIRST_EPSG + (cm - _GK6_FIRST_CM) // 6
+
+
+def lonlat_cgcs2000(xy: np.ndarray, source_crs_wkt: str) -> tuple[np.ndarray, np.ndarray]:
+    """Longitude and latitude in CGCS2000 (EPSG:4490) of points (n × 2) in the given CRS, vectorised
+    (a million points in a fraction of a second); used for BeiDou grid codes."""
+    from pyproj import CRS, Transformer
+
+    transformer = Transformer.from_crs(CRS.from_wkt(source_crs_wkt), CRS.from_epsg(CGCS2000_GEOGRAPHIC), always_xy=True)
+    lon, lat = transformer.transform(xy[:, 0], xy[:, 1])
+    return np.asarray(lon, dtype=float), np.asarray(lat, dtype=float)

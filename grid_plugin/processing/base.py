@@ -156,6 +156,28 @@ def write_features(
         sink.addFeatures(batch, QgsFeatureSink.FastInsert)
 
 
+def write_any_features(
+    sink: QgsFeatureSink, geometries: Sequence, rows: Callable[[int, int], Sequence[Sequence[object]]],
+    feedback: QgsProcessingFeedback | None = None,
+) -> None:
+    """Write shapely geometries of any type as they are (None: a feature without geometry) with
+    their attribute rows, in batches, checking for cancel between batches."""
+    for start in range(0, len(geometries), _WRITE_BATCH):
+        if feedback is not None and feedback.isCanceled():
+            raise Cancelled()
+        stop = min(start + _WRITE_BATCH, len(geometries))
+        batch = []
+        for geometry, row in zip(geometries[start:stop], rows(start, stop)):
+            feature = QgsFeature()
+            if geometry is not None:
+                qgs_geometry = QgsGeometry()
+                qgs_geometry.fromWkb(shapely.to_wkb(geometry))
+                feature.setGeometry(qgs_geometry)
+            feature.setAttributes([_qt_value(v) for v in row])
+            batch.append(feature)
+        sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+
+
 def _qt_value(value: object) -> object:
     """Core values for a QGIS attribute: ISO dates (core keeps dates as text) become QDates."""
     if isinstance(value, IsoDate):

@@ -664,6 +664,203 @@
       <translation>Divide communities into unit grids…</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Code components</source>
+      <translation>Code components</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Gives every component (部件) its standard ID, the code of the unit grid it stands in (BGID) and its BeiDou grid location code (GB/T 39409).
+
+ID = 6-digit district code + class code + 6-digit serial: 17 digits under GB/T 47678.5-2026 (5-digit classes), 16 under GB/T 30428.2-2013 (4-digit classes). The class field holds a class code or a standard class name (Chinese or English, matched exactly after normalisation; unknown names are reported, never guessed). A CSV of your own classes can extend or override the table.
+
+Stable IDs: valid existing IDs are kept; new components take the next free serial of their district and class; duplicate and malformed IDs are reported, and replaced only when you ask for it. A component that moved into another grid keeps its ID and gets the new grid code and a change date.
+
+Points take the grid they lie in; lines and polygons the grid holding most of them, with that share recorded. The district is the given code, or that of each component's grid.</source>
+      <translation>Gives every component (部件) its standard ID, the code of the unit grid it stands in (BGID) and its BeiDou grid location code (GB/T 39409).
+
+ID = 6-digit district code + class code + 6-digit serial: 17 digits under GB/T 47678.5-2026 (5-digit classes), 16 under GB/T 30428.2-2013 (4-digit classes). The class field holds a class code or a standard class name (Chinese or English, matched exactly after normalisation; unknown names are reported, never guessed). A CSV of your own classes can extend or override the table.
+
+Stable IDs: valid existing IDs are kept; new components take the next free serial of their district and class; duplicate and malformed IDs are reported, and replaced only when you ask for it. A component that moved into another grid keeps its ID and gets the new grid code and a change date.
+
+Points take the grid they lie in; lines and polygons the grid holding most of them, with that share recorded. The district is the given code, or that of each component's grid.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>empty class</source>
+      <translation>empty class</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>unknown class code</source>
+      <translation>unknown class code</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>unknown class name</source>
+      <translation>unknown class name</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>class code of the other coding scheme</source>
+      <translation>class code of the other coding scheme</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Components</source>
+      <translation>Components</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Class field (class code or standard name)</source>
+      <translation>Class field (class code or standard name)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Coding scheme</source>
+      <translation>Coding scheme</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Your own classes (CSV, extends or overrides the table; optional)</source>
+      <translation>Your own classes (CSV, extends or overrides the table; optional)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Unit grids</source>
+      <translation>Unit grids</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Grid code field of the unit grids</source>
+      <translation>Grid code field of the unit grids</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>District code (6 digits; empty = from each component's grid)</source>
+      <translation>District code (6 digits; empty = from each component's grid)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Field with existing component IDs (kept when valid)</source>
+      <translation>Field with existing component IDs (kept when valid)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Give duplicates new IDs (the lowest feature id keeps the ID)</source>
+      <translation>Give duplicates new IDs (the lowest feature id keeps the ID)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Replace malformed, other-district and other-scheme IDs</source>
+      <translation>Replace malformed, other-district and other-scheme IDs</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>BeiDou grid code level (1-10; 8 ≈ 1 m)</source>
+      <translation>BeiDou grid code level (1-10; 8 ≈ 1 m)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Date of this coding (YYYY-MM-DD; empty = today)</source>
+      <translation>Date of this coding (YYYY-MM-DD; empty = today)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Data source (e.g. 实测, 地形图; optional)</source>
+      <translation>Data source (e.g. 实测, 地形图; optional)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Coded components</source>
+      <translation>Coded components</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Components with a new ID</source>
+      <translation>Components with a new ID</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Components that kept their ID</source>
+      <translation>Components that kept their ID</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Components with a problem</source>
+      <translation>Components with a problem</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>The component layer has no point, line or polygon geometries.</source>
+      <translation>The component layer has no point, line or polygon geometries.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>GB/T 47678.5-2026: 5-digit classes, 17-digit IDs</source>
+      <translation>GB/T 47678.5-2026: 5-digit classes, 17-digit IDs</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>GB/T 30428.2-2013: 4-digit classes, 16-digit IDs</source>
+      <translation>GB/T 30428.2-2013: 4-digit classes, 16-digit IDs</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Cancelled; nothing was written.</source>
+      <translation>Cancelled; nothing was written.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>{} components: {} kept their ID, {} got a new one, {} have a problem.</source>
+      <translation>{} components: {} kept their ID, {} got a new one, {} have a problem.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>The unit-grid layer has no field '{}'; its fields are: {}</source>
+      <translation>The unit-grid layer has no field '{}'; its fields are: {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>The component layer has no ID field '{}'; leave it empty to give every component a new ID.</source>
+      <translation>The component layer has no ID field '{}'; leave it empty to give every component a new ID.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Date '{}' is not a date; write it as YYYY-MM-DD, e.g. 2026-07-01.</source>
+      <translation>Date '{}' is not a date; write it as YYYY-MM-DD, e.g. 2026-07-01.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Features {}: {}; they get no ID. Fix the class field or add the class in a CSV of your own classes.</source>
+      <translation>Features {}: {}; they get no ID. Fix the class field or add the class in a CSV of your own classes.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Features {}: a {} is not a geometry type their class allows (see the class table's geometry_types); check the class or the layer.</source>
+      <translation>Features {}: a {} is not a geometry type their class allows (see the class table's geometry_types); check the class or the layer.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Features {}: outside every unit grid; they get no grid code{}.</source>
+      <translation>Features {}: outside every unit grid; they get no grid code{}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source> and, with no district code given, no ID</source>
+      <translation> and, with no district code given, no ID</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>{} components moved into another grid: they keep their ID and got the new grid code and a change date.</source>
+      <translation>{} components moved into another grid: they keep their ID and got the new grid code and a change date.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>{} classes added or overridden from {}.</source>
+      <translation>{} classes added or overridden from {}.</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Divide communities into unit grids</source>
       <translation>Divide communities into unit grids</translation>
@@ -692,11 +889,6 @@ Stable codes (相对稳定): with the previous grid layer, every new grid that o
 Numbering: rows from north to south, west to east within a row (or columns). Quality figures (areas, share of boundaries on the lines, compactness) are logged, returned and stored in the output layer's metadata.
 
 Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the data's longitude unless a working CRS is given.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Unit grids</source>
-      <translation>Unit grids</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -922,11 +1114,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Working CRS: {} ({})</source>
       <translation>Working CRS: {} ({})</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Cancelled; nothing was written.</source>
-      <translation>Cancelled; nothing was written.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -1207,11 +1394,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
       <source>{} retired grids (end date set) are skipped.</source>
       <translation>{} retired grids (end date set) are skipped.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/base.py" />
-      <source>Components</source>
-      <translation>Components</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/base.py" />

@@ -664,6 +664,203 @@
       <translation>划分单元网格…</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Code components</source>
+      <translation>部件编码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Gives every component (部件) its standard ID, the code of the unit grid it stands in (BGID) and its BeiDou grid location code (GB/T 39409).
+
+ID = 6-digit district code + class code + 6-digit serial: 17 digits under GB/T 47678.5-2026 (5-digit classes), 16 under GB/T 30428.2-2013 (4-digit classes). The class field holds a class code or a standard class name (Chinese or English, matched exactly after normalisation; unknown names are reported, never guessed). A CSV of your own classes can extend or override the table.
+
+Stable IDs: valid existing IDs are kept; new components take the next free serial of their district and class; duplicate and malformed IDs are reported, and replaced only when you ask for it. A component that moved into another grid keeps its ID and gets the new grid code and a change date.
+
+Points take the grid they lie in; lines and polygons the grid holding most of them, with that share recorded. The district is the given code, or that of each component's grid.</source>
+      <translation>为每个部件赋予标准标识码、所在单元网格标识码（BGID）和北斗网格位置码（GB/T 39409）。
+
+标识码 = 6 位区县代码 + 类别代码 + 6 位顺序码：GB/T 47678.5-2026 为 17 位（5 位类别），GB/T 30428.2-2013 为 16 位（4 位类别）。类别字段可填类别代码或标准类别名称（中文或英文，规范化后精确匹配；未知名称会报告，绝不猜测）。可用自定义类别 CSV 扩充或覆盖类别表。
+
+标识码稳定：有效的已有标识码保留；新部件取其区县和类别的下一个未用顺序码；重复和格式错误的标识码会报告，只有在您要求时才替换。移入其他网格的部件保留标识码，更新网格代码并填写变更日期。
+
+点部件取其所在网格；线、面部件取包含其最大部分的网格，并记录该比例。区县代码为指定的代码，或各部件所在网格的区县代码。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>empty class</source>
+      <translation>类别为空</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>unknown class code</source>
+      <translation>未知类别代码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>unknown class name</source>
+      <translation>未知类别名称</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>class code of the other coding scheme</source>
+      <translation>另一编码方案的类别代码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Components</source>
+      <translation>部件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Class field (class code or standard name)</source>
+      <translation>类别字段（类别代码或标准名称）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Coding scheme</source>
+      <translation>编码方案</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Your own classes (CSV, extends or overrides the table; optional)</source>
+      <translation>自定义类别（CSV，扩充或覆盖类别表；可选）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Unit grids</source>
+      <translation>单元网格</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Grid code field of the unit grids</source>
+      <translation>单元网格的标识码字段</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>District code (6 digits; empty = from each component's grid)</source>
+      <translation>区县代码（6 位；留空 = 取各部件所在网格的区县代码）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Field with existing component IDs (kept when valid)</source>
+      <translation>已有部件标识码字段（有效则保留）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Give duplicates new IDs (the lowest feature id keeps the ID)</source>
+      <translation>为重复标识码赋新码（要素编号最小者保留原码）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Replace malformed, other-district and other-scheme IDs</source>
+      <translation>替换格式错误、其他区县和其他编码方案的标识码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>BeiDou grid code level (1-10; 8 ≈ 1 m)</source>
+      <translation>北斗网格位置码层级（1-10；8 级约 1 米）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Date of this coding (YYYY-MM-DD; empty = today)</source>
+      <translation>本次编码日期（YYYY-MM-DD；留空 = 今天）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Data source (e.g. 实测, 地形图; optional)</source>
+      <translation>数据来源（如 实测、地形图；可选）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Coded components</source>
+      <translation>已编码部件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Components with a new ID</source>
+      <translation>新赋标识码的部件数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Components that kept their ID</source>
+      <translation>保留标识码的部件数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Components with a problem</source>
+      <translation>有问题的部件数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>The component layer has no point, line or polygon geometries.</source>
+      <translation>部件图层没有点、线或面几何图形。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>GB/T 47678.5-2026: 5-digit classes, 17-digit IDs</source>
+      <translation>GB/T 47678.5-2026：5 位类别，17 位标识码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>GB/T 30428.2-2013: 4-digit classes, 16-digit IDs</source>
+      <translation>GB/T 30428.2-2013：4 位类别，16 位标识码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Cancelled; nothing was written.</source>
+      <translation>已取消；未写入任何数据。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>{} components: {} kept their ID, {} got a new one, {} have a problem.</source>
+      <translation>{} 个部件：{} 个保留标识码，{} 个获得新标识码，{} 个有问题。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>The unit-grid layer has no field '{}'; its fields are: {}</source>
+      <translation>单元网格图层没有字段“{}”；其字段为：{}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>The component layer has no ID field '{}'; leave it empty to give every component a new ID.</source>
+      <translation>部件图层没有标识码字段“{}”；留空则为每个部件赋新标识码。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Date '{}' is not a date; write it as YYYY-MM-DD, e.g. 2026-07-01.</source>
+      <translation>日期“{}”不是日期；请写成 YYYY-MM-DD，例如 2026-07-01。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Features {}: {}; they get no ID. Fix the class field or add the class in a CSV of your own classes.</source>
+      <translation>要素 {}：{}；未赋标识码。请修正类别字段，或在自定义类别 CSV 中添加该类别。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Features {}: a {} is not a geometry type their class allows (see the class table's geometry_types); check the class or the layer.</source>
+      <translation>要素 {}：其类别不允许 {} 几何类型（见类别表的 geometry_types）；请检查类别或图层。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>Features {}: outside every unit grid; they get no grid code{}.</source>
+      <translation>要素 {}：不在任何单元网格内；未赋网格代码{}。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source> and, with no district code given, no ID</source>
+      <translation>，且因未指定区县代码而未赋标识码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>{} components moved into another grid: they keep their ID and got the new grid code and a change date.</source>
+      <translation>{} 个部件移入其他网格：保留标识码，已更新网格代码并填写变更日期。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>{} classes added or overridden from {}.</source>
+      <translation>添加或覆盖了 {} 个类别（来自 {}）。</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Divide communities into unit grids</source>
       <translation>划分单元网格</translation>
@@ -692,11 +889,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
 编号：按行自北向南、行内自西向东（或按列）。质量指标（面积、边界落在线上的比例、紧凑度）会输出到日志、结果并写入输出图层的元数据。
 
 地理坐标的输入会投影到数据所在经度的 CGCS2000 3 度带高斯-克吕格坐标系，除非指定了工作坐标系。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Unit grids</source>
-      <translation>单元网格</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -922,11 +1114,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Working CRS: {} ({})</source>
       <translation>工作坐标系：{}（{}）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Cancelled; nothing was written.</source>
-      <translation>已取消；未写入任何数据。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -1207,11 +1394,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
       <source>{} retired grids (end date set) are skipped.</source>
       <translation>跳过 {} 个已终止的网格（已填写终止日期）。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/base.py" />
-      <source>Components</source>
-      <translation>部件</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/base.py" />

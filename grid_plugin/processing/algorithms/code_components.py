@@ -1,0 +1,373 @@
+"""gridplugin:codecomponents: standard IDs, unit grid (BGID) and BeiDou code for every component."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+import shapely
+from qgis.core import (
+    QgsFeatureRequest,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QDate, QDateTime, Qt
+
+from grid_plugin.core.beidou import BeiDouCodeError, encode_many
+from grid_plugin.core.classes import ClassTable
+from grid_plugin.core.codes import normalise_code
+from grid_plugin.core.component_ids import assign_ids, check_district
+from grid_plugin.core.crs import lonlat_cgcs2000
+from grid_plugin.core.errors import Cancelled, GridInputError
+from grid_plugin.core.grid_assignment import assign_to_grids
+from grid_plugin.core.schema import COMPONENT_FIELDS
+from grid_plugin.processing.base import (
+    GridAlgorithm,
+    IsoDate,
+    qgs_fields,
+    read_geometries,
+    write_any_features,
+)
+from grid_plugin.toolbelt.paths import resource
+
+SCHEMES = ("gbt47678", "gbt30428")
+_KINDS = {QgsWkbTypes.PointGeometry: "point", QgsWkbTypes.LineGeometry: "line",
+          QgsWkbTypes.PolygonGeometry: "polygon"}
+_LISTED = 20
+
+
+def _listing(fids: list[int]) -> str:
+    return ", ".join(map(str, fids[:_LISTED])) + (" …" if len(fids) > _LISTED else "")
+
+
+class CodeComponentsAlgorithm(GridAlgorithm):
+    INPUT = "INPUT"
+    CLASS_FIELD = "CLASS_FIELD"
+    SCHEME = "SCHEME"
+    USER_CLASSES = "USER_CLASSES"
+    GRIDS = "GRIDS"
+    GRID_CODE_FIELD = "GRID_CODE_FIELD"
+    DISTRICT_CODE = "DISTRICT_CODE"
+    ID_FIELD = "ID_FIELD"
+    RENUMBER_DUPLICATES = "RENUMBER_DUPLICATES"
+    RENUMBER_INVALID = "RENUMBER_INVALID"
+    BEIDOU_LEVEL = "BEIDOU_LEVEL"
+    EFFECTIVE_DATE = "EFFECTIVE_DATE"
+    DATA_SOURCE = "DATA_SOURCE"
+    OUTPUT = "OUTPUT"
+    COMPONENT_COUNT = "COMPONENT_COUNT"
+    NEW_COUNT = "NEW_COUNT"
+    KEPT_COUNT = "KEPT_COUNT"
+    PROBLEM_COUNT = "PROBLEM_COUNT"
+
+    def name(self) -> str:
+        return "codecomponents"
+
+    def displayName(self) -> str:
+        return self.tr("Code components")
+
+    def groupId(self) -> str:
+        return "components"
+
+    def shortHelpString(self) -> str:
+        return self.tr(
+            "Gives every component (部件) its standard ID, the code of the unit grid it stands in "
+            "(BGID) and its BeiDou grid location code (GB/T 39409).\n\n"
+            "ID = 6-digit district code + class code + 6-digit serial: 17 digits under GB/T "
+            "47678.5-2026 (5-digit classes), 16 under GB/T 30428.2-2013 (4-digit classes). The "
+            "class field holds a class code or a standard class name (Chinese or English, matched "
+            "exactly after normalisation; unknown names are reported, never guessed). A CSV of "
+            "your own classes can extend or override the table.\n\n"
+            "Stable IDs: valid existing IDs are kept; new components take the next free serial "
+            "of their district and class; duplicate and malformed IDs are reported, and replaced "
+            "only when you ask for it. A component that moved into another grid keeps its ID and "
+            "gets the new grid code and a change date.\n\n"
+            "Points take the grid they lie in; lines and polygons the grid holding most of them, "
+            "with that share recorded. The district is the given code, or that of each "
+            "component's grid."
+        )
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, self.tr("Components"), [QgsProcessing.TypeVectorAnyGeometry]))
+        self.addParameter(QgsProcessingParameterField(
+            self.CLASS_FIELD, self.tr("Class field (class code or standard name)"), defaultValue="class_code",
+            parentLayerParameterName=self.INPUT))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.SCHEME, self.tr("Coding scheme"),
+            [self.tr("GB/T 47678.5-2026: 5-digit classes, 17-digit IDs"),
+             self.tr("GB/T 30428.2-2013: 4-digit classes, 16-digit IDs")], defaultValue=0))
+        self.addParameter(QgsProcessingParameterFile(
+            self.USER_CLASSES, self.tr("Your own classes (CSV, extends or overrides the table; optional)"),
+            extension="csv", optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.GRIDS, self.tr("Unit grids"), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterString(
+            self.GRID_CODE_FIELD, self.tr("Grid code field of the unit grids"), defaultValue="grid_code"))
+        self.addParameter(QgsProcessingParameterString(
+            self.DISTRICT_CODE, self.tr("District code (6 digits; empty = from each component's grid)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.ID_FIELD, self.tr("Field with existing component IDs (kept when valid)"),
+            defaultValue="component_id", optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.RENUMBER_DUPLICATES, self.tr("Give duplicates new IDs (the lowest feature id keeps the ID)"),
+            defaultValue=False))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.RENUMBER_INVALID, self.tr("Replace malformed, other-district and other-scheme IDs"),
+            defaultValue=False))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.BEIDOU_LEVEL, self.tr("BeiDou grid code level (1-10; 8 ≈ 1 m)"),
+            QgsProcessingParameterNumber.Integer, defaultValue=8, minValue=1, maxValue=10))
+        self.addParameter(QgsProcessingParameterString(
+            self.EFFECTIVE_DATE, self.tr("Date of this coding (YYYY-MM-DD; empty = today)"), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.DATA_SOURCE, self.tr("Data source (e.g. 实测, 地形图; optional)"), optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Coded components")))
+        self.addOutput(QgsProcessingOutputNumber(self.COMPONENT_COUNT, self.tr("Components")))
+        self.addOutput(QgsProcessingOutputNumber(self.NEW_COUNT, self.tr("Components with a new ID")))
+        self.addOutput(QgsProcessingOutputNumber(self.KEPT_COUNT, self.tr("Components that kept their ID")))
+        self.addOutput(QgsProcessingOutputNumber(self.PROBLEM_COUNT, self.tr("Components with a problem")))
+
+    def process(self, parameters, context, feedback):
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        grids_source = self.parameterAsSource(parameters, self.GRIDS, context)
+        if source is None or grids_source is None:
+            missing = self.INPUT if source is None else self.GRIDS
+            raise QgsProcessingException(self.invalidSourceError(parameters, missing))
+        kind = _KINDS.get(QgsWkbTypes.geometryType(source.wkbType()))
+        if kind is None:
+            raise QgsProcessingException(self.tr("The component layer has no point, line or polygon geometries."))
+        class_field = self.parameterAsString(parameters, self.CLASS_FIELD, context)
+        grid_field = self.parameterAsString(parameters, self.GRID_CODE_FIELD, context) or "grid_code"
+        if grid_field not in grids_source.fields().names():
+            raise QgsProcessingException(self.tr(
+                "The unit-grid layer has no field '{}'; its fields are: {}").format(
+                    grid_field, ", ".join(grids_source.fields().names())))
+        id_field = self.parameterAsString(parameters, self.ID_FIELD, context) or ""
+        input_names = source.fields().names()
+        if id_field and id_field not in input_names and id_field != "component_id":
+            raise QgsProcessingException(self.tr(
+                "The component layer has no ID field '{}'; leave it empty to give every component a new ID.").format(
+                    id_field))
+        self._date(parameters, context)  # a bad date fails before any work
+        level = self.parameterAsInt(parameters, self.BEIDOU_LEVEL, context)
+        try:
+            table = ClassTable.load(SCHEMES[self.parameterAsEnum(parameters, self.SCHEME, context)],
+                                    resource("classes"))
+            user_csv = self.parameterAsFile(parameters, self.USER_CLASSES, context)
+            if user_csv:
+                added = table.load_user_csv(user_csv)
+                feedback.pushInfo(self.tr("{} classes added or overridden from {}.").format(len(added), user_csv))
+            district = self.parameterAsString(parameters, self.DISTRICT_CODE, context).strip()
+            district = check_district(district) if district else ""
+            crs = grids_source.sourceCrs()
+            grid_fids, grid_geoms, grid_rows = read_geometries(
+                grids_source, QgsFeatureRequest(), self._grid_fields(grids_source), feedback)
+            fids, geoms, rows = read_geometries(
+                source, QgsFeatureRequest().setDestinationCrs(crs, context.transformContext()), input_names, feedback)
+            feedback.setProgress(30)
+            result = self._code(fids, geoms, rows, input_names, kind, class_field, id_field, table, district,
+                                grid_geoms, grid_rows, self._grid_fields(grids_source), grid_field, parameters,
+                                context, feedback)
+            feedback.setProgress(60)
+            beidou = self._beidou(geoms, crs, level)
+        except GridInputError as err:
+            raise self.input_error(err) from err
+        except BeiDouCodeError as err:
+            raise self.input_error(err) from err
+        except Cancelled:
+            feedback.pushInfo(self.tr("Cancelled; nothing was written."))
+            return {}
+        del grid_fids
+        for text in result["messages"]:
+            feedback.reportError(text, fatalError=False)
+
+        out_fields = QgsFields()
+        ours = qgs_fields(COMPONENT_FIELDS)
+        kept_input = [f for f in source.fields() if f.name() not in ours.names()]
+        for field in kept_input:
+            out_fields.append(QgsField(field))
+        for field in ours:
+            out_fields.append(field)
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, out_fields, source.wkbType(), crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        positions = [input_names.index(f.name()) for f in kept_input]
+        data_source = self.parameterAsString(parameters, self.DATA_SOURCE, context) or None
+
+        def attributes(start: int, stop: int) -> list[list[object]]:
+            out = []
+            for k in range(start, stop):
+                row = rows[k]
+                record = dict(zip(input_names, row))
+                values = [row[p] for p in positions]
+                values += [
+                    result["ids"][k], result["class_codes"][k], result["class_names"][k],
+                    result["bgid"][k], result["share"][k], result["street_code"][k], result["street_name"][k],
+                    result["community_code"][k], result["community_name"][k], beidou[k],
+                    *(record.get(name) for name in ("dept_code", "dept_name", "owner_code", "owner_name",
+                                                    "maint_code", "maint_name")),
+                    record.get("obj_state") or "完好",
+                    IsoDate(result["init_date"][k]), IsoDate(result["change_date"][k]),
+                    record.get("data_source") or data_source, record.get("note"),
+                ]
+                out.append(values)
+            return out
+
+        write_any_features(sink, geoms, attributes, feedback)
+        del sink
+        counts = result["counts"]
+        feedback.pushInfo(self.tr("{} components: {} kept their ID, {} got a new one, {} have a problem.").format(
+            len(fids), counts["kept"], counts["new"], counts["problems"]))
+        return {self.OUTPUT: dest_id, self.COMPONENT_COUNT: len(fids), self.NEW_COUNT: counts["new"],
+                self.KEPT_COUNT: counts["kept"], self.PROBLEM_COUNT: counts["problems"]}
+
+    # --- steps --------------------------------------------------------------------------------
+
+    @staticmethod
+    def _grid_fields(grids_source) -> list[str]:
+        names = grids_source.fields().names()
+        wanted = ["grid_code", "street_code", "street_name", "community_code", "community_name"]
+        return [n for n in wanted if n in names]
+
+    def _date(self, parameters, context) -> str:
+        text = (self.parameterAsString(parameters, self.EFFECTIVE_DATE, context) or "").strip()
+        if not text:
+            return QDate.currentDate().toString(Qt.ISODate)
+        date = QDate.fromString(text, Qt.ISODate)
+        if not date.isValid():
+            raise QgsProcessingException(self.tr(
+                "Date '{}' is not a date; write it as YYYY-MM-DD, e.g. 2026-07-01.").format(text))
+        return date.toString(Qt.ISODate)
+
+    def _code(self, fids, geoms, rows, input_names, kind, class_field, id_field, table, district,
+              grid_geoms, grid_rows, grid_names, grid_field, parameters, context, feedback) -> dict:
+        n = len(fids)
+        record = [dict(zip(input_names, row)) for row in rows]
+        messages: list[str] = []
+        # classes: looked up, never guessed
+        lookups = [table.lookup(r.get(class_field)) for r in record]
+        unknown = defaultdict(list)
+        for fid, found in zip(fids, lookups):
+            if not found.found:
+                unknown[found.problem].append(fid)
+        labels = {"empty": self.tr("empty class"), "unknown_code": self.tr("unknown class code"),
+                  "unknown_name": self.tr("unknown class name"),
+                  "other_scheme": self.tr("class code of the other coding scheme")}
+        for problem, problem_fids in unknown.items():
+            messages.append(self.tr("Features {}: {}; they get no ID. Fix the class field or add the class "
+                                    "in a CSV of your own classes.").format(_listing(problem_fids), labels[problem]))
+        not_allowed = [fid for fid, found in zip(fids, lookups) if found.found and not found.entry.allows(kind)]
+        if not_allowed:
+            messages.append(self.tr("Features {}: a {} is not a geometry type their class allows (see the class "
+                                    "table's geometry_types); check the class or the layer.").format(
+                                        _listing(not_allowed), kind))
+        # grids
+        grid_codes = [normalise_code(r[grid_names.index(grid_field)]) for r in grid_rows]
+        present = np.array([g is not None for g in grid_geoms], dtype=bool)
+        grids = np.array([g if g is not None else shapely.Polygon() for g in grid_geoms], dtype=object)
+        priority = np.argsort(np.argsort(np.array(grid_codes, dtype=object).astype(str), kind="stable"))
+        assignment = assign_to_grids(np.asarray(geoms, dtype=object), np.where(present, grids, None), priority)
+        outside = [fids[k] for k in assignment.outside().tolist()]
+        if outside:
+            messages.append(self.tr("Features {}: outside every unit grid; they get no grid code{}.").format(
+                _listing(outside), "" if district else self.tr(" and, with no district code given, no ID")))
+
+        def grid_value(k: int, name: str) -> str | None:
+            g = assignment.grid[k]
+            if g < 0 or name not in grid_names:
+                return None
+            value = grid_rows[g][grid_names.index(name)]
+            return None if value is None else str(value)
+
+        bgid = [grid_value(k, grid_field) for k in range(n)]
+        # districts: the given one, or that of each component's grid
+        districts = [district or (code[:6] if code and len(code) == 15 and code.isdigit() else "") for code in bgid]
+        existing = [r.get(id_field) if id_field else None for r in record]
+        class_codes = [found.entry.code if found.found else None for found in lookups]
+        ids: list[str | None] = [None] * n
+        counts = {"kept": 0, "new": 0, "problems": 0}
+        problem_fids: set[int] = set(fid for fids_ in unknown.values() for fid in fids_) | set(outside)
+        by_district: dict[str, list[int]] = defaultdict(list)
+        for k, d in enumerate(districts):
+            by_district[d].append(k)
+        for d, members in sorted(by_district.items()):
+            if not d:
+                continue
+            assigned, report = assign_ids(
+                d, [class_codes[k] or "" for k in members], [existing[k] for k in members], table,
+                feature_ids=[fids[k] for k in members],
+                renumber_duplicates=self.parameterAsBool(parameters, self.RENUMBER_DUPLICATES, context),
+                renumber_invalid=self.parameterAsBool(parameters, self.RENUMBER_INVALID, context))
+            for k, value in zip(members, assigned):
+                ids[k] = value
+            counts["kept"] += len(report.kept)
+            counts["new"] += len(report.new) + len(report.renumbered)
+            for name, listed in report.problems.items():
+                if name != "unknown_class":
+                    problem_fids.update(listed)
+            messages += [self.render(m) for m in report.messages(d)[1:] if not _about_unknown_class(m)]
+        counts["problems"] = len(problem_fids)
+        # moved components keep their ID, take the new grid code and a change date
+        previous_grid = [normalise_code(r.get("bgid")) if "bgid" in r else "" for r in record]
+        date = self._date(parameters, context)
+        init_date = [_iso(r.get("init_date")) or date for r in record]
+        change_date = [date if previous_grid[k] and bgid[k] and previous_grid[k] != bgid[k]
+                       else _iso(record[k].get("change_date")) for k in range(n)]
+        moved = sum(1 for k in range(n) if previous_grid[k] and bgid[k] and previous_grid[k] != bgid[k])
+        if moved:
+            messages.append(self.tr("{} components moved into another grid: they keep their ID and got the new "
+                                    "grid code and a change date.").format(moved))
+        return {
+            "ids": ids, "class_codes": class_codes,
+            "class_names": [found.entry.name_zh if found.found else None for found in lookups],
+            "bgid": bgid, "share": [float(s) if g >= 0 else None for s, g in zip(assignment.share, assignment.grid)],
+            "street_code": [grid_value(k, "street_code") for k in range(n)],
+            "street_name": [grid_value(k, "street_name") for k in range(n)],
+            "community_code": [grid_value(k, "community_code") for k in range(n)],
+            "community_name": [grid_value(k, "community_name") for k in range(n)],
+            "init_date": init_date, "change_date": change_date,
+            "messages": messages, "counts": counts,
+        }
+
+    @staticmethod
+    def _beidou(geoms, crs, level: int) -> list[str | None]:
+        """BeiDou code of each component's representative point, in CGCS2000 longitude/latitude."""
+        present = np.array([g is not None and not g.is_empty for g in geoms], dtype=bool)
+        codes: list[str | None] = [None] * len(geoms)
+        if not present.any():
+            return codes
+        points = shapely.get_coordinates(shapely.point_on_surface(np.asarray(geoms, dtype=object)[present]))
+        lon, lat = lonlat_cgcs2000(points, crs.toWkt())
+        for k, code in zip(np.flatnonzero(present).tolist(), encode_many(lon, lat, level).tolist()):
+            codes[k] = code
+        return codes
+
+
+def _about_unknown_class(line) -> bool:
+    """True for the IdReport line on unknown classes, which _code reports in more detail."""
+    reason = line.params.get("reason")
+    return reason is not None and reason.template.startswith("their class is empty")
+
+
+def _iso(value: object) -> str:
+    """A date attribute (QDate or ISO text) as ISO text."""
+    if isinstance(value, QDate):
+        return value.toString(Qt.ISODate) if value.isValid() else ""
+    if isinstance(value, QDateTime):
+        return value.date().toString(Qt.ISODate) if value.isValid() else ""
+    text = str(value or "").strip()
+    return text[:10] if text and text.upper() != "NULL" else ""

@@ -1,0 +1,150 @@
+"""gridplugin:codecomponents: standard IDs, BGID and BeiDou codes, stable across runs."""
+
+from __future__ import annotations
+
+import fiona
+import numpy as np
+import processing
+import pytest
+import shapely
+from qgis.core import QgsProcessingFeedback
+
+from grid_plugin.core.beidou import decode
+from tests.qgis.test_divide_grids import read_layer
+
+
+class Messages(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.lines = []
+
+    def reportError(self, error, fatalError=False):
+        self.lines.append(error)
+
+    def pushInfo(self, info):
+        self.lines.append(info)
+
+
+@pytest.fixture(scope="module")
+def sample_grids(tmp_path_factory, sample_gpkg, qgis_processing):
+    from tests.qgis.conftest import ensure_provider
+
+    ensure_provider()
+    out = tmp_path_factory.mktemp("grids") / "grids.gpkg"
+    processing.run("gridplugin:dividegrids", {
+        "INPUT": f"{sample_gpkg}|layername=communities", "MODE": "1", "LINES": f"{sample_gpkg}|layername=roads",
+        "COMMUNITY_CODE_FIELD": "community_code", "STREET_NAME_FIELD": "street_name",
+        "COMMUNITY_NAME_FIELD": "community_name", "OUTPUT": str(out)})
+    return str(out)
+
+
+def code(components, grids, out, feedback=None, **extra):
+    return processing.run("gridplugin:codecomponents", {
+        "INPUT": components, "CLASS_FIELD": "class_code", "GRIDS": grids, "GRID_CODE_FIELD": "grid_code",
+        "EFFECTIVE_DATE": "2026-01-01", "OUTPUT": str(out), **extra}, feedback=feedback)
+
+
+def test_sample_components_get_ids_grid_codes_and_beidou_codes(gridplugin, sample_gpkg, sample_grids, tmp_path):
+    result = code(f"{sample_gpkg}|layername=components", sample_grids, tmp_path / "c.gpkg")
+    crs, count, rows = read_layer(result["OUTPUT"])
+    assert count == result["COMPONENT_COUNT"] == 433 and result["NEW_COUNT"] == 433
+    ids = [r["component_id"] for r in rows]
+    assert len(set(ids)) == 433 and all(len(i) == 17 and i.isdigit() for i in ids)
+    assert all(r["component_id"][:6] == "990101" and r["component_id"][6:11] == r["class_code"] for r in rows)
+    # serials count up per class from 000001
+    for cls in {r["class_code"] for r in rows}:
+        serials = sorted(int(r["component_id"][11:]) for r in rows if r["class_code"] == cls)
+        assert serials == list(range(1, len(serials) + 1))
+    # the BGID is the grid the point lies in, with its street and community
+    _, _, grids = read_layer(sample_grids)
+    by_code = {g["grid_code"]: g for g in grids}
+    for r in rows:
+        grid = by_code[r["bgid"]]
+        assert grid["geometry"].intersects(r["geometry"])
+        assert r["community_code"] == grid["community_code"] and r["community_name"] == grid["community_name"]
+        assert r["grid_share"] == 1.0
+    # BeiDou level 8 cells contain the points (CGCS2000 lon/lat of the sample)
+    with fiona.open(sample_gpkg, layer="components") as source:
+        lonlat = {f["properties"]["name"]: f["geometry"]["coordinates"] for f in source}
+    for r in rows:
+        assert len(r["beidou_code"]) == 16 and decode(r["beidou_code"]).contains(*lonlat[r["name"]])
+    assert {r["obj_state"] for r in rows} == {"完好"}
+    assert {r["init_date"].toString("yyyy-MM-dd") for r in rows} == {"2026-01-01"}
+
+
+def test_recoding_keeps_ids_numbers_new_ones_after_and_tracks_moves(gridplugin, sample_gpkg, sample_grids, tmp_path):
+    first = code(f"{sample_gpkg}|layername=components", sample_grids, tmp_path / "v1.gpkg")
+    rows = read_layer(first["OUTPUT"])[2]
+    # edit: move one component 300 m east, add a copy of another (no ID), then recode
+    moved, copied = rows[0], rows[1]
+    edited = tmp_path / "edited.gpkg"
+    with fiona.open(first["OUTPUT"]) as source:
+        schema, crs = source.schema, source.crs
+        features = list(source)
+    with fiona.open(edited, "w", driver="GPKG", schema=schema, crs=crs) as sink:
+        for f in features:
+            props = dict(f["properties"])
+            geometry = f["geometry"]
+            if props["component_id"] == moved["component_id"]:
+                x, y = geometry["coordinates"]
+                geometry = {"type": "Point", "coordinates": (x + 300, y)}
+            sink.write({"geometry": geometry, "properties": props})
+        props = {**dict(features[1]["properties"]), "component_id": None, "bgid": None}
+        sink.write({"geometry": features[1]["geometry"], "properties": props})
+    second = code(str(edited), sample_grids, tmp_path / "v2.gpkg", EFFECTIVE_DATE="2026-06-30")
+    assert second["KEPT_COUNT"] == 433 and second["NEW_COUNT"] == 1
+    after = {r["component_id"]: r for r in read_layer(second["OUTPUT"])[2]}
+    assert set(r["component_id"] for r in rows) < set(after)
+    new_id = (set(after) - {r["component_id"] for r in rows}).pop()
+    same_class = [int(r["component_id"][11:]) for r in rows if r["class_code"] == copied["class_code"]]
+    assert new_id[6:11] == copied["class_code"] and int(new_id[11:]) == max(same_class) + 1
+    now = after[moved["component_id"]]
+    assert now["bgid"] != moved["bgid"] and now["change_date"].toString("yyyy-MM-dd") == "2026-06-30"
+    assert now["init_date"].toString("yyyy-MM-dd") == "2026-01-01"
+    assert after[copied["component_id"]]["change_date"].isNull()
+
+
+def test_names_unknown_classes_other_scheme_and_outside_components_are_reported(
+        gridplugin, sample_gpkg, sample_grids, tmp_path):
+    from tests.qgis.conftest import write_gpkg
+
+    with fiona.open(sample_gpkg, layer="components") as source:
+        first = next(iter(source))
+    x, y = first["geometry"]["coordinates"]
+    records = [
+        ({"type": "Point", "coordinates": (x, y)}, {"cls": "供水井盖"}),  # a standard name: matched
+        ({"type": "Point", "coordinates": (x, y)}, {"cls": "井盖子"}),  # unknown name: never guessed
+        ({"type": "Point", "coordinates": (x, y)}, {"cls": ""}),  # empty class
+        ({"type": "Point", "coordinates": (x, y)}, {"cls": "0101"}),  # a legacy 4-digit code
+        ({"type": "Point", "coordinates": (x + 1.0, y)}, {"cls": "01001"}),  # far outside every grid
+    ]
+    components = write_gpkg(tmp_path / "in.gpkg", "c", "Point", records, {"cls": "str"})
+    messages = Messages()
+    result = processing.run("gridplugin:codecomponents", {
+        "INPUT": components, "CLASS_FIELD": "cls", "GRIDS": sample_grids, "GRID_CODE_FIELD": "grid_code",
+        "OUTPUT": str(tmp_path / "out.gpkg")}, feedback=messages)
+    text = "\n".join(messages.lines)
+    assert "Features 2: unknown class name" in text
+    assert "Features 3: empty class" in text
+    assert "Features 4: class code of the other coding scheme" in text
+    assert "Features 5: outside every unit grid" in text
+    rows = read_layer(result["OUTPUT"])[2]
+    assert rows[0]["class_code"] == "01001" and rows[0]["component_id"].startswith("99010101001")
+    assert all(r["component_id"] is None or r["component_id"] == "" or not r["component_id"] for r in rows[1:])
+    assert result["PROBLEM_COUNT"] == 4
+
+
+def test_legacy_scheme_gives_16_digit_ids(gridplugin, sample_gpkg, sample_grids, tmp_path):
+    from tests.qgis.conftest import write_gpkg
+
+    with fiona.open(sample_gpkg, layer="components") as source:
+        points = [f["geometry"] for f in list(source)[:3]]
+    components = write_gpkg(tmp_path / "legacy.gpkg", "c", "Point",
+                            [(p, {"cls": "0101"}) for p in points], {"cls": "str"})
+    result = processing.run("gridplugin:codecomponents", {
+        "INPUT": components, "CLASS_FIELD": "cls", "SCHEME": "1", "GRIDS": sample_grids,
+        "GRID_CODE_FIELD": "grid_code", "BEIDOU_LEVEL": "5", "OUTPUT": str(tmp_path / "out.gpkg")})
+    rows = read_layer(result["OUTPUT"])[2]
+    assert [r["component_id"] for r in rows] == ["9901010101000001", "9901010101000002", "9901010101000003"]
+    assert all(len(r["beidou_code"]) == 11 for r in rows)
+    assert np.all([shapely.get_type_id(r["geometry"]) == 0 for r in rows])
