@@ -1,7 +1,7 @@
 """The main job: `python -m grid_plugin.demo --out out` (what `make demo` runs).
 
 Runs the plugin's algorithms headless on the bundled fictional sample district and writes
-  out/demo.gpkg       communities, roads and unit_grids (CGCS2000 Gauss-Krüger CM 117E)
+  out/demo.gpkg       communities, roads, unit_grids and coded components (CGCS2000 GK CM 117E)
   out/demo_map.png    a map of the unit grids over communities and roads
 Everything is built in a temporary folder and moved into place at the end, so an interrupted
 run never leaves half-written results.
@@ -128,11 +128,11 @@ def run(out_dir: Path) -> dict[str, object]:
     work = Path(tempfile.mkdtemp(prefix=".demo-", dir=out_dir))
     try:
         gpkg = work / "demo.gpkg"
-        print("1/3 copying the sample district (fictional) into demo.gpkg")
+        print("1/4 copying the sample district (fictional) into demo.gpkg")
         communities = copy_layer(f"{SAMPLE}|layername=communities", gpkg, "communities", crs)
         roads = copy_layer(f"{SAMPLE}|layername=roads", gpkg, "roads", crs)
 
-        print("2/3 gridplugin:dividegrids (follow roads, target 10,000 m²)")
+        print("2/4 gridplugin:dividegrids (follow roads, target 10,000 m²)")
         result = processing.run("gridplugin:dividegrids", {
             "INPUT": f"{SAMPLE}|layername=communities",
             "MODE": 1,  # follow features
@@ -146,7 +146,16 @@ def run(out_dir: Path) -> dict[str, object]:
         }, feedback=PrintFeedback())
         grids = QgsVectorLayer(f"{gpkg}|layername=unit_grids", "unit_grids", "ogr")
 
-        print("3/3 rendering demo_map.png")
+        print("3/4 gridplugin:codecomponents (GB/T 47678.5 IDs, unit grid codes, BeiDou codes)")
+        coded = processing.run("gridplugin:codecomponents", {
+            "INPUT": f"{SAMPLE}|layername=components",
+            "CLASS_FIELD": "class_code",
+            "GRIDS": f"{gpkg}|layername=unit_grids",
+            "GRID_CODE_FIELD": "grid_code",
+            "OUTPUT": f"ogr:dbname='{gpkg}' table=\"components\" (geom)",
+        }, feedback=PrintFeedback())
+
+        print("4/4 rendering demo_map.png")
         render_map(
             [styled(communities, "communities.qml"), styled(roads, "roads.qml"), styled(grids, "unit_grids.qml")],
             grids.extent(), work / "demo_map.png",
@@ -157,7 +166,8 @@ def run(out_dir: Path) -> dict[str, object]:
         for name in ("demo.gpkg", "demo_map.png"):
             os.replace(work / name, out_dir / name)
             outputs[name] = out_dir / name
-        return {"grid_count": result["GRID_COUNT"], "working_crs": result["WORKING_CRS"], **outputs}
+        return {"grid_count": result["GRID_COUNT"], "working_crs": result["WORKING_CRS"],
+                "component_count": coded["COMPONENT_COUNT"], **outputs}
     finally:
         shutil.rmtree(work, ignore_errors=True)
         QgsApplication.processingRegistry().removeProvider(provider)
@@ -175,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         app.exitQgis()
     print(f"unit grids: {summary['grid_count']} in {summary['working_crs']}")
+    print(f"components coded: {summary['component_count']}")
     print(f"wrote {summary['demo.gpkg']}\nwrote {summary['demo_map.png']}")
     return 0
 
