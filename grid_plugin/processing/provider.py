@@ -7,11 +7,12 @@ from qgis.PyQt.QtGui import QIcon
 
 from grid_plugin.processing.algorithms.code_components import CodeComponentsAlgorithm
 from grid_plugin.processing.algorithms.divide_grids import DivideGridsAlgorithm
+from grid_plugin.processing.algorithms.validate_components import ValidateComponentsAlgorithm
 from grid_plugin.processing.algorithms.validate_grids import ValidateGridsAlgorithm
 from grid_plugin.toolbelt.i18n import tr
 from grid_plugin.toolbelt.paths import plugin_version, resource
 
-ALGORITHMS = (DivideGridsAlgorithm, ValidateGridsAlgorithm, CodeComponentsAlgorithm)
+ALGORITHMS = (DivideGridsAlgorithm, ValidateGridsAlgorithm, CodeComponentsAlgorithm, ValidateComponentsAlgorithm)
 
 
 class GridPluginProvider(QgsProcessingProvider):

@@ -214,6 +214,81 @@
       <translation>they were left without an ID; correct the ID or turn on renumbering of invalid IDs</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/core/component_validation.py" />
+      <source>Component validation report</source>
+      <translation>Component validation report</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_validation.py" />
+      <source>Result</source>
+      <translation>Result</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_validation.py" />
+      <source>Passed</source>
+      <translation>Passed</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_validation.py" />
+      <source>Failed</source>
+      <translation>Failed</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_validation.py" />
+      <source>Components checked</source>
+      <translation>Components checked</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_validation.py" />
+      <source>Kind</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_validation.py" />
+      <source>Count</source>
+      <translation>Count</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_validation.py" />
+      <source>Feature</source>
+      <translation>Feature</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_validation.py" />
+      <source>Component ID</source>
+      <translation>Component ID</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_validation.py" />
+      <source>Message</source>
+      <translation>Message</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_validation.py" />
+      <source>class '{value}' is empty or not in the {scheme} class table</source>
+      <translation>class '{value}' is empty or not in the {scheme} class table</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_validation.py" />
+      <source>the component stands in no unit grid</source>
+      <translation>the component stands in no unit grid</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_validation.py" />
+      <source>the ID's class {id_class} differs from the class field's {field_class} ({name})</source>
+      <translation>the ID's class {id_class} differs from the class field's {field_class} ({name})</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_validation.py" />
+      <source>the recorded grid code '{recorded}' is not the grid it stands in, {located}</source>
+      <translation>the recorded grid code '{recorded}' is not the grid it stands in, {located}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_validation.py" />
+      <source>ID {value} is held by {count} components: features {listing}</source>
+      <translation>ID {value} is held by {count} components: features {listing}</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/containers.py" />
       <source>feature {fid} has no geometry; draw it or remove the feature</source>
       <translation>feature {fid} has no geometry; draw it or remove the feature</translation>
@@ -525,21 +600,6 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Result</source>
-      <translation>Result</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Passed</source>
-      <translation>Passed</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Failed</source>
-      <translation>Failed</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
       <source>Grids checked</source>
       <translation>Grids checked</translation>
     </message>
@@ -600,18 +660,8 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Kind</source>
-      <translation>Kind</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
       <source>Id</source>
       <translation>Id</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Count</source>
-      <translation>Count</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/validation_report.py" />
@@ -627,11 +677,6 @@
       <location filename="../../grid_plugin/core/validation_report.py" />
       <source>Area (m²)</source>
       <translation>Area (m²)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Message</source>
-      <translation>Message</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/validation_report.py" />
@@ -1191,6 +1236,71 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <translation> (and {} more)</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
+      <source>Validate components</source>
+      <translation>Validate components</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
+      <source>Checks a coded component layer and writes one error feature per problem: IDs missing, malformed (district + class + serial, ASCII digits of the scheme's length), of the other scheme or of another district; ID class not in the table or different from the class field; unknown classes; duplicate IDs; components outside every unit grid; a recorded grid code (BGID) that is not the grid the component stands in. PASSED is true when nothing is found, so models can branch on it.</source>
+      <translation>Checks a coded component layer and writes one error feature per problem: IDs missing, malformed (district + class + serial, ASCII digits of the scheme's length), of the other scheme or of another district; ID class not in the table or different from the class field; unknown classes; duplicate IDs; components outside every unit grid; a recorded grid code (BGID) that is not the grid the component stands in. PASSED is true when nothing is found, so models can branch on it.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
+      <source>Component ID field</source>
+      <translation>Component ID field</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
+      <source>Recorded grid code field (BGID)</source>
+      <translation>Recorded grid code field (BGID)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
+      <source>Expected district code (6 digits; optional)</source>
+      <translation>Expected district code (6 digits; optional)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
+      <source>Component problems</source>
+      <translation>Component problems</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
+      <source>HTML report</source>
+      <translation>HTML report</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
+      <source>HTML files (*.html)</source>
+      <translation>HTML files (*.html)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
+      <source>Passed (no problem found)</source>
+      <translation>Passed (no problem found)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
+      <source>Number of problems</source>
+      <translation>Number of problems</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
+      <source>Passed: no problem in {} components.</source>
+      <translation>Passed: no problem in {} components.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
+      <source>Failed: {} problems in {} components.</source>
+      <translation>Failed: {} problems in {} components.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
+      <source>{}: {}</source>
+      <translation>{}: {}</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
       <source>Validate unit grids</source>
       <translation>Validate unit grids</translation>
@@ -1319,16 +1429,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
       <source>HTML files (*.html *.htm)</source>
       <translation>HTML files (*.html *.htm)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
-      <source>Passed (no problem found)</source>
-      <translation>Passed (no problem found)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
-      <source>Number of problems</source>
-      <translation>Number of problems</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />

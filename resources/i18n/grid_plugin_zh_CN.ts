@@ -214,6 +214,81 @@
       <translation>这些要素未编码；请更正标识码，或开启“无效标识码重新编码”</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/core/component_validation.py" />
+      <source>Component validation report</source>
+      <translation>部件检查报告</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_validation.py" />
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_validation.py" />
+      <source>Passed</source>
+      <translation>通过</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_validation.py" />
+      <source>Failed</source>
+      <translation>未通过</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_validation.py" />
+      <source>Components checked</source>
+      <translation>检查的部件数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_validation.py" />
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_validation.py" />
+      <source>Count</source>
+      <translation>数量</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_validation.py" />
+      <source>Feature</source>
+      <translation>要素</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_validation.py" />
+      <source>Component ID</source>
+      <translation>部件标识码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_validation.py" />
+      <source>Message</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_validation.py" />
+      <source>class '{value}' is empty or not in the {scheme} class table</source>
+      <translation>类别“{value}”为空或不在 {scheme} 类别表中</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_validation.py" />
+      <source>the component stands in no unit grid</source>
+      <translation>该部件不在任何单元网格内</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_validation.py" />
+      <source>the ID's class {id_class} differs from the class field's {field_class} ({name})</source>
+      <translation>标识码中的类别 {id_class} 与类别字段的 {field_class}（{name}）不一致</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_validation.py" />
+      <source>the recorded grid code '{recorded}' is not the grid it stands in, {located}</source>
+      <translation>记录的网格代码“{recorded}”不是其所在网格 {located}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_validation.py" />
+      <source>ID {value} is held by {count} components: features {listing}</source>
+      <translation>标识码 {value} 被 {count} 个部件使用：要素 {listing}</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/containers.py" />
       <source>feature {fid} has no geometry; draw it or remove the feature</source>
       <translation>要素 {fid} 没有几何图形；请绘制或删除该要素</translation>
@@ -525,21 +600,6 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Result</source>
-      <translation>结果</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Passed</source>
-      <translation>通过</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Failed</source>
-      <translation>未通过</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
       <source>Grids checked</source>
       <translation>检查的网格数</translation>
     </message>
@@ -600,18 +660,8 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Kind</source>
-      <translation>类型</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
       <source>Id</source>
       <translation>标识</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Count</source>
-      <translation>数量</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/validation_report.py" />
@@ -627,11 +677,6 @@
       <location filename="../../grid_plugin/core/validation_report.py" />
       <source>Area (m²)</source>
       <translation>面积（平方米）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Message</source>
-      <translation>说明</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/validation_report.py" />
@@ -1191,6 +1236,71 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <translation>（另有 {} 条）</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
+      <source>Validate components</source>
+      <translation>检查部件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
+      <source>Checks a coded component layer and writes one error feature per problem: IDs missing, malformed (district + class + serial, ASCII digits of the scheme's length), of the other scheme or of another district; ID class not in the table or different from the class field; unknown classes; duplicate IDs; components outside every unit grid; a recorded grid code (BGID) that is not the grid the component stands in. PASSED is true when nothing is found, so models can branch on it.</source>
+      <translation>检查已编码的部件图层，每个问题输出一个错误要素：标识码缺失、格式错误（区县 + 类别 + 顺序码，符合编码方案长度的 ASCII 数字）、属于另一编码方案或其他区县；标识码中的类别不在类别表中或与类别字段不一致；未知类别；重复标识码；不在任何单元网格内的部件；记录的网格代码（BGID）不是部件所在的网格。未发现问题时 PASSED 为真，模型可据此分支。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
+      <source>Component ID field</source>
+      <translation>部件标识码字段</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
+      <source>Recorded grid code field (BGID)</source>
+      <translation>记录的网格代码字段（BGID）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
+      <source>Expected district code (6 digits; optional)</source>
+      <translation>应有的区县代码（6 位；可选）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
+      <source>Component problems</source>
+      <translation>部件问题</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
+      <source>HTML report</source>
+      <translation>HTML 报告</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
+      <source>HTML files (*.html)</source>
+      <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
+      <source>Passed (no problem found)</source>
+      <translation>通过（未发现问题）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
+      <source>Number of problems</source>
+      <translation>问题数量</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
+      <source>Passed: no problem in {} components.</source>
+      <translation>通过：{} 个部件中未发现问题。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
+      <source>Failed: {} problems in {} components.</source>
+      <translation>未通过：发现 {} 个问题（共 {} 个部件）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
+      <source>{}: {}</source>
+      <translation>{}：{}</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
       <source>Validate unit grids</source>
       <translation>检查单元网格</translation>
@@ -1319,16 +1429,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
       <source>HTML files (*.html *.htm)</source>
       <translation>HTML 文件 (*.html *.htm)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
-      <source>Passed (no problem found)</source>
-      <translation>通过（未发现问题）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
-      <source>Number of problems</source>
-      <translation>问题数量</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />

@@ -148,3 +148,42 @@ def test_legacy_scheme_gives_16_digit_ids(gridplugin, sample_gpkg, sample_grids,
     assert [r["component_id"] for r in rows] == ["9901010101000001", "9901010101000002", "9901010101000003"]
     assert all(len(r["beidou_code"]) == 11 for r in rows)
     assert np.all([shapely.get_type_id(r["geometry"]) == 0 for r in rows])
+
+
+def validate(components, grids, out, **extra):
+    return processing.run("gridplugin:validatecomponents", {
+        "INPUT": components, "ID_FIELD": "component_id", "CLASS_FIELD": "class_code", "BGID_FIELD": "bgid",
+        "GRIDS": grids, "GRID_CODE_FIELD": "grid_code", "OUTPUT": str(out), **extra})
+
+
+def test_coded_components_pass_and_each_kind_of_damage_is_found(gridplugin, sample_gpkg, sample_grids, tmp_path):
+    coded = code(f"{sample_gpkg}|layername=components", sample_grids, tmp_path / "c.gpkg")["OUTPUT"]
+    clean = validate(coded, sample_grids, tmp_path / "ok.gpkg", DISTRICT_CODE="990101")
+    assert clean["PASSED"] is True and clean["PROBLEM_COUNT"] == 0
+
+    with fiona.open(coded) as source:
+        schema, crs = source.schema, source.crs
+        features = [dict(f["properties"]) for f in source], [f["geometry"] for f in source]
+    props, geometries = features
+    first_id = props[0]["component_id"]
+    props[1]["component_id"] = first_id  # duplicate (features 1 and 2)
+    props[2]["component_id"] = "99010101001ABC123"  # malformed
+    props[3]["component_id"] = "9901010101000001"  # 16 digits: the other scheme
+    props[4]["component_id"] = "110101" + props[4]["component_id"][6:]  # another district
+    props[5]["class_code"] = "01002" if props[5]["class_code"] != "01002" else "01003"  # class differs from ID
+    props[6]["bgid"] = "990101001001999"  # not where it stands
+    damaged = tmp_path / "damaged.gpkg"
+    with fiona.open(damaged, "w", driver="GPKG", schema=schema, crs=crs) as sink:
+        for p, g in zip(props, geometries):
+            sink.write({"geometry": g, "properties": p})
+    report = tmp_path / "report.html"
+    result = validate(str(damaged), sample_grids, tmp_path / "errors.gpkg", DISTRICT_CODE="990101",
+                      REPORT=str(report))
+    assert result["PASSED"] is False
+    rows = read_layer(result["OUTPUT"])[2]
+    found = {(r["kind"], r["feature_id"]) for r in rows}
+    assert found == {("duplicate_id", 1), ("duplicate_id", 2), ("malformed_id", 3), ("other_scheme", 4),
+                     ("other_district", 5), ("class_mismatch", 6), ("grid_mismatch", 7)}
+    assert result["PROBLEM_COUNT"] == 7
+    text = report.read_text(encoding="utf-8")
+    assert "grid_mismatch" in text and "990101001001999" in text

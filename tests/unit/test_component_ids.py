@@ -242,3 +242,22 @@ def test_report_messages_render(new):
     assert all("{" not in t for t in texts)
     translated = [m.render(lambda s: f"<{s}>") for m in report.messages(district=D)]
     assert translated[1].startswith("<features 1: <their ID is already held")  # nested messages translated too
+
+
+def test_component_validation_finds_each_kind_by_feature_id():
+    from grid_plugin.core.component_validation import validate_components
+
+    table = ClassTable.load("gbt47678", CLASSES)
+    ids = ["11010101001000001", "11010101001000001", "1101010100100000X", "1101010101000001",
+           "11010201001000002", "11010101001000003", None, "11010101001000004"]
+    classes = ["01001", "01001", "01001", "01001", "01001", "01002", "01001", "不存在的类"]
+    recorded = ["110101001001001"] * 8
+    located = ["110101001001001"] * 6 + [None, "110101001001002"]
+    result = validate_components(list(range(1, 9)), ids, classes, recorded, located, table, "110101")
+    found = {(p.kind, p.fid) for p in result.problems}
+    assert found == {("duplicate_id", 1), ("duplicate_id", 2), ("malformed_id", 3), ("other_scheme", 4),
+                     ("other_district", 5), ("class_mismatch", 6), ("missing_id", 7), ("outside_grids", 7),
+                     ("unknown_class", 8), ("grid_mismatch", 8)}
+    assert not result.passed and result.counts["duplicate_id"] == 2
+    assert validate_components([1], ["11010101001000001"], ["01001"], ["110101001001001"],
+                               ["110101001001001"], table, "110101").passed
