@@ -1297,8 +1297,8 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
-      <source>{}: {}</source>
-      <translation>{}：{}</translation>
+      <source>Problems of kind {}: {}</source>
+      <translation>{} 类问题：{} 个</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />

@@ -158,7 +158,7 @@ class ValidateComponentsAlgorithm(GridAlgorithm):
             write_report(report, validation, source.sourceName(), self.tr)
         for kind, count in validation.counts.items():
             if count:
-                feedback.pushInfo(self.tr("{}: {}").format(kind, count))
+                feedback.pushInfo(self.tr("Problems of kind {}: {}").format(kind, count))
         if validation.passed:
             feedback.pushInfo(self.tr("Passed: no problem in {} components.").format(validation.count))
         else:
