@@ -187,3 +187,20 @@ def test_coded_components_pass_and_each_kind_of_damage_is_found(gridplugin, samp
     assert result["PROBLEM_COUNT"] == 7
     text = report.read_text(encoding="utf-8")
     assert "grid_mismatch" in text and "990101001001999" in text
+
+
+def test_a_geometry_type_the_class_does_not_allow_is_reported(gridplugin, sample_gpkg, sample_grids, tmp_path):
+    from tests.qgis.conftest import write_gpkg
+
+    with fiona.open(sample_gpkg, layer="components") as source:
+        x, y = next(iter(source))["geometry"]["coordinates"]
+    line = {"type": "LineString", "coordinates": [(x, y), (x + 0.0003, y)]}
+    components = write_gpkg(tmp_path / "lines.gpkg", "c", "LineString", [(line, {"cls": "01001"})], {"cls": "str"})
+    messages = Messages()
+    result = processing.run("gridplugin:codecomponents", {
+        "INPUT": components, "CLASS_FIELD": "cls", "GRIDS": sample_grids, "GRID_CODE_FIELD": "grid_code",
+        "OUTPUT": str(tmp_path / "out.gpkg")}, feedback=messages)
+    assert "Features 1: a line is not a geometry type their class allows" in "\n".join(messages.lines)
+    assert result["PROBLEM_COUNT"] == 1
+    rows = read_layer(result["OUTPUT"])[2]
+    assert 0 < rows[0]["grid_share"] <= 1.0 and rows[0]["bgid"]  # a line takes the grid holding most of it

@@ -300,7 +300,8 @@ class CodeComponentsAlgorithm(GridAlgorithm):
         class_codes = [found.entry.code if found.found else None for found in lookups]
         ids: list[str | None] = [None] * n
         counts = {"kept": 0, "new": 0, "problems": 0}
-        problem_fids: set[int] = set(fid for fids_ in unknown.values() for fid in fids_) | set(outside)
+        problem_fids: set[int] = (set(fid for fids_ in unknown.values() for fid in fids_) | set(outside)
+                                  | set(not_allowed))
         by_district: dict[str, list[int]] = defaultdict(list)
         for k, d in enumerate(districts):
             by_district[d].append(k)
