@@ -10,7 +10,7 @@ export PROJ_DATA := /usr/share/proj
 export PYTHONPATH := $(CURDIR):/usr/share/qgis/python/plugins
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup postgis demo test test-unit lint translations package deploy sample bench bench-follow clean
+.PHONY: setup postgis demo test test-unit lint translations package deploy sample bench bench-follow bench-components clean
 
 ## setup: Debian packages (as root or via sudo), .venv with pinned Python dependencies. Idempotent.
 setup:
@@ -62,6 +62,10 @@ bench: setup
 ## bench-follow: road-following division (follow features) on synthetic districts of 42 and 1,400 km².
 bench-follow: setup
 	$(PYTHON) bench/bench_follow.py
+
+## bench-components: codecomponents on 1,000,000 point components, next to native:joinattributesbylocation.
+bench-components: setup
+	$(PYTHON) bench/bench_components.py
 
 clean:
 	rm -rf build dist out .pytest_cache

@@ -158,22 +158,24 @@ def write_features(
 
 def write_any_features(
     sink: QgsFeatureSink, geometries: Sequence, rows: Callable[[int, int], Sequence[Sequence[object]]],
-    feedback: QgsProcessingFeedback | None = None,
+    feedback: QgsProcessingFeedback | None = None, convert: bool = True,
 ) -> None:
     """Write shapely geometries of any type as they are (None: a feature without geometry) with
-    their attribute rows, in batches, checking for cancel between batches."""
+    their attribute rows, in batches, checking for cancel between batches. With convert=False
+    the rows already hold QGIS values (dates as QDate), which saves a call per value."""
     for start in range(0, len(geometries), _WRITE_BATCH):
         if feedback is not None and feedback.isCanceled():
             raise Cancelled()
         stop = min(start + _WRITE_BATCH, len(geometries))
+        wkbs = shapely.to_wkb(np.asarray(geometries[start:stop], dtype=object))
         batch = []
-        for geometry, row in zip(geometries[start:stop], rows(start, stop)):
+        for wkb, row in zip(wkbs, rows(start, stop)):
             feature = QgsFeature()
-            if geometry is not None:
+            if wkb is not None:
                 qgs_geometry = QgsGeometry()
-                qgs_geometry.fromWkb(shapely.to_wkb(geometry))
+                qgs_geometry.fromWkb(wkb)
                 feature.setGeometry(qgs_geometry)
-            feature.setAttributes([_qt_value(v) for v in row])
+            feature.setAttributes([_qt_value(v) for v in row] if convert else row)
             batch.append(feature)
         sink.addFeatures(batch, QgsFeatureSink.FastInsert)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 
 import numpy as np
@@ -35,7 +36,6 @@ from grid_plugin.core.grid_assignment import assign_to_grids
 from grid_plugin.core.schema import COMPONENT_FIELDS
 from grid_plugin.processing.base import (
     GridAlgorithm,
-    IsoDate,
     qgs_fields,
     read_geometries,
     write_any_features,
@@ -142,6 +142,18 @@ class CodeComponentsAlgorithm(GridAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.PROBLEM_COUNT, self.tr("Components with a problem")))
 
     def process(self, parameters, context, feedback):
+        # a million components are millions of small Python objects that live to the end of
+        # the run: the cyclic garbage collector would rescan them again and again (~10 % of the
+        # time) and could free nothing
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._process(parameters, context, feedback)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _process(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         grids_source = self.parameterAsSource(parameters, self.GRIDS, context)
         if source is None or grids_source is None:
@@ -208,26 +220,31 @@ class CodeComponentsAlgorithm(GridAlgorithm):
         positions = [input_names.index(f.name()) for f in kept_input]
         data_source = self.parameterAsString(parameters, self.DATA_SOURCE, context) or None
 
+        carried = [input_names.index(name) if name in input_names else None
+                   for name in ("dept_code", "dept_name", "owner_code", "owner_name", "maint_code", "maint_name",
+                                "obj_state", "data_source", "note")]
+        dates: dict[str, object] = {}  # one QDate per distinct date
+
+        def qdate(text: str) -> object:
+            if text not in dates:
+                dates[text] = QDate.fromString(text, Qt.ISODate) if text else None
+            return dates[text]
+
         def attributes(start: int, stop: int) -> list[list[object]]:
             out = []
             for k in range(start, stop):
                 row = rows[k]
-                record = dict(zip(input_names, row))
-                values = [row[p] for p in positions]
-                values += [
+                kept = [None if at is None else row[at] for at in carried]
+                out.append([row[p] for p in positions] + [
                     result["ids"][k], result["class_codes"][k], result["class_names"][k],
                     result["bgid"][k], result["share"][k], result["street_code"][k], result["street_name"][k],
                     result["community_code"][k], result["community_name"][k], beidou[k],
-                    *(record.get(name) for name in ("dept_code", "dept_name", "owner_code", "owner_name",
-                                                    "maint_code", "maint_name")),
-                    record.get("obj_state") or "完好",
-                    IsoDate(result["init_date"][k]), IsoDate(result["change_date"][k]),
-                    record.get("data_source") or data_source, record.get("note"),
-                ]
-                out.append(values)
+                    *kept[:6], kept[6] or "完好", qdate(result["init_date"][k]), qdate(result["change_date"][k]),
+                    kept[7] or data_source, kept[8],
+                ])
             return out
 
-        write_any_features(sink, geoms, attributes, feedback)
+        write_any_features(sink, geoms, attributes, feedback, convert=False)
         del sink
         counts = result["counts"]
         feedback.pushInfo(self.tr("{} components: {} kept their ID, {} got a new one, {} have a problem.").format(
@@ -256,10 +273,17 @@ class CodeComponentsAlgorithm(GridAlgorithm):
     def _code(self, fids, geoms, rows, input_names, kind, class_field, id_field, table, district,
               grid_geoms, grid_rows, grid_names, grid_field, parameters, context, feedback) -> dict:
         n = len(fids)
-        record = [dict(zip(input_names, row)) for row in rows]
         messages: list[str] = []
-        # classes: looked up, never guessed
-        lookups = [table.lookup(r.get(class_field)) for r in record]
+
+        def column(name: str) -> list[object]:
+            if name not in input_names:
+                return [None] * n
+            at = input_names.index(name)
+            return [row[at] for row in rows]
+
+        # classes: looked up (once per distinct value), never guessed
+        cache: dict[object, object] = {}
+        lookups = [cache[v] if v in cache else cache.setdefault(v, table.lookup(v)) for v in column(class_field)]
         unknown = defaultdict(list)
         for fid, found in zip(fids, lookups):
             if not found.found:
@@ -286,17 +310,18 @@ class CodeComponentsAlgorithm(GridAlgorithm):
             messages.append(self.tr("Features {}: outside every unit grid; they get no grid code{}.").format(
                 _listing(outside), "" if district else self.tr(" and, with no district code given, no ID")))
 
-        def grid_value(k: int, name: str) -> str | None:
-            g = assignment.grid[k]
-            if g < 0 or name not in grid_names:
-                return None
-            value = grid_rows[g][grid_names.index(name)]
-            return None if value is None else str(value)
+        def grid_column(name: str) -> list[str | None]:
+            """A grid attribute for every component (None outside every grid), by indexing."""
+            if name not in grid_names:
+                return [None] * n
+            at = grid_names.index(name)
+            values = [None if r[at] is None else str(r[at]) for r in grid_rows] + [None]
+            return [values[g] for g in assignment.grid.tolist()]  # -1 picks the trailing None
 
-        bgid = [grid_value(k, grid_field) for k in range(n)]
+        bgid = grid_column(grid_field)
         # districts: the given one, or that of each component's grid
         districts = [district or (code[:6] if code and len(code) == 15 and code.isdigit() else "") for code in bgid]
-        existing = [r.get(id_field) if id_field else None for r in record]
+        existing = column(id_field) if id_field else [None] * n
         class_codes = [found.entry.code if found.found else None for found in lookups]
         ids: list[str | None] = [None] * n
         counts = {"kept": 0, "new": 0, "problems": 0}
@@ -323,11 +348,11 @@ class CodeComponentsAlgorithm(GridAlgorithm):
             messages += [self.render(m) for m in report.messages(d)[1:] if not _about_unknown_class(m)]
         counts["problems"] = len(problem_fids)
         # moved components keep their ID, take the new grid code and a change date
-        previous_grid = [normalise_code(r.get("bgid")) if "bgid" in r else "" for r in record]
+        previous_grid = [normalise_code(v) for v in column("bgid")] if "bgid" in input_names else [""] * n
         date = self._date(parameters, context)
-        init_date = [_iso(r.get("init_date")) or date for r in record]
-        change_date = [date if previous_grid[k] and bgid[k] and previous_grid[k] != bgid[k]
-                       else _iso(record[k].get("change_date")) for k in range(n)]
+        init_date = [_iso(v) or date for v in column("init_date")]
+        change_date = [date if previous_grid[k] and bgid[k] and previous_grid[k] != bgid[k] else _iso(v)
+                       for k, v in enumerate(column("change_date"))]
         moved = sum(1 for k in range(n) if previous_grid[k] and bgid[k] and previous_grid[k] != bgid[k])
         if moved:
             messages.append(self.tr("{} components moved into another grid: they keep their ID and got the new "
@@ -336,10 +361,8 @@ class CodeComponentsAlgorithm(GridAlgorithm):
             "ids": ids, "class_codes": class_codes,
             "class_names": [found.entry.name_zh if found.found else None for found in lookups],
             "bgid": bgid, "share": [float(s) if g >= 0 else None for s, g in zip(assignment.share, assignment.grid)],
-            "street_code": [grid_value(k, "street_code") for k in range(n)],
-            "street_name": [grid_value(k, "street_name") for k in range(n)],
-            "community_code": [grid_value(k, "community_code") for k in range(n)],
-            "community_name": [grid_value(k, "community_name") for k in range(n)],
+            "street_code": grid_column("street_code"), "street_name": grid_column("street_name"),
+            "community_code": grid_column("community_code"), "community_name": grid_column("community_name"),
             "init_date": init_date, "change_date": change_date,
             "messages": messages, "counts": counts,
         }
@@ -347,11 +370,17 @@ class CodeComponentsAlgorithm(GridAlgorithm):
     @staticmethod
     def _beidou(geoms, crs, level: int) -> list[str | None]:
         """BeiDou code of each component's representative point, in CGCS2000 longitude/latitude."""
-        present = np.array([g is not None and not g.is_empty for g in geoms], dtype=bool)
+        array = np.asarray(geoms, dtype=object)
+        present = ~shapely.is_missing(array) & ~shapely.is_empty(array)
         codes: list[str | None] = [None] * len(geoms)
         if not present.any():
             return codes
-        points = shapely.get_coordinates(shapely.point_on_surface(np.asarray(geoms, dtype=object)[present]))
+        where = array[present]
+        is_point = shapely.get_type_id(where) == 0
+        points = np.empty((len(where), 2))
+        points[is_point] = shapely.get_coordinates(where[is_point])
+        if (~is_point).any():
+            points[~is_point] = shapely.get_coordinates(shapely.point_on_surface(where[~is_point]))
         lon, lat = lonlat_cgcs2000(points, crs.toWkt())
         for k, code in zip(np.flatnonzero(present).tolist(), encode_many(lon, lat, level).tolist()):
             codes[k] = code
