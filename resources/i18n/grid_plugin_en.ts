@@ -762,26 +762,6 @@ Points take the grid they lie in; lines and polygons the grid holding most of th
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>Coding scheme</source>
-      <translation>Coding scheme</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>Your own classes (CSV, extends or overrides the table; optional)</source>
-      <translation>Your own classes (CSV, extends or overrides the table; optional)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>Unit grids</source>
-      <translation>Unit grids</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>Grid code field of the unit grids</source>
-      <translation>Grid code field of the unit grids</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
       <source>District code (6 digits; empty = from each component's grid)</source>
       <translation>District code (6 digits; empty = from each component's grid)</translation>
     </message>
@@ -842,16 +822,6 @@ Points take the grid they lie in; lines and polygons the grid holding most of th
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>GB/T 47678.5-2026: 5-digit classes, 17-digit IDs</source>
-      <translation>GB/T 47678.5-2026: 5-digit classes, 17-digit IDs</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>GB/T 30428.2-2013: 4-digit classes, 16-digit IDs</source>
-      <translation>GB/T 30428.2-2013: 4-digit classes, 16-digit IDs</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
       <source>Cancelled; nothing was written.</source>
       <translation>Cancelled; nothing was written.</translation>
     </message>
@@ -859,11 +829,6 @@ Points take the grid they lie in; lines and polygons the grid holding most of th
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
       <source>{} components: {} kept their ID, {} got a new one, {} have a problem.</source>
       <translation>{} components: {} kept their ID, {} got a new one, {} have a problem.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>The unit-grid layer has no field '{}'; its fields are: {}</source>
-      <translation>The unit-grid layer has no field '{}'; its fields are: {}</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
@@ -901,11 +866,6 @@ Points take the grid they lie in; lines and polygons the grid holding most of th
       <translation>{} components moved into another grid: they keep their ID and got the new grid code and a change date.</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>{} classes added or overridden from {}.</source>
-      <translation>{} classes added or overridden from {}.</translation>
-    </message>
-    <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Divide communities into unit grids</source>
       <translation>Divide communities into unit grids</translation>
@@ -934,6 +894,11 @@ Stable codes (相对稳定): with the previous grid layer, every new grid that o
 Numbering: rows from north to south, west to east within a row (or columns). Quality figures (areas, share of boundaries on the lines, compactness) are logged, returned and stored in the output layer's metadata.
 
 Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the data's longitude unless a working CRS is given.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Unit grids</source>
+      <translation>Unit grids</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -1504,6 +1469,41 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <location filename="../../grid_plugin/processing/base.py" />
       <source>Export</source>
       <translation>Export</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/component_inputs.py" />
+      <source>Coding scheme</source>
+      <translation>Coding scheme</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/component_inputs.py" />
+      <source>Your own classes (CSV, extends or overrides the table; optional)</source>
+      <translation>Your own classes (CSV, extends or overrides the table; optional)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/component_inputs.py" />
+      <source>Grid code field of the unit grids</source>
+      <translation>Grid code field of the unit grids</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/component_inputs.py" />
+      <source>GB/T 47678.5-2026: 5-digit classes, 17-digit IDs</source>
+      <translation>GB/T 47678.5-2026: 5-digit classes, 17-digit IDs</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/component_inputs.py" />
+      <source>GB/T 30428.2-2013: 4-digit classes, 16-digit IDs</source>
+      <translation>GB/T 30428.2-2013: 4-digit classes, 16-digit IDs</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/component_inputs.py" />
+      <source>{} classes added or overridden from {}.</source>
+      <translation>{} classes added or overridden from {}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/component_inputs.py" />
+      <source>The unit-grid layer has no field '{}'; its fields are: {}</source>
+      <translation>The unit-grid layer has no field '{}'; its fields are: {}</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/grid_inputs.py" />

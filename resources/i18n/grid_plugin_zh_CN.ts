@@ -762,26 +762,6 @@ Points take the grid they lie in; lines and polygons the grid holding most of th
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>Coding scheme</source>
-      <translation>编码方案</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>Your own classes (CSV, extends or overrides the table; optional)</source>
-      <translation>自定义类别（CSV，扩充或覆盖类别表；可选）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>Unit grids</source>
-      <translation>单元网格</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>Grid code field of the unit grids</source>
-      <translation>单元网格的标识码字段</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
       <source>District code (6 digits; empty = from each component's grid)</source>
       <translation>区县代码（6 位；留空 = 取各部件所在网格的区县代码）</translation>
     </message>
@@ -842,16 +822,6 @@ Points take the grid they lie in; lines and polygons the grid holding most of th
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>GB/T 47678.5-2026: 5-digit classes, 17-digit IDs</source>
-      <translation>GB/T 47678.5-2026：5 位类别，17 位标识码</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>GB/T 30428.2-2013: 4-digit classes, 16-digit IDs</source>
-      <translation>GB/T 30428.2-2013：4 位类别，16 位标识码</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
       <source>Cancelled; nothing was written.</source>
       <translation>已取消；未写入任何数据。</translation>
     </message>
@@ -859,11 +829,6 @@ Points take the grid they lie in; lines and polygons the grid holding most of th
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
       <source>{} components: {} kept their ID, {} got a new one, {} have a problem.</source>
       <translation>{} 个部件：{} 个保留标识码，{} 个获得新标识码，{} 个有问题。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>The unit-grid layer has no field '{}'; its fields are: {}</source>
-      <translation>单元网格图层没有字段“{}”；其字段为：{}</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
@@ -901,11 +866,6 @@ Points take the grid they lie in; lines and polygons the grid holding most of th
       <translation>{} 个部件移入其他网格：保留标识码，已更新网格代码并填写变更日期。</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>{} classes added or overridden from {}.</source>
-      <translation>添加或覆盖了 {} 个类别（来自 {}）。</translation>
-    </message>
-    <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Divide communities into unit grids</source>
       <translation>划分单元网格</translation>
@@ -934,6 +894,11 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
 编号：按行自北向南、行内自西向东（或按列）。质量指标（面积、边界落在线上的比例、紧凑度）会输出到日志、结果并写入输出图层的元数据。
 
 地理坐标的输入会投影到数据所在经度的 CGCS2000 3 度带高斯-克吕格坐标系，除非指定了工作坐标系。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Unit grids</source>
+      <translation>单元网格</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -1504,6 +1469,41 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <location filename="../../grid_plugin/processing/base.py" />
       <source>Export</source>
       <translation>导出</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/component_inputs.py" />
+      <source>Coding scheme</source>
+      <translation>编码方案</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/component_inputs.py" />
+      <source>Your own classes (CSV, extends or overrides the table; optional)</source>
+      <translation>自定义类别（CSV，扩充或覆盖类别表；可选）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/component_inputs.py" />
+      <source>Grid code field of the unit grids</source>
+      <translation>单元网格的标识码字段</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/component_inputs.py" />
+      <source>GB/T 47678.5-2026: 5-digit classes, 17-digit IDs</source>
+      <translation>GB/T 47678.5-2026：5 位类别，17 位标识码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/component_inputs.py" />
+      <source>GB/T 30428.2-2013: 4-digit classes, 16-digit IDs</source>
+      <translation>GB/T 30428.2-2013：4 位类别，16 位标识码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/component_inputs.py" />
+      <source>{} classes added or overridden from {}.</source>
+      <translation>添加或覆盖了 {} 个类别（来自 {}）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/component_inputs.py" />
+      <source>The unit-grid layer has no field '{}'; its fields are: {}</source>
+      <translation>单元网格图层没有字段“{}”；其字段为：{}</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/grid_inputs.py" />

@@ -15,11 +15,9 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsWkbTypes,
@@ -27,12 +25,10 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime, Qt
 
 from grid_plugin.core.beidou import BeiDouCodeError, encode_many
-from grid_plugin.core.classes import ClassTable
 from grid_plugin.core.codes import normalise_code
 from grid_plugin.core.component_ids import assign_ids, check_district
 from grid_plugin.core.crs import lonlat_cgcs2000
 from grid_plugin.core.errors import Cancelled, GridInputError
-from grid_plugin.core.grid_assignment import assign_to_grids
 from grid_plugin.core.schema import COMPONENT_FIELDS
 from grid_plugin.processing.base import (
     GridAlgorithm,
@@ -40,9 +36,8 @@ from grid_plugin.processing.base import (
     read_geometries,
     write_any_features,
 )
-from grid_plugin.toolbelt.paths import resource
+from grid_plugin.processing.component_inputs import ComponentParameters, GridLocation
 
-SCHEMES = ("gbt47678", "gbt30428")
 _KINDS = {QgsWkbTypes.PointGeometry: "point", QgsWkbTypes.LineGeometry: "line",
           QgsWkbTypes.PolygonGeometry: "polygon"}
 _LISTED = 20
@@ -52,13 +47,9 @@ def _listing(fids: list[int]) -> str:
     return ", ".join(map(str, fids[:_LISTED])) + (" …" if len(fids) > _LISTED else "")
 
 
-class CodeComponentsAlgorithm(GridAlgorithm):
+class CodeComponentsAlgorithm(ComponentParameters, GridAlgorithm):
     INPUT = "INPUT"
     CLASS_FIELD = "CLASS_FIELD"
-    SCHEME = "SCHEME"
-    USER_CLASSES = "USER_CLASSES"
-    GRIDS = "GRIDS"
-    GRID_CODE_FIELD = "GRID_CODE_FIELD"
     DISTRICT_CODE = "DISTRICT_CODE"
     ID_FIELD = "ID_FIELD"
     RENUMBER_DUPLICATES = "RENUMBER_DUPLICATES"
@@ -105,17 +96,8 @@ class CodeComponentsAlgorithm(GridAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.CLASS_FIELD, self.tr("Class field (class code or standard name)"), defaultValue="class_code",
             parentLayerParameterName=self.INPUT))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.SCHEME, self.tr("Coding scheme"),
-            [self.tr("GB/T 47678.5-2026: 5-digit classes, 17-digit IDs"),
-             self.tr("GB/T 30428.2-2013: 4-digit classes, 16-digit IDs")], defaultValue=0))
-        self.addParameter(QgsProcessingParameterFile(
-            self.USER_CLASSES, self.tr("Your own classes (CSV, extends or overrides the table; optional)"),
-            extension="csv", optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.GRIDS, self.tr("Unit grids"), [QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterString(
-            self.GRID_CODE_FIELD, self.tr("Grid code field of the unit grids"), defaultValue="grid_code"))
+        self.add_scheme_parameters()
+        self.add_grid_parameters()
         self.addParameter(QgsProcessingParameterString(
             self.DISTRICT_CODE, self.tr("District code (6 digits; empty = from each component's grid)"),
             optional=True))
@@ -163,11 +145,7 @@ class CodeComponentsAlgorithm(GridAlgorithm):
         if kind is None:
             raise QgsProcessingException(self.tr("The component layer has no point, line or polygon geometries."))
         class_field = self.parameterAsString(parameters, self.CLASS_FIELD, context)
-        grid_field = self.parameterAsString(parameters, self.GRID_CODE_FIELD, context) or "grid_code"
-        if grid_field not in grids_source.fields().names():
-            raise QgsProcessingException(self.tr(
-                "The unit-grid layer has no field '{}'; its fields are: {}").format(
-                    grid_field, ", ".join(grids_source.fields().names())))
+        grid_field = self.grid_code_field(parameters, context, grids_source)
         id_field = self.parameterAsString(parameters, self.ID_FIELD, context) or ""
         input_names = source.fields().names()
         if id_field and id_field not in input_names and id_field != "component_id":
@@ -177,23 +155,16 @@ class CodeComponentsAlgorithm(GridAlgorithm):
         self._date(parameters, context)  # a bad date fails before any work
         level = self.parameterAsInt(parameters, self.BEIDOU_LEVEL, context)
         try:
-            table = ClassTable.load(SCHEMES[self.parameterAsEnum(parameters, self.SCHEME, context)],
-                                    resource("classes"))
-            user_csv = self.parameterAsFile(parameters, self.USER_CLASSES, context)
-            if user_csv:
-                added = table.load_user_csv(user_csv)
-                feedback.pushInfo(self.tr("{} classes added or overridden from {}.").format(len(added), user_csv))
+            table = self.class_table(parameters, context, feedback)
             district = self.parameterAsString(parameters, self.DISTRICT_CODE, context).strip()
             district = check_district(district) if district else ""
             crs = grids_source.sourceCrs()
-            grid_fids, grid_geoms, grid_rows = read_geometries(
-                grids_source, QgsFeatureRequest(), self._grid_fields(grids_source), feedback)
             fids, geoms, rows = read_geometries(
                 source, QgsFeatureRequest().setDestinationCrs(crs, context.transformContext()), input_names, feedback)
             feedback.setProgress(30)
-            result = self._code(fids, geoms, rows, input_names, kind, class_field, id_field, table, district,
-                                grid_geoms, grid_rows, self._grid_fields(grids_source), grid_field, parameters,
-                                context, feedback)
+            location = GridLocation(grids_source, grid_field, geoms, feedback)
+            result = self._code(fids, rows, input_names, kind, class_field, id_field, table, district, location,
+                                parameters, context)
             feedback.setProgress(60)
             beidou = self._beidou(geoms, crs, level)
         except GridInputError as err:
@@ -203,7 +174,6 @@ class CodeComponentsAlgorithm(GridAlgorithm):
         except Cancelled:
             feedback.pushInfo(self.tr("Cancelled; nothing was written."))
             return {}
-        del grid_fids
         for text in result["messages"]:
             feedback.reportError(text, fatalError=False)
 
@@ -254,12 +224,6 @@ class CodeComponentsAlgorithm(GridAlgorithm):
 
     # --- steps --------------------------------------------------------------------------------
 
-    @staticmethod
-    def _grid_fields(grids_source) -> list[str]:
-        names = grids_source.fields().names()
-        wanted = ["grid_code", "street_code", "street_name", "community_code", "community_name"]
-        return [n for n in wanted if n in names]
-
     def _date(self, parameters, context) -> str:
         text = (self.parameterAsString(parameters, self.EFFECTIVE_DATE, context) or "").strip()
         if not text:
@@ -270,8 +234,8 @@ class CodeComponentsAlgorithm(GridAlgorithm):
                 "Date '{}' is not a date; write it as YYYY-MM-DD, e.g. 2026-07-01.").format(text))
         return date.toString(Qt.ISODate)
 
-    def _code(self, fids, geoms, rows, input_names, kind, class_field, id_field, table, district,
-              grid_geoms, grid_rows, grid_names, grid_field, parameters, context, feedback) -> dict:
+    def _code(self, fids, rows, input_names, kind, class_field, id_field, table, district,
+              location: GridLocation, parameters, context) -> dict:
         n = len(fids)
         messages: list[str] = []
 
@@ -299,26 +263,14 @@ class CodeComponentsAlgorithm(GridAlgorithm):
             messages.append(self.tr("Features {}: a {} is not a geometry type their class allows (see the class "
                                     "table's geometry_types); check the class or the layer.").format(
                                         _listing(not_allowed), kind))
-        # grids
-        grid_codes = [normalise_code(r[grid_names.index(grid_field)]) for r in grid_rows]
-        present = np.array([g is not None for g in grid_geoms], dtype=bool)
-        grids = np.array([g if g is not None else shapely.Polygon() for g in grid_geoms], dtype=object)
-        priority = np.argsort(np.argsort(np.array(grid_codes, dtype=object).astype(str), kind="stable"))
-        assignment = assign_to_grids(np.asarray(geoms, dtype=object), np.where(present, grids, None), priority)
+        assignment = location.assignment
         outside = [fids[k] for k in assignment.outside().tolist()]
         if outside:
             messages.append(self.tr("Features {}: outside every unit grid; they get no grid code{}.").format(
                 _listing(outside), "" if district else self.tr(" and, with no district code given, no ID")))
 
-        def grid_column(name: str) -> list[str | None]:
-            """A grid attribute for every component (None outside every grid), by indexing."""
-            if name not in grid_names:
-                return [None] * n
-            at = grid_names.index(name)
-            values = [None if r[at] is None else str(r[at]) for r in grid_rows] + [None]
-            return [values[g] for g in assignment.grid.tolist()]  # -1 picks the trailing None
-
-        bgid = grid_column(grid_field)
+        grid_column = location.column
+        bgid = location.codes()
         # districts: the given one, or that of each component's grid
         districts = [district or (code[:6] if code and len(code) == 15 and code.isdigit() else "") for code in bgid]
         existing = column(id_field) if id_field else [None] * n

@@ -2,33 +2,26 @@
 
 from __future__ import annotations
 
-import numpy as np
 from qgis.core import (
     QgsFeatureRequest,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputBoolean,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
 )
 
-from grid_plugin.core.classes import ClassTable
-from grid_plugin.core.codes import normalise_code
 from grid_plugin.core.component_ids import check_district
 from grid_plugin.core.component_validation import validate_components, write_report
 from grid_plugin.core.errors import Cancelled, GridInputError
-from grid_plugin.core.grid_assignment import assign_to_grids
 from grid_plugin.core.schema import FieldSpec
 from grid_plugin.processing.base import GridAlgorithm, qgs_fields, read_geometries, write_any_features
-from grid_plugin.toolbelt.paths import resource
+from grid_plugin.processing.component_inputs import ComponentParameters, GridLocation
 
-SCHEMES = ("gbt47678", "gbt30428")
 ERROR_FIELDS = (
     FieldSpec("kind", "string", 20, "问题类型", "Kind"),
     FieldSpec("message", "string", 254, "说明", "Message"),
@@ -37,15 +30,11 @@ ERROR_FIELDS = (
 )
 
 
-class ValidateComponentsAlgorithm(GridAlgorithm):
+class ValidateComponentsAlgorithm(ComponentParameters, GridAlgorithm):
     INPUT = "INPUT"
     ID_FIELD = "ID_FIELD"
     CLASS_FIELD = "CLASS_FIELD"
     BGID_FIELD = "BGID_FIELD"
-    SCHEME = "SCHEME"
-    USER_CLASSES = "USER_CLASSES"
-    GRIDS = "GRIDS"
-    GRID_CODE_FIELD = "GRID_CODE_FIELD"
     DISTRICT_CODE = "DISTRICT_CODE"
     OUTPUT = "OUTPUT"
     REPORT = "REPORT"
@@ -82,17 +71,8 @@ class ValidateComponentsAlgorithm(GridAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.BGID_FIELD, self.tr("Recorded grid code field (BGID)"), defaultValue="bgid",
             parentLayerParameterName=self.INPUT))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.SCHEME, self.tr("Coding scheme"),
-            [self.tr("GB/T 47678.5-2026: 5-digit classes, 17-digit IDs"),
-             self.tr("GB/T 30428.2-2013: 4-digit classes, 16-digit IDs")], defaultValue=0))
-        self.addParameter(QgsProcessingParameterFile(
-            self.USER_CLASSES, self.tr("Your own classes (CSV, extends or overrides the table; optional)"),
-            extension="csv", optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.GRIDS, self.tr("Unit grids"), [QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterString(
-            self.GRID_CODE_FIELD, self.tr("Grid code field of the unit grids"), defaultValue="grid_code"))
+        self.add_scheme_parameters()
+        self.add_grid_parameters()
         self.addParameter(QgsProcessingParameterString(
             self.DISTRICT_CODE, self.tr("Expected district code (6 digits; optional)"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Component problems")))
@@ -108,30 +88,17 @@ class ValidateComponentsAlgorithm(GridAlgorithm):
         if source is None or grids_source is None:
             missing = self.INPUT if source is None else self.GRIDS
             raise QgsProcessingException(self.invalidSourceError(parameters, missing))
-        grid_field = self.parameterAsString(parameters, self.GRID_CODE_FIELD, context) or "grid_code"
-        if grid_field not in grids_source.fields().names():
-            raise QgsProcessingException(self.tr(
-                "The unit-grid layer has no field '{}'; its fields are: {}").format(
-                    grid_field, ", ".join(grids_source.fields().names())))
+        grid_field = self.grid_code_field(parameters, context, grids_source)
         fields = [self.parameterAsString(parameters, key, context)
                   for key in (self.ID_FIELD, self.CLASS_FIELD, self.BGID_FIELD)]
         try:
-            table = ClassTable.load(SCHEMES[self.parameterAsEnum(parameters, self.SCHEME, context)],
-                                    resource("classes"))
-            user_csv = self.parameterAsFile(parameters, self.USER_CLASSES, context)
-            if user_csv:
-                table.load_user_csv(user_csv)
+            table = self.class_table(parameters, context, feedback)
             district = self.parameterAsString(parameters, self.DISTRICT_CODE, context).strip()
             district = check_district(district) if district else None
             crs = grids_source.sourceCrs()
-            _, grid_geoms, grid_rows = read_geometries(grids_source, QgsFeatureRequest(), [grid_field], feedback)
             fids, geoms, rows = read_geometries(
                 source, QgsFeatureRequest().setDestinationCrs(crs, context.transformContext()), fields, feedback)
-            grids = np.asarray(grid_geoms, dtype=object)
-            codes = np.array([normalise_code(r[0]) for r in grid_rows], dtype=object)
-            priority = np.argsort(np.argsort(codes.astype(str), kind="stable"))
-            assignment = assign_to_grids(np.asarray(geoms, dtype=object), grids, priority)
-            located = [codes[g] if g >= 0 else None for g in assignment.grid.tolist()]
+            located = GridLocation(grids_source, grid_field, geoms, feedback).codes()
             validation = validate_components(fids, [r[0] for r in rows], [r[1] for r in rows],
                                              [r[2] for r in rows], located, table, district)
         except GridInputError as err:
