@@ -68,12 +68,13 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from harness import RESULT_MARK, ChildRun, child_env, fmt, peak_memory_mib, run_script, start_qgis, verdict
 
 REPO = Path(__file__).resolve().parent.parent
 CLASSES_CSV = REPO / "resources" / "classes" / "components_gbt47678.csv"
@@ -96,7 +97,6 @@ TARGET_POINTS = 1_000_000
 TARGET_SECONDS = 20.0
 TARGET_MEMORY_MIB = 2048.0
 
-RESULT_MARK = "BENCH_RESULT "
 CACHE_DIR = Path(tempfile.gettempdir()) / "grid_plugin_bench" / "cache"
 
 
@@ -377,29 +377,6 @@ def cached_input(points: int, env: dict) -> tuple[Path, dict]:
 # --- workers (run in a subprocess each: QGIS) ---------------------------------------------------
 
 
-def peak_memory_mib() -> dict:
-    """Peak RSS of this process: ru_maxrss (KiB on Linux) and VmHWM of /proc/self/status."""
-    import resource
-
-    peak = {"ru_maxrss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            peak["vmhwm_mib"] = int(line.split()[1]) / 1024
-    return peak
-
-
-def start_qgis():
-    """Start a headless QgsApplication and Processing; return what must stay referenced."""
-    from qgis.core import QgsApplication
-
-    app = QgsApplication([], False)
-    app.initQgis()
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    return app
-
-
 def register_provider():
     """Add the plugin's provider; the registry holds a raw pointer, so return the wrapper to keep."""
     from qgis.core import QgsApplication
@@ -527,43 +504,10 @@ WORKERS = {"baseline": worker_baseline, "plugin": worker_plugin, "qgis": worker_
 # --- orchestration (parent process: standard library only) -------------------------------------
 
 
-@dataclass
-class ChildRun:
-    """Outcome of one subprocess: its JSON result, or why there is none."""
-
-    result: dict | None = None
-    error: str | None = None  # "timeout" or "failed"
-    detail: str = ""
-
-
-def child_env() -> dict:
-    """The environment workers need, with the Makefile's defaults filled in when missing."""
-    env = dict(os.environ)
-    env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if Path("/usr/share/proj").is_dir():
-        env.setdefault("PROJ_DATA", "/usr/share/proj")
-    paths = [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]
-    for needed in (str(REPO), "/usr/share/qgis/python/plugins"):
-        if needed not in paths:
-            paths.append(needed)
-    env["PYTHONPATH"] = os.pathsep.join(paths)
-    return env
-
 
 def run_child(arguments: list[str], env: dict, timeout: float | None, echo: bool = False) -> ChildRun:
-    """Run this script with arguments in a fresh interpreter and parse its result line."""
-    try:
-        done = subprocess.run([sys.executable, str(Path(__file__).resolve()), *arguments], env=env,
-                              capture_output=True, text=True, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return ChildRun(error="timeout", detail=f"no result within {timeout:.0f} s")
-    if echo:
-        print("\n".join(line for line in done.stdout.splitlines() if not line.startswith(RESULT_MARK)), flush=True)
-    lines = [line for line in done.stdout.splitlines() if line.startswith(RESULT_MARK)]
-    if done.returncode != 0 or not lines:
-        tail = "\n".join((done.stderr or done.stdout).strip().splitlines()[-15:])
-        return ChildRun(error="failed", detail=f"exit code {done.returncode}\n{tail}")
-    return ChildRun(result=json.loads(lines[-1][len(RESULT_MARK):]))
+    """Run this script with arguments in a fresh interpreter (see harness.run_script)."""
+    return run_script(__file__, arguments, env, timeout, echo)
 
 
 def run_worker(kind: str, env: dict, timeout: float | None, input_path: Path | None = None,
@@ -627,16 +571,6 @@ def measure_side(kind: str, runs: int, env: dict, timeout: float, input_path: Pa
         if abs(r["ru_maxrss_mib"] - r["vmhwm_mib"]) > 0.05 * r["vmhwm_mib"]:
             print("      note: ru_maxrss and VmHWM disagree by more than 5 %", flush=True)
     return side
-
-
-def fmt(value: float | None, error: str | None, spec: str) -> str:
-    if value is None:
-        return error or "-"
-    return format(value, spec)
-
-
-def verdict(ok: bool | None) -> str:
-    return "n/a" if ok is None else ("PASS" if ok else "FAIL")
 
 
 def print_report(facts: dict, plugin: SideResult, qgis: SideResult, baseline: ChildRun, runs: int) -> None:
