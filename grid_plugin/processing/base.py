@@ -116,13 +116,15 @@ def read_geometries(
     fids, wkbs, values = [], [], []
     features = (source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
                 if isinstance(source, QgsProcessingFeatureSource) else source.getFeatures(request))
+    positions = [source.fields().indexOf(name) for name in attributes]
     for feature in features:
         if feedback is not None and len(fids) % 1000 == 0 and feedback.isCanceled():
             raise Cancelled()
         fids.append(feature.id())
         geometry = feature.geometry()
         wkbs.append(None if geometry.isNull() or geometry.isEmpty() else bytes(geometry.asWkb()))
-        values.append([_plain(feature[name]) for name in attributes])
+        row = feature.attributes()  # one call per feature, not one per field
+        values.append([_plain(row[at]) for at in positions])
     return fids, shapely.from_wkb(np.array(wkbs, dtype=object)), values
 
 

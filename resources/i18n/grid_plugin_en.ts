@@ -4,6 +4,81 @@
   <context>
     <name>GridPlugin</name>
     <message>
+      <location filename="../../grid_plugin/core/beidou.py" />
+      <source>BeiDou level must be a whole number from 1 to 10, not {level!r}</source>
+      <translation>BeiDou level must be a whole number from 1 to 10, not {level!r}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/beidou.py" />
+      <source>BeiDou level must be from 1 to 10, not {level}</source>
+      <translation>BeiDou level must be from 1 to 10, not {level}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/beidou.py" />
+      <source>position ({lon}, {lat}) is not a finite longitude/latitude pair</source>
+      <translation>position ({lon}, {lat}) is not a finite longitude/latitude pair</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/beidou.py" />
+      <source>longitude {lon} is outside [-180, 180]; give WGS84/CGCS2000 degrees, longitude first</source>
+      <translation>longitude {lon} is outside [-180, 180]; give WGS84/CGCS2000 degrees, longitude first</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/beidou.py" />
+      <source>latitude {lat} is at or beyond ±88°: the polar BeiDou cells (GB/T 39409 §5.3) are not supported</source>
+      <translation>latitude {lat} is at or beyond ±88°: the polar BeiDou cells (GB/T 39409 §5.3) are not supported</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/beidou.py" />
+      <source>point {index} (counting from 0) cannot be coded: {problem}</source>
+      <translation>point {index} (counting from 0) cannot be coded: {problem}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/beidou.py" />
+      <source>BeiDou code {code!r}: character {position} ({char!r}, {what}) must be one of {allowed}</source>
+      <translation>BeiDou code {code!r}: character {position} ({char!r}, {what}) must be one of {allowed}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/beidou.py" />
+      <source>a BeiDou code must be a string, not {kind}</source>
+      <translation>a BeiDou code must be a string, not {kind}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/beidou.py" />
+      <source>BeiDou code {code!r} has {length} characters; a 2D code has 4, 6, 7, 9, 11, 12, 14, 16, 18 or 20 (levels 1-10)</source>
+      <translation>BeiDou code {code!r} has {length} characters; a 2D code has 4, 6, 7, 9, 11, 12, 14, 16, 18 or 20 (levels 1-10)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/beidou.py" />
+      <source>BeiDou code {code!r} must be written in capitals</source>
+      <translation>BeiDou code {code!r} must be written in capitals</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/beidou.py" />
+      <source>BeiDou code {code!r} must start with the hemisphere letter N or S, not {char!r}</source>
+      <translation>BeiDou code {code!r} must start with the hemisphere letter N or S, not {char!r}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/beidou.py" />
+      <source>BeiDou code {code!r}: column 00 is a polar cap code (GB/T 39409 §5.3), which is not supported</source>
+      <translation>BeiDou code {code!r}: column 00 is a polar cap code (GB/T 39409 §5.3), which is not supported</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/beidou.py" />
+      <source>BeiDou code {code!r}: the level-1 column must be 01-60, not {column!r}</source>
+      <translation>BeiDou code {code!r}: the level-1 column must be 01-60, not {column!r}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/beidou.py" />
+      <source>BeiDou code {code!r}: the level-1 latitude band must be a letter A-V, not {char!r}</source>
+      <translation>BeiDou code {code!r}: the level-1 latitude band must be a letter A-V, not {char!r}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/beidou.py" />
+      <source>BeiDou code {code!r} is level {own}; it has no parent at the finer level {level}</source>
+      <translation>BeiDou code {code!r} is level {own}; it has no parent at the finer level {level}</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/classes.py" />
       <source>unknown coding scheme '{scheme}'; use {choices}</source>
       <translation>unknown coding scheme '{scheme}'; use {choices}</translation>

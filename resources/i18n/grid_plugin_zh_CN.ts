@@ -4,6 +4,81 @@
   <context>
     <name>GridPlugin</name>
     <message>
+      <location filename="../../grid_plugin/core/beidou.py" />
+      <source>BeiDou level must be a whole number from 1 to 10, not {level!r}</source>
+      <translation>北斗网格层级必须是 1 到 10 的整数，而不是 {level!r}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/beidou.py" />
+      <source>BeiDou level must be from 1 to 10, not {level}</source>
+      <translation>北斗网格层级必须在 1 到 10 之间，而不是 {level}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/beidou.py" />
+      <source>position ({lon}, {lat}) is not a finite longitude/latitude pair</source>
+      <translation>位置 ({lon}, {lat}) 不是有效的经纬度</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/beidou.py" />
+      <source>longitude {lon} is outside [-180, 180]; give WGS84/CGCS2000 degrees, longitude first</source>
+      <translation>经度 {lon} 超出 [-180, 180]；请使用 WGS84/CGCS2000 度数，经度在前</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/beidou.py" />
+      <source>latitude {lat} is at or beyond ±88°: the polar BeiDou cells (GB/T 39409 §5.3) are not supported</source>
+      <translation>纬度 {lat} 达到或超过 ±88°：不支持北斗极区网格（GB/T 39409 §5.3）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/beidou.py" />
+      <source>point {index} (counting from 0) cannot be coded: {problem}</source>
+      <translation>第 {index} 个点（从 0 计数）无法编码：{problem}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/beidou.py" />
+      <source>BeiDou code {code!r}: character {position} ({char!r}, {what}) must be one of {allowed}</source>
+      <translation>北斗网格码 {code!r}：第 {position} 个字符（{char!r}，{what}）必须是 {allowed} 之一</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/beidou.py" />
+      <source>a BeiDou code must be a string, not {kind}</source>
+      <translation>北斗网格码必须是字符串，而不是 {kind}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/beidou.py" />
+      <source>BeiDou code {code!r} has {length} characters; a 2D code has 4, 6, 7, 9, 11, 12, 14, 16, 18 or 20 (levels 1-10)</source>
+      <translation>北斗网格码 {code!r} 有 {length} 个字符；二维码的长度为 4、6、7、9、11、12、14、16、18 或 20（1–10 级）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/beidou.py" />
+      <source>BeiDou code {code!r} must be written in capitals</source>
+      <translation>北斗网格码 {code!r} 必须使用大写字母</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/beidou.py" />
+      <source>BeiDou code {code!r} must start with the hemisphere letter N or S, not {char!r}</source>
+      <translation>北斗网格码 {code!r} 必须以半球字母 N 或 S 开头，而不是 {char!r}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/beidou.py" />
+      <source>BeiDou code {code!r}: column 00 is a polar cap code (GB/T 39409 §5.3), which is not supported</source>
+      <translation>北斗网格码 {code!r}：列号 00 为极区编码（GB/T 39409 §5.3），暂不支持</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/beidou.py" />
+      <source>BeiDou code {code!r}: the level-1 column must be 01-60, not {column!r}</source>
+      <translation>北斗网格码 {code!r}：一级网格列号必须为 01–60，而不是 {column!r}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/beidou.py" />
+      <source>BeiDou code {code!r}: the level-1 latitude band must be a letter A-V, not {char!r}</source>
+      <translation>北斗网格码 {code!r}：一级网格纬度带必须是字母 A–V，而不是 {char!r}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/beidou.py" />
+      <source>BeiDou code {code!r} is level {own}; it has no parent at the finer level {level}</source>
+      <translation>北斗网格码 {code!r} 为第 {own} 级，不能取更细的第 {level} 级作为上级网格</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/classes.py" />
       <source>unknown coding scheme '{scheme}'; use {choices}</source>
       <translation>未知的编码方案“{scheme}”；请使用 {choices}</translation>
