@@ -151,13 +151,16 @@ def split_component_id(text: str, scheme: ClassTable | str | Scheme) -> Componen
     return ComponentId(text[:DISTRICT_LENGTH], text[DISTRICT_LENGTH:end], int(text[end:]))
 
 
+_NO_ID = IdCheck("", EMPTY, None, message("no component ID given"))
+
+
 def check_component_id(value: object, scheme: ClassTable | str | Scheme, district: str | None = None) -> IdCheck:
     """Check an ID: ASCII digits, the scheme's length, a GB/T 2260 district (equal to `district`
     when given), a class code of the table (when a ClassTable is given), serial 000001-999999."""
     this = _scheme_of(scheme)
     text = normalise_id(value)
     if not text:
-        return IdCheck(text, EMPTY, None, message("no component ID given"))
+        return _NO_ID  # the common case on a first coding: one shared verdict, not a million
     other = other_scheme(this)
     if is_ascii_digits(text) and len(text) == other.id_length:
         return IdCheck(text, OTHER_SCHEME, split_component_id(text, other), message(

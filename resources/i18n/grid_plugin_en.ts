@@ -190,6 +190,11 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>no component ID given</source>
+      <translation>no component ID given</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
       <source>component ID '{value}' must be {digits} ASCII digits: district (6), class ({classdigits}) and serial (6, from 000001)</source>
       <translation>component ID '{value}' must be {digits} ASCII digits: district (6), class ({classdigits}) and serial (6, from 000001)</translation>
     </message>
@@ -207,11 +212,6 @@
       <location filename="../../grid_plugin/core/component_ids.py" />
       <source>district {district}, class {code}: no serial left for {count} features; the 6-digit serial ends at 999999, so give these components another class or district</source>
       <translation>district {district}, class {code}: no serial left for {count} features; the 6-digit serial ends at 999999, so give these components another class or district</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>no component ID given</source>
-      <translation>no component ID given</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/component_ids.py" />

@@ -190,6 +190,11 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>no component ID given</source>
+      <translation>未给出部件标识码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
       <source>component ID '{value}' must be {digits} ASCII digits: district (6), class ({classdigits}) and serial (6, from 000001)</source>
       <translation>部件标识码“{value}”应为 {digits} 位半角数字：行政区划代码（6 位）、分类代码（{classdigits} 位）和顺序码（6 位，从 000001 起）</translation>
     </message>
@@ -207,11 +212,6 @@
       <location filename="../../grid_plugin/core/component_ids.py" />
       <source>district {district}, class {code}: no serial left for {count} features; the 6-digit serial ends at 999999, so give these components another class or district</source>
       <translation>行政区 {district}，分类 {code}：已无可用顺序码分配给 {count} 个要素；6 位顺序码最大为 999999，请为这些部件改用其他分类或行政区</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>no component ID given</source>
-      <translation>未给出部件标识码</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/component_ids.py" />
