@@ -43,3 +43,38 @@ def test_dividegrids_from_qgis_process(tmp_path, sample_gpkg):
     assert bad.returncode != 0
     assert "must be 12 digits" in bad.stdout + bad.stderr
     assert not (tmp_path / "bad.gpkg").exists()
+
+
+def test_the_whole_chain_from_qgis_process(tmp_path, sample_gpkg):
+    """Road-following division, the grid validator, component coding and the component
+    validator, one after another from qgis_process on the packaged plugin, as a script would."""
+    package = REPO / "dist" / f"grid_plugin-{plugin_version()}.zip"
+    plugins = tmp_path / "plugins"
+    with zipfile.ZipFile(package) as archive:
+        archive.extractall(plugins)
+    env = dict(os.environ, QGIS_PLUGINPATH=str(plugins), QT_QPA_PLATFORM="offscreen",
+               XDG_DATA_HOME=str(tmp_path / "xdg"), PYTHONPATH=sysconfig.get_paths()["purelib"])
+
+    def run(algorithm, *parameters):
+        done = subprocess.run([QGIS_PROCESS, "--json", "run", algorithm, "--", *parameters], env=env,
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr[-2000:]
+        return json.loads(done.stdout[done.stdout.index("{"):])["results"]
+
+    subprocess.run([QGIS_PROCESS, "plugins", "enable", "grid_plugin"], env=env, capture_output=True, timeout=300)
+    grids, components = tmp_path / "grids.gpkg", tmp_path / "components.gpkg"
+    divided = run("gridplugin:dividegrids", f"INPUT={sample_gpkg}|layername=communities", "MODE=1",
+                  f"LINES={sample_gpkg}|layername=roads", "COMMUNITY_CODE_FIELD=community_code",
+                  "EFFECTIVE_DATE=2026-01-01", f"OUTPUT={grids}")
+    assert divided["GRID_COUNT"] > 1000 and divided["BOUNDARY_ON_LINES"] > 0.5
+    checked = run("gridplugin:validategrids", f"INPUT={grids}", "CODE_FIELD=grid_code",
+                  f"COMMUNITIES={sample_gpkg}|layername=communities", "COMMUNITY_CODE_FIELD=community_code",
+                  f"OUTPUT={tmp_path / 'grid_errors.gpkg'}")
+    assert checked["PASSED"] is True
+    coded = run("gridplugin:codecomponents", f"INPUT={sample_gpkg}|layername=components",
+                "CLASS_FIELD=class_code", f"GRIDS={grids}", "GRID_CODE_FIELD=grid_code", f"OUTPUT={components}")
+    assert coded["COMPONENT_COUNT"] == coded["NEW_COUNT"] == 433 and coded["PROBLEM_COUNT"] == 0
+    valid = run("gridplugin:validatecomponents", f"INPUT={components}", "ID_FIELD=component_id",
+                "CLASS_FIELD=class_code", "BGID_FIELD=bgid", f"GRIDS={grids}", "GRID_CODE_FIELD=grid_code",
+                "DISTRICT_CODE=990101", f"OUTPUT={tmp_path / 'component_errors.gpkg'}")
+    assert valid["PASSED"] is True and valid["PROBLEM_COUNT"] == 0
