@@ -6,7 +6,7 @@ from pathlib import Path
 
 import fiona
 import pytest
-from qgis.core import QgsApplication
+from qgis.core import QgsApplication, QgsProcessingFeedback
 
 
 def ensure_provider():
@@ -60,3 +60,17 @@ def manhattan_with_codes(tmp_path):
             records.append((dict(feature["geometry"]), attributes))
     return write_gpkg(tmp_path / "manhattan.gpkg", "neighbourhoods", "MultiPolygon", records,
                       {"code": "str", "name": "str"}, crs="EPSG:4326")
+
+
+class Messages(QgsProcessingFeedback):
+    """A feedback that keeps every message and warning, for tests to read."""
+
+    def __init__(self):
+        super().__init__()
+        self.lines = []
+
+    def reportError(self, error, fatalError=False):
+        self.lines.append(error)
+
+    def pushInfo(self, info):
+        self.lines.append(info)

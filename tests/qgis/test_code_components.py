@@ -7,22 +7,10 @@ import numpy as np
 import processing
 import pytest
 import shapely
-from qgis.core import QgsProcessingFeedback
 
 from grid_plugin.core.beidou import decode
+from tests.qgis.conftest import Messages
 from tests.qgis.test_divide_grids import read_layer
-
-
-class Messages(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def reportError(self, error, fatalError=False):
-        self.lines.append(error)
-
-    def pushInfo(self, info):
-        self.lines.append(info)
 
 
 @pytest.fixture(scope="module")

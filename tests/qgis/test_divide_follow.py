@@ -13,12 +13,11 @@ import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsProcessingFeedback,
     QgsProject,
     QgsVectorLayer,
 )
 
-from tests.qgis.conftest import square, write_gpkg
+from tests.qgis.conftest import Messages, square, write_gpkg
 from tests.qgis.test_divide_grids import error_text, read_layer
 
 WORKING_CRS = "EPSG:4548"
@@ -260,17 +259,6 @@ def test_follow_mode_bad_input_is_named(gridplugin, sample_gpkg, tmp_path):
     assert "twice the minimum" in error_text({**base, "MIN_AREA": "8000", "MAX_AREA": "12000"})
     assert not (tmp_path / "x.gpkg").exists()
 
-
-class Messages(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def reportError(self, error, fatalError=False):
-        self.lines.append(error)
-
-    def pushInfo(self, info):
-        self.lines.append(info)
 
 
 def test_community_without_lines_unknown_classes_and_barriers(gridplugin, tmp_path):
