@@ -28,7 +28,7 @@ from grid_plugin.core.lattice import Division
 from grid_plugin.core.merging import merge_small_pieces
 from grid_plugin.core.numbering import ORDER_ROWS, sequence_order
 from grid_plugin.core.progress import Progress
-from grid_plugin.core.shapes import POLYGONS, parts_of
+from grid_plugin.core.shapes import POLYGONS, faces_to_parts, parts_of
 from grid_plugin.core.splitting import AreaBounds, split_equal
 
 DEFAULT_TARGET_AREA_M2 = 10_000.0
@@ -242,29 +242,7 @@ def exact_coverage(parts: list[BaseGeometry]) -> list[BaseGeometry]:
     """
     if len(parts) < 2:
         return parts
-    geometries = np.array(parts, dtype=object)
-    linework = shapely.union_all(shapely.boundary(geometries))
-    faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(linework)))
-    tree = shapely.STRtree(geometries)
-    face_index, part_index = tree.query(shapely.point_on_surface(faces), predicate="within")
-    owner = np.full(len(faces), -1, dtype=np.int64)
-    owner[face_index[::-1]] = part_index[::-1]  # the first grid listed, if a point lies in two
-    crumbs = np.flatnonzero((owner < 0) & (shapely.area(faces) < _CRUMB_M2))
-    if len(crumbs):
-        owner[crumbs] = tree.query_nearest(faces[crumbs], all_matches=False)[1]
-    kept = owner >= 0
-    faces, owner = faces[kept], owner[kept]
-    order = np.argsort(owner, kind="stable")
-    faces, owner = faces[order], owner[order]
-    starts = np.searchsorted(owner, np.arange(len(parts) + 1))
-    out = []
-    for k in range(len(parts)):
-        own = faces[starts[k]:starts[k + 1]]
-        if len(own) == 1:
-            out.append(own[0])
-        elif len(own) > 1:
-            out.append(shapely.coverage_union_all(own))
-    return out
+    return faces_to_parts(shapely.boundary(np.array(parts, dtype=object)), parts, _CRUMB_M2)
 
 
 def stitch_communities(grids: np.ndarray, owner: np.ndarray, containers: Sequence[Container]) -> np.ndarray:

@@ -19,7 +19,7 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from grid_plugin.core.shapes import LINES, POLYGONS, parts_of
+from grid_plugin.core.shapes import LINES, POLYGONS, faces_to_parts, parts_of
 
 # Beyond this many edges × probe positions the exact search falls back to bisection on X.
 _MATRIX_LIMIT = 4_000_000
@@ -260,36 +260,6 @@ def _cut_segments(frame: _Frame, x: float, extent: float, geometry: BaseGeometry
     return out
 
 
-def _node_parts(geometry: BaseGeometry, parts: list[BaseGeometry], cuts: list[BaseGeometry]) -> list[BaseGeometry]:
-    """The parts rebuilt from one noding of the polygon's edges and all cuts, so that
-    neighbouring parts share identical vertices and the outline keeps its own exactly.
-
-    Each side of a cut comes from its own overlay, so their common edge agrees only up to
-    rounding (1e-13 m), and GEOS overlays on such near-coincident edges can go badly wrong (the
-    intersection of two neighbours reported as half their area). Faces of the noded linework go
-    back to the part they lie in; faces in holes lie in none and are dropped, crumbs go to the
-    nearest part.
-    """
-    linework = shapely.union_all(np.array([geometry.boundary, *cuts], dtype=object))
-    faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(linework)))
-    candidates = np.array(parts, dtype=object)
-    tree = shapely.STRtree(candidates)
-    face_index, part_index = tree.query(shapely.point_on_surface(faces), predicate="within")
-    owner = np.full(len(faces), -1, dtype=np.int64)
-    owner[face_index[::-1]] = part_index[::-1]  # the first part listed, if a point lies in two
-    crumbs = np.flatnonzero((owner < 0) & (shapely.area(faces) < _CRUMB_M2))
-    if len(crumbs):
-        owner[crumbs] = tree.query_nearest(faces[crumbs], all_matches=False)[1]
-    out = []
-    for k in range(len(parts)):
-        own = faces[owner == k]
-        if len(own) == 1:
-            out.append(own[0])
-        elif len(own) > 1:
-            out.append(shapely.coverage_union_all(own))
-    return out
-
-
 def split_equal(
     geometry: BaseGeometry, parts: int, bounds: AreaBounds | None = None,
     points: np.ndarray | None = None, weights: np.ndarray | None = None,
@@ -301,7 +271,9 @@ def split_equal(
         return [geometry]
     geometry = shapely.normalize(geometry)  # where rings start must not move the cuts
     cuts: list[BaseGeometry] = []
-    return _node_parts(geometry, _split(geometry, parts, bounds, points, weights, cuts), cuts)
+    pieces = _split(geometry, parts, bounds, points, weights, cuts)
+    # one noding of the outline and every cut: neighbours share identical vertices along cuts
+    return faces_to_parts(np.array([geometry.boundary, *cuts], dtype=object), pieces, _CRUMB_M2)
 
 
 def _split(

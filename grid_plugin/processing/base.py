@@ -26,7 +26,7 @@ from qgis.core import (
     QgsProcessingLayerPostProcessorInterface,
     QgsUnitTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QDate, Qt, QVariant
+from qgis.PyQt.QtCore import QCoreApplication, QDate, QDateTime, Qt, QVariant
 from qgis.PyQt.QtGui import QIcon
 
 from grid_plugin.core import crs as core_crs
@@ -52,6 +52,38 @@ class GridAlgorithm(QgsProcessingAlgorithm):
 
     def input_error(self, error: GridInputError) -> QgsProcessingException:
         return QgsProcessingException(self.render(error.message))
+
+    def date_parameter(self, parameters, key: str, context) -> str:
+        """An optional YYYY-MM-DD parameter as ISO text; empty means today."""
+        text = (self.parameterAsString(parameters, key, context) or "").strip()
+        if not text:
+            return QDate.currentDate().toString(Qt.ISODate)
+        date = QDate.fromString(text, Qt.ISODate)
+        if not date.isValid():
+            raise QgsProcessingException(self.tr(
+                "Date '{}' is not a date; write it as YYYY-MM-DD, e.g. 2026-07-01.").format(text))
+        return date.toString(Qt.ISODate)
+
+    def working_crs(self, parameters, key: str, source: QgsFeatureSource, context: QgsProcessingContext,
+                    no_geometries: str) -> QgsCoordinateReferenceSystem:
+        """The CRS the algorithm measures in: the one given under `key` (projected, ground
+        metres), else the source's own when it is one, else the CGCS2000 3-degree Gauss-Krüger
+        zone of the data. `no_geometries` is the (translated) error for a layer without any."""
+        given = self.parameterAsCrs(parameters, key, context)
+        if given.isValid():
+            if not is_ground_metric(given):
+                raise QgsProcessingException(self.tr(
+                    "The working CRS {} is not a projected CRS in ground metres; choose a "
+                    "Gauss-Krüger or UTM zone (e.g. EPSG:4548), or leave it empty.").format(given.authid()))
+            return given
+        if is_ground_metric(source.sourceCrs()):
+            return source.sourceCrs()
+        if source.sourceExtent().isNull() or source.sourceExtent().isEmpty():
+            raise QgsProcessingException(no_geometries)
+        try:
+            return gauss_kruger_crs_for(source, context)
+        except GridInputError as err:
+            raise self.input_error(err) from err
 
     def createInstance(self):
         return type(self)()
@@ -180,6 +212,16 @@ def write_any_features(
             feature.setAttributes([_qt_value(v) for v in row] if convert else row)
             batch.append(feature)
         sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+
+
+def iso_date(value: object) -> str:
+    """A date attribute (QDate, QDateTime or text) as ISO text; "" for none."""
+    if isinstance(value, QDateTime):
+        value = value.date()
+    if isinstance(value, QDate):
+        return value.toString(Qt.ISODate) if value.isValid() else ""
+    text = str(value or "").strip()
+    return text[:10] if text and text.upper() != "NULL" else ""
 
 
 def _qt_value(value: object) -> object:

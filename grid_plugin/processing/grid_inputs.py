@@ -17,14 +17,13 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, Qt
 
 from grid_plugin.core.blocks import linear_parts
 from grid_plugin.core.codes import normalise_code
 from grid_plugin.core.follow import BARRIER_RANK, DEFAULT_ROAD_RANK, FollowLines, WeightPoints, road_class_rank
 from grid_plugin.core.schema import CARRIED_GRID_FIELDS
 from grid_plugin.core.stability import PreviousGrid
-from grid_plugin.processing.base import read_geometries
+from grid_plugin.processing.base import iso_date, read_geometries
 from grid_plugin.toolbelt.i18n import tr
 
 
@@ -118,16 +117,6 @@ def read_weight_points(
     return WeightPoints(xy, np.asarray(weights)[present][index])
 
 
-def _date_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, QDateTime):
-        value = value.date()
-    if isinstance(value, QDate):
-        return value.toString(Qt.ISODate) if value.isValid() else ""
-    return str(value).strip()
-
-
 def read_previous_grids(
     source: QgsFeatureSource, code_field: str, crs: QgsCoordinateReferenceSystem,
     context: QgsProcessingContext, feedback: QgsProcessingFeedback,
@@ -149,7 +138,7 @@ def read_previous_grids(
         grids.append(PreviousGrid(
             fid=fid, code=normalise_code(record[code_field]),
             geometry=shape if shape.is_valid else shapely.make_valid(shape),
-            init_date=_date_text(record.get("init_date")), end_date=_date_text(record.get("end_date")),
+            init_date=iso_date(record.get("init_date")), end_date=iso_date(record.get("end_date")),
             extra={name: record.get(name) for name in extra},
         ))
     return grids

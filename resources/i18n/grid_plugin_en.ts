@@ -912,11 +912,6 @@ Points take the grid they lie in; lines and polygons the grid holding most of th
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>Date '{}' is not a date; write it as YYYY-MM-DD, e.g. 2026-07-01.</source>
-      <translation>Date '{}' is not a date; write it as YYYY-MM-DD, e.g. 2026-07-01.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
       <source>Features {}: {}; they get no ID. Fix the class field or add the class in a CSV of your own classes.</source>
       <translation>Features {}: {}; they get no ID. Fix the class field or add the class in a CSV of your own classes.</translation>
     </message>
@@ -969,6 +964,11 @@ Stable codes (相对稳定): with the previous grid layer, every new grid that o
 Numbering: rows from north to south, west to east within a row (or columns). Quality figures (areas, share of boundaries on the lines, compactness) are logged, returned and stored in the output layer's metadata.
 
 Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the data's longitude unless a working CRS is given.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>The community layer has no geometries; draw the community polygons first.</source>
+      <translation>The community layer has no geometries; draw the community polygons first.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -1157,11 +1157,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>The community layer has no geometries; draw the community polygons first.</source>
-      <translation>The community layer has no geometries; draw the community polygons first.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Choose the community code field.</source>
       <translation>Choose the community code field.</translation>
     </message>
@@ -1242,11 +1237,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Effective date '{}' is not a date; write it as YYYY-MM-DD, e.g. 2026-07-01.</source>
-      <translation>Effective date '{}' is not a date; write it as YYYY-MM-DD, e.g. 2026-07-01.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Quality: {:.1%} of interior grid boundaries lie on followed lines.</source>
       <translation>Quality: {:.1%} of interior grid boundaries lie on followed lines.</translation>
     </message>
@@ -1254,11 +1244,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Community codes are missing or malformed: </source>
       <translation>Community codes are missing or malformed: </translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>The working CRS {} is not a projected CRS in ground metres; choose a Gauss-Krüger or UTM zone (e.g. EPSG:4548), or leave it empty.</source>
-      <translation>The working CRS {} is not a projected CRS in ground metres; choose a Gauss-Krüger or UTM zone (e.g. EPSG:4548), or leave it empty.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -1412,6 +1397,11 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>The unit grid layer has no geometries; nothing can be checked.</source>
+      <translation>The unit grid layer has no geometries; nothing can be checked.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
       <source>community layer</source>
       <translation>community layer</translation>
     </message>
@@ -1487,11 +1477,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
-      <source>The unit grid layer has no geometries; nothing can be checked.</source>
-      <translation>The unit grid layer has no geometries; nothing can be checked.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
       <source>Choose the community code field of the community layer.</source>
       <translation>Choose the community code field of the community layer.</translation>
     </message>
@@ -1544,6 +1529,16 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <location filename="../../grid_plugin/processing/base.py" />
       <source>Export</source>
       <translation>Export</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/base.py" />
+      <source>Date '{}' is not a date; write it as YYYY-MM-DD, e.g. 2026-07-01.</source>
+      <translation>Date '{}' is not a date; write it as YYYY-MM-DD, e.g. 2026-07-01.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/base.py" />
+      <source>The working CRS {} is not a projected CRS in ground metres; choose a Gauss-Krüger or UTM zone (e.g. EPSG:4548), or leave it empty.</source>
+      <translation>The working CRS {} is not a projected CRS in ground metres; choose a Gauss-Krüger or UTM zone (e.g. EPSG:4548), or leave it empty.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/component_inputs.py" />

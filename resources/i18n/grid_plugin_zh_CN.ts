@@ -912,11 +912,6 @@ Points take the grid they lie in; lines and polygons the grid holding most of th
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>Date '{}' is not a date; write it as YYYY-MM-DD, e.g. 2026-07-01.</source>
-      <translation>日期“{}”不是日期；请写成 YYYY-MM-DD，例如 2026-07-01。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
       <source>Features {}: {}; they get no ID. Fix the class field or add the class in a CSV of your own classes.</source>
       <translation>要素 {}：{}；未赋标识码。请修正类别字段，或在自定义类别 CSV 中添加该类别。</translation>
     </message>
@@ -969,6 +964,11 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
 编号：按行自北向南、行内自西向东（或按列）。质量指标（面积、边界落在线上的比例、紧凑度）会输出到日志、结果并写入输出图层的元数据。
 
 地理坐标的输入会投影到数据所在经度的 CGCS2000 3 度带高斯-克吕格坐标系，除非指定了工作坐标系。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>The community layer has no geometries; draw the community polygons first.</source>
+      <translation>社区图层没有任何几何图形；请先绘制社区面。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -1157,11 +1157,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>The community layer has no geometries; draw the community polygons first.</source>
-      <translation>社区图层没有任何几何图形；请先绘制社区面。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Choose the community code field.</source>
       <translation>请选择社区代码字段。</translation>
     </message>
@@ -1242,11 +1237,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Effective date '{}' is not a date; write it as YYYY-MM-DD, e.g. 2026-07-01.</source>
-      <translation>生效日期“{}”不是日期；请写成 YYYY-MM-DD，例如 2026-07-01。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Quality: {:.1%} of interior grid boundaries lie on followed lines.</source>
       <translation>质量：{:.1%} 的内部网格边界落在沿用的线上。</translation>
     </message>
@@ -1254,11 +1244,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Community codes are missing or malformed: </source>
       <translation>社区代码缺失或格式错误：</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>The working CRS {} is not a projected CRS in ground metres; choose a Gauss-Krüger or UTM zone (e.g. EPSG:4548), or leave it empty.</source>
-      <translation>工作坐标系 {} 不是以地面米为单位的投影坐标系；请选择高斯-克吕格或 UTM 投影带（如 EPSG:4548），或留空。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -1412,6 +1397,11 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>The unit grid layer has no geometries; nothing can be checked.</source>
+      <translation>单元网格图层没有任何几何图形，无法检查。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
       <source>community layer</source>
       <translation>社区图层</translation>
     </message>
@@ -1487,11 +1477,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
-      <source>The unit grid layer has no geometries; nothing can be checked.</source>
-      <translation>单元网格图层没有任何几何图形，无法检查。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
       <source>Choose the community code field of the community layer.</source>
       <translation>请选择社区图层的社区代码字段。</translation>
     </message>
@@ -1544,6 +1529,16 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <location filename="../../grid_plugin/processing/base.py" />
       <source>Export</source>
       <translation>导出</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/base.py" />
+      <source>Date '{}' is not a date; write it as YYYY-MM-DD, e.g. 2026-07-01.</source>
+      <translation>日期“{}”不是日期；请写成 YYYY-MM-DD，例如 2026-07-01。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/base.py" />
+      <source>The working CRS {} is not a projected CRS in ground metres; choose a Gauss-Krüger or UTM zone (e.g. EPSG:4548), or leave it empty.</source>
+      <translation>工作坐标系 {} 不是以地面米为单位的投影坐标系；请选择高斯-克吕格或 UTM 投影带（如 EPSG:4548），或留空。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/component_inputs.py" />

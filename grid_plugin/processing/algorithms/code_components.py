@@ -22,7 +22,7 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, Qt
+from qgis.PyQt.QtCore import QDate, Qt
 
 from grid_plugin.core.beidou import BeiDouCodeError, encode_many
 from grid_plugin.core.codes import normalise_code
@@ -32,6 +32,7 @@ from grid_plugin.core.errors import Cancelled, GridInputError
 from grid_plugin.core.schema import COMPONENT_FIELDS
 from grid_plugin.processing.base import (
     GridAlgorithm,
+    iso_date,
     qgs_fields,
     read_geometries,
     write_any_features,
@@ -152,7 +153,7 @@ class CodeComponentsAlgorithm(ComponentParameters, GridAlgorithm):
             raise QgsProcessingException(self.tr(
                 "The component layer has no ID field '{}'; leave it empty to give every component a new ID.").format(
                     id_field))
-        self._date(parameters, context)  # a bad date fails before any work
+        self.date_parameter(parameters, self.EFFECTIVE_DATE, context)  # a bad date fails before any work
         level = self.parameterAsInt(parameters, self.BEIDOU_LEVEL, context)
         try:
             table = self.class_table(parameters, context, feedback)
@@ -224,16 +225,6 @@ class CodeComponentsAlgorithm(ComponentParameters, GridAlgorithm):
 
     # --- steps --------------------------------------------------------------------------------
 
-    def _date(self, parameters, context) -> str:
-        text = (self.parameterAsString(parameters, self.EFFECTIVE_DATE, context) or "").strip()
-        if not text:
-            return QDate.currentDate().toString(Qt.ISODate)
-        date = QDate.fromString(text, Qt.ISODate)
-        if not date.isValid():
-            raise QgsProcessingException(self.tr(
-                "Date '{}' is not a date; write it as YYYY-MM-DD, e.g. 2026-07-01.").format(text))
-        return date.toString(Qt.ISODate)
-
     def _code(self, fids, rows, input_names, kind, class_field, id_field, table, district,
               location: GridLocation, parameters, context) -> dict:
         n = len(fids)
@@ -301,9 +292,9 @@ class CodeComponentsAlgorithm(ComponentParameters, GridAlgorithm):
         counts["problems"] = len(problem_fids)
         # moved components keep their ID, take the new grid code and a change date
         previous_grid = [normalise_code(v) for v in column("bgid")] if "bgid" in input_names else [""] * n
-        date = self._date(parameters, context)
-        init_date = [_iso(v) or date for v in column("init_date")]
-        change_date = [date if previous_grid[k] and bgid[k] and previous_grid[k] != bgid[k] else _iso(v)
+        date = self.date_parameter(parameters, self.EFFECTIVE_DATE, context)
+        init_date = [iso_date(v) or date for v in column("init_date")]
+        change_date = [date if previous_grid[k] and bgid[k] and previous_grid[k] != bgid[k] else iso_date(v)
                        for k, v in enumerate(column("change_date"))]
         moved = sum(1 for k in range(n) if previous_grid[k] and bgid[k] and previous_grid[k] != bgid[k])
         if moved:
@@ -343,13 +334,3 @@ def _about_unknown_class(line) -> bool:
     """True for the IdReport line on unknown classes, which _code reports in more detail."""
     reason = line.params.get("reason")
     return reason is not None and reason.template.startswith("their class is empty")
-
-
-def _iso(value: object) -> str:
-    """A date attribute (QDate or ISO text) as ISO text."""
-    if isinstance(value, QDate):
-        return value.toString(Qt.ISODate) if value.isValid() else ""
-    if isinstance(value, QDateTime):
-        return value.date().toString(Qt.ISODate) if value.isValid() else ""
-    text = str(value or "").strip()
-    return text[:10] if text and text.upper() != "NULL" else ""

@@ -15,7 +15,6 @@ from qgis.core import (
     QgsFeatureSource,
     QgsLayerMetadata,
     QgsProcessing,
-    QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -32,7 +31,6 @@ from qgis.core import (
     QgsProviderRegistry,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, Qt
 
 from grid_plugin.core.codes import (
     CommunityCode,
@@ -58,8 +56,6 @@ from grid_plugin.processing.base import (
     GridAlgorithm,
     IsoDate,
     core_progress,
-    gauss_kruger_crs_for,
-    is_ground_metric,
     qgs_fields,
     read_geometries,
     style_output,
@@ -259,8 +255,9 @@ class DivideGridsAlgorithm(GridAlgorithm):
                 "The community layer has no features; choose a layer with community polygons."))
         mode = self.parameterAsEnum(parameters, self.MODE, context)
         order = ORDERS[self.parameterAsEnum(parameters, self.ORDER, context)]
-        effective_date = self._effective_date(parameters, context)
-        working_crs = self._working_crs(parameters, source, context)
+        effective_date = self.date_parameter(parameters, self.EFFECTIVE_DATE, context)
+        working_crs = self.working_crs(parameters, self.TARGET_CRS, source, context, self.tr(
+            "The community layer has no geometries; draw the community polygons first."))
         feedback.pushInfo(self.tr("Working CRS: {} ({})").format(working_crs.authid(), working_crs.description()))
 
         fields = self._code_fields(parameters, source, context)
@@ -362,16 +359,6 @@ class DivideGridsAlgorithm(GridAlgorithm):
         feedback.pushInfo(self.tr("Following {} lines from {} layer(s).").format(len(lines.geometries), len(layers)))
         return lines
 
-    def _effective_date(self, parameters, context) -> str:
-        text = (self.parameterAsString(parameters, self.EFFECTIVE_DATE, context) or "").strip()
-        if not text:
-            return QDate.currentDate().toString(Qt.ISODate)
-        date = QDate.fromString(text, Qt.ISODate)
-        if not date.isValid():
-            raise QgsProcessingException(self.tr(
-                "Effective date '{}' is not a date; write it as YYYY-MM-DD, e.g. 2026-07-01.").format(text))
-        return date.toString(Qt.ISODate)
-
     def _stable_codes(self, parameters, context, working_crs, feedback, division, containers):
         previous_source = self.parameterAsSource(parameters, self.PREVIOUS, context)
         if previous_source is None:
@@ -411,24 +398,6 @@ class DivideGridsAlgorithm(GridAlgorithm):
         uri = _geopackage_layer_uri(dest_id)
         if uri:
             QgsProviderRegistry.instance().saveLayerMetadata("ogr", uri, metadata)
-
-    def _working_crs(self, parameters, source: QgsFeatureSource, context: QgsProcessingContext):
-        given = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
-        if given.isValid():
-            if not is_ground_metric(given):
-                raise QgsProcessingException(self.tr(
-                    "The working CRS {} is not a projected CRS in ground metres; choose a "
-                    "Gauss-Krüger or UTM zone (e.g. EPSG:4548), or leave it empty.").format(given.authid()))
-            return given
-        if is_ground_metric(source.sourceCrs()):
-            return source.sourceCrs()
-        if source.sourceExtent().isNull() or source.sourceExtent().isEmpty():
-            raise QgsProcessingException(self.tr(
-                "The community layer has no geometries; draw the community polygons first."))
-        try:
-            return gauss_kruger_crs_for(source, context)
-        except GridInputError as err:
-            raise self.input_error(err) from err
 
     def _code_fields(self, parameters, source: QgsFeatureSource, context) -> dict[str, str]:
         def field(key: str) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 import shapely
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
@@ -50,8 +49,6 @@ from grid_plugin.core.validation_report import write_report
 from grid_plugin.processing.base import (
     GridAlgorithm,
     core_progress,
-    gauss_kruger_crs_for,
-    is_ground_metric,
     read_geometries,
     style_output,
 )
@@ -203,7 +200,8 @@ class ValidateGridsAlgorithm(GridAlgorithm):
             order=ORDERS[self.parameterAsEnum(parameters, self.ORDER, context)],
             check_sequence=self.parameterAsBoolean(parameters, self.CHECK_SEQUENCE, context),
         )
-        working_crs = self._working_crs(parameters, source, context)
+        working_crs = self.working_crs(parameters, self.TARGET_CRS, source, context, self.tr(
+            "The unit grid layer has no geometries; nothing can be checked."))
         feedback.pushInfo(self.tr("Working CRS: {} ({})").format(working_crs.authid(), working_crs.description()))
 
         request = QgsFeatureRequest().setDestinationCrs(working_crs, context.transformContext())
@@ -283,25 +281,6 @@ class ValidateGridsAlgorithm(GridAlgorithm):
         if name not in present:
             raise QgsProcessingException(self.tr("Field '{}' does not exist in the {}; its fields are: {}").format(
                 name, what, ", ".join(sorted(present))))
-
-    def _working_crs(self, parameters, source: QgsFeatureSource,
-                     context: QgsProcessingContext) -> QgsCoordinateReferenceSystem:
-        given = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
-        if given.isValid():
-            if not is_ground_metric(given):
-                raise QgsProcessingException(self.tr(
-                    "The working CRS {} is not a projected CRS in ground metres; choose a "
-                    "Gauss-Krüger or UTM zone (e.g. EPSG:4548), or leave it empty.").format(given.authid()))
-            return given
-        if is_ground_metric(source.sourceCrs()):
-            return source.sourceCrs()
-        if source.sourceExtent().isNull() or source.sourceExtent().isEmpty():
-            raise QgsProcessingException(self.tr(
-                "The unit grid layer has no geometries; nothing can be checked."))
-        try:
-            return gauss_kruger_crs_for(source, context)
-        except GridInputError as err:
-            raise self.input_error(err) from err
 
     def _read_communities(self, communities: QgsFeatureSource, field: str, request: QgsFeatureRequest,
                           feedback) -> list[tuple[int, object, str]]:
