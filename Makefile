@@ -10,7 +10,8 @@ export PROJ_DATA := /usr/share/proj
 export PYTHONPATH := $(CURDIR):/usr/share/qgis/python/plugins
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup postgis demo test test-unit lint translations package deploy sample bench bench-follow bench-components clean
+.PHONY: setup postgis demo test test-unit lint translations package deploy sample bench bench-follow bench-components \
+	bench-cases bench-heatmap clean
 
 ## setup: Debian packages (as root or via sudo), .venv with pinned Python dependencies. Idempotent.
 setup:
@@ -66,6 +67,15 @@ bench-follow: setup
 ## bench-components: codecomponents on 1,000,000 point components, next to native:joinattributesbylocation.
 bench-components: setup
 	$(PYTHON) bench/bench_components.py
+
+## bench-cases: case import (GeoPackage, PostGIS), per-grid aggregation over 10 M cases, case -> grid assignment,
+## each next to QGIS's own tools in the same run.
+bench-cases: setup postgis
+	$(PYTHON) bench/bench_cases.py
+
+## bench-heatmap: kernel density of 1 M cases next to qgis:heatmapkerneldensityestimation.
+bench-heatmap: setup
+	$(PYTHON) bench/bench_heatmap.py
 
 clean:
 	rm -rf build dist out .pytest_cache

@@ -1,8 +1,13 @@
 """The main job: `python -m grid_plugin.demo --out out` (what `make demo` runs).
 
 Runs the plugin's algorithms headless on the bundled fictional sample district and writes
-  out/demo.gpkg       communities, roads, unit_grids and coded components (CGCS2000 GK CM 117E)
-  out/demo_map.png    a map of the unit grids over communities and roads
+  out/demo.gpkg        communities, roads, unit_grids and coded components (CGCS2000 GK CM 117E),
+                       and the case heat per grid (case_heat) and the Gi* hot spots (case_hotspots)
+  out/demo_map.png     a map of the unit grids over communities and roads
+  out/cases.gpkg       the case store (GeoPackage): unit grids and the sample's 5,060 cases
+  out/case_density.tif the kernel-density heatmap of the cases
+  out/case_report.html the monthly top-10 grids and classes (also .csv)
+  out/demo_heat.png    a map of the heat
 Everything is built in a temporary folder and moved into place at the end, so an interrupted
 run never leaves half-written results.
 """
@@ -38,6 +43,8 @@ from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter, QPen
 from grid_plugin.toolbelt.paths import resource
 
 SAMPLE = resource("sample", "sample_district.gpkg")
+OUTPUTS = ("demo.gpkg", "demo_map.png", "cases.gpkg", "case_rejects.csv", "case_density.tif", "case_report.csv",
+           "case_report.html", "demo_heat.png")
 WORKING_CRS = "EPSG:4548"
 
 
@@ -117,6 +124,23 @@ def render_map(layers: list[QgsVectorLayer], extent: QgsRectangle, path: Path, t
     image.save(str(path))
 
 
+def render_heat(work: Path, grids: QgsVectorLayer, roads: QgsVectorLayer, heat: dict, hotspots: dict) -> None:
+    """The density raster over the grids, with the grids outlined by hot-spot class."""
+    from qgis.core import QgsRasterLayer
+
+    from grid_plugin.core.hotspots import HOTSPOT_CLASS_LABELS
+    from grid_plugin.processing.case_styles import style_density_raster, style_hotspots
+
+    density = QgsRasterLayer(str(work / "case_density.tif"), "density")
+    style_density_raster(density)
+    spots = QgsVectorLayer(hotspots["OUTPUT"], "hotspots", "ogr")
+    style_hotspots(spots, "gi_bin", {k: str(v) for k, v in HOTSPOT_CLASS_LABELS.items()})
+    spots.setOpacity(0.35)
+    render_map([styled(roads, "roads.qml"), density, spots], grids.extent(), work / "demo_heat.png",
+               f"示例区（虚构）案件热力 Case heat · {heat['CASE_COUNT']} 件 cases · 核密度 kernel density "
+               "200 m · Gi* 热点 hot spots")
+
+
 def run(out_dir: Path) -> dict[str, object]:
     import processing
 
@@ -153,21 +177,48 @@ def run(out_dir: Path) -> dict[str, object]:
             "GRIDS": f"{gpkg}|layername=unit_grids",
             "GRID_CODE_FIELD": "grid_code",
             "OUTPUT": f"ogr:dbname='{gpkg}' table=\"components\" (geom)",
+            "STORE": str(work / "cases.gpkg"), "DB_SCHEMA": "gridplugin",  # and keep them in the case store
         }, feedback=PrintFeedback())
 
-        print("4/4 rendering demo_map.png")
+        print("4/7 gridplugin:importcases (the sample's cases into the GeoPackage case store cases.gpkg)")
+        imported = processing.run("gridplugin:importcases", {
+            "INPUT": str(resource("sample", "sample_cases.csv")), "ENCODING": 0, "COORDINATES": 0,
+            "TIMEZONE": "Asia/Shanghai", "SCHEME": 0, "STORE": str(work / "cases.gpkg"), "DB_SCHEMA": "gridplugin",
+            "GRIDS": f"{gpkg}|layername=unit_grids", "REJECTS": str(work / "case_rejects.csv"),
+        }, feedback=PrintFeedback())
+
+        print("5/7 gridplugin:caseheatmap (cases per grid, kernel density, radius 200 m)")
+        heat = processing.run("gridplugin:caseheatmap", {
+            "STORE": str(work / "cases.gpkg"), "DB_SCHEMA": "gridplugin", "TIMEZONE": "Asia/Shanghai",
+            "RADIUS": 200.0, "PIXEL_SIZE": 10.0, "KERNEL": 0, "OUTPUT_VALUES": 0, "LIVE_LAYER": False,
+            "WORKING_CRS": WORKING_CRS,
+            "GRID_COUNTS": f"ogr:dbname='{gpkg}' table=\"case_heat\" (geom)",
+            "DENSITY": str(work / "case_density.tif"),
+        }, feedback=PrintFeedback())
+
+        print("6/7 gridplugin:casehotspots (Getis-Ord Gi*, monthly report)")
+        hotspots = processing.run("gridplugin:casehotspots", {
+            "STORE": str(work / "cases.gpkg"), "DB_SCHEMA": "gridplugin", "TIMEZONE": "Asia/Shanghai",
+            "CONTIGUITY": 0, "TOLERANCE": 0.5, "PERIOD": 2, "TOP_N": 10,
+            "OUTPUT": f"ogr:dbname='{gpkg}' table=\"case_hotspots\" (geom)",
+            "REPORT_CSV": str(work / "case_report.csv"), "REPORT_HTML": str(work / "case_report.html"),
+        }, feedback=PrintFeedback())
+
+        print("7/7 rendering demo_map.png and demo_heat.png")
         render_map(
             [styled(communities, "communities.qml"), styled(roads, "roads.qml"), styled(grids, "unit_grids.qml")],
             grids.extent(), work / "demo_map.png",
             f"示例区（虚构）单元网格划分 Unit grids · {result['GRID_COUNT']} 个网格 grids · 沿路划分 road-following",
         )
+        render_heat(work, grids, roads, heat, hotspots)
         del communities, roads, grids  # close the GeoPackage before moving it
         outputs = {}
-        for name in ("demo.gpkg", "demo_map.png"):
+        for name in OUTPUTS:
             os.replace(work / name, out_dir / name)
             outputs[name] = out_dir / name
         return {"grid_count": result["GRID_COUNT"], "working_crs": result["WORKING_CRS"],
-                "component_count": coded["COMPONENT_COUNT"], **outputs}
+                "component_count": coded["COMPONENT_COUNT"], "case_count": imported["IMPORTED_COUNT"],
+                "hot_count": hotspots["HOT_COUNT"], **outputs}
     finally:
         shutil.rmtree(work, ignore_errors=True)
         QgsApplication.processingRegistry().removeProvider(provider)
@@ -186,7 +237,9 @@ def main(argv: list[str] | None = None) -> int:
         app.exitQgis()
     print(f"unit grids: {summary['grid_count']} in {summary['working_crs']}")
     print(f"components coded: {summary['component_count']}")
-    print(f"wrote {summary['demo.gpkg']}\nwrote {summary['demo_map.png']}")
+    print(f"cases imported: {summary['case_count']}; hot-spot grids (Gi*, 90 %+): {summary['hot_count']}")
+    for name in OUTPUTS:
+        print(f"wrote {summary[name]}")
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,8 @@ SHARED_DATA = REPO.parent / "shared" / "data"
 EXPECTED = Path(__file__).resolve().parent / "data" / "expected"
 
 os.environ.setdefault("PROJ_DATA", "/usr/share/proj")
+# QGIS's authentication database of the test session lives in a temporary folder, never a user profile
+os.environ.setdefault("QGIS_AUTH_DB_DIR_PATH", tempfile.mkdtemp(prefix="grid-plugin-auth-"))
 
 
 def read_postgis_env() -> dict[str, str]:

@@ -79,6 +79,96 @@
       <translation>BeiDou code {code!r} is level {own}; it has no parent at the finer level {level}</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>The input has no field for {missing}; map it in FIELD_MAP, e.g. '{example}'. Input fields: {fields}.</source>
+      <translation>The input has no field for {missing}; map it in FIELD_MAP, e.g. '{example}'. Input fields: {fields}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>FIELD_MAP entry '{entry}' is not 'case field=input field'; case fields are {fields}.</source>
+      <translation>FIELD_MAP entry '{entry}' is not 'case field=input field'; case fields are {fields}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>FIELD_MAP maps {target} to '{source}', but the input has no such field; its fields are {fields}.</source>
+      <translation>FIELD_MAP maps {target} to '{source}', but the input has no such field; its fields are {fields}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>Time zone '{zone}' is unknown; use an IANA name such as Asia/Shanghai or UTC.</source>
+      <translation>Time zone '{zone}' is unknown; use an IANA name such as Asia/Shanghai or UTC.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>Coordinates in 'another CRS' need that CRS; give it, e.g. EPSG:4548.</source>
+      <translation>Coordinates in 'another CRS' need that CRS; give it, e.g. EPSG:4548.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>kind '{value}' is neither 部件 (component) nor 事件 (event)</source>
+      <translation>kind '{value}' is neither 部件 (component) nor 事件 (event)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>no class (class code and class name are empty)</source>
+      <translation>no class (class code and class name are empty)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>Kind '{value}' is neither 部件 (component) nor 事件 (event).</source>
+      <translation>Kind '{value}' is neither 部件 (component) nor 事件 (event).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>no case id (field {field} is empty)</source>
+      <translation>no case id (field {field} is empty)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>no report time (field {field} is empty)</source>
+      <translation>no report time (field {field} is empty)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>coordinates '{x}', '{y}' are not numbers</source>
+      <translation>coordinates '{x}', '{y}' are not numbers</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>longitude and latitude look swapped ({x}, {y}); check the x/y field mapping</source>
+      <translation>longitude and latitude look swapped ({x}, {y}); check the x/y field mapping</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>coordinates ({x}, {y}) are outside China; check the coordinate system</source>
+      <translation>coordinates ({x}, {y}) are outside China; check the coordinate system</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>location ({lon:.6f}, {lat:.6f}) is outside every unit grid of the district</source>
+      <translation>location ({lon:.6f}, {lat:.6f}) is outside every unit grid of the district</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>no coordinates (fields {x} and {y} are empty); geocode the address first</source>
+      <translation>no coordinates (fields {x} and {y} are empty); geocode the address first</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>case id {case_id} appears again in rows {rows} with different content; none of them is imported: correct or remove the wrong rows</source>
+      <translation>case id {case_id} appears again in rows {rows} with different content; none of them is imported: correct or remove the wrong rows</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00</source>
+      <translation>{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>identical duplicate of row {row}; imported once</source>
+      <translation>identical duplicate of row {row}; imported once</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/classes.py" />
       <source>unknown coding scheme '{scheme}'; use {choices}</source>
       <translation>unknown coding scheme '{scheme}'; use {choices}</translation>
@@ -444,6 +534,146 @@
       <translation>community {code} (feature {fid}) has no line to follow; it was split into {count} compact grids</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/core/hotspots.py" />
+      <source>Hot spot, 99% confidence</source>
+      <translation>Hot spot, 99% confidence</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/hotspots.py" />
+      <source>Hot spot, 95% confidence</source>
+      <translation>Hot spot, 95% confidence</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/hotspots.py" />
+      <source>Hot spot, 90% confidence</source>
+      <translation>Hot spot, 90% confidence</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/hotspots.py" />
+      <source>Not significant</source>
+      <translation>Not significant</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/hotspots.py" />
+      <source>Cold spot, 90% confidence</source>
+      <translation>Cold spot, 90% confidence</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/hotspots.py" />
+      <source>Cold spot, 95% confidence</source>
+      <translation>Cold spot, 95% confidence</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/hotspots.py" />
+      <source>Cold spot, 99% confidence</source>
+      <translation>Cold spot, 99% confidence</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/hotspots.py" />
+      <source>contiguity rule must be queen or rook, got '{rule}'</source>
+      <translation>contiguity rule must be queen or rook, got '{rule}'</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/hotspots.py" />
+      <source>the neighbour tolerance must be zero or positive, got {value}</source>
+      <translation>the neighbour tolerance must be zero or positive, got {value}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/hotspots.py" />
+      <source>hot spot analysis needs at least 3 units, got {count}; choose more grids</source>
+      <translation>hot spot analysis needs at least 3 units, got {count}; choose more grids</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/hotspots.py" />
+      <source>got {values} values for {units} units; give one value per unit</source>
+      <translation>got {values} values for {units} units; give one value per unit</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/hotspots.py" />
+      <source>unit {unit} has no numeric value; count 0 for a grid without cases</source>
+      <translation>unit {unit} has no numeric value; count 0 for a grid without cases</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/hotspots.py" />
+      <source>neighbour pairs need as many first as second units, got {first} and {second}</source>
+      <translation>neighbour pairs need as many first as second units, got {first} and {second}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/hotspots.py" />
+      <source>a neighbour pair names a unit outside 0 to {last}; give indices of the units</source>
+      <translation>a neighbour pair names a unit outside 0 to {last}; give indices of the units</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/kernel.py" />
+      <source>Kernel '{kernel}' is unknown; use one of {kernels}.</source>
+      <translation>Kernel '{kernel}' is unknown; use one of {kernels}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/kernel.py" />
+      <source>Output '{output}' is unknown; use 'raw' or 'scaled'.</source>
+      <translation>Output '{output}' is unknown; use 'raw' or 'scaled'.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/kernel.py" />
+      <source>Method '{method}' is unknown; use 'auto', 'exact' or 'fft'.</source>
+      <translation>Method '{method}' is unknown; use 'auto', 'exact' or 'fft'.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/kernel.py" />
+      <source>The decay ratio {decay} is not a number; use a value such as 0.</source>
+      <translation>The decay ratio {decay} is not a number; use a value such as 0.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/kernel.py" />
+      <source>The radius must be a positive distance, not {radius}; use e.g. 200 (metres).</source>
+      <translation>The radius must be a positive distance, not {radius}; use e.g. 200 (metres).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/kernel.py" />
+      <source>The pixel size must be a positive distance, not {pixel}; use e.g. 10 (metres).</source>
+      <translation>The pixel size must be a positive distance, not {pixel}; use e.g. 10 (metres).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/kernel.py" />
+      <source>The pixel size {pixel} is too large for the radius {radius}: points could miss every pixel centre; use a pixel size of at most radius × 1.41 (ideally radius / 10).</source>
+      <translation>The pixel size {pixel} is too large for the radius {radius}: points could miss every pixel centre; use a pixel size of at most radius × 1.41 (ideally radius / 10).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/kernel.py" />
+      <source>The radius {radius} is {count} pixels of {pixel}; use a larger pixel size (at most {limit} pixels per radius).</source>
+      <translation>The radius {radius} is {count} pixels of {pixel}; use a larger pixel size (at most {limit} pixels per radius).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/kernel.py" />
+      <source>The heatmap would have {cols} × {rows} pixels; use a larger pixel size or a smaller extent (at most {limit} pixels).</source>
+      <translation>The heatmap would have {cols} × {rows} pixels; use a larger pixel size or a smaller extent (at most {limit} pixels).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/kernel.py" />
+      <source>There are {nx} x but {ny} y coordinates; give one of each per point.</source>
+      <translation>There are {nx} x but {ny} y coordinates; give one of each per point.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/kernel.py" />
+      <source>Point {index} has no finite coordinates ({count} such points); drop points with empty geometry first.</source>
+      <translation>Point {index} has no finite coordinates ({count} such points); drop points with empty geometry first.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/kernel.py" />
+      <source>There are {nw} weights for {n} points; give one weight per point.</source>
+      <translation>There are {nw} weights for {n} points; give one weight per point.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/kernel.py" />
+      <source>The weight of point {index} is not a number ({count} such points); QGIS counts NULL weights as 0, so replace them by 0.</source>
+      <translation>The weight of point {index} is not a number ({count} such points); QGIS counts NULL weights as 0, so replace them by 0.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/kernel.py" />
+      <source>There are no points, so the heatmap has no extent; add points or give a frame (x_min, y_max, columns, rows) for an all-zero raster.</source>
+      <translation>There are no points, so the heatmap has no extent; add points or give a frame (x_min, y_max, columns, rows) for an all-zero raster.</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/lattice.py" />
       <source>cell size must be positive, got {cell}</source>
       <translation>cell size must be positive, got {cell}</translation>
@@ -457,6 +687,131 @@
       <location filename="../../grid_plugin/core/lattice.py" />
       <source>community {code} (feature {fid}) would get {count} grids, more than the {limit} a 3-digit sequence allows; use a larger cell size or split the community</source>
       <translation>community {code} (feature {fid}) would get {count} grids, more than the {limit} a 3-digit sequence allows; use a larger cell size or split the community</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>Period</source>
+      <translation>Period</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>Dimension</source>
+      <translation>Dimension</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>Rank</source>
+      <translation>Rank</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>Code</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>Share of period (%)</source>
+      <translation>Share of period (%)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>Previous period</source>
+      <translation>Previous period</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>Change</source>
+      <translation>Change</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>Change (%)</source>
+      <translation>Change (%)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>Unit grid</source>
+      <translation>Unit grid</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>Case class</source>
+      <translation>Case class</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>(not assigned)</source>
+      <translation>(not assigned)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>new</source>
+      <translation>new</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>Top {n} unit grids</source>
+      <translation>Top {n} unit grids</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>Top {n} case classes</source>
+      <translation>Top {n} case classes</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>{period}: {count} cases</source>
+      <translation>{period}: {count} cases</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>Compared with {previous}: {count} cases</source>
+      <translation>Compared with {previous}: {count} cases</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>The data have no period before this one to compare with.</source>
+      <translation>The data have no period before this one to compare with.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>period must be one of day, week, month, quarter, year; got '{period}'</source>
+      <translation>period must be one of day, week, month, quarter, year; got '{period}'</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>got {names} grid names for {cases} cases; give one name per case or a mapping from grid code to name</source>
+      <translation>got {names} grid names for {cases} cases; give one name per case or a mapping from grid code to name</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>got {names} class names for {cases} cases; give one name per case or a mapping from class code to name</source>
+      <translation>got {names} class names for {cases} cases; give one name per case or a mapping from class code to name</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>got {periods} periods, {grids} grid codes and {classes} class codes; give one of each per case</source>
+      <translation>got {periods} periods, {grids} grid codes and {classes} class codes; give one of each per case</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>the number of top grids and classes must be at least 1, got {n}</source>
+      <translation>the number of top grids and classes must be at least 1, got {n}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>case {index} has no period; give every case a report time</source>
+      <translation>case {index} has no period; give every case a report time</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>case {index}: time '{value}' is not an ISO 8601 time such as 2025-03-01T04:00:00Z; correct or remove it</source>
+      <translation>case {index}: time '{value}' is not an ISO 8601 time such as 2025-03-01T04:00:00Z; correct or remove it</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/stability.py" />
@@ -477,6 +832,31 @@
       <location filename="../../grid_plugin/core/stability.py" />
       <source>community {code} (feature {fid}) has used all {limit} sequence numbers (retired codes are never reused); it needs a new community code</source>
       <translation>community {code} (feature {fid}) has used all {limit} sequence numbers (retired codes are never reused); it needs a new community code</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
+      <source>Encoding '{encoding}' is not supported; use {choices}.</source>
+      <translation>Encoding '{encoding}' is not supported; use {choices}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
+      <source>{path} has no header row; the first line must name the columns.</source>
+      <translation>{path} has no header row; the first line must name the columns.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
+      <source>{path} names the column(s) {names} twice; rename them.</source>
+      <translation>{path} names the column(s) {names} twice; rename them.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
+      <source>{path} is neither UTF-8 nor GBK/GB18030 text (byte {at}); save it as UTF-8 CSV.</source>
+      <translation>{path} is neither UTF-8 nor GBK/GB18030 text (byte {at}); save it as UTF-8 CSV.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
+      <source>{path} is not UTF-8 (byte {at}); choose the GBK/GB18030 encoding.</source>
+      <translation>{path} is not UTF-8 (byte {at}); choose the GBK/GB18030 encoding.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/validation.py" />
@@ -784,6 +1164,281 @@
       <translation>Divide communities into unit grids…</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Case heatmap</source>
+      <translation>Case heatmap</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Shows where cases concentrate, for the cases of the store chosen by time window, kind, class, source and status:
+- per unit grid: the number of cases and the density per 10,000 m², as a graduated layer;
+- a kernel-density raster (radius, pixel size and kernel as in QGIS's Heatmap algorithm, whose numbers it reproduces), styled with a heat ramp;
+- optionally the cases themselves as a live layer of the store with QGIS's heatmap renderer and time properties, so the temporal controller animates them.</source>
+      <translation>Shows where cases concentrate, for the cases of the store chosen by time window, kind, class, source and status:
+- per unit grid: the number of cases and the density per 10,000 m², as a graduated layer;
+- a kernel-density raster (radius, pixel size and kernel as in QGIS's Heatmap algorithm, whose numbers it reproduces), styled with a heat ramp;
+- optionally the cases themselves as a live layer of the store with QGIS's heatmap renderer and time properties, so the temporal controller animates them.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Unit grids (empty: the store's grids)</source>
+      <translation>Unit grids (empty: the store's grids)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Cases (live heatmap)</source>
+      <translation>Cases (live heatmap)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Kernel radius (m)</source>
+      <translation>Kernel radius (m)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Pixel size (m)</source>
+      <translation>Pixel size (m)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Kernel shape</source>
+      <translation>Kernel shape</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Raster values</source>
+      <translation>Raster values</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>CRS of the raster (empty: CGCS2000 3-degree Gauss-Krüger zone)</source>
+      <translation>CRS of the raster (empty: CGCS2000 3-degree Gauss-Krüger zone)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Also load the cases as a live heatmap layer</source>
+      <translation>Also load the cases as a live heatmap layer</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Cases per unit grid</source>
+      <translation>Cases per unit grid</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Kernel density</source>
+      <translation>Kernel density</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Cases in the filter</source>
+      <translation>Cases in the filter</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Live case heatmap</source>
+      <translation>Live case heatmap</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>No case matches the filter; the density raster is all zero.</source>
+      <translation>No case matches the filter; the density raster is all zero.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>There are no unit grids to place the raster.</source>
+      <translation>There are no unit grids to place the raster.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Quartic</source>
+      <translation>Quartic</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Triangular</source>
+      <translation>Triangular</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Uniform</source>
+      <translation>Uniform</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Triweight</source>
+      <translation>Triweight</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Epanechnikov</source>
+      <translation>Epanechnikov</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Raw (sum of kernel weights)</source>
+      <translation>Raw (sum of kernel weights)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Scaled (density per square metre)</source>
+      <translation>Scaled (density per square metre)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Cancelled.</source>
+      <translation>Cancelled.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>{} cases match {}.</source>
+      <translation>{} cases match {}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>{} cases carry a grid code that is not among these grids.</source>
+      <translation>{} cases carry a grid code that is not among these grids.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>The store's case table cannot be loaded as a layer: {}</source>
+      <translation>The store's case table cannot be loaded as a layer: {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>The raster CRS {} is geographic; choose a projected CRS in metres (e.g. EPSG:4548).</source>
+      <translation>The raster CRS {} is geographic; choose a projected CRS in metres (e.g. EPSG:4548).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Case hot spots and period report</source>
+      <translation>Case hot spots and period report</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Tests whether case concentrations are real: Getis-Ord Gi* on the case count of each unit grid, with contiguity weights (queen: grids sharing a point; rook: grids sharing an edge), gives a z-score, a p-value and a class: hot or cold spot at 90, 95 or 99 % confidence, or not significant. A grid is a hot spot when it and its neighbours together hold more cases than chance explains.
+
+The period report (CSV and HTML) lists, for every day, week, month, quarter or year, the top-N grids and classes (高频区域、高频事件) with the change against the previous period.</source>
+      <translation>Tests whether case concentrations are real: Getis-Ord Gi* on the case count of each unit grid, with contiguity weights (queen: grids sharing a point; rook: grids sharing an edge), gives a z-score, a p-value and a class: hot or cold spot at 90, 95 or 99 % confidence, or not significant. A grid is a hot spot when it and its neighbours together hold more cases than chance explains.
+
+The period report (CSV and HTML) lists, for every day, week, month, quarter or year, the top-N grids and classes (高频区域、高频事件) with the change against the previous period.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Day</source>
+      <translation>Day</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Week</source>
+      <translation>Week</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Month</source>
+      <translation>Month</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Quarter</source>
+      <translation>Quarter</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Year</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Neighbours</source>
+      <translation>Neighbours</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Gap tolerance between neighbouring grids (m)</source>
+      <translation>Gap tolerance between neighbouring grids (m)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Report period</source>
+      <translation>Report period</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Top N grids and classes per period</source>
+      <translation>Top N grids and classes per period</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Hot spots (Gi*)</source>
+      <translation>Hot spots (Gi*)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Period report (CSV)</source>
+      <translation>Period report (CSV)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>CSV files (*.csv)</source>
+      <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Period report (HTML)</source>
+      <translation>Period report (HTML)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>HTML files (*.html)</source>
+      <translation>HTML files (*.html)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Hot-spot grids</source>
+      <translation>Hot-spot grids</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Cold-spot grids</source>
+      <translation>Cold-spot grids</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Queen (sharing a point)</source>
+      <translation>Queen (sharing a point)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Rook (sharing an edge)</source>
+      <translation>Rook (sharing an edge)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>{} cases in {} grids ({}).</source>
+      <translation>{} cases in {} grids ({}).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Cases per {}: top {} grids and classes</source>
+      <translation>Cases per {}: top {} grids and classes</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>{} hot-spot grids and {} cold-spot grids at 90 % confidence or more.</source>
+      <translation>{} hot-spot grids and {} cold-spot grids at 90 % confidence or more.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Gi* needs at least 3 unit grids; the store has {}.</source>
+      <translation>Gi* needs at least 3 unit grids; the store has {}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>{} grids have no neighbour; raise the gap tolerance if the grids have small gaps.</source>
+      <translation>{} grids have no neighbour; raise the gap tolerance if the grids have small gaps.</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
       <source>Code components</source>
       <translation>Code components</translation>
@@ -934,6 +1589,11 @@ Points take the grid they lie in; lines and polygons the grid holding most of th
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
       <source>{} components moved into another grid: they keep their ID and got the new grid code and a change date.</source>
       <translation>{} components moved into another grid: they keep their ID and got the new grid code and a change date.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>{} coded components saved in the store {}.</source>
+      <translation>{} coded components saved in the store {}.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -1107,11 +1767,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>CSV files (*.csv)</source>
-      <translation>CSV files (*.csv)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Number of unit grids</source>
       <translation>Number of unit grids</translation>
     </message>
@@ -1261,6 +1916,194 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <translation> (and {} more)</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Import cases</source>
+      <translation>Import cases</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Imports cases (案件) from a CSV (UTF-8 or GBK), an XLSX sheet or any OGR layer into the case store: a GeoPackage file (default) or a PostGIS schema reached through a QGIS PostgreSQL connection.
+
+FIELD_MAP maps case fields to input columns, e.g. 'case_id=案件编号; x=经度; y=纬度; reported_at=上报时间'; columns with the store's own names or common Chinese names are found without it. Coordinates may be WGS84, CGCS2000, GCJ-02 (Amap, Tencent), BD-09 (Baidu) or any CRS; they are stored in CGCS2000. Times without a zone are local time in the chosen zone.
+
+Each case gets the codes of its unit grid, street and community. A re-import is idempotent: new case ids are added, changed ones updated, identical ones left alone. The whole file is one transaction: a failure or cancel writes nothing. Rows that cannot be used go to the rejects CSV with their row number and reason; the counts of rows read, imported, updated, unchanged and rejected always add up.</source>
+      <translation>Imports cases (案件) from a CSV (UTF-8 or GBK), an XLSX sheet or any OGR layer into the case store: a GeoPackage file (default) or a PostGIS schema reached through a QGIS PostgreSQL connection.
+
+FIELD_MAP maps case fields to input columns, e.g. 'case_id=案件编号; x=经度; y=纬度; reported_at=上报时间'; columns with the store's own names or common Chinese names are found without it. Coordinates may be WGS84, CGCS2000, GCJ-02 (Amap, Tencent), BD-09 (Baidu) or any CRS; they are stored in CGCS2000. Times without a zone are local time in the chosen zone.
+
+Each case gets the codes of its unit grid, street and community. A re-import is idempotent: new case ids are added, changed ones updated, identical ones left alone. The whole file is one transaction: a failure or cancel writes nothing. Rows that cannot be used go to the rejects CSV with their row number and reason; the counts of rows read, imported, updated, unchanged and rejected always add up.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Unit grids (saved into the store; empty: the store's grids)</source>
+      <translation>Unit grids (saved into the store; empty: the store's grids)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Cases</source>
+      <translation>Cases</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Cases file (CSV, XLSX, GeoPackage, Shapefile, GeoJSON, ...)</source>
+      <translation>Cases file (CSV, XLSX, GeoPackage, Shapefile, GeoJSON, ...)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Sheet or layer name (empty: the first)</source>
+      <translation>Sheet or layer name (empty: the first)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>CSV encoding</source>
+      <translation>CSV encoding</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Field mapping (case field=input field; ...)</source>
+      <translation>Field mapping (case field=input field; ...)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Coordinates are in</source>
+      <translation>Coordinates are in</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>That other CRS</source>
+      <translation>That other CRS</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Class scheme of the cases</source>
+      <translation>Class scheme of the cases</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Your own classes (CSV; optional)</source>
+      <translation>Your own classes (CSV; optional)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Rejected rows</source>
+      <translation>Rejected rows</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Rows read</source>
+      <translation>Rows read</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Cases imported</source>
+      <translation>Cases imported</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Cases updated</source>
+      <translation>Cases updated</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Cases unchanged</source>
+      <translation>Cases unchanged</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Rows rejected</source>
+      <translation>Rows rejected</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Store</source>
+      <translation>Store</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Detect (UTF-8, else GBK/GB18030)</source>
+      <translation>Detect (UTF-8, else GBK/GB18030)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>WGS84 (GPS)</source>
+      <translation>WGS84 (GPS)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>CGCS2000</source>
+      <translation>CGCS2000</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>GCJ-02 (Amap, Tencent)</source>
+      <translation>GCJ-02 (Amap, Tencent)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>BD-09 (Baidu)</source>
+      <translation>BD-09 (Baidu)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Another CRS (below)</source>
+      <translation>Another CRS (below)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>GB/T 47678.5-2026 (5-digit classes)</source>
+      <translation>GB/T 47678.5-2026 (5-digit classes)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>GB/T 30428.2-2013 (4-digit classes)</source>
+      <translation>GB/T 30428.2-2013 (4-digit classes)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Reading {} ({}).</source>
+      <translation>Reading {} ({}).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Field mapping: {}</source>
+      <translation>Field mapping: {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Cancelled; nothing was written to the store.</source>
+      <translation>Cancelled; nothing was written to the store.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Read {}, imported {}, updated {}, unchanged {}, rejected {} (see {}).</source>
+      <translation>Read {}, imported {}, updated {}, unchanged {}, rejected {} (see {}).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Coordinates in 'another CRS' need that CRS (SOURCE_CRS).</source>
+      <translation>Coordinates in 'another CRS' need that CRS (SOURCE_CRS).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>{} rows look like latitude and longitude swapped; check the x/y field mapping.</source>
+      <translation>{} rows look like latitude and longitude swapped; check the x/y field mapping.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>{} classes added or overridden from {}.</source>
+      <translation>{} classes added or overridden from {}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Cases file {} does not exist.</source>
+      <translation>Cases file {} does not exist.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>{} cannot be read as a table or layer; give a CSV, XLSX or a GIS layer (and the sheet name).</source>
+      <translation>{} cannot be read as a table or layer; give a CSV, XLSX or a GIS layer (and the sheet name).</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
       <source>Validate components</source>
       <translation>Validate components</translation>
@@ -1294,11 +2137,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
       <source>HTML report</source>
       <translation>HTML report</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
-      <source>HTML files (*.html)</source>
-      <translation>HTML files (*.html)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
@@ -1541,6 +2379,81 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <translation>The working CRS {} is not a projected CRS in ground metres; choose a Gauss-Krüger or UTM zone (e.g. EPSG:4548), or leave it empty.</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>Case store: GeoPackage file (a new name creates it)</source>
+      <translation>Case store: GeoPackage file (a new name creates it)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>Or a PostGIS store: QGIS PostgreSQL connection</source>
+      <translation>Or a PostGIS store: QGIS PostgreSQL connection</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>PostGIS schema of the store</source>
+      <translation>PostGIS schema of the store</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>From (report time, inclusive; e.g. 2025-03-01 or 2025-03-01 08:00)</source>
+      <translation>From (report time, inclusive; e.g. 2025-03-01 or 2025-03-01 08:00)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>Until (report time, exclusive)</source>
+      <translation>Until (report time, exclusive)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>Kinds (部件 / 事件; comma separated, empty for all)</source>
+      <translation>Kinds (部件 / 事件; comma separated, empty for all)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>Class codes (comma separated, empty for all)</source>
+      <translation>Class codes (comma separated, empty for all)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>Sources (comma separated, empty for all)</source>
+      <translation>Sources (comma separated, empty for all)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>Statuses (comma separated, empty for all)</source>
+      <translation>Statuses (comma separated, empty for all)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>Time zone of times without one</source>
+      <translation>Time zone of times without one</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>The time window is empty: 'From' must come before 'Until'.</source>
+      <translation>The time window is empty: 'From' must come before 'Until'.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>The unit-grid layer has no active grids with a geometry.</source>
+      <translation>The unit-grid layer has no active grids with a geometry.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>The unit-grid layer has no field 'grid_code'; use the output of Divide communities into unit grids. Its fields are: {}</source>
+      <translation>The unit-grid layer has no field 'grid_code'; use the output of Divide communities into unit grids. Its fields are: {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>The store {} has no unit grids yet; give the unit-grid layer (GRIDS) once and it is saved into the store.</source>
+      <translation>The store {} has no unit grids yet; give the unit-grid layer (GRIDS) once and it is saved into the store.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>'{}' is not a date or time; write it as 2025-03-01 or 2025-03-01 08:00.</source>
+      <translation>'{}' is not a date or time; write it as 2025-03-01 or 2025-03-01 08:00.</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/processing/component_inputs.py" />
       <source>Coding scheme</source>
       <translation>Coding scheme</translation>
@@ -1564,11 +2477,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <location filename="../../grid_plugin/processing/component_inputs.py" />
       <source>GB/T 30428.2-2013: 4-digit classes, 16-digit IDs</source>
       <translation>GB/T 30428.2-2013: 4-digit classes, 16-digit IDs</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/component_inputs.py" />
-      <source>{} classes added or overridden from {}.</source>
-      <translation>{} classes added or overridden from {}.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/component_inputs.py" />

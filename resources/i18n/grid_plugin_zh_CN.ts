@@ -79,6 +79,96 @@
       <translation>北斗网格码 {code!r} 为第 {own} 级，不能取更细的第 {level} 级作为上级网格</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>The input has no field for {missing}; map it in FIELD_MAP, e.g. '{example}'. Input fields: {fields}.</source>
+      <translation>输入中没有对应 {missing} 的字段；请在 FIELD_MAP 中映射，例如 '{example}'。输入字段：{fields}。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>FIELD_MAP entry '{entry}' is not 'case field=input field'; case fields are {fields}.</source>
+      <translation>FIELD_MAP 条目 '{entry}' 不符合 '案件字段=输入字段' 的格式；案件字段有：{fields}。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>FIELD_MAP maps {target} to '{source}', but the input has no such field; its fields are {fields}.</source>
+      <translation>FIELD_MAP 将 {target} 映射到“{source}”，但输入中没有该字段；其字段为：{fields}。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>Time zone '{zone}' is unknown; use an IANA name such as Asia/Shanghai or UTC.</source>
+      <translation>未知时区“{zone}”；请使用 IANA 时区名称，例如 Asia/Shanghai 或 UTC。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>Coordinates in 'another CRS' need that CRS; give it, e.g. EPSG:4548.</source>
+      <translation>坐标为“其他坐标系”时需要指定该坐标系，例如 EPSG:4548。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>kind '{value}' is neither 部件 (component) nor 事件 (event)</source>
+      <translation>类型“{value}”既不是部件也不是事件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>no class (class code and class name are empty)</source>
+      <translation>无类别（类别代码和类别名称均为空）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>Kind '{value}' is neither 部件 (component) nor 事件 (event).</source>
+      <translation>类型“{value}”既不是部件也不是事件。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>no case id (field {field} is empty)</source>
+      <translation>无案件编号（字段 {field} 为空）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>no report time (field {field} is empty)</source>
+      <translation>无上报时间（字段 {field} 为空）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>coordinates '{x}', '{y}' are not numbers</source>
+      <translation>坐标“{x}”、“{y}”不是数字</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>longitude and latitude look swapped ({x}, {y}); check the x/y field mapping</source>
+      <translation>经度和纬度似乎颠倒了（{x}, {y}）；请检查 x/y 字段映射</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>coordinates ({x}, {y}) are outside China; check the coordinate system</source>
+      <translation>坐标 ({x}, {y}) 位于中国境外；请检查坐标系</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>location ({lon:.6f}, {lat:.6f}) is outside every unit grid of the district</source>
+      <translation>位置 ({lon:.6f}, {lat:.6f}) 不在本区任何单元网格内</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>no coordinates (fields {x} and {y} are empty); geocode the address first</source>
+      <translation>无坐标（字段 {x} 和 {y} 为空）；请先对地址进行地理编码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>case id {case_id} appears again in rows {rows} with different content; none of them is imported: correct or remove the wrong rows</source>
+      <translation>案件编号 {case_id} 在第 {rows} 行再次出现且内容不同；这些行均未导入：请更正或删除错误的行</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00</source>
+      <translation>{field}“{value}”不是日期时间；请写成 2025-03-01 08:05:00</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>identical duplicate of row {row}; imported once</source>
+      <translation>与第 {row} 行完全相同；只导入一次</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/classes.py" />
       <source>unknown coding scheme '{scheme}'; use {choices}</source>
       <translation>未知的编码方案“{scheme}”；请使用 {choices}</translation>
@@ -444,6 +534,146 @@
       <translation>社区 {code}（要素 {fid}）内没有可沿用的线，已拆分为 {count} 个紧凑网格</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/core/hotspots.py" />
+      <source>Hot spot, 99% confidence</source>
+      <translation>热点（99% 置信度）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/hotspots.py" />
+      <source>Hot spot, 95% confidence</source>
+      <translation>热点（95% 置信度）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/hotspots.py" />
+      <source>Hot spot, 90% confidence</source>
+      <translation>热点（90% 置信度）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/hotspots.py" />
+      <source>Not significant</source>
+      <translation>不显著</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/hotspots.py" />
+      <source>Cold spot, 90% confidence</source>
+      <translation>冷点（90% 置信度）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/hotspots.py" />
+      <source>Cold spot, 95% confidence</source>
+      <translation>冷点（95% 置信度）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/hotspots.py" />
+      <source>Cold spot, 99% confidence</source>
+      <translation>冷点（99% 置信度）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/hotspots.py" />
+      <source>contiguity rule must be queen or rook, got '{rule}'</source>
+      <translation>邻接规则必须是 queen 或 rook，当前为“{rule}”</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/hotspots.py" />
+      <source>the neighbour tolerance must be zero or positive, got {value}</source>
+      <translation>邻接容差必须为零或正数，当前为 {value}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/hotspots.py" />
+      <source>hot spot analysis needs at least 3 units, got {count}; choose more grids</source>
+      <translation>热点分析至少需要 3 个单元，当前只有 {count} 个；请选择更多网格</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/hotspots.py" />
+      <source>got {values} values for {units} units; give one value per unit</source>
+      <translation>{units} 个单元却有 {values} 个值；请为每个单元给出一个值</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/hotspots.py" />
+      <source>unit {unit} has no numeric value; count 0 for a grid without cases</source>
+      <translation>单元 {unit} 没有数值；没有案件的网格请计为 0</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/hotspots.py" />
+      <source>neighbour pairs need as many first as second units, got {first} and {second}</source>
+      <translation>相邻对中第一个单元与第二个单元的数量必须相同，当前分别为 {first} 和 {second}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/hotspots.py" />
+      <source>a neighbour pair names a unit outside 0 to {last}; give indices of the units</source>
+      <translation>某个相邻对引用了 0 到 {last} 范围之外的单元；请给出单元的索引号</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/kernel.py" />
+      <source>Kernel '{kernel}' is unknown; use one of {kernels}.</source>
+      <translation>未知核函数“{kernel}”；请使用 {kernels} 之一。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/kernel.py" />
+      <source>Output '{output}' is unknown; use 'raw' or 'scaled'.</source>
+      <translation>未知输出类型“{output}”；请使用 'raw' 或 'scaled'。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/kernel.py" />
+      <source>Method '{method}' is unknown; use 'auto', 'exact' or 'fft'.</source>
+      <translation>未知计算方法“{method}”；请使用 'auto'、'exact' 或 'fft'。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/kernel.py" />
+      <source>The decay ratio {decay} is not a number; use a value such as 0.</source>
+      <translation>衰减比率 {decay} 不是数字；请使用 0 之类的数值。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/kernel.py" />
+      <source>The radius must be a positive distance, not {radius}; use e.g. 200 (metres).</source>
+      <translation>半径必须是大于 0 的距离，而不是 {radius}；例如使用 200（米）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/kernel.py" />
+      <source>The pixel size must be a positive distance, not {pixel}; use e.g. 10 (metres).</source>
+      <translation>像元大小必须是大于 0 的距离，而不是 {pixel}；例如使用 10（米）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/kernel.py" />
+      <source>The pixel size {pixel} is too large for the radius {radius}: points could miss every pixel centre; use a pixel size of at most radius × 1.41 (ideally radius / 10).</source>
+      <translation>像元大小 {pixel} 相对于半径 {radius} 过大：点的核范围可能覆盖不到任何像元中心；像元大小最多为半径 × 1.41（最好为半径 / 10）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/kernel.py" />
+      <source>The radius {radius} is {count} pixels of {pixel}; use a larger pixel size (at most {limit} pixels per radius).</source>
+      <translation>半径 {radius} 相当于 {count} 个大小为 {pixel} 的像元；请增大像元大小（每个半径最多 {limit} 个像元）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/kernel.py" />
+      <source>The heatmap would have {cols} × {rows} pixels; use a larger pixel size or a smaller extent (at most {limit} pixels).</source>
+      <translation>热力图将有 {cols} × {rows} 个像元；请增大像元大小或缩小范围（最多 {limit} 个像元）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/kernel.py" />
+      <source>There are {nx} x but {ny} y coordinates; give one of each per point.</source>
+      <translation>有 {nx} 个 x 坐标，却有 {ny} 个 y 坐标；每个点应各有一个 x 和 y 坐标。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/kernel.py" />
+      <source>Point {index} has no finite coordinates ({count} such points); drop points with empty geometry first.</source>
+      <translation>点 {index} 没有有效的坐标值（共 {count} 个这样的点）；请先删除几何图形为空的点。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/kernel.py" />
+      <source>There are {nw} weights for {n} points; give one weight per point.</source>
+      <translation>{n} 个点却有 {nw} 个权重；请为每个点给出一个权重。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/kernel.py" />
+      <source>The weight of point {index} is not a number ({count} such points); QGIS counts NULL weights as 0, so replace them by 0.</source>
+      <translation>点 {index} 的权重不是数字（共 {count} 个这样的点）；QGIS 将 NULL 权重计为 0，请将其替换为 0。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/kernel.py" />
+      <source>There are no points, so the heatmap has no extent; add points or give a frame (x_min, y_max, columns, rows) for an all-zero raster.</source>
+      <translation>没有任何点，热力图无法确定范围；请添加点，或给出栅格框架（x_min, y_max, columns, rows）以生成全零栅格。</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/lattice.py" />
       <source>cell size must be positive, got {cell}</source>
       <translation>网格尺寸必须大于 0，当前为 {cell}</translation>
@@ -457,6 +687,131 @@
       <location filename="../../grid_plugin/core/lattice.py" />
       <source>community {code} (feature {fid}) would get {count} grids, more than the {limit} a 3-digit sequence allows; use a larger cell size or split the community</source>
       <translation>社区 {code}（要素 {fid}）将产生 {count} 个网格，超过 3 位顺序号允许的 {limit} 个；请增大网格尺寸或拆分社区</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>Period</source>
+      <translation>周期</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>Dimension</source>
+      <translation>维度</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>Rank</source>
+      <translation>排名</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>Code</source>
+      <translation>代码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>Share of period (%)</source>
+      <translation>占本周期比例（%）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>Previous period</source>
+      <translation>上一周期</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>Change</source>
+      <translation>变化</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>Change (%)</source>
+      <translation>变化（%）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>Unit grid</source>
+      <translation>单元网格</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>Case class</source>
+      <translation>案件类别</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>(not assigned)</source>
+      <translation>（未指定）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>new</source>
+      <translation>新增</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>Top {n} unit grids</source>
+      <translation>前 {n} 位单元网格</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>Top {n} case classes</source>
+      <translation>前 {n} 位案件类别</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>{period}: {count} cases</source>
+      <translation>{period}：{count} 个案件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>Compared with {previous}: {count} cases</source>
+      <translation>对比 {previous}：{count} 个案件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>The data have no period before this one to compare with.</source>
+      <translation>数据中没有可供对比的上一周期。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>period must be one of day, week, month, quarter, year; got '{period}'</source>
+      <translation>周期必须是 day、week、month、quarter、year 之一，当前为“{period}”</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>got {names} grid names for {cases} cases; give one name per case or a mapping from grid code to name</source>
+      <translation>{cases} 个案件却有 {names} 个网格名称；请为每个案件给出一个名称，或给出网格编码到名称的映射</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>got {names} class names for {cases} cases; give one name per case or a mapping from class code to name</source>
+      <translation>{cases} 个案件却有 {names} 个类别名称；请为每个案件给出一个名称，或给出类别代码到名称的映射</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>got {periods} periods, {grids} grid codes and {classes} class codes; give one of each per case</source>
+      <translation>得到 {periods} 个周期、{grids} 个网格编码和 {classes} 个类别代码；每个案件应各有一个</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>the number of top grids and classes must be at least 1, got {n}</source>
+      <translation>列出的前几位网格和类别的数量至少为 1，当前为 {n}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>case {index} has no period; give every case a report time</source>
+      <translation>案件 {index} 没有所属周期；请为每个案件给出上报时间</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/period_report.py" />
+      <source>case {index}: time '{value}' is not an ISO 8601 time such as 2025-03-01T04:00:00Z; correct or remove it</source>
+      <translation>案件 {index}：时间“{value}”不是 ISO 8601 时间（例如 2025-03-01T04:00:00Z）；请更正或删除</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/stability.py" />
@@ -477,6 +832,31 @@
       <location filename="../../grid_plugin/core/stability.py" />
       <source>community {code} (feature {fid}) has used all {limit} sequence numbers (retired codes are never reused); it needs a new community code</source>
       <translation>社区 {code}（要素 {fid}）已用尽全部 {limit} 个顺序号（终止的编码不再复用）；需要新的社区代码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
+      <source>Encoding '{encoding}' is not supported; use {choices}.</source>
+      <translation>不支持编码“{encoding}”；请使用 {choices}。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
+      <source>{path} has no header row; the first line must name the columns.</source>
+      <translation>{path} 没有表头行；第一行必须是列名。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
+      <source>{path} names the column(s) {names} twice; rename them.</source>
+      <translation>{path} 中的列名 {names} 重复出现；请重命名。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
+      <source>{path} is neither UTF-8 nor GBK/GB18030 text (byte {at}); save it as UTF-8 CSV.</source>
+      <translation>{path} 既不是 UTF-8 也不是 GBK/GB18030 文本（第 {at} 字节）；请另存为 UTF-8 CSV。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
+      <source>{path} is not UTF-8 (byte {at}); choose the GBK/GB18030 encoding.</source>
+      <translation>{path} 不是 UTF-8 编码（第 {at} 字节）；请选择 GBK/GB18030 编码。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/validation.py" />
@@ -784,6 +1164,281 @@
       <translation>划分单元网格…</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Case heatmap</source>
+      <translation>案件热力图</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Shows where cases concentrate, for the cases of the store chosen by time window, kind, class, source and status:
+- per unit grid: the number of cases and the density per 10,000 m², as a graduated layer;
+- a kernel-density raster (radius, pixel size and kernel as in QGIS's Heatmap algorithm, whose numbers it reproduces), styled with a heat ramp;
+- optionally the cases themselves as a live layer of the store with QGIS's heatmap renderer and time properties, so the temporal controller animates them.</source>
+      <translation>显示案件集中的位置，对象为案件库中按时间窗口、类型、类别、来源和状态筛选出的案件：
+- 按单元网格：案件数量及每 10,000 平方米的密度，以分级渲染图层显示；
+- 核密度栅格（半径、像元大小和核函数与 QGIS“热力图”算法相同，结果数值与其一致），以热力色带渲染；
+- 可选：将案件本身作为案件库的实时图层加载，使用 QGIS 热力图渲染器并设置时间属性，可由时间控制器播放动画。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Unit grids (empty: the store's grids)</source>
+      <translation>单元网格（留空：使用案件库中的网格）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Cases (live heatmap)</source>
+      <translation>案件（实时热力图）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Kernel radius (m)</source>
+      <translation>核半径（米）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Pixel size (m)</source>
+      <translation>像元大小（米）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Kernel shape</source>
+      <translation>核函数形状</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Raster values</source>
+      <translation>栅格值</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>CRS of the raster (empty: CGCS2000 3-degree Gauss-Krüger zone)</source>
+      <translation>栅格坐标系（留空：CGCS2000 3 度带高斯-克吕格投影）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Also load the cases as a live heatmap layer</source>
+      <translation>同时将案件加载为实时热力图图层</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Cases per unit grid</source>
+      <translation>各单元网格案件数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Kernel density</source>
+      <translation>核密度</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Cases in the filter</source>
+      <translation>筛选出的案件数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Live case heatmap</source>
+      <translation>案件实时热力图</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>No case matches the filter; the density raster is all zero.</source>
+      <translation>没有符合筛选条件的案件；密度栅格全为零。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>There are no unit grids to place the raster.</source>
+      <translation>没有可用于确定栅格位置的单元网格。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Quartic</source>
+      <translation>四次核（Quartic）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Triangular</source>
+      <translation>三角核（Triangular）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Uniform</source>
+      <translation>均匀核（Uniform）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Triweight</source>
+      <translation>三权核（Triweight）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Epanechnikov</source>
+      <translation>抛物线核（Epanechnikov）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Raw (sum of kernel weights)</source>
+      <translation>原始值（核权重之和）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Scaled (density per square metre)</source>
+      <translation>缩放值（每平方米密度）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Cancelled.</source>
+      <translation>已取消。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>{} cases match {}.</source>
+      <translation>{} 个案件符合筛选条件：{}。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>{} cases carry a grid code that is not among these grids.</source>
+      <translation>{} 个案件的网格编码不在这些网格中。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>The store's case table cannot be loaded as a layer: {}</source>
+      <translation>无法将案件库的案件表加载为图层：{}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>The raster CRS {} is geographic; choose a projected CRS in metres (e.g. EPSG:4548).</source>
+      <translation>栅格坐标系 {} 是地理坐标系；请选择以米为单位的投影坐标系（如 EPSG:4548）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Case hot spots and period report</source>
+      <translation>案件热点分析与周期报告</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Tests whether case concentrations are real: Getis-Ord Gi* on the case count of each unit grid, with contiguity weights (queen: grids sharing a point; rook: grids sharing an edge), gives a z-score, a p-value and a class: hot or cold spot at 90, 95 or 99 % confidence, or not significant. A grid is a hot spot when it and its neighbours together hold more cases than chance explains.
+
+The period report (CSV and HTML) lists, for every day, week, month, quarter or year, the top-N grids and classes (高频区域、高频事件) with the change against the previous period.</source>
+      <translation>检验案件聚集是否真实存在：对每个单元网格的案件数进行 Getis-Ord Gi* 分析，采用邻接权重（queen：共享顶点的网格；rook：共享边的网格），得出 z 得分、p 值和分类：置信度为 90%、95% 或 99% 的热点或冷点，或不显著。当某网格与其相邻网格合计的案件数多于随机所能解释的程度时，该网格即为热点。
+
+周期报告（CSV 和 HTML）按日、周、月、季度或年列出排名前 N 位的网格和类别（高频区域、高频事件），以及与上一周期相比的变化。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Day</source>
+      <translation>日</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Week</source>
+      <translation>周</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Month</source>
+      <translation>月</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Quarter</source>
+      <translation>季度</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Year</source>
+      <translation>年</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Neighbours</source>
+      <translation>邻接方式</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Gap tolerance between neighbouring grids (m)</source>
+      <translation>相邻网格间的缝隙容差（米）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Report period</source>
+      <translation>报告周期</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Top N grids and classes per period</source>
+      <translation>每个周期列出的前 N 位网格和类别</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Hot spots (Gi*)</source>
+      <translation>热点（Gi*）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Period report (CSV)</source>
+      <translation>周期报告（CSV）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>CSV files (*.csv)</source>
+      <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Period report (HTML)</source>
+      <translation>周期报告（HTML）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>HTML files (*.html)</source>
+      <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Hot-spot grids</source>
+      <translation>热点网格数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Cold-spot grids</source>
+      <translation>冷点网格数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Queen (sharing a point)</source>
+      <translation>Queen 邻接（共享顶点）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Rook (sharing an edge)</source>
+      <translation>Rook 邻接（共享边）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>{} cases in {} grids ({}).</source>
+      <translation>{} 个案件，{} 个网格（{}）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Cases per {}: top {} grids and classes</source>
+      <translation>按{}统计的案件：前 {} 位网格和类别</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>{} hot-spot grids and {} cold-spot grids at 90 % confidence or more.</source>
+      <translation>置信度 90% 及以上的热点网格 {} 个、冷点网格 {} 个。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Gi* needs at least 3 unit grids; the store has {}.</source>
+      <translation>Gi* 至少需要 3 个单元网格；案件库中只有 {} 个。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>{} grids have no neighbour; raise the gap tolerance if the grids have small gaps.</source>
+      <translation>{} 个网格没有相邻网格；如果网格之间有细小缝隙，请增大缝隙容差。</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
       <source>Code components</source>
       <translation>部件编码</translation>
@@ -934,6 +1589,11 @@ Points take the grid they lie in; lines and polygons the grid holding most of th
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
       <source>{} components moved into another grid: they keep their ID and got the new grid code and a change date.</source>
       <translation>{} 个部件移入其他网格：保留标识码，已更新网格代码并填写变更日期。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
+      <source>{} coded components saved in the store {}.</source>
+      <translation>已将 {} 个已编码部件保存到案件库 {}。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -1107,11 +1767,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>CSV files (*.csv)</source>
-      <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Number of unit grids</source>
       <translation>单元网格数量</translation>
     </message>
@@ -1261,6 +1916,194 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <translation>（另有 {} 条）</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Import cases</source>
+      <translation>导入案件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Imports cases (案件) from a CSV (UTF-8 or GBK), an XLSX sheet or any OGR layer into the case store: a GeoPackage file (default) or a PostGIS schema reached through a QGIS PostgreSQL connection.
+
+FIELD_MAP maps case fields to input columns, e.g. 'case_id=案件编号; x=经度; y=纬度; reported_at=上报时间'; columns with the store's own names or common Chinese names are found without it. Coordinates may be WGS84, CGCS2000, GCJ-02 (Amap, Tencent), BD-09 (Baidu) or any CRS; they are stored in CGCS2000. Times without a zone are local time in the chosen zone.
+
+Each case gets the codes of its unit grid, street and community. A re-import is idempotent: new case ids are added, changed ones updated, identical ones left alone. The whole file is one transaction: a failure or cancel writes nothing. Rows that cannot be used go to the rejects CSV with their row number and reason; the counts of rows read, imported, updated, unchanged and rejected always add up.</source>
+      <translation>将案件从 CSV（UTF-8 或 GBK）、XLSX 工作表或任意 OGR 图层导入案件库：GeoPackage 文件（默认），或通过 QGIS PostgreSQL 连接访问的 PostGIS 模式（schema）。
+
+FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=经度; y=纬度; reported_at=上报时间'；与案件库字段同名或使用常见中文名称的列无需映射即可识别。坐标可以是 WGS84、CGCS2000、GCJ-02（火星坐标：高德、腾讯）、BD-09（百度坐标）或任意坐标系，统一以 CGCS2000 存储。不带时区的时间视为所选时区的当地时间。
+
+每个案件都会得到其所在单元网格、街道和社区的代码。重复导入是幂等的：新的案件编号会被添加，内容有变化的会被更新，完全相同的保持不变。整个文件在一个事务中导入：出错或取消时不写入任何数据。无法使用的行连同行号和原因写入拒绝行 CSV；读取、导入、更新、未变和拒绝的行数总能对上。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Unit grids (saved into the store; empty: the store's grids)</source>
+      <translation>单元网格（保存到案件库；留空：使用案件库中的网格）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Cases</source>
+      <translation>案件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Cases file (CSV, XLSX, GeoPackage, Shapefile, GeoJSON, ...)</source>
+      <translation>案件文件（CSV、XLSX、GeoPackage、Shapefile、GeoJSON 等）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Sheet or layer name (empty: the first)</source>
+      <translation>工作表或图层名称（留空：第一个）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>CSV encoding</source>
+      <translation>CSV 编码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Field mapping (case field=input field; ...)</source>
+      <translation>字段映射（案件字段=输入字段; ...）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Coordinates are in</source>
+      <translation>坐标所用坐标系</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>That other CRS</source>
+      <translation>其他坐标系</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Class scheme of the cases</source>
+      <translation>案件的类别编码方案</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Your own classes (CSV; optional)</source>
+      <translation>自定义类别（CSV；可选）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Rejected rows</source>
+      <translation>拒绝的行</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Rows read</source>
+      <translation>读取行数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Cases imported</source>
+      <translation>导入案件数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Cases updated</source>
+      <translation>更新案件数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Cases unchanged</source>
+      <translation>未变案件数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Rows rejected</source>
+      <translation>拒绝行数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Store</source>
+      <translation>案件库</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Detect (UTF-8, else GBK/GB18030)</source>
+      <translation>自动识别（UTF-8，否则 GBK/GB18030）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>WGS84 (GPS)</source>
+      <translation>WGS84（GPS 坐标）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>CGCS2000</source>
+      <translation>CGCS2000（2000 国家大地坐标系）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>GCJ-02 (Amap, Tencent)</source>
+      <translation>GCJ-02（火星坐标：高德、腾讯）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>BD-09 (Baidu)</source>
+      <translation>BD-09（百度坐标）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Another CRS (below)</source>
+      <translation>其他坐标系（见下）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>GB/T 47678.5-2026 (5-digit classes)</source>
+      <translation>GB/T 47678.5-2026（5 位类别）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>GB/T 30428.2-2013 (4-digit classes)</source>
+      <translation>GB/T 30428.2-2013（4 位类别）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Reading {} ({}).</source>
+      <translation>正在读取 {}（{}）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Field mapping: {}</source>
+      <translation>字段映射：{}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Cancelled; nothing was written to the store.</source>
+      <translation>已取消；未向案件库写入任何数据。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Read {}, imported {}, updated {}, unchanged {}, rejected {} (see {}).</source>
+      <translation>读取 {} 行，导入 {} 个，更新 {} 个，未变 {} 个，拒绝 {} 行（见 {}）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Coordinates in 'another CRS' need that CRS (SOURCE_CRS).</source>
+      <translation>坐标为“其他坐标系”时需要指定该坐标系（SOURCE_CRS）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>{} rows look like latitude and longitude swapped; check the x/y field mapping.</source>
+      <translation>{} 行的经纬度似乎颠倒了；请检查 x/y 字段映射。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>{} classes added or overridden from {}.</source>
+      <translation>添加或覆盖了 {} 个类别（来自 {}）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Cases file {} does not exist.</source>
+      <translation>案件文件 {} 不存在。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>{} cannot be read as a table or layer; give a CSV, XLSX or a GIS layer (and the sheet name).</source>
+      <translation>{} 无法作为表格或图层读取；请提供 CSV、XLSX 或 GIS 图层（以及工作表名称）。</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
       <source>Validate components</source>
       <translation>检查部件</translation>
@@ -1294,11 +2137,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
       <source>HTML report</source>
       <translation>HTML 报告</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
-      <source>HTML files (*.html)</source>
-      <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
@@ -1541,6 +2379,81 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <translation>工作坐标系 {} 不是以地面米为单位的投影坐标系；请选择高斯-克吕格或 UTM 投影带（如 EPSG:4548），或留空。</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>Case store: GeoPackage file (a new name creates it)</source>
+      <translation>案件库：GeoPackage 文件（填写新文件名则新建）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>Or a PostGIS store: QGIS PostgreSQL connection</source>
+      <translation>或使用 PostGIS 案件库：QGIS PostgreSQL 连接</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>PostGIS schema of the store</source>
+      <translation>案件库的 PostGIS 模式（schema）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>From (report time, inclusive; e.g. 2025-03-01 or 2025-03-01 08:00)</source>
+      <translation>起始时间（上报时间，含；例如 2025-03-01 或 2025-03-01 08:00）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>Until (report time, exclusive)</source>
+      <translation>截止时间（上报时间，不含）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>Kinds (部件 / 事件; comma separated, empty for all)</source>
+      <translation>类型（部件 / 事件；以逗号分隔，留空为全部）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>Class codes (comma separated, empty for all)</source>
+      <translation>类别代码（以逗号分隔，留空为全部）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>Sources (comma separated, empty for all)</source>
+      <translation>来源（以逗号分隔，留空为全部）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>Statuses (comma separated, empty for all)</source>
+      <translation>状态（以逗号分隔，留空为全部）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>Time zone of times without one</source>
+      <translation>未带时区的时间所用的时区</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>The time window is empty: 'From' must come before 'Until'.</source>
+      <translation>时间窗口为空：“起始时间”必须早于“截止时间”。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>The unit-grid layer has no active grids with a geometry.</source>
+      <translation>单元网格图层中没有带几何图形的现行（未终止）网格。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>The unit-grid layer has no field 'grid_code'; use the output of Divide communities into unit grids. Its fields are: {}</source>
+      <translation>单元网格图层没有字段 grid_code；请使用“划分单元网格”的输出。其字段为：{}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>The store {} has no unit grids yet; give the unit-grid layer (GRIDS) once and it is saved into the store.</source>
+      <translation>案件库 {} 中还没有单元网格；请提供一次单元网格图层（GRIDS），它会被保存到案件库中。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>'{}' is not a date or time; write it as 2025-03-01 or 2025-03-01 08:00.</source>
+      <translation>“{}”不是日期或时间；请写成 2025-03-01 或 2025-03-01 08:00。</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/processing/component_inputs.py" />
       <source>Coding scheme</source>
       <translation>编码方案</translation>
@@ -1564,11 +2477,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <location filename="../../grid_plugin/processing/component_inputs.py" />
       <source>GB/T 30428.2-2013: 4-digit classes, 16-digit IDs</source>
       <translation>GB/T 30428.2-2013：4 位类别，16 位标识码</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/component_inputs.py" />
-      <source>{} classes added or overridden from {}.</source>
-      <translation>添加或覆盖了 {} 个类别（来自 {}）。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/component_inputs.py" />
@@ -1613,7 +2521,7 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     <message>
       <location filename="../../grid_plugin/processing/grid_inputs.py" />
       <source>Workload feature {}: weight '{}' in field '{}' is not a number; fix the value or choose another field.</source>
-      <translation>工作量要素 {}：字段“{}”中的权重“{}”不是数字；请修正该值或选择其他字段。</translation>
+      <translation>工作量要素 {}：权重“{}”（字段“{}”）不是数字；请修正该值或选择其他字段。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/provider.py" />

@@ -15,8 +15,15 @@ def test_demo_writes_the_geopackage_and_a_map(tmp_path):
     run = subprocess.run([sys.executable, "-m", "grid_plugin.demo", "--out", str(tmp_path)], cwd=REPO,
                          capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr[-2000:]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.gpkg", "demo_map.png"]  # no temp left over
-    assert set(fiona.listlayers(tmp_path / "demo.gpkg")) == {"communities", "roads", "unit_grids", "components"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([  # and no temporary folder left over
+        "demo.gpkg", "demo_map.png", "cases.gpkg", "case_rejects.csv", "case_density.tif", "case_report.csv",
+        "case_report.html", "demo_heat.png"])
+    assert set(fiona.listlayers(tmp_path / "demo.gpkg")) == {"communities", "roads", "unit_grids", "components",
+                                                             "case_heat", "case_hotspots"}
+    with fiona.open(tmp_path / "demo.gpkg", layer="case_heat") as heat:
+        assert sum(f["properties"]["case_count"] for f in heat) == 5060  # every sample case in a grid
+    with fiona.open(tmp_path / "cases.gpkg", layer="cases") as cases:
+        assert len(cases) == 5060 and cases.crs.to_epsg() == 4490
     with fiona.open(tmp_path / "demo.gpkg", layer="components") as components:
         ids = [f["properties"]["component_id"] for f in components]
         grid_codes = {f["properties"]["bgid"] for f in components}
@@ -26,10 +33,11 @@ def test_demo_writes_the_geopackage_and_a_map(tmp_path):
         codes = [f["properties"]["grid_code"] for f in grids]
     assert len(set(codes)) == len(codes)
     assert grid_codes <= set(codes)  # every component's BGID is a grid of the demo
-    image = QImage(str(tmp_path / "demo_map.png"))
-    assert image.width() >= 1000
-    colours = {image.pixel(x, y) for x in range(0, image.width(), 25) for y in range(0, image.height(), 25)}
-    assert len(colours) > 20, "the map looks blank"
+    for png in ("demo_map.png", "demo_heat.png"):
+        image = QImage(str(tmp_path / png))
+        assert image.width() >= 1000
+        colours = {image.pixel(x, y) for x in range(0, image.width(), 25) for y in range(0, image.height(), 25)}
+        assert len(colours) > 20, f"{png} looks blank"
 
 
 def test_make_deploy_installs_the_plugin_into_a_profile(tmp_path):

@@ -29,6 +29,20 @@ def gridplugin(qgis_processing):
     return ensure_provider()
 
 
+@pytest.fixture(scope="session")
+def sample_grids(tmp_path_factory, sample_gpkg, qgis_processing):
+    """The sample district divided along its roads (made once per test session)."""
+    import processing
+
+    ensure_provider()
+    out = tmp_path_factory.mktemp("grids") / "grids.gpkg"
+    processing.run("gridplugin:dividegrids", {
+        "INPUT": f"{sample_gpkg}|layername=communities", "MODE": "1", "LINES": f"{sample_gpkg}|layername=roads",
+        "COMMUNITY_CODE_FIELD": "community_code", "STREET_NAME_FIELD": "street_name",
+        "COMMUNITY_NAME_FIELD": "community_name", "OUTPUT": str(out)})
+    return str(out)
+
+
 def write_gpkg(path: Path, layer: str, geometry_type: str, records: list[tuple[dict | None, dict]],
                properties: dict[str, str], crs: str = "EPSG:4490") -> str:
     """Write a small GeoPackage layer with fiona; returns the 'path|layername=' source string."""

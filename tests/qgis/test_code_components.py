@@ -5,25 +5,11 @@ from __future__ import annotations
 import fiona
 import numpy as np
 import processing
-import pytest
 import shapely
 
 from grid_plugin.core.beidou import decode
 from tests.qgis.conftest import Messages
 from tests.qgis.test_divide_grids import read_layer
-
-
-@pytest.fixture(scope="module")
-def sample_grids(tmp_path_factory, sample_gpkg, qgis_processing):
-    from tests.qgis.conftest import ensure_provider
-
-    ensure_provider()
-    out = tmp_path_factory.mktemp("grids") / "grids.gpkg"
-    processing.run("gridplugin:dividegrids", {
-        "INPUT": f"{sample_gpkg}|layername=communities", "MODE": "1", "LINES": f"{sample_gpkg}|layername=roads",
-        "COMMUNITY_CODE_FIELD": "community_code", "STREET_NAME_FIELD": "street_name",
-        "COMMUNITY_NAME_FIELD": "community_name", "OUTPUT": str(out)})
-    return str(out)
 
 
 def code(components, grids, out, feedback=None, **extra):
@@ -192,3 +178,17 @@ def test_a_geometry_type_the_class_does_not_allow_is_reported(gridplugin, sample
     assert result["PROBLEM_COUNT"] == 1
     rows = read_layer(result["OUTPUT"])[2]
     assert 0 < rows[0]["grid_share"] <= 1.0 and rows[0]["bgid"]  # a line takes the grid holding most of it
+
+
+def test_coded_components_can_be_kept_in_the_case_store(gridplugin, sample_gpkg, sample_grids, tmp_path):
+    from grid_plugin.store.gpkg import GpkgStore
+
+    store = tmp_path / "store.gpkg"
+    result = code(f"{sample_gpkg}|layername=components", sample_grids, tmp_path / "coded.gpkg", STORE=str(store),
+                  DB_SCHEMA="gridplugin")
+    with fiona.open(result["OUTPUT"]) as coded:
+        expected = {f["properties"]["component_id"]: f["properties"]["bgid"] for f in coded}
+    with GpkgStore(store) as opened:
+        kept = opened.read_components()
+    assert dict(zip(kept.component_ids, kept.grid_codes)) == expected
+    assert all(-180 <= g.centroid.x <= 180 for g in kept.geometries)  # stored in CGCS2000 degrees

@@ -10,8 +10,9 @@ PACKAGE = Path(__file__).resolve().parents[2] / "grid_plugin"
 # top-level import names each layer may use, besides the standard library
 ALLOWED = {
     "core": {"numpy", "shapely", "pyproj", "grid_plugin.core"},
-    "store": {"numpy", "shapely", "pyproj", "grid_plugin.core", "grid_plugin.toolbelt", "qgis.core",
-              "qgis.PyQt.QtCore", "osgeo", "sqlite3"},
+    "store": {"numpy", "shapely", "pyproj", "grid_plugin.core", "grid_plugin.store", "grid_plugin.toolbelt",
+              "qgis.core",
+              "qgis.PyQt.QtCore", "osgeo", "sqlite3", "psycopg2"},
     "processing": {"numpy", "shapely", "pyproj", "grid_plugin.core", "grid_plugin.store",
                    "grid_plugin.toolbelt", "grid_plugin.processing", "qgis.core", "qgis.PyQt.QtCore",
                    "qgis.PyQt.QtGui"},

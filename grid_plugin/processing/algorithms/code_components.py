@@ -6,6 +6,7 @@ import gc
 from collections import defaultdict
 
 import numpy as np
+import pyproj
 import shapely
 from qgis.core import (
     QgsFeatureRequest,
@@ -37,7 +38,10 @@ from grid_plugin.processing.base import (
     read_geometries,
     write_any_features,
 )
+from grid_plugin.processing.case_inputs import StoreParameters
 from grid_plugin.processing.component_inputs import ComponentParameters, GridLocation
+from grid_plugin.store.base import StoredComponents
+from grid_plugin.store.schema import STORE_SRID
 
 _KINDS = {QgsWkbTypes.PointGeometry: "point", QgsWkbTypes.LineGeometry: "line",
           QgsWkbTypes.PolygonGeometry: "polygon"}
@@ -48,7 +52,7 @@ def _listing(fids: list[int]) -> str:
     return ", ".join(map(str, fids[:_LISTED])) + (" …" if len(fids) > _LISTED else "")
 
 
-class CodeComponentsAlgorithm(ComponentParameters, GridAlgorithm):
+class CodeComponentsAlgorithm(StoreParameters, ComponentParameters, GridAlgorithm):
     INPUT = "INPUT"
     CLASS_FIELD = "CLASS_FIELD"
     DISTRICT_CODE = "DISTRICT_CODE"
@@ -119,6 +123,7 @@ class CodeComponentsAlgorithm(ComponentParameters, GridAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.DATA_SOURCE, self.tr("Data source (e.g. 实测, 地形图; optional)"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Coded components")))
+        self.add_store_parameters()  # optional: also keep the coded components in a case store
         self.addOutput(QgsProcessingOutputNumber(self.COMPONENT_COUNT, self.tr("Components")))
         self.addOutput(QgsProcessingOutputNumber(self.NEW_COUNT, self.tr("Components with a new ID")))
         self.addOutput(QgsProcessingOutputNumber(self.KEPT_COUNT, self.tr("Components that kept their ID")))
@@ -217,6 +222,7 @@ class CodeComponentsAlgorithm(ComponentParameters, GridAlgorithm):
 
         write_any_features(sink, geoms, attributes, feedback, convert=False)
         del sink
+        self._save_in_store(parameters, context, feedback, geoms, crs, rows, input_names, result, beidou)
         counts = result["counts"]
         feedback.pushInfo(self.tr("{} components: {} kept their ID, {} got a new one, {} have a problem.").format(
             len(fids), counts["kept"], counts["new"], counts["problems"]))
@@ -309,6 +315,36 @@ class CodeComponentsAlgorithm(ComponentParameters, GridAlgorithm):
             "init_date": init_date, "change_date": change_date,
             "messages": messages, "counts": counts,
         }
+
+    def _save_in_store(self, parameters, context, feedback, geoms, crs, rows, input_names, result, beidou) -> None:
+        """The coded components (those with an ID) into the case store, when one is chosen."""
+        if not (self.parameterAsFile(parameters, self.STORE, context)
+                or self.parameterAsConnectionName(parameters, self.CONNECTION, context)):
+            return
+        keep = [k for k, component_id in enumerate(result["ids"]) if component_id and geoms[k] is not None]
+        transformer = pyproj.Transformer.from_crs(pyproj.CRS.from_wkt(crs.toWkt()), f"EPSG:{STORE_SRID}",
+                                                  always_xy=True)
+        geometries = shapely.transform(np.asarray(geoms, dtype=object)[keep],
+                                       lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
+        name_at = input_names.index("name") if "name" in input_names else None
+        state_at = input_names.index("obj_state") if "obj_state" in input_names else None
+
+        def pick(values):
+            return [values[k] for k in keep]
+
+        components = StoredComponents(
+            pick(result["ids"]), pick(result["class_codes"]), pick(result["class_names"]),
+            [None if name_at is None or rows[k][name_at] is None else str(rows[k][name_at]) for k in keep],
+            pick(result["bgid"]), pick(result["street_code"]), pick(result["community_code"]), pick(beidou),
+            [(rows[k][state_at] if state_at is not None else None) or "完好" for k in keep], geometries)
+        store = self.open_case_store(parameters, context, create=True)
+        try:
+            store.write_components(components)
+            feedback.pushInfo(self.tr("{} coded components saved in the store {}.").format(len(keep), store.label))
+        except GridInputError as err:
+            raise self.input_error(err) from err
+        finally:
+            store.close()
 
     @staticmethod
     def _beidou(geoms, crs, level: int) -> list[str | None]:

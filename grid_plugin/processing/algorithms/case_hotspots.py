@@ -1,0 +1,175 @@
+"""gridplugin:casehotspots: is a hot spot real (Getis-Ord Gi*), and what changed since last period."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyproj
+import shapely
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from grid_plugin.core.crs import gk3_epsg
+from grid_plugin.core.errors import Cancelled, GridInputError
+from grid_plugin.core.hotspots import HOTSPOT_CLASS_LABELS, RULES, contiguity, getis_ord_gi_star
+from grid_plugin.core.period_report import PERIODS, period_key, top_n_report, write_csv, write_html
+from grid_plugin.processing.base import GridAlgorithm, core_progress, write_any_features
+from grid_plugin.processing.case_inputs import StoreParameters
+from grid_plugin.processing.case_styles import StylePostProcessor, style_hotspots
+from grid_plugin.store.base import StoredGrids
+from grid_plugin.store.schema import STORE_SRID
+
+
+class CaseHotspotsAlgorithm(StoreParameters, GridAlgorithm):
+    CONTIGUITY = "CONTIGUITY"
+    TOLERANCE = "TOLERANCE"
+    PERIOD = "PERIOD"
+    TOP_N = "TOP_N"
+    OUTPUT = "OUTPUT"
+    REPORT_CSV = "REPORT_CSV"
+    REPORT_HTML = "REPORT_HTML"
+
+    def name(self) -> str:
+        return "casehotspots"
+
+    def displayName(self) -> str:
+        return self.tr("Case hot spots and period report")
+
+    def groupId(self) -> str:
+        return "cases"
+
+    def shortHelpString(self) -> str:
+        return self.tr(
+            "Tests whether case concentrations are real: Getis-Ord Gi* on the case count of each unit grid, "
+            "with contiguity weights (queen: grids sharing a point; rook: grids sharing an edge), gives a "
+            "z-score, a p-value and a class: hot or cold spot at 90, 95 or 99 % confidence, or not significant. "
+            "A grid is a hot spot when it and its neighbours together hold more cases than chance explains.\n\n"
+            "The period report (CSV and HTML) lists, for every day, week, month, quarter or year, the top-N "
+            "grids and classes (高频区域、高频事件) with the change against the previous period.")
+
+    def initAlgorithm(self, config=None):
+        self.add_store_parameters()
+        self.add_grid_source_parameter(self.tr("Unit grids (empty: the store's grids)"))
+        self.add_filter_parameters()
+        self.addParameter(QgsProcessingParameterEnum(
+            self.CONTIGUITY, self.tr("Neighbours"), [self.tr("Queen (sharing a point)"),
+                                                    self.tr("Rook (sharing an edge)")], defaultValue=0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.TOLERANCE, self.tr("Gap tolerance between neighbouring grids (m)"),
+            QgsProcessingParameterNumber.Double, 0.5, minValue=0.0))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.PERIOD, self.tr("Report period"), self.period_names(), defaultValue=2))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.TOP_N, self.tr("Top N grids and classes per period"), QgsProcessingParameterNumber.Integer, 10,
+            minValue=1))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Hot spots (Gi*)"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.REPORT_CSV, self.tr("Period report (CSV)"), self.tr("CSV files (*.csv)")))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.REPORT_HTML, self.tr("Period report (HTML)"), self.tr("HTML files (*.html)")))
+        self.addOutput(QgsProcessingOutputNumber("HOT_COUNT", self.tr("Hot-spot grids")))
+        self.addOutput(QgsProcessingOutputNumber("COLD_COUNT", self.tr("Cold-spot grids")))
+
+    def period_names(self) -> list[str]:
+        """In the order of core.period_report.PERIODS."""
+        return [self.tr("Day"), self.tr("Week"), self.tr("Month"), self.tr("Quarter"), self.tr("Year")]
+
+    def process(self, parameters, context, feedback):
+        case_filter = self.case_filter(parameters, context)
+        store = self.open_case_store(parameters, context, create=False)
+        try:
+            grids = self.store_grids(store, parameters, context, feedback, write=False)
+            counts = store.counts_per_grid(case_filter)
+            cases = store.case_columns(("reported_at", "grid_code", "class_code", "class_name"), case_filter)
+        finally:
+            store.close()
+        if len(grids) < 3:
+            raise QgsProcessingException(self.tr("Gi* needs at least 3 unit grids; the store has {}.").format(
+                len(grids)))
+        feedback.pushInfo(self.tr("{} cases in {} grids ({}).").format(len(cases["grid_code"]), len(grids),
+                                                                       case_filter.describe()))
+        try:
+            values = np.array([counts.get(code, 0) for code in grids.grid_codes], dtype=float)
+            projected = _projected(grids)
+            rule = RULES[self.parameterAsEnum(parameters, self.CONTIGUITY, context)]
+            neighbours = contiguity(projected, rule, self.parameterAsDouble(parameters, self.TOLERANCE, context),
+                                    core_progress(feedback, 0, 40))
+            gi = getis_ord_gi_star(values, neighbours)
+            islands = int(np.count_nonzero(gi.islands))
+            if islands:
+                feedback.reportError(self.tr(
+                    "{} grids have no neighbour; raise the gap tolerance if the grids have small gaps.").format(
+                        islands))
+            results = {self.OUTPUT: self.write_hotspots(parameters, context, grids, values, gi, feedback)}
+            zone = self.zone_name(parameters, context)
+            period_index = self.parameterAsEnum(parameters, self.PERIOD, context)
+            period = PERIODS[period_index]
+            keys = period_key(cases["reported_at"], period, zone, core_progress(feedback, 60, 80))
+            class_names = dict(zip(cases["class_code"], cases["class_name"]))
+            grid_names = {code: f"{community or ''} {code}".strip()
+                          for code, community in zip(grids.grid_codes, grids.community_names)}
+            report = top_n_report(keys, cases["grid_code"], cases["class_code"],
+                                  n=self.parameterAsInt(parameters, self.TOP_N, context),
+                                  grid_names=grid_names, class_names=class_names)
+        except Cancelled:
+            raise QgsProcessingException(self.tr("Cancelled.")) from None
+        except GridInputError as err:
+            raise self.input_error(err) from err
+        csv_path = self.parameterAsFileOutput(parameters, self.REPORT_CSV, context)
+        html_path = self.parameterAsFileOutput(parameters, self.REPORT_HTML, context)
+        write_csv(report, csv_path, self.tr)
+        write_html(report, html_path, self.tr("Cases per {}: top {} grids and classes").format(
+            self.period_names()[period_index], self.parameterAsInt(parameters, self.TOP_N, context)), self.tr)
+        hot = int(np.count_nonzero(gi.classes > 0))
+        cold = int(np.count_nonzero(gi.classes < 0))
+        feedback.pushInfo(self.tr("{} hot-spot grids and {} cold-spot grids at 90 % confidence or more.").format(
+            hot, cold))
+        results.update({self.REPORT_CSV: csv_path, self.REPORT_HTML: html_path, "HOT_COUNT": hot,
+                        "COLD_COUNT": cold})
+        return results
+
+    def write_hotspots(self, parameters, context, grids: StoredGrids, values, gi, feedback) -> str:
+        fields = QgsFields()
+        for name in ("grid_code", "street_code", "community_code", "community_name"):
+            fields.append(QgsField(name, QVariant.String))
+        fields.append(QgsField("case_count", QVariant.Int))
+        fields.append(QgsField("gi_z", QVariant.Double))
+        fields.append(QgsField("gi_p", QVariant.Double))
+        fields.append(QgsField("gi_bin", QVariant.Int))
+        fields.append(QgsField("hotspot", QVariant.String))
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon,
+                                          QgsCoordinateReferenceSystem(f"EPSG:{STORE_SRID}"))
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        labels = {value: self.render(text) for value, text in HOTSPOT_CLASS_LABELS.items()}
+
+        def rows(start: int, stop: int):
+            return [[grids.grid_codes[i], grids.street_codes[i], grids.community_codes[i], grids.community_names[i],
+                     int(values[i]), round(float(gi.z[i]), 6), round(float(gi.p[i]), 6), int(gi.classes[i]),
+                     labels[int(gi.classes[i])]] for i in range(start, stop)]
+
+        write_any_features(sink, grids.geometries, rows, feedback)
+        if context.willLoadLayerOnCompletion(dest):
+            context.layerToLoadOnCompletionDetails(dest).setPostProcessor(
+                StylePostProcessor.create(lambda layer: style_hotspots(layer, "gi_bin", labels)))
+        return dest
+
+
+def _projected(grids: StoredGrids) -> np.ndarray:
+    """The grids in their Gauss-Krüger zone, so that the gap tolerance is in metres."""
+    minx, _, maxx, _ = shapely.total_bounds(grids.geometries)
+    transformer = pyproj.Transformer.from_crs(f"EPSG:{STORE_SRID}", f"EPSG:{gk3_epsg((minx + maxx) / 2)}",
+                                              always_xy=True)
+    return shapely.transform(grids.geometries, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))

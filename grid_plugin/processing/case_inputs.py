@@ -1,0 +1,169 @@
+"""What the case algorithms share: the store parameters (a GeoPackage file or a QGIS PostgreSQL
+connection), the case filter (time window, kind, class, source, status) and the unit grids
+(importcases, caseheatmap, casehotspots)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyproj
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeatureRequest,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterProviderConnection,
+    QgsProcessingParameterString,
+)
+
+from grid_plugin.core.cases import CaseFilter, filter_kinds, parse_time, split_list, time_zone
+from grid_plugin.core.codes import normalise_code
+from grid_plugin.core.errors import GridInputError
+from grid_plugin.processing.base import read_geometries
+from grid_plugin.store.base import CaseStore, StoredGrids
+from grid_plugin.store.factory import open_store
+from grid_plugin.store.schema import STORE_SRID
+
+GRID_NAME_FIELDS = ("street_code", "street_name", "community_code", "community_name")
+
+
+class StoreParameters:
+    """Mixin for GridAlgorithm subclasses: where the cases live, and which of them to use."""
+
+    STORE = "STORE"
+    CONNECTION = "CONNECTION"
+    DB_SCHEMA = "DB_SCHEMA"
+    GRIDS = "GRIDS"
+    START = "START"
+    END = "END"
+    KINDS = "KINDS"
+    CLASSES = "CLASSES"
+    SOURCES = "SOURCES"
+    STATUSES = "STATUSES"
+    TIMEZONE = "TIMEZONE"
+
+    def add_store_parameters(self) -> None:
+        self.addParameter(QgsProcessingParameterFile(
+            self.STORE, self.tr("Case store: GeoPackage file (a new name creates it)"),
+            extension="gpkg", optional=True))
+        self.addParameter(QgsProcessingParameterProviderConnection(
+            self.CONNECTION, self.tr("Or a PostGIS store: QGIS PostgreSQL connection"), "postgres", optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.DB_SCHEMA, self.tr("PostGIS schema of the store"), defaultValue="gridplugin", optional=True))
+
+    def add_grid_source_parameter(self, description: str) -> None:
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.GRIDS, description, [QgsProcessing.TypeVectorPolygon], optional=True))
+
+    def add_filter_parameters(self) -> None:
+        self.addParameter(QgsProcessingParameterString(
+            self.START, self.tr("From (report time, inclusive; e.g. 2025-03-01 or 2025-03-01 08:00)"), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.END, self.tr("Until (report time, exclusive)"), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.KINDS, self.tr("Kinds (部件 / 事件; comma separated, empty for all)"), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.CLASSES, self.tr("Class codes (comma separated, empty for all)"), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.SOURCES, self.tr("Sources (comma separated, empty for all)"), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.STATUSES, self.tr("Statuses (comma separated, empty for all)"), optional=True))
+        self.add_timezone_parameter()
+
+    def add_timezone_parameter(self) -> None:
+        self.addParameter(QgsProcessingParameterString(
+            self.TIMEZONE, self.tr("Time zone of times without one"), defaultValue="Asia/Shanghai"))
+
+    # ---- reading the parameters ----------------------------------------------------------------------
+    def open_case_store(self, parameters, context, create: bool) -> CaseStore:
+        path = self.parameterAsFile(parameters, self.STORE, context)
+        connection = self.parameterAsConnectionName(parameters, self.CONNECTION, context)
+        schema = self.parameterAsString(parameters, self.DB_SCHEMA, context) or "gridplugin"
+        try:
+            return open_store(path or None, connection or None, schema, create=create)
+        except GridInputError as err:
+            raise self.input_error(err) from err
+
+    def zone_name(self, parameters, context) -> str:
+        name = (self.parameterAsString(parameters, self.TIMEZONE, context) or "Asia/Shanghai").strip()
+        try:
+            time_zone(name)
+        except GridInputError as err:
+            raise self.input_error(err) from err
+        return name
+
+    def case_filter(self, parameters, context) -> CaseFilter:
+        zone = time_zone(self.zone_name(parameters, context))
+        bounds = []
+        for key in (self.START, self.END):
+            text = (self.parameterAsString(parameters, key, context) or "").strip()
+            try:
+                bounds.append(parse_time(text, zone))
+            except (ValueError, OverflowError) as err:
+                raise QgsProcessingException(self.tr(
+                    "'{}' is not a date or time; write it as 2025-03-01 or 2025-03-01 08:00.").format(text)) from err
+        if bounds[0] and bounds[1] and bounds[0] >= bounds[1]:
+            raise QgsProcessingException(self.tr("The time window is empty: 'From' must come before 'Until'."))
+        try:
+            kinds = filter_kinds(split_list(self.parameterAsString(parameters, self.KINDS, context)))
+        except GridInputError as err:
+            raise self.input_error(err) from err
+        return CaseFilter(
+            start=bounds[0], end=bounds[1], kinds=kinds,
+            class_codes=split_list(self.parameterAsString(parameters, self.CLASSES, context)),
+            sources=split_list(self.parameterAsString(parameters, self.SOURCES, context)),
+            statuses=split_list(self.parameterAsString(parameters, self.STATUSES, context)))
+
+    def grids_from_layer(self, parameters, context, feedback) -> StoredGrids | None:
+        """The GRIDS layer as store grids (EPSG:4490), active grids only; None when not given."""
+        source = self.parameterAsSource(parameters, self.GRIDS, context)
+        if source is None:
+            return None
+        names = source.fields().names()
+        if "grid_code" not in names:
+            raise QgsProcessingException(self.tr(
+                "The unit-grid layer has no field 'grid_code'; use the output of Divide communities into unit grids. "
+                "Its fields are: {}").format(", ".join(names)))
+        wanted = ["grid_code", *[n for n in (*GRID_NAME_FIELDS, "area_m2", "change") if n in names]]
+        request = QgsFeatureRequest()
+        store_crs = QgsCoordinateReferenceSystem(f"EPSG:{STORE_SRID}")
+        request.setDestinationCrs(store_crs, context.transformContext())
+        _, geometries, rows = read_geometries(source, request, wanted, feedback)
+        active = [i for i, row in enumerate(rows)
+                  if geometries[i] is not None and (dict(zip(wanted, row)).get("change") or "") != "retired"]
+        if not active:
+            raise QgsProcessingException(self.tr("The unit-grid layer has no active grids with a geometry."))
+        columns = {name: [rows[i][wanted.index(name)] if name in wanted else None for i in active]
+                   for name in (*GRID_NAME_FIELDS, "area_m2")}
+        geoms = np.asarray(geometries, dtype=object)[active]
+        area = np.array([a if a is not None else np.nan for a in columns["area_m2"]], dtype=float)
+        if np.isnan(area).any():
+            area = np.where(np.isnan(area), _ground_area(geoms), area)
+        return StoredGrids([normalise_code(rows[i][0]) for i in active],
+                           *(_texts(columns[n]) for n in GRID_NAME_FIELDS[:2]),
+                           *(_texts(columns[n]) for n in GRID_NAME_FIELDS[2:]), area, geoms)
+
+    def store_grids(self, store: CaseStore, parameters, context, feedback, write: bool) -> StoredGrids:
+        """The GRIDS layer when given (saved into the store when `write`), else the store's grids."""
+        grids = self.grids_from_layer(parameters, context, feedback)
+        if grids is not None:
+            if write:
+                store.write_grids(grids)
+            return grids
+        grids = store.read_grids()
+        if not len(grids):
+            raise QgsProcessingException(self.tr(
+                "The store {} has no unit grids yet; give the unit-grid layer (GRIDS) once and it is saved "
+                "into the store.").format(store.label))
+        return grids
+
+
+def _texts(values) -> list[str | None]:
+    return [None if v is None else str(v) for v in values]
+
+
+def _ground_area(geometries: np.ndarray) -> np.ndarray:
+    """Areas in m² on the CGCS2000 ellipsoid (GRS80 to 0.1 mm), for grid layers without area_m2."""
+    geod = pyproj.Geod(ellps="GRS80")
+    return np.array([abs(geod.geometry_area_perimeter(g)[0]) for g in geometries], dtype=float)

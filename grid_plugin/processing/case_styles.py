@@ -1,0 +1,137 @@
+"""Styles of the case layers, built in code because they depend on the data (class breaks,
+value ranges) or on parameters (heatmap radius): points, the live heatmap, per-grid counts,
+the density raster and the Gi* hot spots. Applied by layer post-processors on the main thread."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsClassificationJenks,
+    QgsColorRampShader,
+    QgsFillSymbol,
+    QgsGradientColorRamp,
+    QgsGradientStop,
+    QgsGraduatedSymbolRenderer,
+    QgsHeatmapRenderer,
+    QgsMarkerSymbol,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsRasterBandStats,
+    QgsRasterLayer,
+    QgsRasterShader,
+    QgsRendererCategory,
+    QgsSingleBandPseudoColorRenderer,
+    QgsSingleSymbolRenderer,
+    QgsUnitTypes,
+    QgsVectorLayer,
+    QgsVectorLayerTemporalProperties,
+)
+from qgis.PyQt.QtGui import QColor
+
+HEAT_COLOURS = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")
+HOTSPOT_COLOURS = {3: "#d7191c", 2: "#ed6e50", 1: "#f7b89c", 0: "#f0f0f0", -1: "#a6c6e0", -2: "#5c9ccc",
+                   -3: "#2c7bb6"}
+
+
+def heat_ramp(transparent_low: bool = False) -> QgsGradientColorRamp:
+    first = QColor(HEAT_COLOURS[0])
+    if transparent_low:
+        first.setAlpha(0)
+    ramp = QgsGradientColorRamp(first, QColor(HEAT_COLOURS[-1]))
+    ramp.setStops([QgsGradientStop(i / (len(HEAT_COLOURS) - 1), QColor(c)) for i, c in enumerate(HEAT_COLOURS)][1:-1])
+    return ramp
+
+
+def enable_time(layer: QgsVectorLayer, field: str = "reported_at") -> None:
+    """Temporal properties on the report time, so QGIS's temporal controller animates the cases."""
+    properties = layer.temporalProperties()
+    properties.setMode(QgsVectorLayerTemporalProperties.ModeFeatureDateTimeInstantFromField)
+    properties.setStartField(field)
+    properties.setIsActive(True)
+
+
+def style_case_points(layer: QgsVectorLayer) -> None:
+    symbol = QgsMarkerSymbol.createSimple({"name": "circle", "color": "#e31a1c", "size": "1.6",
+                                           "outline_color": "#ffffff", "outline_width": "0.2"})
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    enable_time(layer)
+
+
+def style_live_heatmap(layer: QgsVectorLayer, radius_m: float) -> None:
+    """QGIS's own heatmap renderer, radius in map units (metres of the project's projected CRS)."""
+    renderer = QgsHeatmapRenderer()
+    renderer.setRadius(radius_m)
+    renderer.setRadiusUnit(QgsUnitTypes.RenderMapUnits)
+    renderer.setColorRamp(heat_ramp(transparent_low=True))
+    renderer.setRenderQuality(3)
+    layer.setRenderer(renderer)
+    enable_time(layer)
+
+
+def style_grid_counts(layer: QgsVectorLayer, field: str, classes: int = 6) -> None:
+    """Graduated fill by natural breaks; grids without cases stay visible in the lightest colour."""
+    renderer = QgsGraduatedSymbolRenderer(field)
+    renderer.setClassificationMethod(QgsClassificationJenks())
+    renderer.setSourceSymbol(QgsFillSymbol.createSimple({"color": HEAT_COLOURS[0], "outline_color": "#7f7f7f",
+                                                         "outline_width": "0.1"}))
+    renderer.setSourceColorRamp(heat_ramp())
+    renderer.updateClasses(layer, classes)
+    layer.setRenderer(renderer)
+
+
+def style_density_raster(layer: QgsRasterLayer) -> None:
+    """Heat ramp from 0 (transparent) to the raster's maximum."""
+    stats = layer.dataProvider().bandStatistics(1, QgsRasterBandStats.Max)
+    maximum = stats.maximumValue if stats.maximumValue > 0 else 1.0
+    ramp_shader = QgsColorRampShader(0.0, maximum)
+    ramp_shader.setColorRampType(QgsColorRampShader.Interpolated)
+    items = []
+    for i, colour in enumerate(HEAT_COLOURS):
+        qcolour = QColor(colour)
+        if i == 0:
+            qcolour.setAlpha(0)
+        items.append(QgsColorRampShader.ColorRampItem(maximum * i / (len(HEAT_COLOURS) - 1), qcolour,
+                                                      f"{maximum * i / (len(HEAT_COLOURS) - 1):.3g}"))
+    ramp_shader.setColorRampItemList(items)
+    shader = QgsRasterShader()
+    shader.setRasterShaderFunction(ramp_shader)
+    renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
+    renderer.setClassificationMin(0.0)
+    renderer.setClassificationMax(maximum)
+    layer.setRenderer(renderer)
+    layer.renderer().setOpacity(0.8)
+
+
+def style_hotspots(layer: QgsVectorLayer, field: str, labels: dict[int, str]) -> None:
+    categories = []
+    for value in sorted(HOTSPOT_COLOURS, reverse=True):
+        symbol = QgsFillSymbol.createSimple({"color": HOTSPOT_COLOURS[value], "outline_color": "#7f7f7f",
+                                             "outline_width": "0.1"})
+        categories.append(QgsRendererCategory(value, symbol, labels[value]))
+    layer.setRenderer(QgsCategorizedSymbolRenderer(field, categories))
+
+
+class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """Applies one of the functions above to an output layer once it is loaded.
+
+    Processing keeps only a reference to the interface; instances are kept alive in `_KEEP`
+    until they have run (the pattern of QGIS's own Python algorithms)."""
+
+    _KEEP: ClassVar[list[StylePostProcessor]] = []
+
+    def __init__(self, apply):
+        super().__init__()
+        self.apply = apply
+
+    def postProcessLayer(self, layer, context, feedback):
+        if layer is not None and layer.isValid():
+            self.apply(layer)
+            layer.triggerRepaint()
+
+    @classmethod
+    def create(cls, apply) -> StylePostProcessor:
+        processor = cls(apply)
+        cls._KEEP.append(processor)
+        return processor
+

@@ -1,0 +1,272 @@
+"""The store interface both backends implement, and the import logic written once over it.
+
+A store holds the district's unit grids, components and cases (schema in store/schema.py). The
+import is an upsert on the case id inside one transaction: new ids are inserted, ids whose content
+changed are updated, identical re-imports change nothing, and a failure or cancel rolls the whole
+batch back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+
+import numpy as np
+
+from grid_plugin.core.cases import ALL_CASES, CaseFilter, CaseRecords
+from grid_plugin.core.errors import GridInputError
+from grid_plugin.core.progress import Progress
+from grid_plugin.store.schema import CASE_COLUMNS, SCHEMA_VERSION
+
+
+class StoreError(GridInputError):
+    """The store cannot be opened or used as it is (wrong file, newer schema, no server)."""
+
+
+@dataclass
+class StoredGrids:
+    """Unit grids as kept in the store: codes, names and geometries in EPSG:4490."""
+
+    grid_codes: list[str]
+    street_codes: list[str | None]
+    street_names: list[str | None]
+    community_codes: list[str | None]
+    community_names: list[str | None]
+    area_m2: np.ndarray
+    geometries: np.ndarray  # shapely (Multi)Polygons, EPSG:4490
+
+    def __len__(self) -> int:
+        return len(self.grid_codes)
+
+
+@dataclass
+class StoredComponents:
+    """Coded components (部件) as kept in the store; geometries in EPSG:4490, any type."""
+
+    component_ids: list[str]
+    class_codes: list[str | None]
+    class_names: list[str | None]
+    names: list[str | None]
+    grid_codes: list[str | None]
+    street_codes: list[str | None]
+    community_codes: list[str | None]
+    beidou_codes: list[str | None]
+    states: list[str | None]
+    geometries: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.component_ids)
+
+    def rows(self) -> list[tuple]:
+        """Attribute rows in the order of schema.COMPONENTS' columns."""
+        return list(zip(self.component_ids, self.class_codes, self.class_names, self.names, self.grid_codes,
+                        self.street_codes, self.community_codes, self.beidou_codes, self.states, strict=True))
+
+
+@dataclass
+class ImportCounts:
+    read: int = 0
+    imported: int = 0  # new case ids
+    updated: int = 0  # known ids whose content changed
+    unchanged: int = 0  # known ids with identical content
+    rejected: int = 0
+    batch_id: int = 0
+
+    def accounted(self) -> bool:
+        """Every row read is imported, updated, unchanged or rejected: none disappears."""
+        return self.read == self.imported + self.updated + self.unchanged + self.rejected
+
+
+class CaseStore(ABC):
+    """One interface over GeoPackage and PostGIS (see the module docstring)."""
+
+    label: str  # for messages and logs; never holds a password
+    placeholder: str  # the DB-API parameter marker of the backend
+
+    # ---- lifecycle -------------------------------------------------------------------------
+    def __enter__(self) -> CaseStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    @abstractmethod
+    def transaction(self) -> AbstractContextManager[None]:
+        """Everything inside commits together or not at all."""
+
+    @abstractmethod
+    def schema_version(self) -> int: ...
+
+    def check_version(self) -> None:
+        found = self.schema_version()
+        if found > SCHEMA_VERSION:
+            raise StoreError(
+                "Store {store} has schema version {found}, newer than this plugin understands ({known}); "
+                "update the plugin before using this store.", store=self.label, found=found, known=SCHEMA_VERSION)
+
+    # ---- grids and components --------------------------------------------------------------------
+    @abstractmethod
+    def write_grids(self, grids: StoredGrids) -> None:
+        """Replace the store's unit grids (inside the caller's transaction, or its own)."""
+
+    @abstractmethod
+    def read_grids(self) -> StoredGrids: ...
+
+    @abstractmethod
+    def write_components(self, components: StoredComponents) -> None:
+        """Replace the store's components (inside the caller's transaction, or its own)."""
+
+    @abstractmethod
+    def read_components(self) -> StoredComponents: ...
+
+    # ---- cases --------------------------------------------------------------------------------------
+    def begin_import(self) -> None:
+        """Called first inside an import's transaction (PostGIS serialises imports here)."""
+        return None
+
+    @abstractmethod
+    def existing_hashes(self, case_ids: Sequence[str]) -> dict[str, str]:
+        """content_hash of every given id already in the store."""
+
+    @abstractmethod
+    def write_cases(self, new: CaseRecords, changed: CaseRecords, batch_id: int, progress: Progress) -> None:
+        """Insert the new cases and update the changed ones by case id (inside the caller's
+        transaction, after existing_hashes told them apart)."""
+
+    @abstractmethod
+    def record_batch(self, source_name: str, counts: ImportCounts) -> int:
+        """Add an import_batches row and return its id (inside the caller's transaction)."""
+
+    @abstractmethod
+    def next_batch_id(self) -> int: ...
+
+    @abstractmethod
+    def query(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+        """Run a read query with parameters (markers: `placeholder`)."""
+
+    def table(self, name: str) -> str:
+        """The quoted, qualified name of a store table."""
+        return f'"{name}"'
+
+    def count_cases(self, case_filter: CaseFilter = ALL_CASES) -> int:
+        where, params = self.where(case_filter)
+        return int(self.query(f"SELECT COUNT(*) FROM {self.table('cases')}{where}", params)[0][0])
+
+    def counts_per_grid(self, case_filter: CaseFilter = ALL_CASES) -> dict[str, int]:
+        """Cases per grid code under the filter (grids without cases are absent)."""
+        where, params = self.where(case_filter)
+        rows = self.query(f"SELECT grid_code, COUNT(*) FROM {self.table('cases')}{where} GROUP BY grid_code", params)
+        return {code: int(count) for code, count in rows if code is not None}
+
+    @abstractmethod
+    def case_points(self, case_filter: CaseFilter = ALL_CASES) -> tuple[np.ndarray, np.ndarray]:
+        """Longitude and latitude (EPSG:4490) of the filtered cases."""
+
+    def case_columns(self, columns: Sequence[str], case_filter: CaseFilter = ALL_CASES) -> dict[str, list]:
+        """Selected case columns (times as UTC ISO text) of the filtered cases."""
+        unknown = [c for c in columns if c not in CASE_COLUMNS]
+        if unknown:
+            raise ValueError(f"not case columns: {unknown}")
+        where, params = self.where(case_filter)
+        select = ", ".join(self.text_of(c) for c in columns)
+        rows = self.query(f"SELECT {select} FROM {self.table('cases')}{where} ORDER BY case_id", params)
+        return {c: [row[i] for row in rows] for i, c in enumerate(columns)}
+
+    def distinct_values(self, column: str) -> list[str]:
+        """The values present in a case column (for filter pickers)."""
+        if column not in ("source", "kind", "class_code", "status"):
+            raise ValueError(f"no distinct values for {column}")
+        rows = self.query(f"SELECT DISTINCT {column} FROM {self.table('cases')} WHERE {column} IS NOT NULL "
+                          f"ORDER BY {column}")
+        return [row[0] for row in rows]
+
+    def text_of(self, column: str) -> str:
+        """SQL giving a column as text (times as ISO UTC)."""
+        return column
+
+    def where(self, case_filter: CaseFilter) -> tuple[str, list[object]]:
+        """The WHERE clause of a filter, with parameters only (values never enter the SQL)."""
+        mark = self.placeholder
+        clauses: list[str] = []
+        params: list[object] = []
+        if case_filter.start:
+            clauses.append(f"reported_at >= {mark}")
+            params.append(case_filter.start)
+        if case_filter.end:
+            clauses.append(f"reported_at < {mark}")
+            params.append(case_filter.end)
+        for column, values in (("kind", case_filter.kinds), ("class_code", case_filter.class_codes),
+                               ("source", case_filter.sources), ("status", case_filter.statuses)):
+            if values:
+                clauses.append(f"{column} IN ({', '.join([mark] * len(values))})")
+                params.extend(values)
+        return ((" WHERE " + " AND ".join(clauses)) if clauses else ""), params
+
+    # ---- for QGIS layers ---------------------------------------------------------------------------
+    @abstractmethod
+    def layer_source(self, table: str) -> tuple[str, str]:
+        """(data source URI, provider key) of a store table for a QGIS layer (no password inside)."""
+
+
+def import_cases(store: CaseStore, records: CaseRecords, counts: ImportCounts, source_name: str,
+                 progress: Progress | None = None) -> ImportCounts:
+    """Upsert parsed cases as one batch in one transaction; fills imported/updated/unchanged.
+
+    `counts` arrives with read and rejected set by the parser. Any exception, including a
+    cancel raised through `progress`, rolls the batch back and leaves the store as it was.
+    """
+    progress = progress or Progress()
+    with store.transaction():
+        store.begin_import()
+        known = store.existing_hashes(records.case_ids)
+        hashes = records.values["content_hash"]
+        new, changed = [], []
+        for i, case_id in enumerate(records.case_ids):
+            held = known.get(case_id)
+            if held is None:
+                new.append(i)
+            elif held != hashes[i]:
+                changed.append(i)
+        counts.imported, counts.updated = len(new), len(changed)
+        counts.unchanged = len(records) - len(new) - len(changed)
+        batch_id = store.next_batch_id()
+        store.write_cases(records.take(new), records.take(changed), batch_id, progress)
+        counts.batch_id = store.record_batch(source_name, counts)
+    return counts
+
+
+def subset_string(case_filter: CaseFilter) -> str:
+    """The filter as a QGIS layer subset string (for the live layer).
+
+    A subset string has no parameters, so values are quoted as SQL literals, with quotes doubled;
+    they only ever reach the provider's WHERE clause, in GeoPackage and PostgreSQL alike.
+    """
+    clauses = []
+    if case_filter.start:
+        clauses.append(f'"reported_at" >= {_literal(case_filter.start)}')
+    if case_filter.end:
+        clauses.append(f'"reported_at" < {_literal(case_filter.end)}')
+    for column, values in (("kind", case_filter.kinds), ("class_code", case_filter.class_codes),
+                           ("source", case_filter.sources), ("status", case_filter.statuses)):
+        if values:
+            clauses.append(f'"{column}" IN ({", ".join(_literal(v) for v in values)})')
+    return " AND ".join(clauses)
+
+
+def _literal(value: str) -> str:
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def utc_now() -> str:
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def chunks(total: int, size: int) -> Iterator[tuple[int, int]]:
+    for start in range(0, total, size):
+        yield start, min(total, start + size)

@@ -1,0 +1,575 @@
+"""The embedded store: one GeoPackage file, written through sqlite3.
+
+sqlite3 rather than OGR because the import needs what OGR's feature API does not give: an upsert
+on the case id, one transaction around a whole batch and set-based aggregation. The file stays
+a standard GeoPackage (application id, gpkg_contents, gpkg_geometry_columns, R-tree extension),
+so QGIS, GDAL and any GIS open its layers.
+
+The R-tree triggers of the GeoPackage spec call ST_IsEmpty/ST_MinX/...; GDAL defines them in its
+own connections, and this module defines them in its own, so writes from either side keep the
+spatial index right.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import struct
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import numpy as np
+import pyproj
+import shapely
+
+from grid_plugin.core.cases import ALL_CASES, CaseFilter, CaseRecords
+from grid_plugin.core.progress import Progress
+from grid_plugin.store.base import (
+    CaseStore,
+    ImportCounts,
+    StoredComponents,
+    StoredGrids,
+    StoreError,
+    chunks,
+    utc_now,
+)
+from grid_plugin.store.schema import (
+    CASE_COLUMNS,
+    CASE_INDEXES,
+    COMPONENTS,
+    MIGRATIONS,
+    STORE_SRID,
+    UNIT_GRIDS,
+    Column,
+    Migration,
+    Table,
+)
+
+_APPLICATION_ID = 0x47504B47  # "GPKG"
+_USER_VERSION = 10300  # GeoPackage 1.3
+_TYPES = {"text": "TEXT", "datetime": "DATETIME", "date": "DATE", "real": "REAL", "integer": "INTEGER"}
+_META = "store_meta"
+_POINT_BLOB = np.dtype([("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs_id", "<i4"),
+                        ("byte_order", "u1"), ("wkb_type", "<u4"), ("x", "<f8"), ("y", "<f8")])
+_ENVELOPE_BYTES = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}
+
+_CORE_DDL = (
+    """CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER NOT NULL PRIMARY KEY,
+        organization TEXT NOT NULL, organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL,
+        description TEXT)""",
+    """CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL,
+        identifier TEXT UNIQUE, description TEXT DEFAULT '',
+        last_change DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+        min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER,
+        CONSTRAINT fk_gc_r_srs_id FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys(srs_id))""",
+    """CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL,
+        geometry_type_name TEXT NOT NULL, srs_id INTEGER NOT NULL, z TINYINT NOT NULL, m TINYINT NOT NULL,
+        CONSTRAINT pk_geom_cols PRIMARY KEY (table_name, column_name),
+        CONSTRAINT uk_gc_table_name UNIQUE (table_name),
+        CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),
+        CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id))""",
+    """CREATE TABLE gpkg_extensions (table_name TEXT, column_name TEXT, extension_name TEXT NOT NULL,
+        definition TEXT NOT NULL, scope TEXT NOT NULL,
+        CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name))""",
+)
+
+
+class GpkgStore(CaseStore):
+    """A case store in a GeoPackage file; created (with the current schema) when missing."""
+
+    placeholder = "?"
+
+    def __init__(self, path: str | Path, create: bool = True):
+        self.path = Path(path)
+        self.label = str(self.path)
+        existed = self.path.exists() and self.path.stat().st_size > 0
+        if not existed and not create:
+            raise StoreError("GeoPackage store {path} does not exist; run the case import first.", path=str(path))
+        try:
+            self.conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False)
+            self.conn.execute("PRAGMA cache_size = -262144")  # 256 MiB: index builds of a 1 M batch stay in memory
+            _register_gpkg_functions(self.conn)
+            if existed:
+                application_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
+                if application_id != _APPLICATION_ID:
+                    raise StoreError("{path} is not a GeoPackage; choose a .gpkg file (a new name creates a store).",
+                                     path=str(path))
+        except sqlite3.DatabaseError as err:
+            raise StoreError("{path} cannot be opened as a GeoPackage: {error}", path=str(path),
+                             error=str(err)) from err
+        self._depth = 0
+        with self.transaction():
+            if not self._has_table("gpkg_contents"):
+                self._create_geopackage()
+            self.check_version()
+            self._migrate()
+
+    # ---- lifecycle ------------------------------------------------------------------------------------
+    def close(self) -> None:
+        if getattr(self, "conn", None) is not None:
+            self.conn.close()
+            self.conn = None  # type: ignore[assignment]
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        # Nested use joins the outer transaction. BEGIN IMMEDIATE takes the write lock at once, so a
+        # concurrent writer waits (busy timeout) instead of failing halfway through a batch.
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    def schema_version(self) -> int:
+        if not self._has_table(_META):
+            return 0
+        row = self.conn.execute(f"SELECT value FROM {_META} WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    # ---- schema -----------------------------------------------------------------------------------------
+    def _has_table(self, name: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                 (name,)).fetchone() is not None
+
+    def _create_geopackage(self) -> None:
+        self.conn.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
+        self.conn.execute(f"PRAGMA user_version = {_USER_VERSION}")
+        for ddl in _CORE_DDL:
+            self.conn.execute(ddl)
+        srs = [
+            ("Undefined cartesian SRS", -1, "NONE", -1, "undefined", "undefined cartesian coordinate reference system"),
+            ("Undefined geographic SRS", 0, "NONE", 0, "undefined", "undefined geographic coordinate reference system"),
+            ("WGS 84 geodetic", 4326, "EPSG", 4326, pyproj.CRS.from_epsg(4326).to_wkt("WKT1_GDAL"),
+             "longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid"),
+            ("China Geodetic Coordinate System 2000", STORE_SRID, "EPSG", STORE_SRID,
+             pyproj.CRS.from_epsg(STORE_SRID).to_wkt("WKT1_GDAL"), "CGCS2000"),
+        ]
+        self.conn.executemany("INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, ?)", srs)
+        # GDAL's feature-count cache; without it GDAL 3.6 counts a filtered layer wrongly
+        self.conn.execute("CREATE TABLE gpkg_ogr_contents (table_name TEXT NOT NULL PRIMARY KEY, "
+                          "feature_count INTEGER DEFAULT NULL)")
+        self._create_table(Table(_META, "", (Column("key", "text", not_null=True, unique=True),
+                                             Column("value", "text"))))
+
+    def _migrate(self) -> None:
+        version = self.schema_version()
+        if version == 0:
+            taken = [t.name for m in MIGRATIONS for t in m.create if self._has_table(t.name)]
+            if taken:
+                raise StoreError("{path} already holds the table(s) {tables}, not made by the case store; choose a "
+                                 "new file for the store.", path=str(self.path), tables=", ".join(taken))
+        for migration in MIGRATIONS:
+            if migration.version > version:
+                self._apply(migration)
+                self.conn.execute(f"INSERT OR REPLACE INTO {_META} (key, value) VALUES ('schema_version', ?)",
+                                  (str(migration.version),))
+
+    def _apply(self, migration: Migration) -> None:
+        for table in migration.create:
+            self._create_table(table)
+        for table_name, column in migration.add_columns:
+            self.conn.execute(f'ALTER TABLE "{table_name}" ADD COLUMN {_column_ddl(column, allow_unique=False)}')
+        for index in migration.indexes:
+            self.conn.execute(f'CREATE INDEX IF NOT EXISTS "{index.name}" ON "{index.table}" '
+                              f'({", ".join(index.columns)})')
+
+    def _create_table(self, table: Table) -> None:
+        columns = ["fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL"]
+        if table.geometry_type:
+            columns.append(f"geom {table.geometry_type}")
+        columns += [_column_ddl(column) for column in table.columns]
+        self.conn.execute(f'CREATE TABLE "{table.name}" ({", ".join(columns)})')
+        self.conn.execute(
+            "INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id) VALUES (?, ?, ?, ?)",
+            (table.name, "features" if table.geometry_type else "attributes", table.name,
+             STORE_SRID if table.geometry_type else None))
+        self.conn.execute("INSERT INTO gpkg_ogr_contents (table_name, feature_count) VALUES (?, 0)", (table.name,))
+        if not table.geometry_type:
+            return
+        self.conn.execute("INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, ?, 0, 0)",
+                          (table.name, table.geometry_type, STORE_SRID))
+        rtree = f"rtree_{table.name}_geom"
+        self.conn.execute(f'CREATE VIRTUAL TABLE "{rtree}" USING rtree(id, minx, maxx, miny, maxy)')
+        for trigger in _rtree_triggers(table.name, rtree):
+            self.conn.execute(trigger)
+        self.conn.execute(
+            "INSERT INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index', "
+            "'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')", (table.name,))
+
+    # ---- grids ----------------------------------------------------------------------------------------------
+    def write_grids(self, grids: StoredGrids) -> None:
+        geometries = shapely.force_2d(grids.geometries)
+        multi = np.array([g if g.geom_type == "MultiPolygon" else shapely.multipolygons([g]) for g in geometries],
+                         dtype=object)
+        blobs = encode_geometries(multi)
+        rows = zip(blobs, grids.grid_codes, grids.street_codes, grids.street_names, grids.community_codes,
+                   grids.community_names, (float(a) for a in grids.area_m2), strict=True)
+        with self.transaction():
+            self.conn.execute('DELETE FROM "unit_grids"')
+            names = ", ".join(UNIT_GRIDS.column_names())
+            self.conn.executemany(f'INSERT INTO "unit_grids" (geom, {names}) VALUES (?, ?, ?, ?, ?, ?, ?)', rows)
+            self._update_extent("unit_grids", shapely.total_bounds(multi) if len(multi) else None)
+
+    def read_grids(self) -> StoredGrids:
+        names = UNIT_GRIDS.column_names()
+        rows = self.conn.execute(f'SELECT geom, {", ".join(names)} FROM "unit_grids" ORDER BY grid_code').fetchall()
+        columns = list(zip(*rows, strict=True)) if rows else [[] for _ in range(len(names) + 1)]
+        return StoredGrids(list(columns[1]), list(columns[2]), list(columns[3]), list(columns[4]), list(columns[5]),
+                           np.asarray(columns[6], dtype=float), decode_geometries(columns[0]))
+
+    def write_components(self, components: StoredComponents) -> None:
+        geometries = shapely.force_2d(components.geometries)
+        names = COMPONENTS.column_names()
+        with self.transaction():
+            self.conn.execute('DELETE FROM "components"')
+            self.conn.executemany(
+                f'INSERT INTO "components" (geom, {", ".join(names)}) VALUES ({", ".join("?" * (len(names) + 1))})',
+                [(blob, *row) for blob, row in zip(encode_geometries(geometries), components.rows(), strict=True)])
+            self._update_extent("components", shapely.total_bounds(geometries) if len(geometries) else None)
+
+    def read_components(self) -> StoredComponents:
+        names = COMPONENTS.column_names()
+        rows = self.conn.execute(f'SELECT geom, {", ".join(names)} FROM "components" ORDER BY component_id')
+        return _components(rows.fetchall(), len(names), decode_geometries)
+
+    def _update_extent(self, table: str, bounds: np.ndarray | None) -> None:
+        """Refresh what readers cache about a table: GDAL's feature count and the layer extent."""
+        self.conn.execute(f'UPDATE gpkg_ogr_contents SET feature_count = (SELECT COUNT(*) FROM "{table}") '
+                          "WHERE table_name = ?", (table,))
+        if bounds is None or not np.isfinite(bounds).all():
+            return
+        self.conn.execute("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ?, "
+                          "last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE table_name = ?",
+                          (*map(float, bounds), table))
+
+    # ---- cases ----------------------------------------------------------------------------------------------
+    def existing_hashes(self, case_ids: Sequence[str]) -> dict[str, str]:
+        if not case_ids:
+            return {}
+        if self.conn.execute('SELECT NOT EXISTS (SELECT 1 FROM "cases")').fetchone()[0]:
+            return {}
+        self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted_ids (case_id TEXT PRIMARY KEY) WITHOUT ROWID")
+        self.conn.execute("DELETE FROM wanted_ids")
+        self.conn.executemany("INSERT OR IGNORE INTO wanted_ids VALUES (?)", ((i,) for i in case_ids))
+        rows = self.conn.execute('SELECT c.case_id, c.content_hash FROM "cases" c JOIN wanted_ids w '
+                                 "ON c.case_id = w.case_id").fetchall()
+        self.conn.execute("DELETE FROM wanted_ids")
+        return dict(rows)
+
+    def write_cases(self, new: CaseRecords, changed: CaseRecords, batch_id: int, progress: Progress) -> None:
+        """Insert new cases in case-id order and update changed ones.
+
+        The R-tree is filled in one pass afterwards instead of by the per-row triggers (each
+        trigger row calls back into Python four times), and a batch that is large against the
+        table rebuilds the query indexes instead of updating them row by row."""
+        total = len(new) + len(changed)
+        if not total:
+            return
+        names = [c for c in CASE_COLUMNS if c != "batch_id"]
+        held = self.conn.execute('SELECT COUNT(*) FROM "cases"').fetchone()[0]
+        rebuild_indexes = total >= max(20_000, held // 5)
+        triggers = [t for t in _rtree_triggers("cases", "rtree_cases_geom")
+                    if any(f'_{name}"' in t for name in ("insert", "update1", "update3"))]
+        for trigger in triggers:
+            self.conn.execute(f"DROP TRIGGER {trigger.split()[2]}")
+        if rebuild_indexes:
+            for index in CASE_INDEXES:
+                self.conn.execute(f'DROP INDEX IF EXISTS "{index.name}"')
+        steps = total + total // 4
+        done = 0
+        for records, sql in (
+            (new, f'INSERT INTO "cases" (geom, {", ".join(names)}, batch_id) '
+                  f"VALUES ({', '.join('?' * (len(names) + 2))})"),
+            (changed, f'UPDATE "cases" SET geom = ?, {", ".join(f"{c} = ?" for c in names[1:])}, batch_id = ? '
+                      "WHERE case_id = ?"),
+        ):
+            if not len(records):
+                continue
+            records = records.take(np.argsort(np.asarray(records.case_ids, dtype=object), kind="stable"))
+            blobs = encode_points(records.lon, records.lat)
+            columns = [records.values[name] for name in names]
+            if records is not new and sql.startswith("UPDATE"):
+                columns = [*columns[1:], columns[0]]  # case_id goes last, into the WHERE
+            for start, end in chunks(len(records), 50_000):
+                progress.step(done + start, steps)
+                values = [column[start:end] for column in columns]
+                if sql.startswith("UPDATE"):
+                    rows = zip(blobs[start:end], *values[:-1], [batch_id] * (end - start), values[-1], strict=True)
+                else:
+                    rows = zip(blobs[start:end], *values, [batch_id] * (end - start), strict=True)
+                self.conn.executemany(sql, rows)
+            done += len(records)
+        if rebuild_indexes:
+            rows = self.conn.execute('SELECT fid, geom FROM "cases" ORDER BY fid').fetchall()
+            x, y = decode_points([row[1] for row in rows])
+            bulk_load_rtree(self.conn, "rtree_cases_geom", np.array([row[0] for row in rows], dtype=np.int64),
+                            x, x, y, y)
+        else:
+            fids = dict(self.conn.execute('SELECT case_id, fid FROM "cases" WHERE batch_id = ?', (batch_id,)))
+            boxes = []
+            for records in (new, changed):
+                lon, lat = records.lon.tolist(), records.lat.tolist()
+                boxes += [(fids[case_id], lon[i], lon[i], lat[i], lat[i])
+                          for i, case_id in enumerate(records.case_ids)]
+            boxes.sort()
+            self.conn.executemany('INSERT OR REPLACE INTO "rtree_cases_geom" VALUES (?, ?, ?, ?, ?)', boxes)
+        for trigger in triggers:
+            self.conn.execute(trigger)
+        if rebuild_indexes:
+            progress.step(total, steps)
+            for index in CASE_INDEXES:
+                self.conn.execute(f'CREATE INDEX "{index.name}" ON "cases" ({", ".join(index.columns)})')
+        bounds = self.conn.execute('SELECT MIN(minx), MIN(miny), MAX(maxx), MAX(maxy) FROM "rtree_cases_geom"')
+        self._update_extent("cases", np.array(bounds.fetchone(), dtype=float))
+        progress.step(steps, steps)
+
+    def next_batch_id(self) -> int:
+        return int(self.conn.execute('SELECT COALESCE(MAX(batch_id), 0) + 1 FROM "import_batches"').fetchone()[0])
+
+    def record_batch(self, source_name: str, counts: ImportCounts) -> int:
+        batch_id = self.next_batch_id()
+        self.conn.execute(
+            'INSERT INTO "import_batches" (batch_id, source_name, started_at, read_count, imported_count, '
+            "updated_count, unchanged_count, rejected_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (batch_id, source_name, utc_now(), counts.read, counts.imported, counts.updated, counts.unchanged,
+             counts.rejected))
+        return batch_id
+
+    def query(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+        return self.conn.execute(sql, tuple(params)).fetchall()
+
+    def case_points(self, case_filter: CaseFilter = ALL_CASES) -> tuple[np.ndarray, np.ndarray]:
+        where, params = self.where(case_filter)
+        blobs = [row[0] for row in self.conn.execute(f'SELECT geom FROM "cases"{where}', params)]
+        return decode_points(blobs)
+
+    def layer_source(self, table: str) -> tuple[str, str]:
+        return f"{self.path}|layername={table}", "ogr"
+
+
+def _components(rows: list[tuple], columns: int, decode) -> StoredComponents:
+    lists = list(zip(*rows, strict=True)) if rows else [[] for _ in range(columns + 1)]
+    return StoredComponents(*(list(c) for c in lists[1:]), decode(list(lists[0])))
+
+
+# ---- R-tree bulk loading ----------------------------------------------------------------------------------
+_RTREE_CELL = np.dtype([("id", ">i8"), ("minx", ">f4"), ("maxx", ">f4"), ("miny", ">f4"), ("maxy", ">f4")])
+_RTREE_MAX_CELLS = 51  # SQLite's RTREE_MAXCELLS: nodes of a 2-D R-tree hold at most 51 cells
+
+
+def bulk_load_rtree(conn: sqlite3.Connection, name: str, ids: np.ndarray, minx: np.ndarray, maxx: np.ndarray,
+                    miny: np.ndarray, maxy: np.ndarray) -> None:
+    """Replace the content of SQLite R-tree `name` with these boxes, packed Sort-Tile-Recursive.
+
+    Inserting a million boxes row by row costs SQLite about 7 µs each (node splits, reinserts);
+    writing the node, rowid and parent tables of the finished tree directly takes a fraction of
+    that and gives a better-packed tree. The node format is SQLite's (ext/rtree/rtree.c): a 2-byte
+    depth (root only), a 2-byte cell count, then cells of a 64-bit id and four 32-bit floats, all
+    big-endian, each box rounded outwards to float32 as SQLite does; `rtreecheck()` accepts it.
+    """
+    node_size = conn.execute(f'SELECT length(data) FROM "{name}_node" WHERE nodeno = 1').fetchone()[0]
+    for part in ("node", "rowid", "parent"):
+        conn.execute(f'DELETE FROM "{name}_{part}"')
+    if len(ids) == 0:
+        conn.execute(f'INSERT INTO "{name}_node" VALUES (1, ?)', (bytes(node_size),))
+        return
+    cells = np.empty(len(ids), dtype=_RTREE_CELL)
+    cells["id"] = ids
+    cells["minx"], cells["maxx"] = _outwards(minx, -1), _outwards(maxx, 1)
+    cells["miny"], cells["maxy"] = _outwards(miny, -1), _outwards(maxy, 1)
+    levels = [_str_order(cells)]
+    while len(levels[-1]) > _RTREE_MAX_CELLS:
+        levels.append(_parents(levels[-1]))
+    # number the nodes from the root down: root 1, then each level's nodes in order
+    depth = len(levels) - 1
+    node_rows: list[tuple[int, bytes]] = []
+    parent_rows: list[tuple[int, int]] = []
+    rowid_rows: list[tuple[int, int]] = []
+    first_number = {depth: 1}
+    for level in range(depth, -1, -1):
+        groups = _groups(len(levels[level]))
+        if level:
+            first_number[level - 1] = first_number[level] + len(groups)
+        for g, (start, stop) in enumerate(groups):
+            number = first_number[level] + g
+            chunk = levels[level][start:stop].copy()
+            if level:  # inner cells point at the nodes of the level below, numbered in order
+                children = np.arange(first_number[level - 1] + start, first_number[level - 1] + stop)
+                chunk["id"] = children
+                parent_rows += [(int(c), number) for c in children]
+            else:
+                rowid_rows.append((number, start))  # expanded below without a Python loop per box
+            blob = bytearray(node_size)
+            blob[0:2] = (depth if number == 1 else 0).to_bytes(2, "big")
+            blob[2:4] = len(chunk).to_bytes(2, "big")
+            raw = chunk.tobytes()
+            blob[4:4 + len(raw)] = raw
+            node_rows.append((number, bytes(blob)))
+    conn.executemany(f'INSERT INTO "{name}_node" VALUES (?, ?)', node_rows)
+    conn.executemany(f'INSERT INTO "{name}_parent" VALUES (?, ?)', parent_rows)
+    leaf_of = np.empty(len(cells), dtype=np.int64)
+    for number, start in rowid_rows:
+        leaf_of[start:start + _RTREE_MAX_CELLS] = number
+    leaves = levels[0]["id"].astype(np.int64)
+    order = np.argsort(leaves)
+    conn.executemany(f'INSERT INTO "{name}_rowid" VALUES (?, ?)',
+                     zip(leaves[order].tolist(), leaf_of[order].tolist()))
+
+
+def _outwards(values: np.ndarray, direction: int) -> np.ndarray:
+    """float32 values that never shrink the box (SQLite's RNDTOWARDS / RNDAWAY)."""
+    values = np.asarray(values, dtype=np.float64)
+    rounded = values.astype(np.float32)
+    wrong = rounded > values if direction < 0 else rounded < values
+    rounded[wrong] = np.nextafter(rounded[wrong], np.float32(-np.inf if direction < 0 else np.inf))
+    return rounded
+
+
+def _groups(count: int) -> list[tuple[int, int]]:
+    return [(start, min(count, start + _RTREE_MAX_CELLS)) for start in range(0, count, _RTREE_MAX_CELLS)]
+
+
+def _str_order(cells: np.ndarray) -> np.ndarray:
+    """Cells in Sort-Tile-Recursive order: vertical slices by x, each sorted by y."""
+    count = len(cells)
+    leaves = max(1, -(-count // _RTREE_MAX_CELLS))
+    slices = max(1, int(np.ceil(np.sqrt(leaves))))
+    per_slice = slices * _RTREE_MAX_CELLS
+    cx = (cells["minx"].astype(np.float64) + cells["maxx"]) / 2
+    cy = (cells["miny"].astype(np.float64) + cells["maxy"]) / 2
+    by_x = np.argsort(cx, kind="stable")
+    slice_of = np.empty(count, dtype=np.int64)
+    slice_of[by_x] = np.arange(count) // per_slice
+    return cells[np.lexsort((cy, slice_of))]
+
+
+def _parents(children: np.ndarray) -> np.ndarray:
+    """One cell per group of children: the union of their boxes (ids filled in by the caller).
+
+    Upper levels keep the leaves' order instead of sorting again: consecutive leaves of the STR
+    order are neighbours already, and the node numbering stays a plain running index."""
+    starts = np.arange(0, len(children), _RTREE_MAX_CELLS)
+    parents = np.empty(len(starts), dtype=_RTREE_CELL)
+    parents["id"] = 0
+    parents["minx"] = np.minimum.reduceat(children["minx"], starts)
+    parents["maxx"] = np.maximum.reduceat(children["maxx"], starts)
+    parents["miny"] = np.minimum.reduceat(children["miny"], starts)
+    parents["maxy"] = np.maximum.reduceat(children["maxy"], starts)
+    return parents  # in the children's order: cell k of this level is node k of the level below
+
+
+# ---- GeoPackage geometry blobs -----------------------------------------------------------------------------
+def encode_points(x: np.ndarray, y: np.ndarray, srs_id: int = STORE_SRID) -> list[bytes]:
+    """GeoPackage blobs of 2D points (little endian, no envelope, as GDAL writes points)."""
+    packed = np.empty(len(x), dtype=_POINT_BLOB)
+    packed["magic"], packed["version"], packed["flags"], packed["srs_id"] = b"GP", 0, 1, srs_id
+    packed["byte_order"], packed["wkb_type"], packed["x"], packed["y"] = 1, 1, x, y
+    raw, size = packed.tobytes(), _POINT_BLOB.itemsize
+    return [raw[i:i + size] for i in range(0, len(raw), size)]
+
+
+def decode_points(blobs: Sequence[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    """x and y of GeoPackage point blobs; a vectorised path for the plain 29-byte form."""
+    if not blobs:
+        return np.empty(0), np.empty(0)
+    if all(len(b) == _POINT_BLOB.itemsize for b in blobs):
+        packed = np.frombuffer(b"".join(blobs), dtype=_POINT_BLOB)
+        if (packed["byte_order"] == 1).all() and (packed["wkb_type"] == 1).all():
+            return packed["x"].astype(float), packed["y"].astype(float)
+    geometries = decode_geometries(blobs)
+    return shapely.get_x(geometries), shapely.get_y(geometries)
+
+
+def encode_geometries(geometries: np.ndarray, srs_id: int = STORE_SRID) -> list[bytes]:
+    """GeoPackage blobs with an xy envelope (what readers use to skip geometries cheaply)."""
+    wkb = shapely.to_wkb(geometries, byte_order=1, output_dimension=2)
+    bounds = shapely.bounds(geometries)
+    header = struct.Struct("<2sBBi4d")
+    return [header.pack(b"GP", 0, 3, srs_id, b[0], b[2], b[1], b[3]) + w for b, w in zip(bounds, wkb, strict=True)]
+
+
+def decode_geometries(blobs: Sequence[bytes]) -> np.ndarray:
+    wkb = [blob[8 + _ENVELOPE_BYTES[(blob[3] >> 1) & 7]:] for blob in blobs]
+    return shapely.from_wkb(wkb) if wkb else np.empty(0, dtype=object)
+
+
+def _envelope(blob: bytes | None) -> tuple[float, float, float, float] | None:
+    """(minx, maxx, miny, maxy) of a blob, None when empty or missing."""
+    if blob is None or len(blob) < 8:
+        return None
+    flags = blob[3]
+    if flags & 0x10:  # the empty-geometry flag
+        return None
+    envelope = (flags >> 1) & 7
+    order = "<" if flags & 1 else ">"
+    if envelope:
+        return struct.unpack_from(order + "4d", blob, 8)
+    start = 8
+    wkb_order = "<" if blob[start] == 1 else ">"
+    if struct.unpack_from(wkb_order + "I", blob, start + 1)[0] == 1:
+        x, y = struct.unpack_from(wkb_order + "2d", blob, start + 5)
+        return x, x, y, y
+    minx, miny, maxx, maxy = shapely.from_wkb(blob[start:]).bounds
+    return minx, maxx, miny, maxy
+
+
+def _register_gpkg_functions(conn: sqlite3.Connection) -> None:
+    last: list = [None, None]
+
+    def envelope(blob: bytes | None):  # the triggers call four functions on the same blob in a row
+        if blob != last[0]:
+            last[0], last[1] = blob, _envelope(blob)
+        return last[1]
+
+    def part(index: int):
+        def value(blob: bytes | None) -> float | None:
+            found = envelope(blob)
+            return None if found is None else found[index]
+        return value
+
+    conn.create_function("ST_IsEmpty", 1, lambda blob: int(envelope(blob) is None), deterministic=True)
+    for index, name in enumerate(("ST_MinX", "ST_MaxX", "ST_MinY", "ST_MaxY")):
+        conn.create_function(name, 1, part(index), deterministic=True)
+
+
+def _column_ddl(column: Column, allow_unique: bool = True) -> str:
+    text = f"{column.name} {_TYPES[column.kind]}"
+    if column.not_null:
+        text += " NOT NULL"
+    if column.unique and allow_unique:
+        text += " UNIQUE"
+    return text
+
+
+def _rtree_triggers(table: str, rtree: str) -> list[str]:
+    """The R-tree triggers of the GeoPackage 1.3 spec (extension F.3)."""
+    values = '(NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom))'
+    t, r = f'"{table}"', f'"{rtree}"'
+    return [
+        f'CREATE TRIGGER "{rtree}_insert" AFTER INSERT ON {t} WHEN (new.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom)) '
+        f"BEGIN INSERT OR REPLACE INTO {r} VALUES {values}; END",
+        f'CREATE TRIGGER "{rtree}_update1" AFTER UPDATE OF geom ON {t} WHEN OLD.fid = NEW.fid AND '
+        f"(NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom)) BEGIN INSERT OR REPLACE INTO {r} VALUES {values}; END",
+        f'CREATE TRIGGER "{rtree}_update2" AFTER UPDATE OF geom ON {t} WHEN OLD.fid = NEW.fid AND '
+        f"(NEW.geom ISNULL OR ST_IsEmpty(NEW.geom)) BEGIN DELETE FROM {r} WHERE id = OLD.fid; END",
+        f'CREATE TRIGGER "{rtree}_update3" AFTER UPDATE ON {t} WHEN OLD.fid != NEW.fid AND '
+        f"(NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom)) BEGIN DELETE FROM {r} WHERE id = OLD.fid; "
+        f"INSERT OR REPLACE INTO {r} VALUES {values}; END",
+        f'CREATE TRIGGER "{rtree}_update4" AFTER UPDATE ON {t} WHEN OLD.fid != NEW.fid AND '
+        f"(NEW.geom ISNULL OR ST_IsEmpty(NEW.geom)) BEGIN DELETE FROM {r} WHERE id IN (OLD.fid, NEW.fid); END",
+        f'CREATE TRIGGER "{rtree}_delete" AFTER DELETE ON {t} WHEN old.geom NOT NULL '
+        f"BEGIN DELETE FROM {r} WHERE id = OLD.fid; END",
+    ]

@@ -1,0 +1,136 @@
+"""The store's tables, written once and turned into DDL by each backend.
+
+The schema is versioned. `MIGRATIONS[n]` takes a store from version n-1 to n; a store opened by
+this plugin is migrated in one transaction to `SCHEMA_VERSION`, and a store written by a newer
+plugin is refused rather than guessed at. Both backends run the same steps, so a GeoPackage and
+a PostGIS schema with the same version have the same tables, columns and indexes.
+
+Every geometry is stored in CGCS2000 geographic coordinates (EPSG:4490), the national datum: cases
+arrive in WGS84, GCJ-02, BD-09 or a projected CRS and are converted on import, never stored in an
+offset system (standards digest §7.2).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+STORE_SRID = 4490
+SCHEMA_VERSION = 2
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str  # text, datetime, date, real, integer
+    not_null: bool = False
+    unique: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    geometry_type: str  # POINT, MULTIPOLYGON, GEOMETRY
+    columns: tuple[Column, ...]
+
+    def column_names(self) -> list[str]:
+        return [column.name for column in self.columns]
+
+
+@dataclass(frozen=True)
+class Index:
+    table: str
+    name: str
+    columns: tuple[str, ...]
+
+
+# The case (案件) of the issue: identity, classification, the workflow's timestamps (CJ/T 315 stages,
+# standards digest §4.2), status, location and the codes assigned at import.
+CASE_TIME_COLUMNS = ("reported_at", "filed_at", "dispatched_at", "disposed_at", "closed_at", "deadline")
+CASE_TEXT_COLUMNS = ("case_id", "source", "kind", "class_code", "class_name", "description", "address", "status")
+CASE_CODE_COLUMNS = ("grid_code", "street_code", "community_code")
+
+CASES = Table("cases", "POINT", (
+    Column("case_id", "text", not_null=True, unique=True),
+    Column("source", "text"),
+    Column("kind", "text"),
+    Column("class_code", "text"),
+    Column("class_name", "text"),
+    Column("description", "text"),
+    Column("address", "text"),
+    Column("reported_at", "datetime", not_null=True),
+    Column("filed_at", "datetime"),
+    Column("dispatched_at", "datetime"),
+    Column("disposed_at", "datetime"),
+    Column("closed_at", "datetime"),
+    Column("deadline", "datetime"),
+    Column("status", "text"),
+    Column("grid_code", "text"),
+    Column("street_code", "text"),
+    Column("community_code", "text"),
+    Column("content_hash", "text", not_null=True),
+))
+
+UNIT_GRIDS = Table("unit_grids", "MULTIPOLYGON", (
+    Column("grid_code", "text", not_null=True, unique=True),
+    Column("street_code", "text"),
+    Column("street_name", "text"),
+    Column("community_code", "text"),
+    Column("community_name", "text"),
+    Column("area_m2", "real"),
+))
+
+COMPONENTS = Table("components", "GEOMETRY", (
+    Column("component_id", "text", not_null=True, unique=True),
+    Column("class_code", "text"),
+    Column("class_name", "text"),
+    Column("name", "text"),
+    Column("grid_code", "text"),
+    Column("street_code", "text"),
+    Column("community_code", "text"),
+    Column("beidou_code", "text"),
+    Column("state", "text"),
+))
+
+IMPORT_BATCHES = Table("import_batches", "", (
+    Column("batch_id", "integer", not_null=True, unique=True),
+    Column("source_name", "text"),
+    Column("started_at", "datetime"),
+    Column("read_count", "integer"),
+    Column("imported_count", "integer"),
+    Column("updated_count", "integer"),
+    Column("unchanged_count", "integer"),
+    Column("rejected_count", "integer"),
+))
+
+# The heatmap and report queries filter on time, class and grid; these indexes serve them
+# (a month + class filter reads one range of the first index and never touches the table).
+CASE_INDEXES = (
+    Index("cases", "cases_class_time_grid", ("class_code", "reported_at", "grid_code")),
+    Index("cases", "cases_time_grid", ("reported_at", "grid_code")),
+    Index("cases", "cases_grid_time_class", ("grid_code", "reported_at", "class_code")),
+)
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema step: tables to create, columns to add, indexes to build."""
+
+    version: int
+    description: str
+    create: tuple[Table, ...] = ()
+    add_columns: tuple[tuple[str, Column], ...] = ()
+    indexes: tuple[Index, ...] = ()
+
+
+MIGRATIONS = (
+    Migration(1, "unit grids, components and cases",
+              create=(UNIT_GRIDS, COMPONENTS, Table(CASES.name, CASES.geometry_type, CASES.columns)),
+              indexes=CASE_INDEXES),
+    Migration(2, "import batches: each import run is recorded, and each case keeps the batch that wrote it",
+              create=(IMPORT_BATCHES,),
+              add_columns=(("cases", Column("batch_id", "integer")),)),
+)
+assert [m.version for m in MIGRATIONS] == list(range(1, SCHEMA_VERSION + 1))
+
+# The columns of the cases table at SCHEMA_VERSION, in table order (what writers send).
+CASE_COLUMNS = (*CASES.column_names(), "batch_id")
