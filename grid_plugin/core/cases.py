@@ -17,6 +17,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import numpy as np
@@ -193,7 +194,9 @@ class CaseRecords:
 
     def take(self, index: Sequence[int] | np.ndarray) -> CaseRecords:
         index = np.asarray(index, dtype=np.int64)
-        return CaseRecords({name: [column[i] for i in index] for name, column in self.values.items()},
+        if len(index) == len(self) and (len(index) == 0 or (index == np.arange(len(index))).all()):
+            return CaseRecords(dict(self.values), self.lon, self.lat, self.rows)  # all of them: no copy
+        return CaseRecords({name: _take(column, index) for name, column in self.values.items()},
                            self.lon[index], self.lat[index], self.rows[index])
 
     @property
@@ -212,6 +215,14 @@ class ParsedCases:
 def content_hash(values: Iterable[object]) -> str:
     """Hash of a case's content: equal hashes mean a re-import changes nothing."""
     return hashlib.sha1("\x1f".join("" if v is None else str(v) for v in values).encode("utf-8")).hexdigest()
+
+
+def content_hashes(columns: Sequence[Sequence[object]]) -> list[str]:
+    """content_hash of every row of these columns (empties made "" a column at a time, then one
+    C-level join per row)."""
+    sha1 = hashlib.sha1
+    filled = [["" if v is None else v for v in column] for column in columns]
+    return [sha1("\x1f".join(map(str, row)).encode("utf-8")).hexdigest() for row in zip(*filled)]
 
 
 class CaseParser:
@@ -233,59 +244,94 @@ class CaseParser:
 
     def parse(self, rows: Iterable[tuple[int, Mapping[str, object]]], progress: Progress | None = None,
               total: int = 0) -> ParsedCases:
-        progress = progress or Progress()
-        kept: dict[str, list] = {name: [] for name in CASE_TEXT_FIELDS + CASE_TIME_FIELDS}
-        xs: list[float] = []
-        ys: list[float] = []
+        """Rows as (row number, {input field: value}) pairs, e.g. from an OGR layer: gathered into
+        columns and parsed by `parse_columns`."""
+        del total
+        names = list(dict.fromkeys(self.mapping.values()))
+        columns: dict[str, list] = {name: [] for name in names}
         numbers: list[int] = []
-        rejects: list[Reject] = []
-        read = 0
-        mapping = self.mapping
         for number, row in rows:
-            read += 1
-            if read % 20000 == 0:
-                progress.step(read, max(total, read))
-            case_id = _text(row.get(mapping["case_id"]))
-            problem, case = self._parse_row(row, case_id)
-            if problem is not None:
-                rejects.append(Reject(number, case_id or "", problem))
-                continue
-            assert case is not None
-            for name in kept:
-                kept[name].append(case[name])
-            xs.append(case["x"])
-            ys.append(case["y"])
             numbers.append(number)
-        records = CaseRecords(kept, np.asarray(xs, dtype=float), np.asarray(ys, dtype=float),
-                              np.asarray(numbers, dtype=np.int64))
-        return self._locate(records, rejects, read)
+            for name in names:
+                columns[name].append(row.get(name))
+        return self.parse_columns(columns, np.asarray(numbers, dtype=np.int64), progress)
 
-    def _parse_row(self, row: Mapping[str, object], case_id: str | None) -> tuple[Message | None, dict | None]:
+    def parse_columns(self, columns: dict[str, Sequence[object]], rows: np.ndarray,
+                      progress: Progress | None = None, consume: bool = False) -> ParsedCases:
+        """Cases from input columns (input field -> values) with their row numbers. With `consume`
+        each input column is dropped from `columns` once parsed, so a million rows' raw text does
+        not stay in memory next to the parsed values.
+
+        Column at a time: times are parsed by numpy when they have one of the common ISO forms,
+        classes and kinds are looked up once per distinct value, so a million rows take seconds.
+        Each rejected row gets the reason of the first check it fails, in the order: id, times,
+        report time, coordinates, kind and class.
+        """
+        progress = progress or Progress()
         mapping = self.mapping
-        if not case_id:
-            return message("no case id (field {field} is empty)", field=mapping["case_id"]), None
-        case: dict[str, object] = {"case_id": case_id}
-        for name in CASE_TEXT_FIELDS[1:]:
-            case[name] = _text(row.get(mapping[name])) if name in mapping else None
+        n = len(rows)
+        problems: dict[int, Message] = {}
+
+        def column(target: str) -> Sequence[object]:
+            return columns[mapping[target]] if target in mapping else [None] * n
+
+        def done(*targets: str) -> None:
+            if consume:
+                for target in targets:
+                    if target in mapping and list(mapping.values()).count(mapping[target]) == 1:
+                        columns.pop(mapping[target], None)
+
+        values: dict[str, list] = {}
+        for name in CASE_TEXT_FIELDS:
+            values[name] = _text_column(column(name), shared=name in _FEW_VALUES)
+            done(name)
+        for i in _indices_of_none(values["case_id"]):
+            problems.setdefault(i, message("no case id (field {field} is empty)", field=mapping["case_id"]))
+        progress.step(1, 10)
         for name in CASE_TIME_FIELDS:
-            raw = row.get(mapping[name]) if name in mapping else None
-            try:
-                case[name] = parse_time(raw, self.zone)
-            except (ValueError, OverflowError):
-                return message("{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00",
-                               field=mapping[name], value=raw), None
-        if case["reported_at"] is None:
-            return message("no report time (field {field} is empty)", field=mapping["reported_at"]), None
-        x, y = _number(row.get(mapping["x"])), _number(row.get(mapping["y"]))
-        if x is None or y is None:
-            raw = (row.get(mapping["x"]), row.get(mapping["y"]))
-            if all(_text(v) is None for v in raw):
-                return message("no coordinates (fields {x} and {y} are empty); geocode the address first",
-                               x=mapping["x"], y=mapping["y"]), None
-            return message("coordinates '{x}', '{y}' are not numbers", x=raw[0], y=raw[1]), None
-        case["x"], case["y"] = x, y
-        problem = self._classify(case)
-        return problem, case
+            raw = column(name)
+            values[name], bad = parse_time_column(raw, self.zone)
+            for i in bad:
+                problems.setdefault(i, message(
+                    "{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00",
+                    field=mapping[name], value=raw[i]))
+            del raw
+            done(name)
+            progress.step(2 + CASE_TIME_FIELDS.index(name), 10)
+        for i in _indices_of_none(values["reported_at"]):
+            problems.setdefault(i, message("no report time (field {field} is empty)", field=mapping["reported_at"]))
+        x, x_empty = _number_column(column("x"))
+        y, y_empty = _number_column(column("y"))
+        for i in np.flatnonzero(~np.isfinite(x) | ~np.isfinite(y)).tolist():
+            if x_empty[i] and y_empty[i]:
+                problems.setdefault(i, message(
+                    "no coordinates (fields {x} and {y} are empty); geocode the address first",
+                    x=mapping["x"], y=mapping["y"]))
+            else:
+                problems.setdefault(i, message("coordinates '{x}', '{y}' are not numbers",
+                                               x=column("x")[i], y=column("y")[i]))
+        done("x", "y")
+        self._classify_columns(values, problems)
+        progress.step(9, 10)
+        rejects = [Reject(int(rows[i]), values["case_id"][i] or "", reason) for i, reason in problems.items()]
+        keep = np.setdiff1d(np.arange(n), np.fromiter(problems, dtype=np.int64, count=len(problems)),
+                            assume_unique=True)
+        records = CaseRecords({name: _take(values[name], keep) for name in values}, x[keep], y[keep], rows[keep])
+        return self._locate(records, rejects, n)
+
+    def _classify_columns(self, values: dict[str, list], problems: dict[int, Message]) -> None:
+        """Normalise kind and class per distinct value; unknown ones are rejected, never guessed."""
+        outcome: dict[tuple, tuple[Message | None, str | None, str | None, str | None]] = {}
+        kinds, codes, names = values["kind"], values["class_code"], values["class_name"]
+        for i, key in enumerate(zip(kinds, codes, names)):
+            found = outcome.get(key)
+            if found is None:
+                case = {"kind": key[0], "class_code": key[1], "class_name": key[2]}
+                problem = self._classify(case)
+                found = outcome[key] = (problem, case["kind"], case["class_code"], case["class_name"])
+            if found[0] is not None:
+                problems.setdefault(i, found[0])
+            kinds[i], codes[i], names[i] = found[1], found[2], found[3]
 
     def _classify(self, case: dict) -> Message | None:
         """Normalise kind and class; unknown ones are rejected, never guessed."""
@@ -344,6 +390,109 @@ class CaseParser:
         return np.asarray(lon, dtype=float), np.asarray(lat, dtype=float)
 
 
+def parse_time_column(values: Sequence[object], zone: dt.tzinfo) -> tuple[list[str | None], list[int]]:
+    """parse_time over a column: (UTC texts, indices of values that are not times).
+
+    'YYYY-MM-DD HH:MM:SS' and the ISO forms with 'T', 'Z' or '±HH:MM' go through numpy; the
+    local-time offset is looked up once per distinct hour (exact across DST changes, fold=0 as
+    in parse_time). Everything else takes parse_time one by one.
+    """
+    out: list[str | None] = [None] * len(values)
+    bad: list[int] = []
+    fast: list[int] = []
+    texts: list[str] = []
+    offsets: list[int | None] = []  # minutes east of UTC when given, None for local time
+    slow: list[int] = []
+    for i, value in enumerate(values):
+        if value is None:
+            continue
+        if type(value) is str:
+            length = len(value)
+            if length >= 19 and value[4] == "-" and value[7] == "-" and value[10] in " T" and value[13] == ":":
+                if length == 19:
+                    fast.append(i), texts.append(value), offsets.append(None)
+                    continue
+                if length == 20 and value[19] == "Z":
+                    fast.append(i), texts.append(value[:19]), offsets.append(0)
+                    continue
+                if length == 25 and value[19] in "+-" and value[22] == ":" and value[20:22].isdigit() \
+                        and value[23:25].isdigit():
+                    minutes = int(value[20:22]) * 60 + int(value[23:25])
+                    fast.append(i), texts.append(value[:19]), offsets.append(minutes if value[19] == "+" else -minutes)
+                    continue
+            if not value.strip():
+                continue
+        slow.append(i)
+    if fast:
+        try:
+            local = np.array([t[:10] + "T" + t[11:] for t in texts], dtype="datetime64[s]")
+        except ValueError:  # one of them is not a real date: leave them all to the careful path
+            slow.extend(fast)
+            fast = []
+    if fast:
+        shift = np.zeros(len(fast), dtype="timedelta64[s]")
+        given = np.array([o is not None for o in offsets])
+        if given.any():
+            shift[given] = np.array([o for o in offsets if o is not None], dtype=np.int64) * 60
+        if (~given).any():
+            hours = local[~given].astype("datetime64[h]")
+            distinct, inverse = np.unique(hours, return_inverse=True)
+            seconds = np.array([int(zone.utcoffset(h.astype(dt.datetime)).total_seconds())  # type: ignore[union-attr]
+                                for h in distinct], dtype=np.int64)
+            shift[~given] = seconds[inverse].astype("timedelta64[s]")
+        utc = np.datetime_as_string(local - shift, unit="s").tolist()
+        for i, text in zip(fast, utc):
+            out[i] = text + ".000Z"
+    for i in slow:
+        try:
+            out[i] = parse_time(values[i], zone)
+        except (ValueError, OverflowError):
+            bad.append(i)
+    bad.sort()
+    return out, bad
+
+
+_FEW_VALUES = ("source", "kind", "class_code", "class_name", "status")  # a handful of distinct values
+
+
+def _text_column(values: Sequence[object], shared: bool = False) -> list[str | None]:
+    """Stripped text, None for empty. `shared`: equal values become one object (a million copies
+    of "已结案" cost 84 MB; one costs nothing)."""
+    plain = all(type(v) is str for v in values)
+    texts = [v.strip() or None for v in values] if plain else [_text(v) for v in values]  # type: ignore[union-attr]
+    if shared:
+        one: dict[str | None, str | None] = {}
+        texts = [one.setdefault(v, v) for v in texts]
+    return texts
+
+
+def _indices_of_none(values: list) -> list[int]:
+    return [i for i, v in enumerate(values) if v is None]
+
+
+def _number_column(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray]:
+    """(numbers, empty): NaN where a value is empty or not a number; `empty` marks empty ones."""
+    try:
+        numbers = np.asarray(values, dtype=float)
+        if numbers.shape == (len(values),) and not any(v is None for v in values):
+            return numbers, np.zeros(len(values), dtype=bool)
+    except (ValueError, TypeError):
+        pass
+    parsed = [_number(v) for v in values]
+    numbers = np.array([np.nan if v is None else v for v in parsed], dtype=float)
+    empty = np.array([_text(v) is None for v in values], dtype=bool)
+    return numbers, empty
+
+
+def _take(values: Sequence, index: np.ndarray) -> list:
+    """values[index] for a list, at C speed."""
+    if len(index) == 0:
+        return []
+    if len(index) == 1:
+        return [values[int(index[0])]]
+    return list(itemgetter(*index.tolist())(values))
+
+
 def finish_records(parsed: ParsedCases, grid_codes: Sequence[str | None], street_codes: Sequence[str | None],
                    community_codes: Sequence[str | None]) -> ParsedCases:
     """Attach the codes of the grid each case lies in; cases in no grid are rejected; then drop
@@ -361,9 +510,8 @@ def finish_records(parsed: ParsedCases, grid_codes: Sequence[str | None], street
     records = records.take(np.flatnonzero(in_grid))
     # the codes belong to the content: a case whose grid was redrawn is updated on re-import
     names = CASE_TEXT_FIELDS + CASE_TIME_FIELDS + CASE_CODE_FIELDS
-    hashes = [content_hash([*(records.values[name][i] for name in names),
-                            f"{records.lon[i]:.7f}", f"{records.lat[i]:.7f}"]) for i in range(len(records))]
-    records.values["content_hash"] = hashes
+    coordinates = [np.round(records.lon, 7).tolist(), np.round(records.lat, 7).tolist()]
+    records.values["content_hash"] = content_hashes([records.values[name] for name in names] + coordinates)
     keep, duplicate_rejects = _drop_duplicates(records)
     rejects.extend(duplicate_rejects)
     rejects.sort(key=lambda r: r.row)
@@ -371,28 +519,33 @@ def finish_records(parsed: ParsedCases, grid_codes: Sequence[str | None], street
 
 
 def _drop_duplicates(records: CaseRecords) -> tuple[list[int], list[Reject]]:
+    """Keep the first of each id; identical repeats are rejected as such, and every row of an id
+    whose repeats differ is rejected, naming the other rows."""
     first: dict[str, int] = {}
-    conflicting: set[str] = set()
-    rejects: list[Reject] = []
-    keep: list[int] = []
+    repeats: dict[str, list[int]] = {}
     ids, hashes, rows = records.case_ids, records.values["content_hash"], records.rows
     for i, case_id in enumerate(ids):
         j = first.setdefault(case_id, i)
-        if j != i and hashes[j] != hashes[i]:
-            conflicting.add(case_id)
-    for i, case_id in enumerate(ids):
-        j = first[case_id]
-        if case_id in conflicting:
-            others = [int(rows[k]) for k in range(len(ids)) if ids[k] == case_id and k != i][:5]
-            rejects.append(Reject(int(rows[i]), case_id, message(
-                "case id {case_id} appears again in rows {rows} with different content; none of them is "
-                "imported: correct or remove the wrong rows", case_id=case_id, rows=", ".join(map(str, others)))))
-        elif j != i:
-            rejects.append(Reject(int(rows[i]), case_id, message(
-                "identical duplicate of row {row}; imported once", row=int(rows[j]))))
+        if j != i:
+            repeats.setdefault(case_id, [j]).append(i)
+    if not repeats:
+        return list(range(len(ids))), []
+    rejects: list[Reject] = []
+    dropped: set[int] = set()
+    for case_id, members in repeats.items():
+        if len({hashes[k] for k in members}) > 1:
+            for k in members:
+                others = [int(rows[m]) for m in members if m != k][:5]
+                rejects.append(Reject(int(rows[k]), case_id, message(
+                    "case id {case_id} appears again in rows {rows} with different content; none of them is "
+                    "imported: correct or remove the wrong rows", case_id=case_id, rows=", ".join(map(str, others)))))
+            dropped.update(members)
         else:
-            keep.append(i)
-    return keep, rejects
+            for k in members[1:]:
+                rejects.append(Reject(int(rows[k]), case_id, message(
+                    "identical duplicate of row {row}; imported once", row=int(rows[members[0]]))))
+            dropped.update(members[1:])
+    return [i for i in range(len(ids)) if i not in dropped], rejects
 
 
 def _text(value: object) -> str | None:

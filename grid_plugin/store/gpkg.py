@@ -290,26 +290,25 @@ class GpkgStore(CaseStore):
                 self.conn.execute(f'DROP INDEX IF EXISTS "{index.name}"')
         steps = total + total // 4
         done = 0
-        for records, sql in (
-            (new, f'INSERT INTO "cases" (geom, {", ".join(names)}, batch_id) '
-                  f"VALUES ({', '.join('?' * (len(names) + 2))})"),
-            (changed, f'UPDATE "cases" SET geom = ?, {", ".join(f"{c} = ?" for c in names[1:])}, batch_id = ? '
-                      "WHERE case_id = ?"),
-        ):
-            if not len(records):
-                continue
-            records = records.take(np.argsort(np.asarray(records.case_ids, dtype=object), kind="stable"))
+        # AUTOINCREMENT numbers the inserted rows on from the sequence, in insertion order
+        first_new_fid = self._sequence() + 1
+        new = new.take(np.argsort(np.asarray(new.case_ids, dtype=object), kind="stable"))
+        changed = changed.take(np.argsort(np.asarray(changed.case_ids, dtype=object), kind="stable"))
+        insert = (f'INSERT INTO "cases" (geom, {", ".join(names)}, batch_id) '
+                  f"VALUES ({', '.join('?' * (len(names) + 2))})")
+        update = (f'UPDATE "cases" SET geom = ?, {", ".join(f"{c} = ?" for c in names[1:])}, batch_id = ? '
+                  "WHERE case_id = ?")
+        for records, sql in ((new, insert), (changed, update)):
             blobs = encode_points(records.lon, records.lat)
             columns = [records.values[name] for name in names]
-            if records is not new and sql.startswith("UPDATE"):
-                columns = [*columns[1:], columns[0]]  # case_id goes last, into the WHERE
             for start, end in chunks(len(records), 50_000):
                 progress.step(done + start, steps)
                 values = [column[start:end] for column in columns]
-                if sql.startswith("UPDATE"):
-                    rows = zip(blobs[start:end], *values[:-1], [batch_id] * (end - start), values[-1], strict=True)
+                batch = [batch_id] * (end - start)
+                if sql is update:  # case_id goes last, into the WHERE
+                    rows = zip(blobs[start:end], *values[1:], batch, values[0], strict=True)
                 else:
-                    rows = zip(blobs[start:end], *values, [batch_id] * (end - start), strict=True)
+                    rows = zip(blobs[start:end], *values, batch, strict=True)
                 self.conn.executemany(sql, rows)
             done += len(records)
         if rebuild_indexes:
@@ -318,13 +317,15 @@ class GpkgStore(CaseStore):
             bulk_load_rtree(self.conn, "rtree_cases_geom", np.array([row[0] for row in rows], dtype=np.int64),
                             x, x, y, y)
         else:
-            fids = dict(self.conn.execute('SELECT case_id, fid FROM "cases" WHERE batch_id = ?', (batch_id,)))
-            boxes = []
-            for records in (new, changed):
-                lon, lat = records.lon.tolist(), records.lat.tolist()
-                boxes += [(fids[case_id], lon[i], lon[i], lat[i], lat[i])
-                          for i, case_id in enumerate(records.case_ids)]
-            boxes.sort()
+            if self._sequence() != first_new_fid + len(new) - 1:
+                raise StoreError("The case table of {path} changed during the import; run it again.",
+                                 path=str(self.path))
+            lon, lat = new.lon.tolist(), new.lat.tolist()
+            boxes = [(first_new_fid + i, lon[i], lon[i], lat[i], lat[i]) for i in range(len(new))]
+            lon, lat = changed.lon.tolist(), changed.lat.tolist()
+            for i, case_id in enumerate(changed.case_ids):
+                fid = self.conn.execute('SELECT fid FROM "cases" WHERE case_id = ?', (case_id,)).fetchone()[0]
+                boxes.append((fid, lon[i], lon[i], lat[i], lat[i]))
             self.conn.executemany('INSERT OR REPLACE INTO "rtree_cases_geom" VALUES (?, ?, ?, ?, ?)', boxes)
         for trigger in triggers:
             self.conn.execute(trigger)
@@ -335,6 +336,11 @@ class GpkgStore(CaseStore):
         bounds = self.conn.execute('SELECT MIN(minx), MIN(miny), MAX(maxx), MAX(maxy) FROM "rtree_cases_geom"')
         self._update_extent("cases", np.array(bounds.fetchone(), dtype=float))
         progress.step(steps, steps)
+
+    def _sequence(self) -> int:
+        """The last fid AUTOINCREMENT gave out in the case table (0 before the first)."""
+        row = self.conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'cases'").fetchone()
+        return int(row[0]) if row else 0
 
     def next_batch_id(self) -> int:
         return int(self.conn.execute('SELECT COALESCE(MAX(batch_id), 0) + 1 FROM "import_batches"').fetchone()[0])

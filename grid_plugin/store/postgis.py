@@ -31,11 +31,13 @@ from grid_plugin.store.base import (
 )
 from grid_plugin.store.schema import (
     CASE_COLUMNS,
+    CASE_INDEXES,
     COMPONENTS,
     MIGRATIONS,
     STORE_SRID,
     UNIT_GRIDS,
     Column,
+    Index,
     Migration,
     Table,
 )
@@ -246,44 +248,65 @@ class PostgisStore(CaseStore):
         return dict(cursor.fetchall())
 
     def write_cases(self, new: CaseRecords, changed: CaseRecords, batch_id: int, progress: Progress) -> None:
-        """COPY new and changed cases into a staging table, then one INSERT and one UPDATE."""
+        """New cases are COPied straight into the table (geometry as EWKT); changed ones go through a
+        staging table and one UPDATE."""
         total = len(new) + len(changed)
         if not total:
             return
         names = [c for c in CASE_COLUMNS if c != "batch_id"]
         cursor = self.conn.cursor()
-        cursor.execute(pgsql.SQL("CREATE TEMP TABLE IF NOT EXISTS case_staging "
-                                 "(LIKE {} INCLUDING DEFAULTS, x double precision, y double precision, "
-                                 "is_update boolean) ON COMMIT DROP").format(self._ident("cases")))
-        cursor.execute("TRUNCATE case_staging")
-        copy = pgsql.SQL("COPY case_staging ({}, batch_id, x, y, is_update) FROM STDIN WITH (FORMAT csv)").format(
-            pgsql.SQL(", ").join(map(pgsql.Identifier, names))).as_string(self.conn)
-        done = 0
-        for records, is_update in ((new, "f"), (changed, "t")):
-            columns = [records.values[name] for name in names]
-            lon, lat = records.lon.tolist(), records.lat.tolist()
-            for start, end in chunks(len(records), 100_000):
-                progress.step(done + start, 2 * total)
-                rows = zip(*(column[start:end] for column in columns), [batch_id] * (end - start), lon[start:end],
-                           lat[start:end], [is_update] * (end - start), strict=True)
-                cursor.copy_expert(copy, _csv_stream(rows))
-            done += len(records)
-        progress.step(total, 2 * total)
         identifiers = pgsql.SQL(", ").join(map(pgsql.Identifier, [*names, "batch_id"]))
-        point = pgsql.SQL(f"ST_SetSRID(ST_MakePoint(s.x, s.y), {STORE_SRID})")
+        held = self.query(f"SELECT reltuples::bigint FROM pg_class WHERE oid = '{self.table('cases')}'::regclass")
+        # a batch large against the table builds the query indexes afresh (sorted builds) instead of
+        # updating them row by row; readers then wait for this commit instead of reading the old rows
+        rebuild = len(new) >= max(20_000, int(held[0][0]) // 5 if held else 0)
+        indexes = [*CASE_INDEXES, Index("cases", "cases_geom_idx", ("geom",))]
+        if rebuild:
+            cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
+            for index in indexes:
+                cursor.execute(pgsql.SQL("DROP INDEX IF EXISTS {}").format(
+                    pgsql.SQL("{}.{}").format(pgsql.Identifier(self.schema), pgsql.Identifier(index.name))))
         if len(new):
-            cursor.execute(pgsql.SQL("INSERT INTO {} (geom, {}) SELECT {}, {} FROM case_staging s "
-                                     "WHERE NOT s.is_update").format(
-                self._ident("cases"), identifiers, point,
-                pgsql.SQL(", ").join(pgsql.SQL("s.{}").format(pgsql.Identifier(c)) for c in [*names, "batch_id"])))
+            copy = pgsql.SQL("COPY {} ({}, geom) FROM STDIN WITH (FORMAT csv)").format(
+                self._ident("cases"), identifiers).as_string(self.conn)
+            self._copy(cursor, copy, new, batch_id, progress, 0, total, point=True)
+        if rebuild:
+            for index in indexes:
+                using = pgsql.SQL("USING gist (geom)") if index.columns == ("geom",) else pgsql.SQL("({})").format(
+                    pgsql.SQL(", ").join(map(pgsql.Identifier, index.columns)))
+                cursor.execute(pgsql.SQL("CREATE INDEX {} ON {} {}").format(
+                    pgsql.Identifier(index.name), self._ident("cases"), using))
         if len(changed):
+            cursor.execute(pgsql.SQL("CREATE TEMP TABLE IF NOT EXISTS case_staging "
+                                     "(LIKE {} INCLUDING DEFAULTS, x double precision, y double precision) "
+                                     "ON COMMIT DROP").format(self._ident("cases")))
+            cursor.execute("TRUNCATE case_staging")
+            copy = pgsql.SQL("COPY case_staging ({}, x, y) FROM STDIN WITH (FORMAT csv)").format(
+                identifiers).as_string(self.conn)
+            self._copy(cursor, copy, changed, batch_id, progress, len(new), total, point=False)
             updates = pgsql.SQL(", ").join(pgsql.SQL("{0} = s.{0}").format(pgsql.Identifier(c))
                                            for c in [*names[1:], "batch_id"])
-            cursor.execute(pgsql.SQL("UPDATE {} c SET geom = {}, {} FROM case_staging s "
-                                     "WHERE s.is_update AND c.case_id = s.case_id").format(
-                self._ident("cases"), point, updates))
-        cursor.execute("TRUNCATE case_staging")
-        progress.step(2 * total, 2 * total)
+            cursor.execute(pgsql.SQL(f"UPDATE {{}} c SET geom = ST_SetSRID(ST_MakePoint(s.x, s.y), {STORE_SRID}), "
+                                     "{} FROM case_staging s WHERE c.case_id = s.case_id").format(
+                self._ident("cases"), updates))
+            cursor.execute("TRUNCATE case_staging")
+        progress.step(total, total)
+
+    def _copy(self, cursor, copy: str, records: CaseRecords, batch_id: int, progress: Progress, done: int,
+              total: int, point: bool) -> None:
+        names = [c for c in CASE_COLUMNS if c != "batch_id"]
+        columns = [records.values[name] for name in names]
+        lon, lat = records.lon.tolist(), records.lat.tolist()
+        for start, end in chunks(len(records), 100_000):
+            progress.step(done + start, total)
+            if point:
+                where = _hex_ewkb_points(records.lon[start:end], records.lat[start:end])
+                rows = zip(*(column[start:end] for column in columns), [batch_id] * (end - start), where,
+                           strict=True)
+            else:
+                rows = zip(*(column[start:end] for column in columns), [batch_id] * (end - start), lon[start:end],
+                           lat[start:end], strict=True)
+            cursor.copy_expert(copy, _csv_stream(rows))
 
     def next_batch_id(self) -> int:
         return int(self.query(f"SELECT COALESCE(MAX(batch_id), 0) + 1 FROM {self.table('import_batches')}")[0][0])
@@ -327,6 +350,19 @@ class PostgisStore(CaseStore):
         uri.setDataSource(self.schema, table, "geom" if table != "import_batches" else "", "", "fid")
         uri.setSrid(str(STORE_SRID))
         return uri.uri(False), "postgres"
+
+
+_EWKB_POINT = np.dtype([("order", "u1"), ("type", "<u4"), ("srid", "<u4"), ("x", "<f8"), ("y", "<f8")])
+
+
+def _hex_ewkb_points(x: np.ndarray, y: np.ndarray) -> list[str]:
+    """Hex EWKB of 2D points with the store's SRID (what PostGIS reads fastest in COPY)."""
+    packed = np.empty(len(x), dtype=_EWKB_POINT)
+    packed["order"], packed["type"], packed["srid"] = 1, 0x20000001, STORE_SRID
+    packed["x"], packed["y"] = x, y
+    text = packed.tobytes().hex()
+    size = 2 * _EWKB_POINT.itemsize
+    return [text[i:i + size] for i in range(0, len(text), size)]
 
 
 def _column_ddl(column: Column, allow_unique: bool = True) -> pgsql.Composable:

@@ -120,6 +120,9 @@ def test_reimport_is_idempotent_and_changed_cases_are_updated(backend):
     assert third.accounted()
     assert store.count_cases() == 305
     assert store.count_cases(CaseFilter(statuses=("已作废",))) == 10
+    if backend.kind == "gpkg":  # the spatial index followed the inserts and updates
+        assert store.query("SELECT rtreecheck('rtree_cases_geom')")[0][0] == "ok"
+        assert store.query('SELECT COUNT(*) FROM "rtree_cases_geom"')[0][0] == 305
     reopened = backend()  # the data is committed, not only visible to the writer
     assert reopened.count_cases() == 305
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import csv
+import gc
 from pathlib import Path
 
 import numpy as np
-import shapely
 from qgis.core import (
     QgsFeatureRequest,
     QgsProcessingContext,
@@ -34,7 +34,7 @@ from grid_plugin.core.cases import (
 )
 from grid_plugin.core.classes import ClassTable
 from grid_plugin.core.errors import Cancelled, GridInputError
-from grid_plugin.core.grid_assignment import assign_to_grids
+from grid_plugin.core.point_location import PointLocator
 from grid_plugin.core.tables import ENCODINGS, read_csv
 from grid_plugin.processing.base import GridAlgorithm, core_progress
 from grid_plugin.processing.case_inputs import StoreParameters
@@ -118,9 +118,20 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
 
     # ---- the run --------------------------------------------------------------------------------
     def process(self, parameters, context, feedback):
+        # a million cases are millions of small objects alive to the end: the cyclic collector would
+        # rescan them again and again (a third of the run) and could free nothing
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._import(parameters, context, feedback)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _import(self, parameters, context, feedback):
         path = self.parameterAsFile(parameters, self.INPUT, context)
         rejects_path = self.parameterAsFileOutput(parameters, self.REJECTS, context)
-        fields, rows, total, kind = self.read_input(parameters, context, path)
+        fields, load_columns, kind = self.read_input(parameters, context, path)
         feedback.pushInfo(self.tr("Reading {} ({}).").format(path, kind))
         try:
             mapping = resolve_field_map(fields, parse_field_map(
@@ -134,7 +145,10 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
         try:
             with store.transaction():  # grids, cases and the batch record commit together
                 grids = self.store_grids(store, parameters, context, feedback, write=True)
-                parsed = parser.parse(rows, core_progress(feedback, 0, 45), total)
+                columns, numbers = load_columns(list(dict.fromkeys(mapping.values())))
+                feedback.setProgress(20)
+                parsed = parser.parse_columns(columns, numbers, core_progress(feedback, 20, 45), consume=True)
+                del columns
                 parsed = self.locate(parsed, grids, feedback)
                 counts = ImportCounts(read=parsed.read, rejected=len(parsed.rejects))
                 import_cases(store, parsed.records, counts, Path(path).name, core_progress(feedback, 55, 100))
@@ -179,7 +193,7 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
                           events=events, components=components)
 
     def read_input(self, parameters, context, path: str):
-        """(field names, iterator of (row number, {field: value}), row count, description)."""
+        """(field names, a function giving the wanted columns and the row numbers, description)."""
         self._layer_crs: str | None = None
         if not Path(path).is_file():
             raise QgsProcessingException(self.tr("Cases file {} does not exist.").format(path))
@@ -189,7 +203,11 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
                 table = read_csv(path, encoding)
             except GridInputError as err:
                 raise self.input_error(err) from err
-            return table.fields, table.rows(), table.row_count(), f"CSV, {table.encoding}"
+            def csv_columns(wanted):
+                found = table.columns(wanted)
+                return found.columns, found.rows
+
+            return table.fields, csv_columns, f"CSV, {table.encoding}"
         layer_name = (self.parameterAsString(parameters, self.LAYER, context) or "").strip()
         uri = f"{path}|layername={layer_name}" if layer_name else path
         layer = QgsVectorLayer(uri, "cases", "ogr")
@@ -202,15 +220,14 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
         if points:
             fields = [*fields, _GEOMETRY_X, _GEOMETRY_Y]
             self._layer_crs = layer.crs().authid() or None
-        return fields, _layer_rows(layer, points), layer.featureCount(), layer.storageType() or "OGR"
+        return fields, lambda wanted: _layer_columns(layer, points, wanted), layer.storageType() or "OGR"
 
     def locate(self, parsed: ParsedCases, grids: StoredGrids, feedback) -> ParsedCases:
         """Grid, street and community codes by point in polygon (EPSG:4490 on both sides)."""
         records = parsed.records
         codes = np.asarray(grids.grid_codes, dtype=object)
         priority = np.argsort(np.argsort(codes.astype(str), kind="stable"))
-        assignment = assign_to_grids(shapely.points(records.lon, records.lat), grids.geometries, priority)
-        index = assignment.grid.tolist()
+        index = PointLocator(grids.geometries, priority).locate(records.lon, records.lat).tolist()
 
         def pick(values):
             padded = [*values, None]
@@ -232,19 +249,28 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
         return layer.id()
 
 
-def _layer_rows(layer: QgsVectorLayer, points: bool):
+def _layer_columns(layer: QgsVectorLayer, points: bool, wanted: list[str]):
+    """The wanted attribute columns (and point coordinates) of a layer, and 1-based row numbers."""
     names = layer.fields().names()
     request = QgsFeatureRequest()
     if not points:
         request.setFlags(QgsFeatureRequest.NoGeometry)
+    positions = [(name, names.index(name)) for name in wanted if name in names]
+    columns: dict[str, list] = {name: [] for name in wanted}
+    numbers = []
     for number, feature in enumerate(layer.getFeatures(request), start=1):
-        row = {name: _python_value(value) for name, value in zip(names, feature.attributes())}
+        numbers.append(number)
+        attributes = feature.attributes()
+        for name, at in positions:
+            columns[name].append(_python_value(attributes[at]))
         if points:
             geometry = feature.geometry()
-            if not geometry.isNull() and not geometry.isEmpty():
-                point = geometry.vertexAt(0)
-                row[_GEOMETRY_X], row[_GEOMETRY_Y] = point.x(), point.y()
-        yield number, row
+            point = None if geometry.isNull() or geometry.isEmpty() else geometry.vertexAt(0)
+            xy = (None, None) if point is None else (point.x(), point.y())
+            for name, value in zip((_GEOMETRY_X, _GEOMETRY_Y), xy):
+                if name in columns:
+                    columns[name].append(value)
+    return columns, np.asarray(numbers, dtype=np.int64)
 
 
 def _python_value(value: object) -> object:
