@@ -15,9 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import numpy as np
@@ -256,7 +257,7 @@ class CaseParser:
                 columns[name].append(row.get(name))
         return self.parse_columns(columns, np.asarray(numbers, dtype=np.int64), progress)
 
-    def parse_columns(self, columns: dict[str, Sequence[object]], rows: np.ndarray,
+    def parse_columns(self, columns: MutableMapping[str, Any], rows: np.ndarray,
                       progress: Progress | None = None, consume: bool = False) -> ParsedCases:
         """Cases from input columns (input field -> values) with their row numbers. With `consume`
         each input column is dropped from `columns` once parsed, so a million rows' raw text does
@@ -409,16 +410,19 @@ def parse_time_column(values: Sequence[object], zone: dt.tzinfo) -> tuple[list[s
         if type(value) is str:
             length = len(value)
             if length >= 19 and value[4] == "-" and value[7] == "-" and value[10] in " T" and value[13] == ":":
+                offset: int | None = -1  # -1: not one of the fast forms
                 if length == 19:
-                    fast.append(i), texts.append(value), offsets.append(None)
-                    continue
-                if length == 20 and value[19] == "Z":
-                    fast.append(i), texts.append(value[:19]), offsets.append(0)
-                    continue
-                if length == 25 and value[19] in "+-" and value[22] == ":" and value[20:22].isdigit() \
+                    offset = None
+                elif length == 20 and value[19] == "Z":
+                    offset = 0
+                elif length == 25 and value[19] in "+-" and value[22] == ":" and value[20:22].isdigit() \
                         and value[23:25].isdigit():
                     minutes = int(value[20:22]) * 60 + int(value[23:25])
-                    fast.append(i), texts.append(value[:19]), offsets.append(minutes if value[19] == "+" else -minutes)
+                    offset = minutes if value[19] == "+" else -minutes
+                if offset != -1:
+                    fast.append(i)
+                    texts.append(value[:19])
+                    offsets.append(offset)
                     continue
             if not value.strip():
                 continue
@@ -459,7 +463,7 @@ def _text_column(values: Sequence[object], shared: bool = False) -> list[str | N
     """Stripped text, None for empty. `shared`: equal values become one object (a million copies
     of "已结案" cost 84 MB; one costs nothing)."""
     plain = all(type(v) is str for v in values)
-    texts = [v.strip() or None for v in values] if plain else [_text(v) for v in values]  # type: ignore[union-attr]
+    texts = [v.strip() or None for v in values] if plain else [_text(v) for v in values]  # type: ignore[attr-defined]
     if shared:
         one: dict[str | None, str | None] = {}
         texts = [one.setdefault(v, v) for v in texts]
@@ -515,7 +519,10 @@ def finish_records(parsed: ParsedCases, grid_codes: Sequence[str | None], street
     keep, duplicate_rejects = _drop_duplicates(records)
     rejects.extend(duplicate_rejects)
     rejects.sort(key=lambda r: r.row)
-    return ParsedCases(records.take(keep), rejects, parsed.read, parsed.swapped)
+    # in case-id order: the stores insert in that order, and need no copy of their own to sort
+    kept = np.asarray(keep, dtype=np.int64)
+    kept = kept[np.argsort(np.asarray(records.case_ids, dtype=object)[kept], kind="stable")]
+    return ParsedCases(records.take(kept), rejects, parsed.read, parsed.swapped)
 
 
 def _drop_duplicates(records: CaseRecords) -> tuple[list[int], list[Reject]]:

@@ -312,10 +312,18 @@ class GpkgStore(CaseStore):
                 self.conn.executemany(sql, rows)
             done += len(records)
         if rebuild_indexes:
-            rows = self.conn.execute('SELECT fid, geom FROM "cases" ORDER BY fid').fetchall()
-            x, y = decode_points([row[1] for row in rows])
-            bulk_load_rtree(self.conn, "rtree_cases_geom", np.array([row[0] for row in rows], dtype=np.int64),
-                            x, x, y, y)
+            # the rows held before: read back; this batch's: known (new fids follow the sequence)
+            held_rows = self.conn.execute('SELECT fid, geom FROM "cases" WHERE fid < ? ORDER BY fid',
+                                          (first_new_fid,)).fetchall()
+            held_x, held_y = decode_points([row[1] for row in held_rows])
+            fids = np.r_[np.array([row[0] for row in held_rows], dtype=np.int64),
+                         np.arange(first_new_fid, first_new_fid + len(new), dtype=np.int64)]
+            del held_rows
+            x, y = np.r_[held_x, new.lon], np.r_[held_y, new.lat]
+            if self._sequence() != first_new_fid + len(new) - 1:
+                raise StoreError("The case table of {path} changed during the import; run it again.",
+                                 path=str(self.path))
+            bulk_load_rtree(self.conn, "rtree_cases_geom", fids, x, x, y, y)
         else:
             if self._sequence() != first_new_fid + len(new) - 1:
                 raise StoreError("The case table of {path} changed during the import; run it again.",

@@ -130,11 +130,6 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases.py" />
-      <source>coordinates '{x}', '{y}' are not numbers</source>
-      <translation>coordinates '{x}', '{y}' are not numbers</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
       <source>longitude and latitude look swapped ({x}, {y}); check the x/y field mapping</source>
       <translation>longitude and latitude look swapped ({x}, {y}); check the x/y field mapping</translation>
     </message>
@@ -150,18 +145,23 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases.py" />
+      <source>{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00</source>
+      <translation>{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
       <source>no coordinates (fields {x} and {y} are empty); geocode the address first</source>
       <translation>no coordinates (fields {x} and {y} are empty); geocode the address first</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases.py" />
-      <source>case id {case_id} appears again in rows {rows} with different content; none of them is imported: correct or remove the wrong rows</source>
-      <translation>case id {case_id} appears again in rows {rows} with different content; none of them is imported: correct or remove the wrong rows</translation>
+      <source>coordinates '{x}', '{y}' are not numbers</source>
+      <translation>coordinates '{x}', '{y}' are not numbers</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases.py" />
-      <source>{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00</source>
-      <translation>{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00</translation>
+      <source>case id {case_id} appears again in rows {rows} with different content; none of them is imported: correct or remove the wrong rows</source>
+      <translation>case id {case_id} appears again in rows {rows} with different content; none of them is imported: correct or remove the wrong rows</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases.py" />
@@ -850,13 +850,13 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/tables.py" />
-      <source>{path} is neither UTF-8 nor GBK/GB18030 text (byte {at}); save it as UTF-8 CSV.</source>
-      <translation>{path} is neither UTF-8 nor GBK/GB18030 text (byte {at}); save it as UTF-8 CSV.</translation>
+      <source>{path} is not UTF-8 (byte {at}); choose the GBK/GB18030 encoding.</source>
+      <translation>{path} is not UTF-8 (byte {at}); choose the GBK/GB18030 encoding.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/tables.py" />
-      <source>{path} is not UTF-8 (byte {at}); choose the GBK/GB18030 encoding.</source>
-      <translation>{path} is not UTF-8 (byte {at}); choose the GBK/GB18030 encoding.</translation>
+      <source>{path} is neither UTF-8 nor GBK/GB18030 text (byte {at}); save it as UTF-8 CSV.</source>
+      <translation>{path} is neither UTF-8 nor GBK/GB18030 text (byte {at}); save it as UTF-8 CSV.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/validation.py" />
@@ -2532,6 +2532,61 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <location filename="../../grid_plugin/processing/provider.py" />
       <source>Grid city management (网格化城市管理) {}</source>
       <translation>Grid city management (网格化城市管理) {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/base.py" />
+      <source>Store {store} has schema version {found}, newer than this plugin understands ({known}); update the plugin before using this store.</source>
+      <translation>Store {store} has schema version {found}, newer than this plugin understands ({known}); update the plugin before using this store.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/factory.py" />
+      <source>No store chosen: give a GeoPackage file (a new name creates one) or a PostgreSQL connection.</source>
+      <translation>No store chosen: give a GeoPackage file (a new name creates one) or a PostgreSQL connection.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/gpkg.py" />
+      <source>GeoPackage store {path} does not exist; run the case import first.</source>
+      <translation>GeoPackage store {path} does not exist; run the case import first.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/gpkg.py" />
+      <source>{path} cannot be opened as a GeoPackage: {error}</source>
+      <translation>{path} cannot be opened as a GeoPackage: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/gpkg.py" />
+      <source>{path} already holds the table(s) {tables}, not made by the case store; choose a new file for the store.</source>
+      <translation>{path} already holds the table(s) {tables}, not made by the case store; choose a new file for the store.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/gpkg.py" />
+      <source>The case table of {path} changed during the import; run it again.</source>
+      <translation>The case table of {path} changed during the import; run it again.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/gpkg.py" />
+      <source>{path} is not a GeoPackage; choose a .gpkg file (a new name creates a store).</source>
+      <translation>{path} is not a GeoPackage; choose a .gpkg file (a new name creates a store).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis.py" />
+      <source>There is no QGIS PostgreSQL connection named '{name}' (known: {known}); add it under Browser &gt; PostgreSQL &gt; New Connection.</source>
+      <translation>There is no QGIS PostgreSQL connection named '{name}' (known: {known}); add it under Browser &gt; PostgreSQL &gt; New Connection.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis.py" />
+      <source>The authentication configuration {authcfg} of connection '{name}' cannot be used: it must exist and be of type Basic (user name and password).</source>
+      <translation>The authentication configuration {authcfg} of connection '{name}' cannot be used: it must exist and be of type Basic (user name and password).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis.py" />
+      <source>Cannot connect to {store}: {error}</source>
+      <translation>Cannot connect to {store}: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis.py" />
+      <source>Database of {store} has no PostGIS; run CREATE EXTENSION postgis as its owner.</source>
+      <translation>Database of {store} has no PostGIS; run CREATE EXTENSION postgis as its owner.</translation>
     </message>
   </context>
 </TS>

@@ -130,11 +130,6 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases.py" />
-      <source>coordinates '{x}', '{y}' are not numbers</source>
-      <translation>坐标“{x}”、“{y}”不是数字</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
       <source>longitude and latitude look swapped ({x}, {y}); check the x/y field mapping</source>
       <translation>经度和纬度似乎颠倒了（{x}, {y}）；请检查 x/y 字段映射</translation>
     </message>
@@ -150,18 +145,23 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases.py" />
+      <source>{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00</source>
+      <translation>{field}“{value}”不是日期时间；请写成 2025-03-01 08:05:00</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
       <source>no coordinates (fields {x} and {y} are empty); geocode the address first</source>
       <translation>无坐标（字段 {x} 和 {y} 为空）；请先对地址进行地理编码</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases.py" />
-      <source>case id {case_id} appears again in rows {rows} with different content; none of them is imported: correct or remove the wrong rows</source>
-      <translation>案件编号 {case_id} 在第 {rows} 行再次出现且内容不同；这些行均未导入：请更正或删除错误的行</translation>
+      <source>coordinates '{x}', '{y}' are not numbers</source>
+      <translation>坐标“{x}”、“{y}”不是数字</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases.py" />
-      <source>{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00</source>
-      <translation>{field}“{value}”不是日期时间；请写成 2025-03-01 08:05:00</translation>
+      <source>case id {case_id} appears again in rows {rows} with different content; none of them is imported: correct or remove the wrong rows</source>
+      <translation>案件编号 {case_id} 在第 {rows} 行再次出现且内容不同；这些行均未导入：请更正或删除错误的行</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases.py" />
@@ -850,13 +850,13 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/tables.py" />
-      <source>{path} is neither UTF-8 nor GBK/GB18030 text (byte {at}); save it as UTF-8 CSV.</source>
-      <translation>{path} 既不是 UTF-8 也不是 GBK/GB18030 文本（第 {at} 字节）；请另存为 UTF-8 CSV。</translation>
+      <source>{path} is not UTF-8 (byte {at}); choose the GBK/GB18030 encoding.</source>
+      <translation>{path} 不是 UTF-8 编码（第 {at} 字节）；请选择 GBK/GB18030 编码。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/tables.py" />
-      <source>{path} is not UTF-8 (byte {at}); choose the GBK/GB18030 encoding.</source>
-      <translation>{path} 不是 UTF-8 编码（第 {at} 字节）；请选择 GBK/GB18030 编码。</translation>
+      <source>{path} is neither UTF-8 nor GBK/GB18030 text (byte {at}); save it as UTF-8 CSV.</source>
+      <translation>{path} 既不是 UTF-8 也不是 GBK/GB18030 文本（第 {at} 字节）；请另存为 UTF-8 CSV。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/validation.py" />
@@ -2532,6 +2532,61 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <location filename="../../grid_plugin/processing/provider.py" />
       <source>Grid city management (网格化城市管理) {}</source>
       <translation>网格化城市管理 {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/base.py" />
+      <source>Store {store} has schema version {found}, newer than this plugin understands ({known}); update the plugin before using this store.</source>
+      <translation>案件库 {store} 的结构版本为 {found}，比本插件支持的版本（{known}）更新；请先升级插件再使用该案件库。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/factory.py" />
+      <source>No store chosen: give a GeoPackage file (a new name creates one) or a PostgreSQL connection.</source>
+      <translation>未选择案件库：请指定一个 GeoPackage 文件（新文件名会新建案件库）或一个 PostgreSQL 连接。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/gpkg.py" />
+      <source>GeoPackage store {path} does not exist; run the case import first.</source>
+      <translation>GeoPackage 案件库 {path} 不存在；请先导入案件。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/gpkg.py" />
+      <source>{path} cannot be opened as a GeoPackage: {error}</source>
+      <translation>{path} 无法作为 GeoPackage 打开：{error}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/gpkg.py" />
+      <source>{path} already holds the table(s) {tables}, not made by the case store; choose a new file for the store.</source>
+      <translation>{path} 中已有并非由案件库创建的表 {tables}；请为案件库另选一个新文件。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/gpkg.py" />
+      <source>The case table of {path} changed during the import; run it again.</source>
+      <translation>导入期间 {path} 的案件表被改动；请重新导入。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/gpkg.py" />
+      <source>{path} is not a GeoPackage; choose a .gpkg file (a new name creates a store).</source>
+      <translation>{path} 不是 GeoPackage；请选择 .gpkg 文件（新文件名会新建案件库）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis.py" />
+      <source>There is no QGIS PostgreSQL connection named '{name}' (known: {known}); add it under Browser &gt; PostgreSQL &gt; New Connection.</source>
+      <translation>没有名为“{name}”的 QGIS PostgreSQL 连接（已有：{known}）；请在“浏览器 &gt; PostgreSQL &gt; 新建连接”中添加。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis.py" />
+      <source>The authentication configuration {authcfg} of connection '{name}' cannot be used: it must exist and be of type Basic (user name and password).</source>
+      <translation>连接“{name}”的认证配置 {authcfg} 无法使用：它必须存在且为 Basic 类型（用户名和密码）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis.py" />
+      <source>Cannot connect to {store}: {error}</source>
+      <translation>无法连接到 {store}：{error}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis.py" />
+      <source>Database of {store} has no PostGIS; run CREATE EXTENSION postgis as its owner.</source>
+      <translation>{store} 的数据库没有安装 PostGIS；请以数据库所有者身份执行 CREATE EXTENSION postgis。</translation>
     </message>
   </context>
 </TS>

@@ -4,7 +4,7 @@ Strings are found with `ast`, not pylupdate5, because core messages are not tr()
 no Qt, so its errors and warnings carry English templates (GridInputError("...", ...),
 message("...", ...)) that processing translates. Collected:
   tr("...") / self.tr("...")           QCoreApplication.translate(CONTEXT, "...")
-  GridInputError("...") / BeiDouCodeError("...") / message("...") / Message("...")
+  GridInputError("...") / BeiDouCodeError("...") / StoreError("...") / message("...") / Message("...")
 
 All strings live in one context, GridPlugin. English (en) translations equal the source; Chinese
 (zh_CN) ones are written by translators (Qt Linguist or by hand) and kept across runs; new
@@ -24,7 +24,7 @@ HERE = Path(__file__).resolve().parent
 PACKAGE = HERE.parent.parent / "grid_plugin"
 CONTEXT = "GridPlugin"
 LANGUAGES = {"zh_CN": "zh_CN", "en": "en"}
-_TEMPLATE_CALLS = {"GridInputError", "BeiDouCodeError", "message", "Message"}
+_TEMPLATE_CALLS = {"GridInputError", "BeiDouCodeError", "StoreError", "message", "Message"}
 
 
 def _literal(node: ast.AST) -> str | None:
