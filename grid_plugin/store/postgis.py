@@ -91,6 +91,7 @@ class PostgisStore(CaseStore):
         self.schema = schema or DEFAULT_SCHEMA
         self.label = label or f"PostGIS {parameters.get('dbname', '')}.{self.schema}"
         self._layer_uri = layer_uri
+        self._user, self._password = parameters.get("user", ""), parameters.get("password", "")
         try:
             self.conn = psycopg2.connect(connect_timeout=10, application_name="grid_plugin", **parameters)
         except psycopg2.Error as err:
@@ -343,12 +344,22 @@ class PostgisStore(CaseStore):
         return array[:, 0].copy(), array[:, 1].copy()
 
     def layer_source(self, table: str) -> tuple[str, str]:
-        from qgis.core import QgsDataSourceUri
+        """The layer URI carries no password: an authcfg connection keeps its authcfg, and for a
+        connection with a stored password the password goes into QGIS's in-memory credential
+        cache for this connection (what QGIS itself asks the user for), never into the URI."""
+        from qgis.core import QgsCredentials, QgsDataSourceUri
 
         uri = QgsDataSourceUri(self._layer_uri)
+        if not self._layer_uri:
+            info = self.conn.get_dsn_parameters()
+            uri.setConnection(info.get("host", ""), info.get("port", ""), info.get("dbname", ""), self._user, "")
         uri.setPassword("")
+        if not uri.username() and self._user:
+            uri.setUsername(self._user)
         uri.setDataSource(self.schema, table, "geom" if table != "import_batches" else "", "", "fid")
         uri.setSrid(str(STORE_SRID))
+        if self._password and not uri.authConfigId():
+            QgsCredentials.instance().put(uri.connectionInfo(False), uri.username(), self._password)
         return uri.uri(False), "postgres"
 
 
