@@ -32,6 +32,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from grid_plugin.core.errors import GridInputError, Message, message
 from grid_plugin.core.progress import Progress
+from grid_plugin.core.report_style import BASE_STYLE
 
 PERIODS = ("day", "week", "month", "quarter", "year")
 DIMENSIONS = ("grid", "class")
@@ -364,12 +365,7 @@ def write_csv(report: PeriodReport, path: str | Path, translate: Callable[[str],
             ])
 
 
-_STYLE = """
-body { font-family: sans-serif; margin: 1.5em; color: #222; }
-table { border-collapse: collapse; margin: 0.5em 0 1.5em; }
-th, td { border: 1px solid #bbb; padding: 0.25em 0.6em; text-align: left; vertical-align: top; }
-th { background: #eee; }
-td.number { text-align: right; }
+_STYLE = BASE_STYLE + """
 td.up { color: #c00; font-weight: bold; background: #fdecea; }
 td.down { color: #1a7f37; }
 """

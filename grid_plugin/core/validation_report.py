@@ -14,6 +14,7 @@ import shapely
 
 from grid_plugin.core.errors import Message, message
 from grid_plugin.core.numbering import ORDER_ROWS
+from grid_plugin.core.report_style import BASE_STYLE
 from grid_plugin.core.validation import KIND_LABELS, KINDS, Problem, Validation, ValidationSettings
 
 DEFAULT_MAX_ROWS = 10_000
@@ -49,12 +50,7 @@ _LOCATION = message("Location (x, y)")
 _NO_PROBLEMS = message("No problems found.")
 _SHOWN = message("Showing the first {shown} of {total} problems; the error layer lists them all.")
 
-_STYLE = """
-body { font-family: sans-serif; margin: 1.5em; color: #222; }
-table { border-collapse: collapse; margin: 0.5em 0 1.5em; }
-th, td { border: 1px solid #bbb; padding: 0.25em 0.6em; text-align: left; vertical-align: top; }
-th { background: #eee; }
-td.number { text-align: right; }
+_STYLE = BASE_STYLE + """
 .passed { color: #1a7f37; font-weight: bold; }
 .failed { color: #c00; font-weight: bold; }
 """
