@@ -78,3 +78,18 @@ def test_the_whole_chain_from_qgis_process(tmp_path, sample_gpkg):
                 "CLASS_FIELD=class_code", "BGID_FIELD=bgid", f"GRIDS={grids}", "GRID_CODE_FIELD=grid_code",
                 "DISTRICT_CODE=990101", f"OUTPUT={tmp_path / 'component_errors.gpkg'}")
     assert valid["PASSED"] is True and valid["PROBLEM_COUNT"] == 0
+
+    # the cases: import into a GeoPackage store, heat per grid and kernel density, Gi* hot spots
+    store, sample_cases = tmp_path / "cases.gpkg", REPO / "resources" / "sample" / "sample_cases.csv"
+    imported = run("gridplugin:importcases", f"INPUT={sample_cases}", f"STORE={store}", f"GRIDS={grids}",
+                   f"REJECTS={tmp_path / 'rejects.csv'}")
+    assert imported["IMPORTED_COUNT"] == imported["READ_COUNT"] == 5060 and imported["REJECTED_COUNT"] == 0
+    again = run("gridplugin:importcases", f"INPUT={sample_cases}", f"STORE={store}",
+                f"REJECTS={tmp_path / 'rejects.csv'}")
+    assert again["UNCHANGED_COUNT"] == 5060
+    heat = run("gridplugin:caseheatmap", f"STORE={store}", "START=2025-03-01", "END=2025-04-01",
+               "LIVE_LAYER=false", f"GRID_COUNTS={tmp_path / 'heat.gpkg'}", f"DENSITY={tmp_path / 'density.tif'}")
+    assert heat["CASE_COUNT"] > 0 and (tmp_path / "density.tif").exists()
+    spots = run("gridplugin:casehotspots", f"STORE={store}", f"OUTPUT={tmp_path / 'hot.gpkg'}",
+                f"REPORT_CSV={tmp_path / 'report.csv'}", f"REPORT_HTML={tmp_path / 'report.html'}")
+    assert spots["HOT_COUNT"] > 0 and (tmp_path / "report.html").exists()
