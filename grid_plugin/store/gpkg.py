@@ -274,30 +274,51 @@ class GpkgStore(CaseStore):
 
         The R-tree is filled in one pass afterwards instead of by the per-row triggers (each
         trigger row calls back into Python four times), and a batch that is large against the
-        table rebuilds the query indexes instead of updating them row by row."""
+        table rebuilds the query indexes instead of updating them row by row. The triggers and
+        indexes are dropped and made again inside the caller's transaction, so a failure restores
+        them with everything else."""
         total = len(new) + len(changed)
         if not total:
             return
-        names = [c for c in CASE_COLUMNS if c != "batch_id"]
         held = self.conn.execute('SELECT COUNT(*) FROM "cases"').fetchone()[0]
-        rebuild_indexes = total >= max(20_000, held // 5)
+        rebuild = total >= max(20_000, held // 5)
         triggers = [t for t in _rtree_triggers("cases", "rtree_cases_geom")
                     if any(f'_{name}"' in t for name in ("insert", "update1", "update3"))]
         for trigger in triggers:
             self.conn.execute(f"DROP TRIGGER {trigger.split()[2]}")
-        if rebuild_indexes:
+        if rebuild:
             for index in CASE_INDEXES:
                 self.conn.execute(f'DROP INDEX IF EXISTS "{index.name}"')
-        steps = total + total // 4
-        done = 0
         # AUTOINCREMENT numbers the inserted rows on from the sequence, in insertion order
         first_new_fid = self._sequence() + 1
         new = new.take(np.argsort(np.asarray(new.case_ids, dtype=object), kind="stable"))
         changed = changed.take(np.argsort(np.asarray(changed.case_ids, dtype=object), kind="stable"))
+        steps = total + total // 4
+        self._write_rows(new, changed, batch_id, progress, steps)
+        if self._sequence() != first_new_fid + len(new) - 1:
+            raise StoreError("The case table of {path} changed during the import; run it again.", path=str(self.path))
+        if rebuild:
+            self._rebuild_rtree(new, first_new_fid)
+        else:
+            self._add_to_rtree(new, changed, first_new_fid)
+        for trigger in triggers:
+            self.conn.execute(trigger)
+        if rebuild:
+            progress.step(total, steps)
+            for index in CASE_INDEXES:
+                self.conn.execute(f'CREATE INDEX "{index.name}" ON "cases" ({", ".join(index.columns)})')
+        bounds = self.conn.execute('SELECT MIN(minx), MIN(miny), MAX(maxx), MAX(maxy) FROM "rtree_cases_geom"')
+        self._update_extent("cases", np.array(bounds.fetchone(), dtype=float))
+        progress.step(steps, steps)
+
+    def _write_rows(self, new: CaseRecords, changed: CaseRecords, batch_id: int, progress: Progress,
+                    steps: int) -> None:
+        names = [c for c in CASE_COLUMNS if c != "batch_id"]
         insert = (f'INSERT INTO "cases" (geom, {", ".join(names)}, batch_id) '
                   f"VALUES ({', '.join('?' * (len(names) + 2))})")
         update = (f'UPDATE "cases" SET geom = ?, {", ".join(f"{c} = ?" for c in names[1:])}, batch_id = ? '
                   "WHERE case_id = ?")
+        done = 0
         for records, sql in ((new, insert), (changed, update)):
             blobs = encode_points(records.lon, records.lat)
             columns = [records.values[name] for name in names]
@@ -311,39 +332,26 @@ class GpkgStore(CaseStore):
                     rows = zip(blobs[start:end], *values, batch, strict=True)
                 self.conn.executemany(sql, rows)
             done += len(records)
-        if rebuild_indexes:
-            # the rows held before: read back; this batch's: known (new fids follow the sequence)
-            held_rows = self.conn.execute('SELECT fid, geom FROM "cases" WHERE fid < ? ORDER BY fid',
-                                          (first_new_fid,)).fetchall()
-            held_x, held_y = decode_points([row[1] for row in held_rows])
-            fids = np.r_[np.array([row[0] for row in held_rows], dtype=np.int64),
-                         np.arange(first_new_fid, first_new_fid + len(new), dtype=np.int64)]
-            del held_rows
-            x, y = np.r_[held_x, new.lon], np.r_[held_y, new.lat]
-            if self._sequence() != first_new_fid + len(new) - 1:
-                raise StoreError("The case table of {path} changed during the import; run it again.",
-                                 path=str(self.path))
-            bulk_load_rtree(self.conn, "rtree_cases_geom", fids, x, x, y, y)
-        else:
-            if self._sequence() != first_new_fid + len(new) - 1:
-                raise StoreError("The case table of {path} changed during the import; run it again.",
-                                 path=str(self.path))
-            lon, lat = new.lon.tolist(), new.lat.tolist()
-            boxes = [(first_new_fid + i, lon[i], lon[i], lat[i], lat[i]) for i in range(len(new))]
-            lon, lat = changed.lon.tolist(), changed.lat.tolist()
-            for i, case_id in enumerate(changed.case_ids):
-                fid = self.conn.execute('SELECT fid FROM "cases" WHERE case_id = ?', (case_id,)).fetchone()[0]
-                boxes.append((fid, lon[i], lon[i], lat[i], lat[i]))
-            self.conn.executemany('INSERT OR REPLACE INTO "rtree_cases_geom" VALUES (?, ?, ?, ?, ?)', boxes)
-        for trigger in triggers:
-            self.conn.execute(trigger)
-        if rebuild_indexes:
-            progress.step(total, steps)
-            for index in CASE_INDEXES:
-                self.conn.execute(f'CREATE INDEX "{index.name}" ON "cases" ({", ".join(index.columns)})')
-        bounds = self.conn.execute('SELECT MIN(minx), MIN(miny), MAX(maxx), MAX(maxy) FROM "rtree_cases_geom"')
-        self._update_extent("cases", np.array(bounds.fetchone(), dtype=float))
-        progress.step(steps, steps)
+
+    def _rebuild_rtree(self, new: CaseRecords, first_new_fid: int) -> None:
+        """Bulk-load the whole R-tree: the rows held before are read back, this batch's are known."""
+        held_rows = self.conn.execute('SELECT fid, geom FROM "cases" WHERE fid < ? ORDER BY fid',
+                                      (first_new_fid,)).fetchall()
+        held_x, held_y = decode_points([row[1] for row in held_rows])
+        fids = np.r_[np.array([row[0] for row in held_rows], dtype=np.int64),
+                     np.arange(first_new_fid, first_new_fid + len(new), dtype=np.int64)]
+        del held_rows
+        x, y = np.r_[held_x, new.lon], np.r_[held_y, new.lat]
+        bulk_load_rtree(self.conn, "rtree_cases_geom", fids, x, x, y, y)
+
+    def _add_to_rtree(self, new: CaseRecords, changed: CaseRecords, first_new_fid: int) -> None:
+        lon, lat = new.lon.tolist(), new.lat.tolist()
+        boxes = [(first_new_fid + i, lon[i], lon[i], lat[i], lat[i]) for i in range(len(new))]
+        lon, lat = changed.lon.tolist(), changed.lat.tolist()
+        for i, case_id in enumerate(changed.case_ids):
+            fid = self.conn.execute('SELECT fid FROM "cases" WHERE case_id = ?', (case_id,)).fetchone()[0]
+            boxes.append((fid, lon[i], lon[i], lat[i], lat[i]))
+        self.conn.executemany('INSERT OR REPLACE INTO "rtree_cases_geom" VALUES (?, ?, ?, ?, ?)', boxes)
 
     def _sequence(self) -> int:
         """The last fid AUTOINCREMENT gave out in the case table (0 before the first)."""
