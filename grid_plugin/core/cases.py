@@ -284,7 +284,7 @@ class CaseParser:
 
         values: dict[str, list] = {}
         for name in CASE_TEXT_FIELDS:
-            values[name] = _text_column(column(name), shared=name in _FEW_VALUES)
+            values[name] = _text_column(column(name), shared=name in FEW_VALUE_FIELDS)
             done(name)
         for i in _indices_of_none(values["case_id"]):
             problems.setdefault(i, message("no case id (field {field} is empty)", field=mapping["case_id"]))
@@ -456,7 +456,7 @@ def parse_time_column(values: Sequence[object], zone: dt.tzinfo) -> tuple[list[s
     return out, bad
 
 
-_FEW_VALUES = ("source", "kind", "class_code", "class_name", "status")  # a handful of distinct values
+FEW_VALUE_FIELDS = ("source", "kind", "class_code", "class_name", "status")  # a handful of distinct values
 
 
 def _text_column(values: Sequence[object], shared: bool = False) -> list[str | None]:

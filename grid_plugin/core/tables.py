@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import csv
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
@@ -64,14 +64,16 @@ class CsvTable:
         for number, values in self._records():
             yield number, dict(zip(fields, values))
 
-    def columns(self, wanted: Sequence[str]) -> CsvColumns:
+    def columns(self, wanted: Sequence[str], shared: Collection[str] = ()) -> CsvColumns:
         """The wanted columns as lists (missing trailing cells are empty), read in chunks of records
-        so that only the kept text stays in memory. Row numbers as in rows()."""
+        so that only the kept text stays in memory. Row numbers as in rows(). In the `shared`
+        columns (a handful of distinct values, such as a status) equal values become one object."""
         positions = [self.fields.index(name) for name in wanted]
         width = max(positions, default=-1) + 1
         getter = itemgetter(*positions)
         pick = getter if len(positions) > 1 else (lambda values: (getter(values),))
         kept: list[list[str]] = [[] for _ in wanted]
+        one: list[dict[str, str] | None] = [{} if name in shared else None for name in wanted]
         numbers: list[np.ndarray] = []
         done = 0
         with open(self.path, encoding=self._codec(), newline="") as handle:
@@ -90,8 +92,8 @@ class CsvTable:
                     number = number[present]
                     picked = [pick(chunk[i] + [""] * (width - len(chunk[i]))) for i in present]
                 numbers.append(number)
-                for column, values in zip(kept, zip(*picked)):
-                    column.extend(values)
+                for column, values, same in zip(kept, zip(*picked), one):
+                    column.extend(values if same is None else (same.setdefault(v, v) for v in values))
         rows = np.concatenate(numbers) if numbers else np.empty(0, dtype=np.int64)
         return CsvColumns(dict(zip(wanted, kept)), rows)
 

@@ -26,6 +26,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
 from grid_plugin.core.cases import (
     COORDINATE_SYSTEMS,
+    FEW_VALUE_FIELDS,
     CaseParser,
     ParsedCases,
     finish_records,
@@ -145,7 +146,8 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
         try:
             with store.transaction():  # grids, cases and the batch record commit together
                 grids = self.store_grids(store, parameters, context, feedback, write=True)
-                columns, numbers = load_columns(list(dict.fromkeys(mapping.values())))
+                columns, numbers = load_columns(list(dict.fromkeys(mapping.values())),
+                                                [mapping[name] for name in FEW_VALUE_FIELDS if name in mapping])
                 feedback.setProgress(20)
                 parsed = parser.parse_columns(columns, numbers, core_progress(feedback, 20, 45), consume=True)
                 del columns
@@ -203,8 +205,8 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
                 table = read_csv(path, encoding)
             except GridInputError as err:
                 raise self.input_error(err) from err
-            def csv_columns(wanted):
-                found = table.columns(wanted)
+            def csv_columns(wanted, shared):
+                found = table.columns(wanted, shared)
                 return found.columns, found.rows
 
             return table.fields, csv_columns, f"CSV, {table.encoding}"
@@ -220,7 +222,7 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
         if points:
             fields = [*fields, _GEOMETRY_X, _GEOMETRY_Y]
             self._layer_crs = layer.crs().authid() or None
-        return fields, lambda wanted: _layer_columns(layer, points, wanted), layer.storageType() or "OGR"
+        return fields, lambda wanted, shared: _layer_columns(layer, points, wanted), layer.storageType() or "OGR"
 
     def locate(self, parsed: ParsedCases, grids: StoredGrids, feedback) -> ParsedCases:
         """Grid, street and community codes by point in polygon (EPSG:4490 on both sides)."""
