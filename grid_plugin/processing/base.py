@@ -4,6 +4,7 @@ reading features into shapely and writing shapely geometries to a sink."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import numpy as np
 import shapely
@@ -24,7 +25,9 @@ from qgis.core import (
     QgsProcessingFeatureSource,
     QgsProcessingFeedback,
     QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingOutputLayerDefinition,
     QgsUnitTypes,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QDate, QDateTime, Qt, QVariant
 from qgis.PyQt.QtGui import QIcon
@@ -33,6 +36,7 @@ from grid_plugin.core import crs as core_crs
 from grid_plugin.core.errors import Cancelled, GridInputError, Message
 from grid_plugin.core.progress import Progress
 from grid_plugin.core.schema import FieldSpec
+from grid_plugin.store.gpkg_files import SpatialReference, write_feature_file
 from grid_plugin.toolbelt.i18n import CONTEXT
 from grid_plugin.toolbelt.paths import resource
 
@@ -274,3 +278,84 @@ def style_output(context: QgsProcessingContext, layer_id: str, qml_name: str) ->
     if context.willLoadLayerOnCompletion(layer_id):
         loader = _STYLE_LOADERS.setdefault(qml_name, StyleLoader(qml_name))
         context.layerToLoadOnCompletionDetails(layer_id).setPostProcessor(loader)
+
+
+# ---- outputs written straight into a new GeoPackage --------------------------------------------------------
+_GPKG_TYPES = {QVariant.String: "TEXT", QVariant.Int: "INTEGER", QVariant.LongLong: "INTEGER",
+               QVariant.UInt: "INTEGER", QVariant.ULongLong: "INTEGER", QVariant.Double: "REAL",
+               QVariant.Date: "DATE", QVariant.DateTime: "DATETIME", QVariant.Bool: "BOOLEAN"}
+
+
+def new_gpkg_output(algorithm: QgsProcessingAlgorithm, parameters, key: str, context: QgsProcessingContext,
+                    fields: QgsFields, wkb_type: int) -> str | None:
+    """The file path when output `key` goes to a new GeoPackage file that the plugin can write
+    itself (store/gpkg_files.py, three times faster than QGIS's writer for a million features):
+    a plain .gpkg path that does not exist yet, 2D geometries and field types GeoPackage has.
+    None means: use QGIS's sink (memory layers, databases, other formats, existing files)."""
+    destination = algorithm.parameterAsOutputLayer(parameters, key, context) or ""
+    plain = "|" not in destination and ":" not in Path(destination).name
+    if not (plain and destination.lower().endswith(".gpkg")) or destination.startswith(("memory:", "ogr:")):
+        return None
+    if Path(destination).exists() or not Path(destination).parent.is_dir():
+        return None
+    flat = QgsWkbTypes.flatType(wkb_type)
+    if QgsWkbTypes.hasZ(wkb_type) or QgsWkbTypes.hasM(wkb_type) or flat == QgsWkbTypes.Unknown:
+        return None
+    if any(field.type() not in _GPKG_TYPES for field in fields):
+        return None
+    at = fields.lookupField("fid")
+    if at >= 0 and fields.at(at).type() not in (QVariant.Int, QVariant.LongLong):
+        return None  # a text "fid" cannot become the GeoPackage fid: QGIS's writer decides what to do
+    return destination
+
+
+def write_gpkg_output(algorithm: QgsProcessingAlgorithm, parameters, key: str, context: QgsProcessingContext,
+                      destination: str, fields: QgsFields, wkb_type: int, crs: QgsCoordinateReferenceSystem,
+                      geometries: np.ndarray, rows: Callable[[int, int], Sequence[Sequence[object]]],
+                      progress: Progress) -> str:
+    """Write the features to `destination` (see new_gpkg_output) and load the layer on completion
+    when the run asked for it, as QGIS's sink would."""
+    authority, _, code = crs.authid().partition(":")
+    epsg = authority == "EPSG" and code.isdigit()
+    srs = SpatialReference(int(code) if epsg else 100000, "EPSG" if epsg else "NONE", crs.description(),
+                           crs.toWkt(QgsCoordinateReferenceSystem.WKT1_GDAL))
+    fid_column = fields.lookupField("fid")
+    columns = [(field.name(), _GPKG_TYPES[field.type()]) for k, field in enumerate(fields) if k != fid_column]
+
+    # rows hold plain Python values already (read_geometries), except dates as QGIS objects
+    dated = [k for k, field in enumerate(fields) if field.type() in (QVariant.Date, QVariant.DateTime)]
+
+    def plain_rows(start: int, stop: int) -> Sequence[Sequence[object]]:
+        batch = rows(start, stop)
+        if not dated:
+            return batch
+        converted = []
+        for row in batch:
+            row = list(row)
+            for k in dated:
+                row[k] = _plain_value(row[k])
+            converted.append(row)
+        return converted
+
+    name = Path(destination).stem
+    geometry_type = QgsWkbTypes.displayString(QgsWkbTypes.flatType(wkb_type)).upper()
+    write_feature_file(destination, name, geometry_type, srs, columns, geometries, plain_rows, progress,
+                       fid_column if fid_column >= 0 else None)
+    definition = parameters.get(key)
+    if isinstance(definition, QgsProcessingOutputLayerDefinition) and definition.destinationProject is not None:
+        context.addLayerToLoadOnCompletion(destination, QgsProcessingContext.LayerDetails(
+            definition.destinationName or name, definition.destinationProject, key))
+    return destination
+
+
+def _plain_value(value: object) -> object:
+    """A QGIS attribute value as sqlite3 takes it (dates as ISO text, NULL as None)."""
+    if value is None or (isinstance(value, QVariant) and value.isNull()):
+        return None
+    if isinstance(value, QDate):
+        return value.toString(Qt.ISODate) if value.isValid() else None
+    if isinstance(value, QDateTime):
+        return value.toUTC().toString("yyyy-MM-ddTHH:mm:ss.zzzZ") if value.isValid() else None
+    if isinstance(value, IsoDate):
+        return str(value) or None
+    return value

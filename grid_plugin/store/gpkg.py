@@ -145,22 +145,7 @@ class GpkgStore(CaseStore):
                                  (name,)).fetchone() is not None
 
     def _create_geopackage(self) -> None:
-        self.conn.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
-        self.conn.execute(f"PRAGMA user_version = {_USER_VERSION}")
-        for ddl in _CORE_DDL:
-            self.conn.execute(ddl)
-        srs = [
-            ("Undefined cartesian SRS", -1, "NONE", -1, "undefined", "undefined cartesian coordinate reference system"),
-            ("Undefined geographic SRS", 0, "NONE", 0, "undefined", "undefined geographic coordinate reference system"),
-            ("WGS 84 geodetic", 4326, "EPSG", 4326, pyproj.CRS.from_epsg(4326).to_wkt("WKT1_GDAL"),
-             "longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid"),
-            ("China Geodetic Coordinate System 2000", STORE_SRID, "EPSG", STORE_SRID,
-             pyproj.CRS.from_epsg(STORE_SRID).to_wkt("WKT1_GDAL"), "CGCS2000"),
-        ]
-        self.conn.executemany("INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, ?)", srs)
-        # GDAL's feature-count cache; without it GDAL 3.6 counts a filtered layer wrongly
-        self.conn.execute("CREATE TABLE gpkg_ogr_contents (table_name TEXT NOT NULL PRIMARY KEY, "
-                          "feature_count INTEGER DEFAULT NULL)")
+        create_geopackage(self.conn)
         self._create_table(Table(_META, "", (Column("key", "text", not_null=True, unique=True),
                                              Column("value", "text"))))
 
@@ -187,27 +172,8 @@ class GpkgStore(CaseStore):
                               f'({", ".join(index.columns)})')
 
     def _create_table(self, table: Table) -> None:
-        columns = ["fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL"]
-        if table.geometry_type:
-            columns.append(f"geom {table.geometry_type}")
-        columns += [_column_ddl(column) for column in table.columns]
-        self.conn.execute(f'CREATE TABLE "{table.name}" ({", ".join(columns)})')
-        self.conn.execute(
-            "INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id) VALUES (?, ?, ?, ?)",
-            (table.name, "features" if table.geometry_type else "attributes", table.name,
-             STORE_SRID if table.geometry_type else None))
-        self.conn.execute("INSERT INTO gpkg_ogr_contents (table_name, feature_count) VALUES (?, 0)", (table.name,))
-        if not table.geometry_type:
-            return
-        self.conn.execute("INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, ?, 0, 0)",
-                          (table.name, table.geometry_type, STORE_SRID))
-        rtree = f"rtree_{table.name}_geom"
-        self.conn.execute(f'CREATE VIRTUAL TABLE "{rtree}" USING rtree(id, minx, maxx, miny, maxy)')
-        for trigger in _rtree_triggers(table.name, rtree):
-            self.conn.execute(trigger)
-        self.conn.execute(
-            "INSERT INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index', "
-            "'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')", (table.name,))
+        create_table(self.conn, table.name, table.geometry_type, STORE_SRID,
+                     [_column_ddl(column) for column in table.columns])
 
     # ---- grids ----------------------------------------------------------------------------------------------
     def write_grids(self, grids: StoredGrids) -> None:
@@ -385,6 +351,60 @@ class GpkgStore(CaseStore):
 def _components(rows: list[tuple], columns: int, decode) -> StoredComponents:
     lists = list(zip(*rows, strict=True)) if rows else [[] for _ in range(columns + 1)]
     return StoredComponents(*(list(c) for c in lists[1:]), decode(list(lists[0])))
+
+
+# ---- GeoPackage structure (shared with store/gpkg_files.py) --------------------------------------------------
+def create_geopackage(conn: sqlite3.Connection) -> None:
+    """The GeoPackage core tables with the required and the usual SRSs, in an empty database."""
+    conn.execute(f"PRAGMA application_id = {_APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {_USER_VERSION}")
+    for ddl in _CORE_DDL:
+        conn.execute(ddl)
+    srs = [
+        ("Undefined cartesian SRS", -1, "NONE", -1, "undefined", "undefined cartesian coordinate reference system"),
+        ("Undefined geographic SRS", 0, "NONE", 0, "undefined", "undefined geographic coordinate reference system"),
+        ("WGS 84 geodetic", 4326, "EPSG", 4326, pyproj.CRS.from_epsg(4326).to_wkt("WKT1_GDAL"),
+         "longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid"),
+        ("China Geodetic Coordinate System 2000", STORE_SRID, "EPSG", STORE_SRID,
+         pyproj.CRS.from_epsg(STORE_SRID).to_wkt("WKT1_GDAL"), "CGCS2000"),
+    ]
+    conn.executemany("INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, ?)", srs)
+    # GDAL's feature-count cache; without it GDAL 3.6 counts a filtered layer wrongly
+    conn.execute("CREATE TABLE gpkg_ogr_contents (table_name TEXT NOT NULL PRIMARY KEY, "
+                 "feature_count INTEGER DEFAULT NULL)")
+
+
+def create_table(conn: sqlite3.Connection, name: str, geometry_type: str, srs_id: int, columns: list[str],
+                 triggers: bool = True) -> None:
+    """A feature table (or an attribute table when geometry_type is empty) registered in the
+    GeoPackage, with its R-tree and, unless `triggers` is off (bulk writers add them after
+    loading the R-tree themselves), the spec's R-tree triggers."""
+    ddl = ["fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL"]
+    if geometry_type:
+        ddl.append(f"geom {geometry_type}")
+    conn.execute(f'CREATE TABLE "{name}" ({", ".join(ddl + columns)})')
+    conn.execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id) VALUES (?, ?, ?, ?)",
+                 (name, "features" if geometry_type else "attributes", name, srs_id if geometry_type else None))
+    conn.execute("INSERT INTO gpkg_ogr_contents (table_name, feature_count) VALUES (?, 0)", (name,))
+    if not geometry_type:
+        return
+    conn.execute("INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, ?, 0, 0)", (name, geometry_type, srs_id))
+    rtree = f"rtree_{name}_geom"
+    conn.execute(f'CREATE VIRTUAL TABLE "{rtree}" USING rtree(id, minx, maxx, miny, maxy)')
+    if triggers:
+        add_rtree_triggers(conn, name)
+    conn.execute("INSERT INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index', "
+                 "'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')", (name,))
+
+
+def add_rtree_triggers(conn: sqlite3.Connection, name: str) -> None:
+    for trigger in _rtree_triggers(name, f"rtree_{name}_geom"):
+        conn.execute(trigger)
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """ST_IsEmpty, ST_MinX, ... for the R-tree triggers, in this connection."""
+    _register_gpkg_functions(conn)
 
 
 # ---- R-tree bulk loading ----------------------------------------------------------------------------------

@@ -2550,6 +2550,11 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
     </message>
     <message>
       <location filename="../../grid_plugin/store/gpkg.py" />
+      <source>The case table of {path} changed during the import; run it again.</source>
+      <translation>The case table of {path} changed during the import; run it again.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/gpkg.py" />
       <source>{path} cannot be opened as a GeoPackage: {error}</source>
       <translation>{path} cannot be opened as a GeoPackage: {error}</translation>
     </message>
@@ -2557,11 +2562,6 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <location filename="../../grid_plugin/store/gpkg.py" />
       <source>{path} already holds the table(s) {tables}, not made by the case store; choose a new file for the store.</source>
       <translation>{path} already holds the table(s) {tables}, not made by the case store; choose a new file for the store.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/gpkg.py" />
-      <source>The case table of {path} changed during the import; run it again.</source>
-      <translation>The case table of {path} changed during the import; run it again.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/store/gpkg.py" />

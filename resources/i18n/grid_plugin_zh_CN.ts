@@ -2550,6 +2550,11 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
     </message>
     <message>
       <location filename="../../grid_plugin/store/gpkg.py" />
+      <source>The case table of {path} changed during the import; run it again.</source>
+      <translation>导入期间 {path} 的案件表被改动；请重新导入。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/gpkg.py" />
       <source>{path} cannot be opened as a GeoPackage: {error}</source>
       <translation>{path} 无法作为 GeoPackage 打开：{error}</translation>
     </message>
@@ -2557,11 +2562,6 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <location filename="../../grid_plugin/store/gpkg.py" />
       <source>{path} already holds the table(s) {tables}, not made by the case store; choose a new file for the store.</source>
       <translation>{path} 中已有并非由案件库创建的表 {tables}；请为案件库另选一个新文件。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/gpkg.py" />
-      <source>The case table of {path} changed during the import; run it again.</source>
-      <translation>导入期间 {path} 的案件表被改动；请重新导入。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/store/gpkg.py" />

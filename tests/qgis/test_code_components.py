@@ -192,3 +192,33 @@ def test_coded_components_can_be_kept_in_the_case_store(gridplugin, sample_gpkg,
         kept = opened.read_components()
     assert dict(zip(kept.component_ids, kept.grid_codes)) == expected
     assert all(-180 <= g.centroid.x <= 180 for g in kept.geometries)  # stored in CGCS2000 degrees
+
+
+def test_a_new_geopackage_output_is_written_directly_and_equals_qgis_writer_output(
+        gridplugin, sample_gpkg, sample_grids, tmp_path):
+    """A new .gpkg destination is written by the plugin itself (sqlite3, bulk R-tree); any other
+    destination goes through QGIS's sink. Both give the same layer."""
+    import sqlite3
+
+    from osgeo import ogr
+
+    direct = tmp_path / "direct.gpkg"
+    code(f"{sample_gpkg}|layername=components", sample_grids, direct)
+    through_qgis = f"ogr:dbname='{tmp_path / 'qgis.gpkg'}' table=\"coded\" (geom)"
+    code(f"{sample_gpkg}|layername=components", sample_grids, through_qgis)
+
+    def features(path, layer):
+        with fiona.open(path, layer=layer) as opened:
+            return opened.crs.to_epsg(), {f.id: (dict(f["properties"]), f["geometry"]["coordinates"]) for f in opened}
+
+    assert features(direct, "direct") == features(tmp_path / "qgis.gpkg", "coded")  # fids kept from the input
+    with sqlite3.connect(direct) as conn:
+        assert conn.execute("SELECT rtreecheck('rtree_direct_geom')").fetchone()[0] == "ok"
+    source = ogr.Open(str(direct))
+    layer = source.GetLayerByName("direct")
+    minx, maxx, miny, maxy = layer.GetExtent()
+    layer.SetSpatialFilterRect(minx, miny, (minx + maxx) / 2, (miny + maxy) / 2)
+    inside = {feature.GetFID() for feature in layer}
+    assert 0 < len(inside) < 433
+    layer = source = None
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]  # no temporary file left

@@ -33,10 +33,13 @@ from grid_plugin.core.errors import Cancelled, GridInputError
 from grid_plugin.core.schema import COMPONENT_FIELDS
 from grid_plugin.processing.base import (
     GridAlgorithm,
+    core_progress,
     iso_date,
+    new_gpkg_output,
     qgs_fields,
     read_geometries,
     write_any_features,
+    write_gpkg_output,
 )
 from grid_plugin.processing.case_inputs import StoreParameters
 from grid_plugin.processing.component_inputs import ComponentParameters, GridLocation
@@ -190,9 +193,6 @@ class CodeComponentsAlgorithm(StoreParameters, ComponentParameters, GridAlgorith
             out_fields.append(QgsField(field))
         for field in ours:
             out_fields.append(field)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, out_fields, source.wkbType(), crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         positions = [input_names.index(f.name()) for f in kept_input]
         data_source = self.parameterAsString(parameters, self.DATA_SOURCE, context) or None
 
@@ -220,8 +220,18 @@ class CodeComponentsAlgorithm(StoreParameters, ComponentParameters, GridAlgorith
                 ])
             return out
 
-        write_any_features(sink, geoms, attributes, feedback, convert=False)
-        del sink
+        direct = new_gpkg_output(self, parameters, self.OUTPUT, context, out_fields, source.wkbType())
+        if direct:
+            dest_id = write_gpkg_output(self, parameters, self.OUTPUT, context, direct, out_fields, source.wkbType(),
+                                        crs, np.asarray(geoms, dtype=object), attributes,
+                                        core_progress(feedback, 70, 100))
+        else:
+            sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, out_fields, source.wkbType(),
+                                                 crs)
+            if sink is None:
+                raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+            write_any_features(sink, geoms, attributes, feedback, convert=False)
+            del sink
         self._save_in_store(parameters, context, feedback, geoms, crs, rows, input_names, result, beidou)
         counts = result["counts"]
         feedback.pushInfo(self.tr("{} components: {} kept their ID, {} got a new one, {} have a problem.").format(

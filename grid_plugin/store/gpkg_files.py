@@ -1,0 +1,121 @@
+"""A whole feature table written into a new GeoPackage file, fast.
+
+Writing a million features through QGIS's writer costs QgsFeature objects one by one, and GDAL
+then builds the R-tree row by row when the file is closed (about 22 s for 1 M points with 22
+fields). Here the rows go in with sqlite3 in batches and the R-tree is bulk-loaded
+(store/gpkg.py), about 7 s. The file is written under a temporary name beside the target and
+renamed at the end, so a failed or cancelled run leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import shapely
+
+from grid_plugin.core.progress import Progress
+from grid_plugin.store.base import chunks
+from grid_plugin.store.gpkg import (
+    add_rtree_triggers,
+    bulk_load_rtree,
+    create_geopackage,
+    create_table,
+    encode_geometries,
+    register_functions,
+)
+
+_BATCH = 20_000
+
+
+@dataclass(frozen=True)
+class SpatialReference:
+    srs_id: int  # the EPSG code when there is one
+    organization: str  # "EPSG" or "NONE"
+    name: str
+    wkt: str  # WKT1 as GDAL writes it into gpkg_spatial_ref_sys
+
+
+Rows = Callable[[int, int], Sequence[Sequence[object]]]
+
+
+def write_feature_file(path: str | Path, layer: str, geometry_type: str, srs: SpatialReference,
+                       columns: Sequence[tuple[str, str]], geometries: np.ndarray, rows: Rows,
+                       progress: Progress | None = None, fid_column: int | None = None) -> None:
+    """Write geometries (shapely, 2D, None for none) and their attribute rows as table `layer` of a
+    new GeoPackage at `path`. `columns` are (name, GeoPackage type) pairs; `rows(start, stop)` gives
+    the attribute rows of geometries[start:stop] as plain Python values (text for dates).
+
+    `fid_column`: the position in each row of the input's feature id, which becomes the output's
+    fid (as QGIS's writer keeps a GeoPackage's fid); it is not a column of its own. Empty ones
+    get the next number, as SQLite's AUTOINCREMENT would give."""
+    path = Path(path)
+    progress = progress or Progress()
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
+    temporary.unlink(missing_ok=True)
+    try:
+        conn = sqlite3.connect(str(temporary), isolation_level=None)
+        try:
+            _write(conn, layer, geometry_type, srs, columns, geometries, rows, progress, fid_column)
+        finally:
+            conn.close()
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+
+
+def _write(conn: sqlite3.Connection, layer: str, geometry_type: str, srs: SpatialReference,
+           columns: Sequence[tuple[str, str]], geometries: np.ndarray, rows: Rows, progress: Progress,
+           fid_column: int | None) -> None:
+    register_functions(conn)
+    conn.execute("PRAGMA journal_mode = OFF")  # a new file renamed only when complete needs no journal
+    conn.execute("PRAGMA synchronous = OFF")
+    conn.execute("BEGIN")
+    create_geopackage(conn)
+    conn.execute("INSERT OR IGNORE INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, ?)",
+                 (srs.name, srs.srs_id, srs.organization, srs.srs_id, srs.wkt, srs.name))
+    create_table(conn, layer, geometry_type, srs.srs_id, [f'"{name}" {kind}' for name, kind in columns],
+                 triggers=False)
+    names = ", ".join(f'"{name}"' for name, _ in columns)
+    insert = f'INSERT INTO "{layer}" (fid, geom, {names}) VALUES ({", ".join("?" * (len(columns) + 2))})'
+    geometries = np.asarray(geometries, dtype=object)
+    present = ~shapely.is_missing(geometries) & ~shapely.is_empty(geometries)
+    total = len(geometries)
+    fids = np.empty(total, dtype=np.int64)
+    last = 0
+    for start, stop in chunks(total, _BATCH):
+        progress.step(start, total + total // 10)
+        part = geometries[start:stop]
+        blobs: list[bytes | None] = [None] * (stop - start)
+        where = np.flatnonzero(present[start:stop])
+        for k, blob in zip(where.tolist(), encode_geometries(part[where])):
+            blobs[k] = blob
+        batch = []
+        for k, (blob, row) in enumerate(zip(blobs, rows(start, stop), strict=True)):
+            values = list(row)
+            given = values.pop(fid_column) if fid_column is not None else None
+            fid = last + 1 if given is None else int(given)
+            last = max(last, fid)
+            fids[start + k] = fid
+            batch.append((fid, blob, *values))
+        conn.executemany(insert, batch)
+    kept = np.flatnonzero(present)
+    bounds = shapely.bounds(geometries[kept]) if len(kept) else np.empty((0, 4))
+    bulk_load_rtree(conn, f"rtree_{layer}_geom", fids[kept], bounds[:, 0], bounds[:, 2], bounds[:, 1],
+                    bounds[:, 3])
+    add_rtree_triggers(conn, layer)
+    if len(kept):
+        minx, miny = bounds[:, 0].min(), bounds[:, 1].min()
+        maxx, maxy = bounds[:, 2].max(), bounds[:, 3].max()
+        conn.execute("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?",
+                     (float(minx), float(miny), float(maxx), float(maxy), layer))
+    conn.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE table_name = ?", (total, layer))
+    conn.execute("COMMIT")
+    progress.step(1, 1)
