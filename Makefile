@@ -21,7 +21,7 @@ setup:
 postgis: setup
 	@bash .ci/postgis.sh
 
-## demo: the main job on the bundled sample district; writes out/demo.gpkg and out/demo_map.png.
+## demo: the main job on the bundled sample district: grids, component codes, the case store and its heat (out/).
 demo: setup translations
 	$(PYTHON) -m grid_plugin.demo --out out
 
