@@ -467,8 +467,11 @@ def bulk_load_rtree(conn: sqlite3.Connection, name: str, ids: np.ndarray, minx: 
         leaf_of[start:start + _RTREE_MAX_CELLS] = number
     leaves = levels[0]["id"].astype(np.int64)
     order = np.argsort(leaves)
-    conn.executemany(f'INSERT INTO "{name}_rowid" VALUES (?, ?)',
-                     zip(leaves[order].tolist(), leaf_of[order].tolist()))
+    leaves, leaf_of = leaves[order], leaf_of[order]
+    del levels, order
+    for start in range(0, len(leaves), 200_000):  # in slices: two Python ints per box cost 70 bytes
+        conn.executemany(f'INSERT INTO "{name}_rowid" VALUES (?, ?)',
+                         zip(leaves[start:start + 200_000].tolist(), leaf_of[start:start + 200_000].tolist()))
 
 
 def _outwards(values: np.ndarray, direction: int) -> np.ndarray:
@@ -490,8 +493,8 @@ def _str_order(cells: np.ndarray) -> np.ndarray:
     leaves = max(1, -(-count // _RTREE_MAX_CELLS))
     slices = max(1, int(np.ceil(np.sqrt(leaves))))
     per_slice = slices * _RTREE_MAX_CELLS
-    cx = (cells["minx"].astype(np.float64) + cells["maxx"]) / 2
-    cy = (cells["miny"].astype(np.float64) + cells["maxy"]) / 2
+    cx = cells["minx"] / np.float32(2) + cells["maxx"] / np.float32(2)  # float32: the order only needs sorting
+    cy = cells["miny"] / np.float32(2) + cells["maxy"] / np.float32(2)
     by_x = np.argsort(cx, kind="stable")
     slice_of = np.empty(count, dtype=np.int64)
     slice_of[by_x] = np.arange(count) // per_slice

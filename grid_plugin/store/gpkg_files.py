@@ -107,6 +107,7 @@ def _write(conn: sqlite3.Connection, layer: str, geometry_type: str, srs: Spatia
     present = ~shapely.is_missing(geometries) & ~shapely.is_empty(geometries)
     total = len(geometries)
     fids = np.empty(total, dtype=np.int64)
+    bounds = np.full((total, 4), np.nan)  # filled batch by batch: no second array of all geometries
     last = 0
     for start, stop in chunks(total, _BATCH):
         progress.step(start, total + total // 10)
@@ -115,6 +116,7 @@ def _write(conn: sqlite3.Connection, layer: str, geometry_type: str, srs: Spatia
         where = np.flatnonzero(present[start:stop])
         for k, blob in zip(where.tolist(), encode_geometries(part[where])):
             blobs[k] = blob
+        bounds[start + where] = shapely.bounds(part[where])
         batch = []
         for k, (blob, row) in enumerate(zip(blobs, rows(start, stop), strict=True)):
             values = list(row)
@@ -124,12 +126,13 @@ def _write(conn: sqlite3.Connection, layer: str, geometry_type: str, srs: Spatia
             fids[start + k] = fid
             batch.append((fid, blob, *values))
         conn.executemany(insert, batch)
-    kept = np.flatnonzero(present)
-    bounds = shapely.bounds(geometries[kept]) if len(kept) else np.empty((0, 4))
-    bulk_load_rtree(conn, f"rtree_{layer}_geom", fids[kept], bounds[:, 0], bounds[:, 2], bounds[:, 1],
-                    bounds[:, 3])
+    if not present.all():  # (no copies in the usual case where every feature has a geometry)
+        kept = np.flatnonzero(present)
+        bounds, fids = bounds[kept], fids[kept]
+    del present
+    bulk_load_rtree(conn, f"rtree_{layer}_geom", fids, bounds[:, 0], bounds[:, 2], bounds[:, 1], bounds[:, 3])
     add_rtree_triggers(conn, layer)
-    if len(kept):
+    if len(bounds):
         minx, miny = bounds[:, 0].min(), bounds[:, 1].min()
         maxx, maxy = bounds[:, 2].max(), bounds[:, 3].max()
         conn.execute("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?",
