@@ -309,7 +309,9 @@ def assign_ids(
         raise ValueError("feature_ids must be unique and one per feature")
 
     report = IdReport(renumber_duplicates=renumber_duplicates, renumber_invalid=renumber_invalid)
-    classes = [_feature_class(value, table, this) for value in classes_of_features]
+    known: dict[object, str | None] = {}  # a layer has a few hundred distinct class values at most
+    classes = [known[value] if value in known else known.setdefault(value, _feature_class(value, table, this))
+               for value in classes_of_features]
     used: dict[tuple[str, str], set[int]] = defaultdict(set)
     checks = [check_component_id(value, scheme, district) for value in existing_ids]
     for checked in checks:

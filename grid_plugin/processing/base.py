@@ -314,7 +314,8 @@ def write_gpkg_output(algorithm: QgsProcessingAlgorithm, parameters, key: str, c
                       geometries: np.ndarray, rows: Callable[[int, int], Sequence[Sequence[object]]],
                       progress: Progress) -> str:
     """Write the features to `destination` (see new_gpkg_output) and load the layer on completion
-    when the run asked for it, as QGIS's sink would."""
+    when the run asked for it, as QGIS's sink would. Date values may be QDate/QDateTime objects
+    or ISO text."""
     authority, _, code = crs.authid().partition(":")
     epsg = authority == "EPSG" and code.isdigit()
     srs = SpatialReference(int(code) if epsg else 100000, "EPSG" if epsg else "NONE", crs.description(),
@@ -350,12 +351,18 @@ def write_gpkg_output(algorithm: QgsProcessingAlgorithm, parameters, key: str, c
 
 def _plain_value(value: object) -> object:
     """A QGIS attribute value as sqlite3 takes it (dates as ISO text, NULL as None)."""
-    if value is None or (isinstance(value, QVariant) and value.isNull()):
+    if value is None or type(value) is str:
+        return value
+    if isinstance(value, QVariant) and value.isNull():
         return None
     if isinstance(value, QDate):
         return value.toString(Qt.ISODate) if value.isValid() else None
     if isinstance(value, QDateTime):
-        return value.toUTC().toString("yyyy-MM-ddTHH:mm:ss.zzzZ") if value.isValid() else None
+        if not value.isValid():
+            return None
+        if value.timeSpec() == Qt.LocalTime:  # a time without a zone stays one (no Z), as read
+            return value.toString("yyyy-MM-ddTHH:mm:ss.zzz")
+        return value.toUTC().toString("yyyy-MM-ddTHH:mm:ss.zzzZ")
     if isinstance(value, IsoDate):
         return str(value) or None
     return value

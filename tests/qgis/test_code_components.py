@@ -222,3 +222,22 @@ def test_a_new_geopackage_output_is_written_directly_and_equals_qgis_writer_outp
     assert 0 < len(inside) < 433
     layer = source = None
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]  # no temporary file left
+
+
+def test_date_and_datetime_fields_of_the_input_survive_the_direct_writer(gridplugin, sample_grids, tmp_path):
+    from tests.qgis.conftest import write_gpkg
+
+    with fiona.open(sample_grids) as grids:
+        first = next(iter(grids))
+    inside = shapely.geometry.shape(first["geometry"]).representative_point()
+    source = write_gpkg(tmp_path / "dated.gpkg", "components", "Point", [
+        ({"type": "Point", "coordinates": (inside.x, inside.y)},
+         {"class_code": "01001", "installed": "2024-05-06", "checked": "2025-01-02T03:04:05"}),
+    ], {"class_code": "str", "installed": "date", "checked": "datetime"}, crs="EPSG:4548")
+    out = tmp_path / "coded_dated.gpkg"
+    code(source, sample_grids, out)
+    with fiona.open(out) as coded:
+        feature = next(iter(coded))
+    assert str(feature["properties"]["installed"]) == "2024-05-06"
+    assert str(feature["properties"]["checked"]).startswith("2025-01-02T03:04:05")
+    assert feature["properties"]["component_id"]

@@ -199,11 +199,12 @@ class CodeComponentsAlgorithm(StoreParameters, ComponentParameters, GridAlgorith
         carried = [input_names.index(name) if name in input_names else None
                    for name in ("dept_code", "dept_name", "owner_code", "owner_name", "maint_code", "maint_name",
                                 "obj_state", "data_source", "note")]
-        dates: dict[str, object] = {}  # one QDate per distinct date
+        direct = new_gpkg_output(self, parameters, self.OUTPUT, context, out_fields, source.wkbType())
+        dates: dict[str, object] = {}  # one date value per distinct date: ISO text for the direct writer
 
         def qdate(text: str) -> object:
             if text not in dates:
-                dates[text] = QDate.fromString(text, Qt.ISODate) if text else None
+                dates[text] = (text or None) if direct else (QDate.fromString(text, Qt.ISODate) if text else None)
             return dates[text]
 
         def attributes(start: int, stop: int) -> list[list[object]]:
@@ -220,7 +221,6 @@ class CodeComponentsAlgorithm(StoreParameters, ComponentParameters, GridAlgorith
                 ])
             return out
 
-        direct = new_gpkg_output(self, parameters, self.OUTPUT, context, out_fields, source.wkbType())
         if direct:
             dest_id = write_gpkg_output(self, parameters, self.OUTPUT, context, direct, out_fields, source.wkbType(),
                                         crs, np.asarray(geoms, dtype=object), attributes,
@@ -265,7 +265,8 @@ class CodeComponentsAlgorithm(StoreParameters, ComponentParameters, GridAlgorith
         for problem, problem_fids in unknown.items():
             messages.append(self.tr("Features {}: {}; they get no ID. Fix the class field or add the class "
                                     "in a CSV of your own classes.").format(_listing(problem_fids), labels[problem]))
-        not_allowed = [fid for fid, found in zip(fids, lookups) if found.found and not found.entry.allows(kind)]
+        allowed = {id(found): not found.found or found.entry.allows(kind) for found in cache.values()}
+        not_allowed = [fid for fid, found in zip(fids, lookups) if not allowed[id(found)]]
         if not_allowed:
             messages.append(self.tr("Features {}: a {} is not a geometry type their class allows (see the class "
                                     "table's geometry_types); check the class or the layer.").format(
