@@ -3,7 +3,7 @@ reading features into shapely and writing shapely geometries to a sink."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -257,26 +257,35 @@ def gauss_kruger_crs_for(source: QgsFeatureSource, context: QgsProcessingContext
 
 
 class StyleLoader(QgsProcessingLayerPostProcessorInterface):
-    """Apply a QML from resources/styles to an output layer once it is loaded."""
+    """Style an output layer once it is loaded, with a function of the layer."""
 
-    def __init__(self, qml_name: str):
+    def __init__(self, apply: Callable[[object], None]):
         super().__init__()
-        self.qml_name = qml_name
+        self.apply = apply
 
     def postProcessLayer(self, layer, context, feedback):
-        path = resource("styles", self.qml_name)
-        if layer is not None and path.exists():
-            layer.loadNamedStyle(str(path))
+        if layer is not None and layer.isValid():
+            self.apply(layer)
             layer.triggerRepaint()
 
 
-# Post-processors must outlive processAlgorithm (QGIS keeps only a raw pointer); one per style.
-_STYLE_LOADERS: dict[str, StyleLoader] = {}
+# Post-processors must outlive processAlgorithm (QGIS keeps only a raw pointer); one per style key.
+_STYLE_LOADERS: dict[Hashable, StyleLoader] = {}
 
 
 def style_output(context: QgsProcessingContext, layer_id: str, qml_name: str) -> None:
+    """Style the output with a QML from resources/styles."""
+    path = resource("styles", qml_name)
+    style_output_with(context, layer_id, ("qml", qml_name),
+                      lambda layer: layer.loadNamedStyle(str(path)) if path.exists() else None)
+
+
+def style_output_with(context: QgsProcessingContext, layer_id: str, key: Hashable,
+                      apply: Callable[[object], None]) -> None:
+    """Style the output with `apply(layer)`; `key` names the style with everything it depends on
+    (equal keys must mean equal styles: the first loader made for a key is kept and reused)."""
     if context.willLoadLayerOnCompletion(layer_id):
-        loader = _STYLE_LOADERS.setdefault(qml_name, StyleLoader(qml_name))
+        loader = _STYLE_LOADERS.setdefault(key, StyleLoader(apply))
         context.layerToLoadOnCompletionDetails(layer_id).setPostProcessor(loader)
 
 

@@ -1,10 +1,8 @@
 """Styles of the case layers, built in code because they depend on the data (class breaks,
 value ranges) or on parameters (heatmap radius): points, the live heatmap, per-grid counts,
-the density raster and the Gi* hot spots. Applied by layer post-processors on the main thread."""
+the density raster and the Gi* hot spots. Applied to outputs through processing.base.style_output_with."""
 
 from __future__ import annotations
-
-from typing import ClassVar
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
@@ -16,7 +14,6 @@ from qgis.core import (
     QgsGraduatedSymbolRenderer,
     QgsHeatmapRenderer,
     QgsMarkerSymbol,
-    QgsProcessingLayerPostProcessorInterface,
     QgsRasterBandStats,
     QgsRasterLayer,
     QgsRasterShader,
@@ -110,28 +107,4 @@ def style_hotspots(layer: QgsVectorLayer, field: str, labels: dict[int, str]) ->
                                              "outline_width": "0.1"})
         categories.append(QgsRendererCategory(value, symbol, labels[value]))
     layer.setRenderer(QgsCategorizedSymbolRenderer(field, categories))
-
-
-class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
-    """Applies one of the functions above to an output layer once it is loaded.
-
-    Processing keeps only a reference to the interface; instances are kept alive in `_KEEP`
-    until they have run (the pattern of QGIS's own Python algorithms)."""
-
-    _KEEP: ClassVar[list[StylePostProcessor]] = []
-
-    def __init__(self, apply):
-        super().__init__()
-        self.apply = apply
-
-    def postProcessLayer(self, layer, context, feedback):
-        if layer is not None and layer.isValid():
-            self.apply(layer)
-            layer.triggerRepaint()
-
-    @classmethod
-    def create(cls, apply) -> StylePostProcessor:
-        processor = cls(apply)
-        cls._KEEP.append(processor)
-        return processor
 

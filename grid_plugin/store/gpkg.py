@@ -88,7 +88,7 @@ class GpkgStore(CaseStore):
         try:
             self.conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False)
             self.conn.execute("PRAGMA cache_size = -262144")  # 256 MiB: index builds of a 1 M batch stay in memory
-            _register_gpkg_functions(self.conn)
+            register_functions(self.conn)
             if existed:
                 application_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
                 if application_id != _APPLICATION_ID:
@@ -402,11 +402,6 @@ def add_rtree_triggers(conn: sqlite3.Connection, name: str) -> None:
         conn.execute(trigger)
 
 
-def register_functions(conn: sqlite3.Connection) -> None:
-    """ST_IsEmpty, ST_MinX, ... for the R-tree triggers, in this connection."""
-    _register_gpkg_functions(conn)
-
-
 # ---- R-tree bulk loading ----------------------------------------------------------------------------------
 _RTREE_CELL = np.dtype([("id", ">i8"), ("minx", ">f4"), ("maxx", ">f4"), ("miny", ">f4"), ("maxy", ">f4")])
 _RTREE_MAX_CELLS = 51  # SQLite's RTREE_MAXCELLS: nodes of a 2-D R-tree hold at most 51 cells
@@ -571,7 +566,8 @@ def _envelope(blob: bytes | None) -> tuple[float, float, float, float] | None:
     return minx, maxx, miny, maxy
 
 
-def _register_gpkg_functions(conn: sqlite3.Connection) -> None:
+def register_functions(conn: sqlite3.Connection) -> None:
+    """ST_IsEmpty, ST_MinX, ... for the R-tree triggers, in this connection."""
     last: list = [None, None]
 
     def envelope(blob: bytes | None):  # the triggers call four functions on the same blob in a row

@@ -45,10 +45,6 @@ class Index:
 
 # The case (案件) of the issue: identity, classification, the workflow's timestamps (CJ/T 315 stages,
 # standards digest §4.2), status, location and the codes assigned at import.
-CASE_TIME_COLUMNS = ("reported_at", "filed_at", "dispatched_at", "disposed_at", "closed_at", "deadline")
-CASE_TEXT_COLUMNS = ("case_id", "source", "kind", "class_code", "class_name", "description", "address", "status")
-CASE_CODE_COLUMNS = ("grid_code", "street_code", "community_code")
-
 CASES = Table("cases", "POINT", (
     Column("case_id", "text", not_null=True, unique=True),
     Column("source", "text"),

@@ -389,3 +389,29 @@ def test_a_connection_with_an_authentication_configuration(gridplugin, tmp_path,
 def test_an_unknown_connection_is_named(gridplugin, tmp_path):
     with pytest.raises(Exception, match="no QGIS PostgreSQL connection named 'nowhere'"):
         heatmap({"CONNECTION": "nowhere"}, tmp_path)
+
+
+def test_loaded_heat_and_hot_spot_layers_get_their_styles(sample_store, gridplugin, tmp_path):
+    """As from the toolbox: outputs loaded into the project are styled by their post-processors."""
+    from qgis.core import QgsProject, QgsSingleBandPseudoColorRenderer
+
+    project = QgsProject.instance()
+    before = set(project.mapLayers())
+    try:
+        processing.runAndLoadResults("gridplugin:caseheatmap", {
+            "STORE": str(sample_store), "DB_SCHEMA": "gridplugin", "TIMEZONE": "Asia/Shanghai", "RADIUS": 200,
+            "PIXEL_SIZE": 20, "KERNEL": 0, "OUTPUT_VALUES": 0, "LIVE_LAYER": False,
+            "GRID_COUNTS": str(tmp_path / "counts.gpkg"), "DENSITY": str(tmp_path / "density.tif")})
+        processing.runAndLoadResults("gridplugin:casehotspots", {
+            "STORE": str(sample_store), "DB_SCHEMA": "gridplugin", "TIMEZONE": "Asia/Shanghai", "CONTIGUITY": 0,
+            "TOLERANCE": 0.5, "PERIOD": 2, "TOP_N": 5, "OUTPUT": str(tmp_path / "hot.gpkg"),
+            "REPORT_CSV": str(tmp_path / "report.csv"), "REPORT_HTML": str(tmp_path / "report.html")})
+        loaded = [project.mapLayer(i) for i in set(project.mapLayers()) - before]
+        renderers = {layer.source().split("|")[0].rsplit("/", 1)[-1]: layer.renderer() for layer in loaded}
+        assert renderers["counts.gpkg"].type() == "graduatedSymbol"
+        assert renderers["counts.gpkg"].classAttribute() == "density_10k"
+        assert isinstance(renderers["density.tif"], QgsSingleBandPseudoColorRenderer)
+        assert renderers["hot.gpkg"].type() == "categorizedSymbol"
+        assert renderers["hot.gpkg"].classAttribute() == "gi_bin"
+    finally:
+        project.removeMapLayers(list(set(project.mapLayers()) - before))

@@ -32,10 +32,9 @@ from grid_plugin.core.cases import CaseFilter
 from grid_plugin.core.crs import gk3_epsg
 from grid_plugin.core.errors import Cancelled, GridInputError
 from grid_plugin.core.kernel import KERNELS, DensityRaster, kernel_density
-from grid_plugin.processing.base import GridAlgorithm, core_progress, write_any_features
+from grid_plugin.processing.base import GridAlgorithm, core_progress, style_output_with, write_any_features
 from grid_plugin.processing.case_inputs import StoreParameters
 from grid_plugin.processing.case_styles import (
-    StylePostProcessor,
     style_density_raster,
     style_grid_counts,
     style_live_heatmap,
@@ -155,9 +154,8 @@ class CaseHeatmapAlgorithm(StoreParameters, GridAlgorithm):
                      round(float(density[i]), 4)] for i in range(start, stop)]
 
         write_any_features(sink, grids.geometries, rows, feedback)
-        if context.willLoadLayerOnCompletion(dest):
-            context.layerToLoadOnCompletionDetails(dest).setPostProcessor(
-                StylePostProcessor.create(lambda layer: style_grid_counts(layer, "density_10k")))
+        style_output_with(context, dest, ("grid counts", "density_10k"),
+                          lambda layer: style_grid_counts(layer, "density_10k"))
         feedback.setProgress(30)
         return dest
 
@@ -183,9 +181,7 @@ class CaseHeatmapAlgorithm(StoreParameters, GridAlgorithm):
             output=("raw", "scaled")[self.parameterAsEnum(parameters, self.OUTPUT_VALUES, context)],
             weights=weights, progress=core_progress(feedback, 35, 90))
         write_geotiff(path, raster, crs)
-        if context.willLoadLayerOnCompletion(path):
-            context.layerToLoadOnCompletionDetails(path).setPostProcessor(
-                StylePostProcessor.create(style_density_raster))
+        style_output_with(context, path, "density raster", style_density_raster)
         return path
 
     def raster_crs(self, parameters, context, grids: StoredGrids) -> QgsCoordinateReferenceSystem:

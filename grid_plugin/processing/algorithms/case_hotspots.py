@@ -24,9 +24,9 @@ from grid_plugin.core.crs import gk3_epsg
 from grid_plugin.core.errors import Cancelled, GridInputError
 from grid_plugin.core.hotspots import HOTSPOT_CLASS_LABELS, RULES, contiguity, getis_ord_gi_star
 from grid_plugin.core.period_report import PERIODS, period_key, top_n_report, write_csv, write_html
-from grid_plugin.processing.base import GridAlgorithm, core_progress, write_any_features
+from grid_plugin.processing.base import GridAlgorithm, core_progress, style_output_with, write_any_features
 from grid_plugin.processing.case_inputs import StoreParameters
-from grid_plugin.processing.case_styles import StylePostProcessor, style_hotspots
+from grid_plugin.processing.case_styles import style_hotspots
 from grid_plugin.store.base import StoredGrids
 from grid_plugin.store.schema import STORE_SRID
 
@@ -161,9 +161,8 @@ class CaseHotspotsAlgorithm(StoreParameters, GridAlgorithm):
                      labels[int(gi.classes[i])]] for i in range(start, stop)]
 
         write_any_features(sink, grids.geometries, rows, feedback)
-        if context.willLoadLayerOnCompletion(dest):
-            context.layerToLoadOnCompletionDetails(dest).setPostProcessor(
-                StylePostProcessor.create(lambda layer: style_hotspots(layer, "gi_bin", labels)))
+        style_output_with(context, dest, ("hot spots", tuple(sorted(labels.items()))),
+                          lambda layer: style_hotspots(layer, "gi_bin", labels))
         return dest
 
 
