@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
@@ -18,6 +19,7 @@ class GridPlugin:
         self.translator = install_translator()
         self.provider: GridPluginProvider | None = None
         self.actions: list[QAction] = []
+        self.dock = None
 
     @property
     def menu_title(self) -> str:
@@ -37,6 +39,18 @@ class GridPlugin:
         self.iface.addToolBarIcon(action)
         self.actions.append(action)
 
+        from grid_plugin.gui.dock import GridDockWidget  # widgets only in the desktop, never under qgis_process
+
+        self.dock = GridDockWidget(self.iface, self.iface.mainWindow())
+        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+        dock_action = self.dock.toggleViewAction()
+        dock_action.setIcon(icon)
+        dock_action.setText(tr("Grid city management panel"))
+        self.iface.addPluginToMenu(self.menu_title, dock_action)
+        self.iface.addToolBarIcon(dock_action)
+        self.dock_action = dock_action
+
     @staticmethod
     def open_algorithm(algorithm_id: str) -> None:
         import processing  # QGIS's Processing plugin: only present in the desktop
@@ -44,6 +58,14 @@ class GridPlugin:
         processing.execAlgorithmDialog(algorithm_id, {})
 
     def unload(self) -> None:
+        if self.dock is not None:
+            self.dock.runner.cancel()
+            self.dock.toggle_spot_tool(False)
+            self.iface.removePluginMenu(self.menu_title, self.dock_action)
+            self.iface.removeToolBarIcon(self.dock_action)
+            self.iface.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
         for action in self.actions:
             self.iface.removePluginMenu(self.menu_title, action)
             self.iface.removeToolBarIcon(action)

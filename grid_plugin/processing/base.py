@@ -3,7 +3,7 @@ reading features into shapely and writing shapely geometries to a sink."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +30,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QDate, QDateTime, Qt, QVariant
+from qgis.PyQt.sip import isdeleted
 from qgis.PyQt.QtGui import QIcon
 
 from grid_plugin.core import crs as core_crs
@@ -269,23 +270,24 @@ class StyleLoader(QgsProcessingLayerPostProcessorInterface):
             layer.triggerRepaint()
 
 
-# Post-processors must outlive processAlgorithm (QGIS keeps only a raw pointer); one per style key.
-_STYLE_LOADERS: dict[Hashable, StyleLoader] = {}
+# The context that loads a layer deletes its post-processor once done (QgsProcessingContext's
+# destructor and setLayersToLoadOnCompletion), while the Python half must stay alive until then:
+# one loader per output, held here until the C++ side has deleted it.
+_LIVE_LOADERS: list[StyleLoader] = []
 
 
 def style_output(context: QgsProcessingContext, layer_id: str, qml_name: str) -> None:
     """Style the output with a QML from resources/styles."""
     path = resource("styles", qml_name)
-    style_output_with(context, layer_id, ("qml", qml_name),
-                      lambda layer: layer.loadNamedStyle(str(path)) if path.exists() else None)
+    style_output_with(context, layer_id, lambda layer: layer.loadNamedStyle(str(path)) if path.exists() else None)
 
 
-def style_output_with(context: QgsProcessingContext, layer_id: str, key: Hashable,
-                      apply: Callable[[object], None]) -> None:
-    """Style the output with `apply(layer)`; `key` names the style with everything it depends on
-    (equal keys must mean equal styles: the first loader made for a key is kept and reused)."""
+def style_output_with(context: QgsProcessingContext, layer_id: str, apply: Callable[[object], None]) -> None:
+    """Style the output with `apply(layer)` when the run loads it."""
     if context.willLoadLayerOnCompletion(layer_id):
-        loader = _STYLE_LOADERS.setdefault(key, StyleLoader(apply))
+        _LIVE_LOADERS[:] = [loader for loader in _LIVE_LOADERS if not isdeleted(loader)]
+        loader = StyleLoader(apply)
+        _LIVE_LOADERS.append(loader)
         context.layerToLoadOnCompletionDetails(layer_id).setPostProcessor(loader)
 
 

@@ -178,6 +178,33 @@ class CaseStore(ABC):
         rows = self.query(f"SELECT {select} FROM {self.table('cases')}{where} ORDER BY case_id", params)
         return {c: [row[i] for row in rows] for i, c in enumerate(columns)}
 
+    def hourly_counts(self, case_filter: CaseFilter = ALL_CASES) -> list[tuple[str, str, str | None, str | None, int]]:
+        """Cases per (grid code, UTC hour 'YYYY-MM-DDTHH', class code, source) for the dock's heat
+        controls (core.daily_counts); cases without a grid or a report time are left out."""
+        where, params = self.where(case_filter)
+        where = (where + " AND" if where else " WHERE") + " grid_code IS NOT NULL AND reported_at IS NOT NULL"
+        hour = self.hour_of("reported_at")
+        rows = self.query(f"SELECT grid_code, {hour}, class_code, source, COUNT(*) FROM {self.table('cases')}{where} "
+                          f"GROUP BY grid_code, {hour}, class_code, source", params)
+        return [(code, hour_text, class_code, source, int(count)) for code, hour_text, class_code, source, count
+                in rows]
+
+    def recent_cases(self, grid_code: str, since: str | None = None, limit: int = 10) -> list[tuple]:
+        """The newest cases of one grid, reported at or after `since` (UTC ISO text): rows of
+        (case_id, reported_at as UTC ISO text, kind, class_code, status, description)."""
+        mark = self.placeholder
+        where, params = f"grid_code = {mark}", [grid_code]
+        if since:
+            where += f" AND reported_at >= {mark}"
+            params.append(since)
+        return self.query(
+            f"SELECT case_id, {self.text_of('reported_at')}, kind, class_code, status, description "
+            f"FROM {self.table('cases')} WHERE {where} ORDER BY reported_at DESC, case_id LIMIT {int(limit)}", params)
+
+    def hour_of(self, column: str) -> str:
+        """SQL giving a time column's UTC hour as 'YYYY-MM-DDTHH' (GeoPackage keeps ISO UTC text)."""
+        return f"substr({column}, 1, 13)"
+
     def distinct_values(self, column: str) -> list[str]:
         """The values present in a case column (for filter pickers)."""
         if column not in ("source", "kind", "class_code", "status"):

@@ -335,6 +335,9 @@ class PostgisStore(CaseStore):
             return f"to_char({column} AT TIME ZONE 'UTC', '{_ISO_UTC}')"
         return column
 
+    def hour_of(self, column: str) -> str:
+        return f"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24')"
+
     def case_points(self, case_filter: CaseFilter = ALL_CASES) -> tuple[np.ndarray, np.ndarray]:
         where, params = self.where(case_filter)
         rows = self.query(f"SELECT ST_X(geom), ST_Y(geom) FROM {self.table('cases')}{where}", params)

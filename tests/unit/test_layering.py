@@ -15,7 +15,7 @@ ALLOWED = {
               "qgis.PyQt.QtCore", "osgeo", "sqlite3", "psycopg2"},
     "processing": {"numpy", "shapely", "pyproj", "grid_plugin.core", "grid_plugin.store",
                    "grid_plugin.toolbelt", "grid_plugin.processing", "qgis.core", "qgis.PyQt.QtCore",
-                   "qgis.PyQt.QtGui"},
+                   "qgis.PyQt.QtGui", "qgis.PyQt.sip"},
     "toolbelt": {"grid_plugin.toolbelt", "qgis.core", "qgis.PyQt.QtCore"},
 }
 FORBIDDEN_EVERYWHERE_BUT_GUI = ("qgis.gui", "qgis.PyQt.QtWidgets", "qgis.utils", "iface")

@@ -154,8 +154,7 @@ class CaseHeatmapAlgorithm(StoreParameters, GridAlgorithm):
                      round(float(density[i]), 4)] for i in range(start, stop)]
 
         write_any_features(sink, grids.geometries, rows, feedback)
-        style_output_with(context, dest, ("grid counts", "density_10k"),
-                          lambda layer: style_grid_counts(layer, "density_10k"))
+        style_output_with(context, dest, lambda layer: style_grid_counts(layer, "density_10k"))
         feedback.setProgress(30)
         return dest
 
@@ -181,7 +180,7 @@ class CaseHeatmapAlgorithm(StoreParameters, GridAlgorithm):
             output=("raw", "scaled")[self.parameterAsEnum(parameters, self.OUTPUT_VALUES, context)],
             weights=weights, progress=core_progress(feedback, 35, 90))
         write_geotiff(path, raster, crs)
-        style_output_with(context, path, "density raster", style_density_raster)
+        style_output_with(context, path, style_density_raster)
         return path
 
     def raster_crs(self, parameters, context, grids: StoredGrids) -> QgsCoordinateReferenceSystem:

@@ -161,8 +161,7 @@ class CaseHotspotsAlgorithm(StoreParameters, GridAlgorithm):
                      labels[int(gi.classes[i])]] for i in range(start, stop)]
 
         write_any_features(sink, grids.geometries, rows, feedback)
-        style_output_with(context, dest, ("hot spots", tuple(sorted(labels.items()))),
-                          lambda layer: style_hotspots(layer, "gi_bin", labels))
+        style_output_with(context, dest, lambda layer: style_hotspots(layer, "gi_bin", labels))
         return dest
 
 
