@@ -50,15 +50,18 @@ class DailyCaseCounts:
         sources = sorted({r[3] or "" for r in rows})
         class_of = {c: i for i, c in enumerate(class_codes)}
         source_of = {s: i for i, s in enumerate(sources)}
-        day = np.fromiter(((local_day[r[1][:13]] - first).days for r in rows), dtype=np.int32, count=len(rows))
-        order = np.argsort(day, kind="stable")
-        return cls(
-            grid_codes=list(grid_codes), class_codes=class_codes, sources=sources, first_day=first,
-            day=day[order],
-            grid=np.fromiter((grid_of[r[0]] for r in rows), dtype=np.int32, count=len(rows))[order],
-            class_index=np.fromiter((class_of[r[2] or ""] for r in rows), dtype=np.int32, count=len(rows))[order],
-            source_index=np.fromiter((source_of[r[3] or ""] for r in rows), dtype=np.int32, count=len(rows))[order],
-            count=np.fromiter((int(r[4]) for r in rows), dtype=np.int64, count=len(rows))[order])
+        day = np.fromiter(((local_day[r[1][:13]] - first).days for r in rows), dtype=np.int64, count=len(rows))
+        grid = np.fromiter((grid_of[r[0]] for r in rows), dtype=np.int64, count=len(rows))
+        klass = np.fromiter((class_of[r[2] or ""] for r in rows), dtype=np.int64, count=len(rows))
+        source = np.fromiter((source_of[r[3] or ""] for r in rows), dtype=np.int64, count=len(rows))
+        count = np.fromiter((int(r[4]) for r in rows), dtype=np.int64, count=len(rows))
+        # the hours of one local day become one row per (day, grid, class, source), sorted by day
+        shape = (int(day.max()) + 1 if len(day) else 1, max(len(grid_codes), 1), max(len(class_codes), 1), max(len(sources), 1))
+        keys, inverse = np.unique(np.ravel_multi_index((day, grid, klass, source), shape), return_inverse=True)
+        merged = np.bincount(inverse, weights=count, minlength=len(keys)).astype(np.int64)
+        day, grid, klass, source = (a.astype(np.int32) for a in np.unravel_index(keys, shape))
+        return cls(grid_codes=list(grid_codes), class_codes=class_codes, sources=sources, first_day=first,
+                   day=day, grid=grid, class_index=klass, source_index=source, count=merged)
 
     @property
     def day_count(self) -> int:

@@ -30,7 +30,7 @@ class CapturingFeedback(QgsProcessingFeedback):
         super().__init__()
         self.errors: list[str] = []
 
-    def reportError(self, error: str, fatalError: bool = False) -> None:  # noqa: N803 (Qt override)
+    def reportError(self, error: str, fatalError: bool = False) -> None:
         self.errors.append(error)
         super().reportError(error, fatalError)
 
@@ -109,7 +109,7 @@ class AlgorithmRunner(QObject):
         return parameters
 
     def _executed(self, successful: bool, results: dict) -> None:
-        algorithm_id, feedback, context = self.algorithm_id, self.feedback, self.context
+        algorithm_id, feedback = self.algorithm_id, self.feedback
         try:
             if not successful:
                 if feedback is not None and feedback.isCanceled():

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import Qgis, QgsProject, QgsWkbTypes
+from qgis.core import Qgis, QgsProject, QgsSettings, QgsWkbTypes
 from qgis.gui import QgsDockWidget, QgsFileWidget
-from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -31,7 +30,7 @@ from grid_plugin.gui.steps import DIVIDE, CaseStep, ComponentStep, ExportStep, G
 from grid_plugin.gui.store_picker import StorePicker
 from grid_plugin.store.base import StoreError
 from grid_plugin.toolbelt.i18n import tr
-from grid_plugin.toolbelt.settings import PluginSettings, project_choice, set_project_choice
+from grid_plugin.toolbelt.settings import SETTINGS_GROUP, PluginSettings, project_choice, set_project_choice
 
 TITLE = "Grid city management"
 
@@ -65,8 +64,8 @@ class GridDockWidget(QgsDockWidget):
                                   zone=lambda: self.settings.time_zone)
         self.export_step = ExportStep(*arguments)
         self.steps = [self.grid_step, self.component_step, self.case_step, self.export_step]
-        for step, label in zip(self.steps, (tr("网格划分 Grids"), tr("部件编码 Components"),
-                                            tr("案件导入与热力 Cases & heat"), tr("导出 Export")), strict=True):
+        for step, label in zip(self.steps, (tr("Grids"), tr("Component coding"),
+                                            tr("Cases & heat"), tr("Export")), strict=True):
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setWidget(step)
@@ -133,8 +132,35 @@ class GridDockWidget(QgsDockWidget):
         self.tabs.setCurrentIndex(min(max(settings.last_step, 0), self.tabs.count() - 1))
         if not self.store.is_set() and kind == "gpkg":
             self.store.gpkg_file.setFilePath(str(Path(folder) / "cases.gpkg"))
+        self.restore_forms()
         for step in self.steps:
             step.refresh_outputs()
+
+    def forms(self):
+        return [form for step in self.steps for form in step.forms()]
+
+    def restore_forms(self) -> None:
+        """Key parameters from the user's settings, layer choices from the project."""
+        settings = QgsSettings()
+        for form in self.forms():
+            prefix = f"{SETTINGS_GROUP}/forms/{form.algorithm.name()}"
+            stored = {name: settings.value(f"{prefix}/{name}") for name in form.preferences()}
+            form.restore_preferences({k: str(v) for k, v in stored.items() if v is not None})
+            layers = {}
+            for name in form.widgets:
+                layer_id = project_choice(f"layers/{form.algorithm.name()}/{name}")
+                if layer_id:
+                    layers[name] = layer_id
+            form.restore_layers(layers)
+
+    def remember_forms(self) -> None:
+        settings = QgsSettings()
+        for form in self.forms():
+            prefix = f"{SETTINGS_GROUP}/forms/{form.algorithm.name()}"
+            for name, value in form.preferences().items():
+                settings.setValue(f"{prefix}/{name}", value)
+            for name, layer_id in form.layer_choices().items():
+                set_project_choice(f"layers/{form.algorithm.name()}/{name}", layer_id)
 
     def remember(self) -> None:
         settings = self.settings
@@ -165,6 +191,7 @@ class GridDockWidget(QgsDockWidget):
         except OSError as err:
             self.on_failed(algorithm_id, tr("The output folder {} cannot be made: {}").format(folder, err))
             return False
+        self.remember_forms()
         return self.runner.run(algorithm_id, parameters, group)
 
     def on_started(self, algorithm_id: str) -> None:
@@ -210,7 +237,7 @@ class GridDockWidget(QgsDockWidget):
 
     def show_spot(self, point, crs) -> None:
         grids = (self.component_step.code.layer("GRIDS") or self.grid_step.last_grids
-                 or self.case_step.heat_controls.heat and self.case_step.heat_controls.heat.layer)
+                 or (self.case_step.heat_controls.heat and self.case_step.heat_controls.heat.layer))
         components = self.component_step.last_components or self.component_step.code.layer("INPUT")
         store = None
         try:

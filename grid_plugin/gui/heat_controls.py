@@ -117,7 +117,7 @@ class HeatControls(QWidget):
         self.daily = daily
         self.heat = LiveGridHeat(grids, layer_name)
         names = class_names()
-        with _signals_blocked(self.slider, self.classes.model(), self.sources.model()):
+        with SignalsBlocked(self.slider, self.classes.model(), self.sources.model()):
             self.slider.setRangeLimits(0, max(0, daily.day_count - 1))
             self.slider.setLowerValue(0)
             self.slider.setUpperValue(max(0, daily.day_count - 1))
@@ -169,7 +169,9 @@ def class_names() -> dict[str, str]:
     return names
 
 
-class _signals_blocked:
+class SignalsBlocked:
+    """Block the signals of some Qt objects for the duration of a with-block."""
+
     def __init__(self, *widgets):
         self.widgets = widgets
 

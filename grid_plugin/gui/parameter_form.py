@@ -70,12 +70,14 @@ def layer_value(layer: QgsMapLayer | None) -> str | None:
 
 
 class ParameterForm(QWidget):
-    """Widgets for `names` of `algorithm`, in that order; `values()` gives the parameter map."""
+    """Widgets for `names` of `algorithm`, in that order; `values()` gives the parameter map.
+    `labels` replace the algorithm's descriptions (for QGIS's own algorithms, worded for the step)."""
 
     changed = pyqtSignal()
 
     def __init__(self, algorithm: QgsProcessingAlgorithm, names: Sequence[str],
-                 default_output: Callable[[str], str] | None = None, parent: QWidget | None = None):
+                 default_output: Callable[[str], str] | None = None, labels: dict[str, str] | None = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.algorithm = algorithm
         self.default_output = default_output or (lambda _name: "")
@@ -85,15 +87,18 @@ class ParameterForm(QWidget):
         self.layout_ = QFormLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.layout_.setRowWrapPolicy(QFormLayout.WrapLongRows)  # a narrow dock puts long labels above
         for name in names:
             definition = algorithm.parameterDefinition(name)
             if definition is None:
                 raise KeyError(f"{algorithm.id()} has no parameter {name}")
             widget = self._widget_for(definition)
             widget.setObjectName(name)
-            widget.setToolTip(definition.description())
+            label = (labels or {}).get(name, definition.description())
+            widget.setToolTip(label)
             self.widgets[name] = widget
-            self.layout_.addRow(definition.description(), widget)
+            self.layout_.addRow(label, widget)
+            self.layout_.labelForField(widget).setWordWrap(True)
         self._link_fields()
 
     # ---- values ---------------------------------------------------------------------------------------
@@ -108,6 +113,39 @@ class ParameterForm(QWidget):
 
     def set_value(self, name: str, value: object) -> None:
         self.writers[name](value)
+
+    # ---- what is remembered ----------------------------------------------------------------------
+    def preferences(self) -> dict[str, str]:
+        """Values worth keeping between sessions: numbers, choices, switches and text (no layers,
+        files or outputs, which belong to one project or one run)."""
+        kept = (QgsSpinBox, QgsDoubleSpinBox, QComboBox, QCheckBox, QLineEdit)
+        return {name: str(self.readers[name]() or "") for name, widget in self.widgets.items()
+                if isinstance(widget, kept) and not isinstance(widget, (QgsMapLayerComboBox, QgsFieldComboBox,
+                                                                         QgsCheckableComboBox))}
+
+    def restore_preferences(self, values: dict[str, str]) -> None:
+        for name, value in values.items():
+            if name in self.preferences():
+                widget = self.widgets[name]
+                if isinstance(widget, QCheckBox):
+                    self.writers[name](value == "true")
+                elif value == "" and isinstance(widget, (QgsSpinBox, QgsDoubleSpinBox)):
+                    self.writers[name](None)
+                else:
+                    self.writers[name](value)
+
+    def layer_choices(self) -> dict[str, str]:
+        """Layer pickers -> chosen layer id (for the project)."""
+        return {name: widget.currentLayer().id() for name, widget in self.widgets.items()
+                if isinstance(widget, QgsMapLayerComboBox) and widget.currentLayer() is not None}
+
+    def restore_layers(self, choices: dict[str, str], project: QgsProject | None = None) -> None:
+        project = project or QgsProject.instance()
+        for name, layer_id in choices.items():
+            widget = self.widgets.get(name)
+            layer = project.mapLayer(layer_id)
+            if isinstance(widget, QgsMapLayerComboBox) and layer is not None:
+                widget.setLayer(layer)
 
     def layer(self, name: str) -> QgsMapLayer | None:
         widget = self.widgets[name]
@@ -212,7 +250,8 @@ class ParameterForm(QWidget):
         box.setValue(box.minimum() if default is None else default)
         unset = box.minimum() if (optional and default is None) else None
         self.readers[name] = lambda: None if unset is not None and box.value() == unset else str(box.value())
-        self.writers[name] = lambda value: box.setValue(unset if value is None else float(value))
+        self.writers[name] = lambda value: box.setValue(
+            unset if value is None else (int(float(value)) if integer else float(value)))
         return box
 
     def _multiple_layers(self, definition: QgsProcessingParameterMultipleLayers) -> QWidget:

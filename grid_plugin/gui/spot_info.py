@@ -53,7 +53,7 @@ class SpotInfoTool(QgsMapToolEmitPoint):
         super().__init__(canvas)
         self.canvas_ = canvas
 
-    def canvasReleaseEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def canvasReleaseEvent(self, event) -> None:
         point = self.toMapCoordinates(event.pos())
         self.spotClicked.emit(point, self.canvas_.mapSettings().destinationCrs())
 

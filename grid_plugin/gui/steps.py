@@ -10,6 +10,7 @@ component and case steps).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import ClassVar
 
 from qgis.core import (
     QgsApplication,
@@ -29,6 +30,7 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from qgis.PyQt.QtXml import QDomDocument
 
 from grid_plugin.core import crs as core_crs
 from grid_plugin.gui.heat_controls import HeatControls
@@ -64,13 +66,14 @@ class Step(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         self.layout_ = QVBoxLayout(self)
 
-    def form(self, algorithm_id: str, names: list[str], outputs: dict[str, tuple[str, str]]) -> ParameterForm:
+    def form(self, algorithm_id: str, names: list[str], outputs: dict[str, tuple[str, str]],
+             labels: dict[str, str] | None = None) -> ParameterForm:
         """A form whose outputs default to fresh files in the output folder: name -> (stem, suffix)."""
         def default_output(name: str) -> str:
             stem, suffix = outputs.get(name, ("", ""))
             return self.output_path(stem, suffix) if stem else ""
 
-        form = ParameterForm(algorithm(algorithm_id), names, default_output)
+        form = ParameterForm(algorithm(algorithm_id), names, default_output, labels)
         self.layout_.addWidget(form)
         return form
 
@@ -86,6 +89,9 @@ class Step(QWidget):
         row = QHBoxLayout()
         self.layout_.addLayout(row)
         return row
+
+    def forms(self) -> list[ParameterForm]:
+        return self.findChildren(ParameterForm)
 
     def on_finished(self, algorithm_id: str, results: dict, layers: list[QgsMapLayer]) -> None:
         """Called for every finished run (of any step)."""
@@ -106,7 +112,8 @@ def _first_of_kind(layers: list[QgsMapLayer], geometry_type: int) -> QgsVectorLa
 
 class GridStep(Step):
     title = "grids"
-    OUTPUTS = {"OUTPUT": ("unit_grids", ".gpkg"), "CHANGE_REPORT": ("grid_code_changes", ".csv")}
+    OUTPUTS: ClassVar[dict[str, tuple[str, str]]] = {
+        "OUTPUT": ("unit_grids", ".gpkg"), "CHANGE_REPORT": ("grid_code_changes", ".csv")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -149,7 +156,7 @@ class GridStep(Step):
 
 class ComponentStep(Step):
     title = "components"
-    OUTPUTS = {"OUTPUT": ("components_coded", ".gpkg")}
+    OUTPUTS: ClassVar[dict[str, tuple[str, str]]] = {"OUTPUT": ("components_coded", ".gpkg")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -191,8 +198,9 @@ class ComponentStep(Step):
 
 class CaseStep(Step):
     title = "cases"
-    IMPORT_OUTPUTS = {"REJECTS": ("case_rejects", ".csv")}
-    HEAT_OUTPUTS = {"GRID_COUNTS": ("case_heat", ".gpkg"), "DENSITY": ("case_density", ".tif")}
+    IMPORT_OUTPUTS: ClassVar[dict[str, tuple[str, str]]] = {"REJECTS": ("case_rejects", ".csv")}
+    HEAT_OUTPUTS: ClassVar[dict[str, tuple[str, str]]] = {
+        "GRID_COUNTS": ("case_heat", ".gpkg"), "DENSITY": ("case_density", ".tif")}
 
     def __init__(self, *args, open_store: Callable[[], object], zone: Callable[[], str], **kwargs):
         super().__init__(*args, **kwargs)
@@ -301,7 +309,9 @@ class ExportStep(Step):
         preset_row.addWidget(QLabel(tr("Coordinate system")))
         preset_row.addWidget(self.preset, 1)
         self.layout_.addLayout(preset_row)
-        self.export = self.form(EXPORT, ["INPUT", "TARGET_CRS", "OUTPUT"], {"OUTPUT": ("export", ".gpkg")})
+        self.export = self.form(EXPORT, ["INPUT", "TARGET_CRS", "OUTPUT"], {"OUTPUT": ("export", ".gpkg")}, {
+            "INPUT": tr("Layer to export"), "TARGET_CRS": tr("Coordinate system of the file"),
+            "OUTPUT": tr("File (its extension sets the format: .gpkg, .shp, .geojson, .kml, .dxf, .csv)")})
         self.button("export", tr("Export"), self.run_export)
         self.preset.currentIndexChanged.connect(lambda _i: self.apply_preset())
         self.export.widgets["INPUT"].layerChanged.connect(lambda _layer: self.apply_preset())
@@ -326,10 +336,18 @@ class ExportStep(Step):
         widget.setCrs(QgsCoordinateReferenceSystem(f"EPSG:{epsg}"))
 
     def run_export(self) -> bool:
+        self.exported_from = self.export.layer("INPUT")
         return self.run(EXPORT, self.export.values(), tr("Export"))
 
     def on_finished(self, algorithm_id, results, layers) -> None:
         if algorithm_id == EXPORT:
+            source = getattr(self, "exported_from", None)
+            for layer in layers:  # the exported file looks like the layer it came from
+                if isinstance(source, QgsVectorLayer) and isinstance(layer, QgsVectorLayer):
+                    style = QDomDocument()
+                    source.exportNamedStyle(style)
+                    layer.importNamedStyle(style)
+                    layer.triggerRepaint()
             self.refresh_outputs()
 
     def refresh_outputs(self) -> None:

@@ -90,7 +90,8 @@ class StorePicker(QWidget):
     def parameters(self) -> dict[str, str]:
         """The STORE / CONNECTION / DB_SCHEMA parameters of the case algorithms."""
         if self.kind_name() == POSTGIS:
-            return {"CONNECTION": self.connection.currentText(), "DB_SCHEMA": self.schema.text().strip() or "gridplugin"}
+            schema = self.schema.text().strip() or "gridplugin"
+            return {"CONNECTION": self.connection.currentText(), "DB_SCHEMA": schema}
         return {"STORE": self.gpkg_file.filePath()}
 
     def label(self) -> str:

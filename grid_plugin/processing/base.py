@@ -30,8 +30,8 @@ from qgis.core import (
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QDate, QDateTime, Qt, QVariant
-from qgis.PyQt.sip import isdeleted
 from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.sip import isdeleted
 
 from grid_plugin.core import crs as core_crs
 from grid_plugin.core.errors import Cancelled, GridInputError, Message

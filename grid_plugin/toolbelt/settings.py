@@ -17,7 +17,8 @@ PROJECT_SCOPE = "grid_plugin"
 
 @dataclass
 class PluginSettings:
-    """User preferences, the same in every project."""
+    """User preferences, the same in every project. (The dock also keeps each step's key
+    parameters under grid_plugin/forms/<algorithm>/<PARAMETER>.)"""
 
     output_folder: str = str(Path.home() / "grid_plugin")
     store_kind: str = "gpkg"  # "gpkg" or "postgis"
@@ -25,9 +26,7 @@ class PluginSettings:
     connection: str = ""  # QGIS PostgreSQL connection name when store_kind == "postgis"
     db_schema: str = "gridplugin"
     time_zone: str = "Asia/Shanghai"
-    heat_radius_m: float = 200.0
-    heat_pixel_m: float = 10.0
-    recent_case_days: int = 90
+    recent_case_days: int = 90  # the map tool lists a grid's cases of these last days
     last_step: int = 0
 
     @classmethod

@@ -1149,9 +1149,404 @@
       <translation>Showing the first {shown} of {total} problems; the error layer lists them all.</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/gui/algorithm_runner.py" />
+      <source>Another step is still running; wait for it or cancel it.</source>
+      <translation>Another step is still running; wait for it or cancel it.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/algorithm_runner.py" />
+      <source>Cancelled; nothing was written.</source>
+      <translation>Cancelled; nothing was written.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/algorithm_runner.py" />
+      <source>Algorithm {} is not available.</source>
+      <translation>Algorithm {} is not available.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/algorithm_runner.py" />
+      <source>The algorithm failed; see the log for details.</source>
+      <translation>The algorithm failed; see the log for details.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>Grid city management</source>
+      <translation>Grid city management</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>Store and outputs</source>
+      <translation>Store and outputs</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>Output folder</source>
+      <translation>Output folder</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>Ready</source>
+      <translation>Ready</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>At this spot</source>
+      <translation>At this spot</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>Click the map for codes, components and cases</source>
+      <translation>Click the map for codes, components and cases</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>Cases per grid (live)</source>
+      <translation>Cases per grid (live)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>{} finished: {}</source>
+      <translation>{} finished: {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>done</source>
+      <translation>done</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>Grids</source>
+      <translation>Grids</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>Component coding</source>
+      <translation>Component coding</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>Cases &amp; heat</source>
+      <translation>Cases &amp; heat</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>Export</source>
+      <translation>Export</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>Running {}…</source>
+      <translation>Running {}…</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>Cases</source>
+      <translation>Cases</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>: yes</source>
+      <translation>: yes</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>: no</source>
+      <translation>: no</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>The output folder {} cannot be made: {}</source>
+      <translation>The output folder {} cannot be made: {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/heat_controls.py" />
+      <source>Reading cases per grid and day</source>
+      <translation>Reading cases per grid and day</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/heat_controls.py" />
+      <source>No cases loaded</source>
+      <translation>No cases loaded</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/heat_controls.py" />
+      <source>Days</source>
+      <translation>Days</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/heat_controls.py" />
+      <source>Window</source>
+      <translation>Window</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/heat_controls.py" />
+      <source>All classes</source>
+      <translation>All classes</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/heat_controls.py" />
+      <source>All sources</source>
+      <translation>All sources</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/heat_controls.py" />
+      <source>Classes</source>
+      <translation>Classes</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/heat_controls.py" />
+      <source>Sources</source>
+      <translation>Sources</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/heat_controls.py" />
+      <source>Reading the store…</source>
+      <translation>Reading the store…</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/heat_controls.py" />
+      <source>The store has no unit grids yet: import cases with a unit-grid layer first.</source>
+      <translation>The store has no unit grids yet: import cases with a unit-grid layer first.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/heat_controls.py" />
+      <source>(no class)</source>
+      <translation>(no class)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/heat_controls.py" />
+      <source>{} cases in {} grids; recounted in {:.0f} ms</source>
+      <translation>{} cases in {} grids; recounted in {:.0f} ms</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/heat_controls.py" />
+      <source>(no source)</source>
+      <translation>(no source)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/heat_controls.py" />
+      <source>{} – {} ({} days)</source>
+      <translation>{} – {} ({} days)</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/gui/missing_dependencies.py" />
       <source>Grid city management needs {}. Install it into QGIS's Python, e.g.: {}</source>
       <translation>Grid city management needs {}. Install it into QGIS's Python, e.g.: {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/parameter_form.py" />
+      <source>None</source>
+      <translation>None</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/parameter_form.py" />
+      <source>Automatic</source>
+      <translation>Automatic</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/parameter_form.py" />
+      <source>[Skip]</source>
+      <translation>[Skip]</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/parameter_form.py" />
+      <source>[Temporary layer]</source>
+      <translation>[Temporary layer]</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_info.py" />
+      <source>Community</source>
+      <translation>Community</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_info.py" />
+      <source>Street</source>
+      <translation>Street</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_info.py" />
+      <source>Position (CGCS2000)</source>
+      <translation>Position (CGCS2000)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_info.py" />
+      <source>BeiDou grid code</source>
+      <translation>BeiDou grid code</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_info.py" />
+      <source>Recent cases in this grid</source>
+      <translation>Recent cases in this grid</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_info.py" />
+      <source>The spot is outside every unit grid of {}.</source>
+      <translation>The spot is outside every unit grid of {}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_info.py" />
+      <source>Components within {} m</source>
+      <translation>Components within {} m</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Divide into unit grids</source>
+      <translation>Divide into unit grids</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Validate the grids</source>
+      <translation>Validate the grids</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Unit grids</source>
+      <translation>Unit grids</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Also keep the coded components in the case store</source>
+      <translation>Also keep the coded components in the case store</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Code components</source>
+      <translation>Code components</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Validate the components</source>
+      <translation>Validate the components</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Components</source>
+      <translation>Components</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Import cases</source>
+      <translation>Import cases</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Import into the store</source>
+      <translation>Import into the store</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Heat</source>
+      <translation>Heat</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Heat maps</source>
+      <translation>Heat maps</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Hot spots and report</source>
+      <translation>Hot spots and report</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Live heat per grid</source>
+      <translation>Live heat per grid</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Load the live heat from the store</source>
+      <translation>Load the live heat from the store</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>CGCS2000 geographic (EPSG:4490)</source>
+      <translation>CGCS2000 geographic (EPSG:4490)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>CGCS2000 3-degree Gauss-Krüger zone of the layer</source>
+      <translation>CGCS2000 3-degree Gauss-Krüger zone of the layer</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>CGCS2000 6-degree Gauss-Krüger zone of the layer</source>
+      <translation>CGCS2000 6-degree Gauss-Krüger zone of the layer</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>WGS84 (EPSG:4326)</source>
+      <translation>WGS84 (EPSG:4326)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Web Mercator (EPSG:3857)</source>
+      <translation>Web Mercator (EPSG:3857)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Other (choose below)</source>
+      <translation>Other (choose below)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Coordinate system</source>
+      <translation>Coordinate system</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Layer to export</source>
+      <translation>Layer to export</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Coordinate system of the file</source>
+      <translation>Coordinate system of the file</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>File (its extension sets the format: .gpkg, .shp, .geojson, .kml, .dxf, .csv)</source>
+      <translation>File (its extension sets the format: .gpkg, .shp, .geojson, .kml, .dxf, .csv)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/store_picker.py" />
+      <source>GeoPackage file</source>
+      <translation>GeoPackage file</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/store_picker.py" />
+      <source>PostGIS (QGIS connection)</source>
+      <translation>PostGIS (QGIS connection)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/store_picker.py" />
+      <source>Case store</source>
+      <translation>Case store</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/store_picker.py" />
+      <source>GeoPackage (*.gpkg)</source>
+      <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/store_picker.py" />
+      <source>A new name creates the store</source>
+      <translation>A new name creates the store</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/store_picker.py" />
+      <source>Connection</source>
+      <translation>Connection</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/store_picker.py" />
+      <source>Schema</source>
+      <translation>Schema</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/plugin.py" />
@@ -1162,6 +1557,11 @@
       <location filename="../../grid_plugin/plugin.py" />
       <source>Divide communities into unit grids…</source>
       <translation>Divide communities into unit grids…</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/plugin.py" />
+      <source>Grid city management panel</source>
+      <translation>Grid city management panel</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
@@ -1440,11 +1840,6 @@ The period report (CSV and HTML) lists, for every day, week, month, quarter or y
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>Code components</source>
-      <translation>Code components</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
       <source>Gives every component (部件) its standard ID, the code of the unit grid it stands in (BGID) and its BeiDou grid location code (GB/T 39409).
 
 ID = 6-digit district code + class code + 6-digit serial: 17 digits under GB/T 47678.5-2026 (5-digit classes), 16 under GB/T 30428.2-2013 (4-digit classes). The class field holds a class code or a standard class name (Chinese or English, matched exactly after normalisation; unknown names are reported, never guessed). A CSV of your own classes can extend or override the table.
@@ -1479,11 +1874,6 @@ Points take the grid they lie in; lines and polygons the grid holding most of th
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
       <source>class code of the other coding scheme</source>
       <translation>class code of the other coding scheme</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>Components</source>
-      <translation>Components</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
@@ -1549,11 +1939,6 @@ Points take the grid they lie in; lines and polygons the grid holding most of th
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
       <source>The component layer has no point, line or polygon geometries.</source>
       <translation>The component layer has no point, line or polygon geometries.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>Cancelled; nothing was written.</source>
-      <translation>Cancelled; nothing was written.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
@@ -1629,11 +2014,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>The community layer has no geometries; draw the community polygons first.</source>
       <translation>The community layer has no geometries; draw the community polygons first.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Unit grids</source>
-      <translation>Unit grids</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -1917,11 +2297,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
-      <source>Import cases</source>
-      <translation>Import cases</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>Imports cases (案件) from a CSV (UTF-8 or GBK), an XLSX sheet or any OGR layer into the case store: a GeoPackage file (default) or a PostGIS schema reached through a QGIS PostgreSQL connection.
 
 FIELD_MAP maps case fields to input columns, e.g. 'case_id=案件编号; x=经度; y=纬度; reported_at=上报时间'; columns with the store's own names or common Chinese names are found without it. Coordinates may be WGS84, CGCS2000, GCJ-02 (Amap, Tencent), BD-09 (Baidu) or any CRS; they are stored in CGCS2000. Times without a zone are local time in the chosen zone.
@@ -1937,11 +2312,6 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>Unit grids (saved into the store; empty: the store's grids)</source>
       <translation>Unit grids (saved into the store; empty: the store's grids)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
-      <source>Cases</source>
-      <translation>Cases</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
@@ -2365,11 +2735,6 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
     </message>
     <message>
       <location filename="../../grid_plugin/processing/base.py" />
-      <source>Export</source>
-      <translation>Export</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/base.py" />
       <source>Date '{}' is not a date; write it as YYYY-MM-DD, e.g. 2026-07-01.</source>
       <translation>Date '{}' is not a date; write it as YYYY-MM-DD, e.g. 2026-07-01.</translation>
     </message>
@@ -2522,11 +2887,6 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <location filename="../../grid_plugin/processing/grid_inputs.py" />
       <source>Workload feature {}: weight '{}' in field '{}' is not a number; fix the value or choose another field.</source>
       <translation>Workload feature {}: weight '{}' in field '{}' is not a number; fix the value or choose another field.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/provider.py" />
-      <source>Grid city management</source>
-      <translation>Grid city management</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/provider.py" />

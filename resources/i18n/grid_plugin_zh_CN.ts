@@ -1149,9 +1149,404 @@
       <translation>仅列出 {total} 个问题中的前 {shown} 个；错误图层包含全部问题。</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/gui/algorithm_runner.py" />
+      <source>Another step is still running; wait for it or cancel it.</source>
+      <translation>另一个步骤仍在运行；请等待其完成或取消。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/algorithm_runner.py" />
+      <source>Cancelled; nothing was written.</source>
+      <translation>已取消；未写入任何数据。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/algorithm_runner.py" />
+      <source>Algorithm {} is not available.</source>
+      <translation>算法 {} 不可用。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/algorithm_runner.py" />
+      <source>The algorithm failed; see the log for details.</source>
+      <translation>算法运行失败；详情请查看日志。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>Grid city management</source>
+      <translation>网格化城市管理</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>Store and outputs</source>
+      <translation>案件库与输出</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>Output folder</source>
+      <translation>输出文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>Ready</source>
+      <translation>就绪</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>At this spot</source>
+      <translation>此处信息</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>Click the map for codes, components and cases</source>
+      <translation>点击地图查看编码、部件和案件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>Cases per grid (live)</source>
+      <translation>各网格案件数（实时）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>{} finished: {}</source>
+      <translation>{} 完成：{}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>done</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>Grids</source>
+      <translation>网格划分</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>Component coding</source>
+      <translation>部件编码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>Cases &amp; heat</source>
+      <translation>案件导入与热力</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>Export</source>
+      <translation>导出</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>Running {}…</source>
+      <translation>正在运行 {}…</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>Cases</source>
+      <translation>案件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>: yes</source>
+      <translation>：是</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>: no</source>
+      <translation>：否</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
+      <source>The output folder {} cannot be made: {}</source>
+      <translation>无法创建输出文件夹 {}：{}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/heat_controls.py" />
+      <source>Reading cases per grid and day</source>
+      <translation>正在按网格和日期统计案件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/heat_controls.py" />
+      <source>No cases loaded</source>
+      <translation>尚未加载案件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/heat_controls.py" />
+      <source>Days</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/heat_controls.py" />
+      <source>Window</source>
+      <translation>时间窗</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/heat_controls.py" />
+      <source>All classes</source>
+      <translation>全部类别</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/heat_controls.py" />
+      <source>All sources</source>
+      <translation>全部来源</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/heat_controls.py" />
+      <source>Classes</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/heat_controls.py" />
+      <source>Sources</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/heat_controls.py" />
+      <source>Reading the store…</source>
+      <translation>正在读取案件库…</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/heat_controls.py" />
+      <source>The store has no unit grids yet: import cases with a unit-grid layer first.</source>
+      <translation>案件库中还没有单元网格：请先连同单元网格图层导入案件。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/heat_controls.py" />
+      <source>(no class)</source>
+      <translation>（无类别）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/heat_controls.py" />
+      <source>{} cases in {} grids; recounted in {:.0f} ms</source>
+      <translation>{} 件案件，分布在 {} 个网格；重新统计用时 {:.0f} 毫秒</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/heat_controls.py" />
+      <source>(no source)</source>
+      <translation>（无来源）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/heat_controls.py" />
+      <source>{} – {} ({} days)</source>
+      <translation>{} 至 {}（{} 天）</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/gui/missing_dependencies.py" />
       <source>Grid city management needs {}. Install it into QGIS's Python, e.g.: {}</source>
       <translation>网格化城市管理插件需要 {}。请将其安装到 QGIS 使用的 Python 中，例如：{}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/parameter_form.py" />
+      <source>None</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/parameter_form.py" />
+      <source>Automatic</source>
+      <translation>自动</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/parameter_form.py" />
+      <source>[Skip]</source>
+      <translation>[跳过]</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/parameter_form.py" />
+      <source>[Temporary layer]</source>
+      <translation>[临时图层]</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_info.py" />
+      <source>Community</source>
+      <translation>社区</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_info.py" />
+      <source>Street</source>
+      <translation>街道</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_info.py" />
+      <source>Position (CGCS2000)</source>
+      <translation>位置（CGCS2000）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_info.py" />
+      <source>BeiDou grid code</source>
+      <translation>北斗网格码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_info.py" />
+      <source>Recent cases in this grid</source>
+      <translation>本网格近期案件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_info.py" />
+      <source>The spot is outside every unit grid of {}.</source>
+      <translation>该位置不在 {} 的任何单元网格内。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_info.py" />
+      <source>Components within {} m</source>
+      <translation>{} 米内的部件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Divide into unit grids</source>
+      <translation>划分单元网格</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Validate the grids</source>
+      <translation>检查网格</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Unit grids</source>
+      <translation>单元网格</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Also keep the coded components in the case store</source>
+      <translation>同时将编码后的部件保存到案件库</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Code components</source>
+      <translation>部件编码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Validate the components</source>
+      <translation>检查部件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Components</source>
+      <translation>部件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Import cases</source>
+      <translation>导入案件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Import into the store</source>
+      <translation>导入案件库</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Heat</source>
+      <translation>热力</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Heat maps</source>
+      <translation>生成热力图</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Hot spots and report</source>
+      <translation>热点分析与报告</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Live heat per grid</source>
+      <translation>网格实时热力</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Load the live heat from the store</source>
+      <translation>从案件库加载实时热力</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>CGCS2000 geographic (EPSG:4490)</source>
+      <translation>CGCS2000 地理坐标（EPSG:4490）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>CGCS2000 3-degree Gauss-Krüger zone of the layer</source>
+      <translation>图层所在的 CGCS2000 3 度高斯-克吕格投影带</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>CGCS2000 6-degree Gauss-Krüger zone of the layer</source>
+      <translation>图层所在的 CGCS2000 6 度高斯-克吕格投影带</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>WGS84 (EPSG:4326)</source>
+      <translation>WGS84 地理坐标（EPSG:4326）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Web Mercator (EPSG:3857)</source>
+      <translation>Web 墨卡托（EPSG:3857）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Other (choose below)</source>
+      <translation>其他（在下方选择）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Coordinate system</source>
+      <translation>坐标系</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Layer to export</source>
+      <translation>要导出的图层</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>Coordinate system of the file</source>
+      <translation>文件的坐标系</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/steps.py" />
+      <source>File (its extension sets the format: .gpkg, .shp, .geojson, .kml, .dxf, .csv)</source>
+      <translation>文件（扩展名决定格式：.gpkg、.shp、.geojson、.kml、.dxf、.csv）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/store_picker.py" />
+      <source>GeoPackage file</source>
+      <translation>GeoPackage 文件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/store_picker.py" />
+      <source>PostGIS (QGIS connection)</source>
+      <translation>PostGIS（QGIS 连接）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/store_picker.py" />
+      <source>Case store</source>
+      <translation>案件库</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/store_picker.py" />
+      <source>GeoPackage (*.gpkg)</source>
+      <translation>GeoPackage 文件 (*.gpkg)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/store_picker.py" />
+      <source>A new name creates the store</source>
+      <translation>输入新文件名将新建案件库</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/store_picker.py" />
+      <source>Connection</source>
+      <translation>连接</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/store_picker.py" />
+      <source>Schema</source>
+      <translation>模式</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/plugin.py" />
@@ -1162,6 +1557,11 @@
       <location filename="../../grid_plugin/plugin.py" />
       <source>Divide communities into unit grids…</source>
       <translation>划分单元网格…</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/plugin.py" />
+      <source>Grid city management panel</source>
+      <translation>网格化城市管理面板</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
@@ -1440,11 +1840,6 @@ The period report (CSV and HTML) lists, for every day, week, month, quarter or y
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>Code components</source>
-      <translation>部件编码</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
       <source>Gives every component (部件) its standard ID, the code of the unit grid it stands in (BGID) and its BeiDou grid location code (GB/T 39409).
 
 ID = 6-digit district code + class code + 6-digit serial: 17 digits under GB/T 47678.5-2026 (5-digit classes), 16 under GB/T 30428.2-2013 (4-digit classes). The class field holds a class code or a standard class name (Chinese or English, matched exactly after normalisation; unknown names are reported, never guessed). A CSV of your own classes can extend or override the table.
@@ -1479,11 +1874,6 @@ Points take the grid they lie in; lines and polygons the grid holding most of th
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
       <source>class code of the other coding scheme</source>
       <translation>另一编码方案的类别代码</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>Components</source>
-      <translation>部件</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
@@ -1549,11 +1939,6 @@ Points take the grid they lie in; lines and polygons the grid holding most of th
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
       <source>The component layer has no point, line or polygon geometries.</source>
       <translation>部件图层没有点、线或面几何图形。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>Cancelled; nothing was written.</source>
-      <translation>已取消；未写入任何数据。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
@@ -1629,11 +2014,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>The community layer has no geometries; draw the community polygons first.</source>
       <translation>社区图层没有任何几何图形；请先绘制社区面。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Unit grids</source>
-      <translation>单元网格</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -1917,11 +2297,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
-      <source>Import cases</source>
-      <translation>导入案件</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>Imports cases (案件) from a CSV (UTF-8 or GBK), an XLSX sheet or any OGR layer into the case store: a GeoPackage file (default) or a PostGIS schema reached through a QGIS PostgreSQL connection.
 
 FIELD_MAP maps case fields to input columns, e.g. 'case_id=案件编号; x=经度; y=纬度; reported_at=上报时间'; columns with the store's own names or common Chinese names are found without it. Coordinates may be WGS84, CGCS2000, GCJ-02 (Amap, Tencent), BD-09 (Baidu) or any CRS; they are stored in CGCS2000. Times without a zone are local time in the chosen zone.
@@ -1937,11 +2312,6 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>Unit grids (saved into the store; empty: the store's grids)</source>
       <translation>单元网格（保存到案件库；留空：使用案件库中的网格）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
-      <source>Cases</source>
-      <translation>案件</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
@@ -2365,11 +2735,6 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
     </message>
     <message>
       <location filename="../../grid_plugin/processing/base.py" />
-      <source>Export</source>
-      <translation>导出</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/base.py" />
       <source>Date '{}' is not a date; write it as YYYY-MM-DD, e.g. 2026-07-01.</source>
       <translation>日期“{}”不是日期；请写成 YYYY-MM-DD，例如 2026-07-01。</translation>
     </message>
@@ -2522,11 +2887,6 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <location filename="../../grid_plugin/processing/grid_inputs.py" />
       <source>Workload feature {}: weight '{}' in field '{}' is not a number; fix the value or choose another field.</source>
       <translation>工作量要素 {}：权重“{}”（字段“{}”）不是数字；请修正该值或选择其他字段。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/provider.py" />
-      <source>Grid city management</source>
-      <translation>网格化城市管理</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/provider.py" />

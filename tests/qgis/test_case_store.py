@@ -3,6 +3,7 @@ PostGIS server that `make test` starts (tests/postgis.env)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import uuid
 
@@ -331,3 +332,46 @@ def test_components_round_trip(backend):
     assert back.component_ids == sorted(ids)
     assert back.names == ["东门井盖", None, None]
     assert [g.geom_type for g in back.geometries] == ["LineString", "Point", "Polygon"]
+
+
+def test_hourly_counts_make_daily_counts_equal_to_the_stores_own_counts(backend):
+    """The dock's heat pre-aggregation (grid × UTC hour × class × source) on both backends."""
+    from grid_plugin.core.daily_counts import DailyCaseCounts
+
+    store = backend()
+    records = make_cases(3000, seed=5)
+    # times at every hour, so local (UTC+8) days differ from UTC days for a third of the cases
+    hours = np.random.default_rng(5).integers(0, 24, len(records))
+    records.values["reported_at"] = [t[:11] + f"{h:02d}" + t[13:] for t, h in
+                                     zip(records.values["reported_at"], hours, strict=True)]
+    load(store, records)
+    hourly = store.hourly_counts()
+    assert sum(row[4] for row in hourly) == 3000
+    assert all(len(row[1]) == 13 and row[1][10] == "T" for row in hourly)
+    daily = DailyCaseCounts.from_hourly(GRID_CODES, hourly, "Asia/Shanghai")
+    assert daily.first_day.isoformat() == "2025-01-01"
+    for first, last, classes, sources in ((0, 40, None, None), (31, 89, ["09011"], None),
+                                          (100, 250, ["01001", "06016"], ["12345热线"]), (5, 5, None, [])):
+        start = dt.datetime.combine(daily.date_of(first), dt.time()) - dt.timedelta(hours=8)  # local midnight
+        end = dt.datetime.combine(daily.date_of(last + 1), dt.time()) - dt.timedelta(hours=8)
+        expected = store.counts_per_grid(CaseFilter(
+            start=start.strftime("%Y-%m-%dT%H:%M:%S.000Z"), end=end.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+            class_codes=tuple(classes or ()), sources=tuple(sources) if sources is not None else ()))
+        if sources == []:
+            expected = {}
+        counts = daily.counts(first, last, classes, sources)
+        assert {code: int(n) for code, n in zip(GRID_CODES, counts, strict=True) if n} == expected
+
+
+def test_recent_cases_of_a_grid_come_newest_first(backend):
+    store = backend()
+    records = make_cases(400, seed=9)
+    load(store, records)
+    values = records.values
+    grid = GRID_CODES[2]
+    mine = [(values["reported_at"][i], values["case_id"][i]) for i in range(len(records))
+            if values["grid_code"][i] == grid and values["reported_at"][i] >= "2025-06-01"]
+    newest_first = sorted(sorted(mine, key=lambda m: m[1]), key=lambda m: m[0], reverse=True)
+    rows = store.recent_cases(grid, "2025-06-01T00:00:00.000Z", limit=7)
+    assert [(row[1], row[0]) for row in rows] == newest_first[:7]
+    assert store.recent_cases(GRID_CODES[0], "2026-01-01T00:00:00.000Z") == []

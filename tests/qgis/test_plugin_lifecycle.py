@@ -23,6 +23,9 @@ class MenuRecorder:
             monkeypatch.setattr(self.iface, name, method, raising=False)
         monkeypatch.setattr(self.iface, "addToolBarIcon", lambda a: self.toolbar.append(a), raising=False)
         monkeypatch.setattr(self.iface, "removeToolBarIcon", lambda a: self.toolbar.remove(a), raising=False)
+        self.docks: list = []
+        monkeypatch.setattr(self.iface, "addDockWidget", lambda area, dock: self.docks.append(dock), raising=False)
+        monkeypatch.setattr(self.iface, "removeDockWidget", lambda dock: self.docks.remove(dock), raising=False)
 
 
 def test_init_gui_and_unload_leave_nothing_behind(qgis_iface, qgis_processing, monkeypatch):
@@ -38,9 +41,13 @@ def test_init_gui_and_unload_leave_nothing_behind(qgis_iface, qgis_processing, m
         plugin.initProcessing()  # idempotent: no second provider
         assert registry.providerById("gridplugin") is plugin.provider
         assert [p.id() for p in registry.providers()].count("gridplugin") == 1
-        assert len(recorder.menu) == 1 and len(recorder.toolbar) == 1
+        # the dividegrids dialog and the panel's toggle, in the menu and on the toolbar
+        assert len(recorder.menu) == 2 and len(recorder.toolbar) == 2
+        assert recorder.docks == [plugin.dock] and plugin.dock.objectName() == "GridPluginDock"
+        assert recorder.menu[1][1] is plugin.dock.toggleViewAction()
 
         plugin.unload()
+        assert recorder.docks == [] and plugin.dock is None
         assert registry.providerById("gridplugin") is None
         assert recorder.menu == [] and recorder.toolbar == []
         assert plugin.actions == [] and plugin.translator is None
