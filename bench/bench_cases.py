@@ -68,7 +68,16 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from harness import RESULT_MARK, ChildRun, child_env, fmt, peak_memory_mib, run_script, start_qgis, verdict
+from harness import (
+    ChildRun,
+    answer_as_worker,
+    child_env,
+    fmt,
+    peak_memory_mib,
+    run_script,
+    start_qgis,
+    verdict,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 DEMO_GPKG = REPO / "out" / "demo.gpkg"
@@ -1036,9 +1045,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.worker:
-        print(RESULT_MARK + json.dumps(WORKERS[args.worker](json.loads(args.job)), ensure_ascii=False,
-                                       default=str), flush=True)
-        os._exit(0)  # skip QGIS teardown: not measured, and it can crash on exit
+        answer_as_worker(WORKERS[args.worker](json.loads(args.job)))
 
     args.cases = args.cases or (QUICK_CASES if args.quick else CASES)
     args.agg_cases = args.agg_cases or (QUICK_AGG_CASES if args.quick else AGG_CASES)

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import statistics
 import sys
@@ -37,7 +36,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from harness import RESULT_MARK, ChildRun, child_env, fmt, peak_memory_mib, run_script, start_qgis
+from harness import RESULT_MARK, ChildRun, answer_as_worker, child_env, fmt, peak_memory_mib, run_script, start_qgis
 
 REPO = Path(__file__).resolve().parent.parent
 EPSG = 4548  # CGCS2000 3-degree Gauss-Krüger CM 117E
@@ -427,8 +426,7 @@ def main(argv: list[str] | None = None) -> int:
         print(RESULT_MARK + json.dumps(generate(int(args.generate[0]), Path(args.generate[1]))), flush=True)
         return 0
     if args.worker:
-        print(RESULT_MARK + json.dumps(WORKERS[args.worker](args)), flush=True)
-        os._exit(0)  # skip QGIS teardown: it is not measured and can crash on exit
+        answer_as_worker(WORKERS[args.worker](args))
 
     env = child_env()
     CACHE_DIR.mkdir(parents=True, exist_ok=True)

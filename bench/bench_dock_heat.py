@@ -56,7 +56,7 @@ import time
 from pathlib import Path
 
 import bench_cases
-from harness import RESULT_MARK, child_env, peak_memory_mib, run_script
+from harness import answer_as_worker, child_env, peak_memory_mib, run_script
 
 CASES = 1_000_000
 QUICK_CASES = 100_000
@@ -533,9 +533,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.worker:
-        print(RESULT_MARK + json.dumps(WORKERS[args.worker](json.loads(args.job)), ensure_ascii=False,
-                                       default=str), flush=True)
-        os._exit(0)  # skip QGIS teardown: not measured, and it can crash on exit
+        answer_as_worker(WORKERS[args.worker](json.loads(args.job)))
 
     args.cases = args.cases or (QUICK_CASES if args.quick else CASES)
     env = child_env()

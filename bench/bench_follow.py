@@ -76,7 +76,17 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from harness import RESULT_MARK, ChildRun, child_env, fmt, peak_memory_mib, run_script, start_qgis, verdict
+from harness import (
+    RESULT_MARK,
+    ChildRun,
+    answer_as_worker,
+    child_env,
+    fmt,
+    peak_memory_mib,
+    run_script,
+    start_qgis,
+    verdict,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 EPSG = 4548  # CGCS2000 3-degree Gauss-Krüger CM 117E
@@ -758,8 +768,7 @@ def main(argv: list[str] | None = None) -> int:
         print(RESULT_MARK + json.dumps(facts, ensure_ascii=False), flush=True)
         return 0
     if args.worker:
-        print(RESULT_MARK + json.dumps(WORKERS[args.worker](args), ensure_ascii=False), flush=True)
-        os._exit(0)  # skip QGIS teardown: it is not measured and can crash on exit
+        answer_as_worker(WORKERS[args.worker](args))
 
     env = child_env()
     load = os.getloadavg()

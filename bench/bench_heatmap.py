@@ -34,7 +34,6 @@ average is printed, and times vary by ±20 %.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import statistics
@@ -43,7 +42,16 @@ import tempfile
 import time
 from pathlib import Path
 
-from harness import RESULT_MARK, ChildRun, child_env, fmt, peak_memory_mib, run_script, start_qgis, verdict
+from harness import (
+    ChildRun,
+    answer_as_worker,
+    child_env,
+    fmt,
+    peak_memory_mib,
+    run_script,
+    start_qgis,
+    verdict,
+)
 
 EPSG = 4548
 CENTRE = (450_000.0, 4_420_000.0)
@@ -216,8 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.worker:
-        print(RESULT_MARK + json.dumps(WORKERS[args.worker](args)), flush=True)
-        os._exit(0)  # skip QGIS teardown: it is not measured and can crash on exit
+        answer_as_worker(WORKERS[args.worker](args))
     if args.points < 1 or args.runs < 1:
         parser.error("--points and --runs must be at least 1")
 

@@ -10,9 +10,17 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 REPO = Path(__file__).resolve().parent.parent
 RESULT_MARK = "BENCH_RESULT "
+
+
+def answer_as_worker(result: object) -> NoReturn:
+    """End a worker process: print its result line for the parent (run_script) and exit at once,
+    skipping QGIS's teardown (it is not measured and can crash on exit)."""
+    print(RESULT_MARK + json.dumps(result, ensure_ascii=False, default=str), flush=True)
+    os._exit(0)
 
 
 def peak_memory_mib() -> dict:

@@ -40,7 +40,7 @@ class DailyCaseCounts:
         class or source is kept as ''.
         """
         zone = time_zone(zone_name)
-        grid_of = {code: i for i, code in enumerate(grid_codes)}
+        grid_of: dict[str | None, int] = {code: i for i, code in enumerate(grid_codes)}
         rows = [r for r in hourly if r[0] in grid_of and r[1]]
         hours = sorted({r[1][:13] for r in rows})
         local_day = {hour: _local_day(hour, zone) for hour in hours}
@@ -56,12 +56,13 @@ class DailyCaseCounts:
         source = np.fromiter((source_of[r[3] or ""] for r in rows), dtype=np.int64, count=len(rows))
         count = np.fromiter((int(r[4]) for r in rows), dtype=np.int64, count=len(rows))
         # the hours of one local day become one row per (day, grid, class, source), sorted by day
-        shape = (int(day.max()) + 1 if len(day) else 1, max(len(grid_codes), 1), max(len(class_codes), 1), max(len(sources), 1))
+        shape = (int(day.max()) + 1 if len(day) else 1, max(len(grid_codes), 1), max(len(class_codes), 1),
+                 max(len(sources), 1))
         keys, inverse = np.unique(np.ravel_multi_index((day, grid, klass, source), shape), return_inverse=True)
         merged = np.bincount(inverse, weights=count, minlength=len(keys)).astype(np.int64)
-        day, grid, klass, source = (a.astype(np.int32) for a in np.unravel_index(keys, shape))
+        columns = [a.astype(np.int32) for a in np.unravel_index(keys, shape)]
         return cls(grid_codes=list(grid_codes), class_codes=class_codes, sources=sources, first_day=first,
-                   day=day, grid=grid, class_index=klass, source_index=source, count=merged)
+                   day=columns[0], grid=columns[1], class_index=columns[2], source_index=columns[3], count=merged)
 
     @property
     def day_count(self) -> int:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qgis.core import Qgis, QgsProject, QgsSettings, QgsWkbTypes
+from qgis.core import Qgis, QgsApplication, QgsProject, QgsSettings
 from qgis.gui import QgsDockWidget, QgsFileWidget
 from qgis.PyQt.QtWidgets import (
     QFormLayout,
@@ -31,8 +31,6 @@ from grid_plugin.gui.store_picker import StorePicker
 from grid_plugin.store.base import StoreError
 from grid_plugin.toolbelt.i18n import tr
 from grid_plugin.toolbelt.settings import SETTINGS_GROUP, PluginSettings, project_choice, set_project_choice
-
-TITLE = "Grid city management"
 
 
 class GridDockWidget(QgsDockWidget):
@@ -102,6 +100,7 @@ class GridDockWidget(QgsDockWidget):
         self.setWidget(body)
 
         self.spot_tool = SpotInfoTool(iface.mapCanvas())
+        self.last_spot = None  # the SpotInfo shown last
         self.spot_tool.spotClicked.connect(self.show_spot)
         self.spot_button.toggled.connect(self.toggle_spot_tool)
         self.spot_tool.deactivated.connect(lambda: self.spot_button.setChecked(False))
@@ -199,7 +198,8 @@ class GridDockWidget(QgsDockWidget):
         self.cancel_button.setEnabled(True)
         for step in self.steps:
             step.setEnabled(False)
-        self.status.setText(tr("Running {}…").format(algorithm_id))
+        algorithm = QgsApplication.processingRegistry().algorithmById(algorithm_id)
+        self.status.setText(tr("Running {}…").format(algorithm.displayName() if algorithm else algorithm_id))
 
     def _done(self) -> None:
         self.cancel_button.setEnabled(False)
@@ -209,14 +209,11 @@ class GridDockWidget(QgsDockWidget):
     def on_finished(self, algorithm_id: str, results: dict, layers: list) -> None:
         self._done()
         self.progress.setValue(100)
-        if algorithm_id == DIVIDE:
-            grids = next((layer for layer in layers if getattr(layer, "geometryType", lambda: -1)()
-                          == QgsWkbTypes.PolygonGeometry), None)
-            if grids is not None:
-                for step in self.steps:
-                    step.set_grids(grids)
         for step in self.steps:
             step.on_finished(algorithm_id, results, layers)
+        if algorithm_id == DIVIDE and self.grid_step.last_grids is not None:
+            for step in self.steps:  # the new grids are the grids of the next steps
+                step.set_grids(self.grid_step.last_grids)
         text = summary(algorithm_id, results)
         self.status.setText(text)
         self.iface.messageBar().pushMessage(tr("Grid city management"), text, Qgis.Success, 5)
@@ -271,8 +268,6 @@ class GridDockWidget(QgsDockWidget):
 
 def summary(algorithm_id: str, results: dict) -> str:
     """One line on what a run did, from its numeric and pass/fail outputs, with their descriptions."""
-    from qgis.core import QgsApplication
-
     algorithm = QgsApplication.processingRegistry().algorithmById(algorithm_id)
     parts = []
     for key, value in results.items():

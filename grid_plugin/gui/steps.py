@@ -19,6 +19,7 @@ from qgis.core import (
     QgsMapLayer,
     QgsProject,
     QgsVectorLayer,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -141,8 +142,6 @@ class GridStep(Step):
 
     def on_finished(self, algorithm_id, results, layers) -> None:
         if algorithm_id == DIVIDE:
-            from qgis.core import QgsWkbTypes
-
             self.last_grids = _first_of_kind(layers, QgsWkbTypes.PolygonGeometry)
             self.refresh_outputs()
 
@@ -229,7 +228,6 @@ class CaseStep(Step):
         live.layout().addWidget(self.heat_controls)
         self.button("load_heat", tr("Load the live heat from the store"), self.load_live_heat, live.layout())
         self.live_layer: QgsVectorLayer | None = None
-        self.heat_controls_task = None
 
     def _default(self, outputs):
         def default_output(name: str) -> str:
