@@ -9,6 +9,7 @@ from grid_plugin.processing.algorithms.case_heatmap import CaseHeatmapAlgorithm
 from grid_plugin.processing.algorithms.case_hotspots import CaseHotspotsAlgorithm
 from grid_plugin.processing.algorithms.code_components import CodeComponentsAlgorithm
 from grid_plugin.processing.algorithms.divide_grids import DivideGridsAlgorithm
+from grid_plugin.processing.algorithms.export_grids import ExportGridsAlgorithm
 from grid_plugin.processing.algorithms.import_cases import ImportCasesAlgorithm
 from grid_plugin.processing.algorithms.validate_components import ValidateComponentsAlgorithm
 from grid_plugin.processing.algorithms.validate_grids import ValidateGridsAlgorithm
@@ -16,7 +17,7 @@ from grid_plugin.toolbelt.i18n import tr
 from grid_plugin.toolbelt.paths import plugin_version, resource
 
 ALGORITHMS = (DivideGridsAlgorithm, ValidateGridsAlgorithm, CodeComponentsAlgorithm, ValidateComponentsAlgorithm,
-              ImportCasesAlgorithm, CaseHeatmapAlgorithm, CaseHotspotsAlgorithm)
+              ImportCasesAlgorithm, CaseHeatmapAlgorithm, CaseHotspotsAlgorithm, ExportGridsAlgorithm)
 
 
 class GridPluginProvider(QgsProcessingProvider):

@@ -12,7 +12,7 @@ ALLOWED = {
     "core": {"numpy", "shapely", "pyproj", "grid_plugin.core"},
     "store": {"numpy", "shapely", "pyproj", "grid_plugin.core", "grid_plugin.store", "grid_plugin.toolbelt",
               "qgis.core",
-              "qgis.PyQt.QtCore", "osgeo", "sqlite3", "psycopg2"},
+              "qgis.PyQt.QtCore", "osgeo", "fiona", "sqlite3", "psycopg2"},
     "processing": {"numpy", "shapely", "pyproj", "grid_plugin.core", "grid_plugin.store",
                    "grid_plugin.toolbelt", "grid_plugin.processing", "qgis.core", "qgis.PyQt.QtCore",
                    "qgis.PyQt.QtGui", "qgis.PyQt.sip"},
