@@ -179,7 +179,8 @@ def _zone_half_width(target: Target) -> float | None:
 
 
 def _central_meridian(target: Target) -> float:
-    for parameter in target.crs.coordinate_operation.params:
+    operation = target.crs.coordinate_operation
+    for parameter in operation.params if operation is not None else ():
         if "longitude of natural origin" in parameter.name.lower() or "central meridian" in parameter.name.lower():
             return float(parameter.value)
     raise ValueError(f"{target.crs.name} has no central meridian")

@@ -8,6 +8,7 @@ from qgis.core import (
     QgsApplication,
     QgsLayerTreeGroup,
     QgsMapLayer,
+    QgsProcessingAlgorithm,
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
     QgsProcessingFeedback,
@@ -18,9 +19,11 @@ from qgis.core import (
     QgsProcessingUtils,
     QgsProject,
 )
-from qgis.PyQt.QtCore import QObject, pyqtSignal
+from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
 from grid_plugin.toolbelt.i18n import tr
+
+MAIN_THREAD = "main thread"  # AlgorithmRunner.task while a FlagNoThreading algorithm runs
 
 
 class CapturingFeedback(QgsProcessingFeedback):
@@ -46,7 +49,7 @@ class AlgorithmRunner(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self.task: QgsProcessingAlgRunnerTask | None = None
+        self.task: QgsProcessingAlgRunnerTask | str | None = None
         self.context: QgsProcessingContext | None = None
         self.feedback: CapturingFeedback | None = None
         self.algorithm_id = ""
@@ -82,16 +85,27 @@ class AlgorithmRunner(QObject):
             self.failed.emit(algorithm_id, message)
             return False
         parameters = self._mark_outputs_to_load(algorithm, parameters)
+        if algorithm.flags() & QgsProcessingAlgorithm.FlagNoThreading:
+            # e.g. print layouts: such an algorithm runs on the main thread, as the toolbox runs it,
+            # once the event loop has shown the busy state
+            self.task = MAIN_THREAD
+            self.started.emit(algorithm_id)
+            QTimer.singleShot(50, lambda: self._run_here(algorithm, parameters))
+            return True
         self.task = QgsProcessingAlgRunnerTask(algorithm, parameters, self.context, self.feedback)
         self.task.executed.connect(self._executed)
         self.started.emit(algorithm_id)
         QgsApplication.taskManager().addTask(self.task)
         return True
 
+    def _run_here(self, algorithm, parameters: dict) -> None:
+        results, successful = algorithm.run(parameters, self.context, self.feedback, {}, True)
+        self._executed(successful, results or {})
+
     def cancel(self) -> None:
         if self.feedback is not None:
             self.feedback.cancel()
-        if self.task is not None:
+        if isinstance(self.task, QgsProcessingAlgRunnerTask):
             self.task.cancel()
 
     def _mark_outputs_to_load(self, algorithm, parameters: dict) -> dict:

@@ -60,7 +60,7 @@ class GridDockWidget(QgsDockWidget):
         self.component_step = ComponentStep(*arguments)
         self.case_step = CaseStep(*arguments, open_store=lambda: self.store.open(create=True),
                                   zone=lambda: self.settings.time_zone)
-        self.export_step = ExportStep(*arguments)
+        self.export_step = ExportStep(*arguments, grid_step=self.grid_step)
         self.steps = [self.grid_step, self.component_step, self.case_step, self.export_step]
         for step, label in zip(self.steps, (tr("Grids"), tr("Component coding"),
                                             tr("Cases & heat"), tr("Export")), strict=True):

@@ -14,26 +14,21 @@ from typing import ClassVar
 
 from qgis.core import (
     QgsApplication,
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
     QgsMapLayer,
-    QgsProject,
     QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 from qgis.PyQt.QtXml import QDomDocument
 
-from grid_plugin.core import crs as core_crs
+from grid_plugin.core.export import FORMAT_KEYS, FORMATS, TARGETS
 from grid_plugin.gui.heat_controls import HeatControls
 from grid_plugin.gui.parameter_form import ParameterForm, layer_value
 from grid_plugin.toolbelt.i18n import tr
@@ -41,7 +36,7 @@ from grid_plugin.toolbelt.i18n import tr
 DIVIDE, VALIDATE_GRIDS = "gridplugin:dividegrids", "gridplugin:validategrids"
 CODE, VALIDATE_COMPONENTS = "gridplugin:codecomponents", "gridplugin:validatecomponents"
 IMPORT, HEATMAP, HOTSPOTS = "gridplugin:importcases", "gridplugin:caseheatmap", "gridplugin:casehotspots"
-EXPORT = "native:reprojectlayer"
+EXPORT, MAPS = "gridplugin:exportgrids", "gridplugin:responsibilitymaps"
 
 Run = Callable[[str, dict, str], bool]  # (algorithm id, parameters, layer-tree group) -> started
 
@@ -288,58 +283,56 @@ class CaseStep(Step):
 
 
 class ExportStep(Step):
-    """Any layer to a file in the CRS planners ask for, through QGIS's own reprojection; the format
-    follows the file name's extension (GeoPackage, Shapefile, GeoJSON, KML, DXF, CSV, …)."""
+    """A grid, component or heat layer to the formats and coordinate systems planners use
+    (exportgrids), and the communities' responsibility maps as one PDF (responsibilitymaps)."""
 
     title = "export"
-    PRESETS = ("EPSG:4490", "gk3", "gk6", "EPSG:4326", "EPSG:3857", "")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, grid_step: GridStep | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.preset = QComboBox()
-        self.preset.setObjectName("crs_preset")
-        for key, label in zip(self.PRESETS, (
-                tr("CGCS2000 geographic (EPSG:4490)"), tr("CGCS2000 3-degree Gauss-Krüger zone of the layer"),
-                tr("CGCS2000 6-degree Gauss-Krüger zone of the layer"), tr("WGS84 (EPSG:4326)"),
-                tr("Web Mercator (EPSG:3857)"), tr("Other (choose below)")), strict=True):
-            self.preset.addItem(label, key)
-        preset_row = QHBoxLayout()
-        preset_row.addWidget(QLabel(tr("Coordinate system")))
-        preset_row.addWidget(self.preset, 1)
-        self.layout_.addLayout(preset_row)
-        self.export = self.form(EXPORT, ["INPUT", "TARGET_CRS", "OUTPUT"], {"OUTPUT": ("export", ".gpkg")}, {
-            "INPUT": tr("Layer to export"), "TARGET_CRS": tr("Coordinate system of the file"),
-            "OUTPUT": tr("File (its extension sets the format: .gpkg, .shp, .geojson, .kml, .dxf, .csv)")})
-        self.button("export", tr("Export"), self.run_export)
-        self.preset.currentIndexChanged.connect(lambda _i: self.apply_preset())
-        self.export.widgets["INPUT"].layerChanged.connect(lambda _layer: self.apply_preset())
-        self.apply_preset()
+        self.grid_step = grid_step
+        self.export = self.form(EXPORT, ["INPUT", "FORMAT", "TARGET", "TARGET_CRS", "ENCODING", "OVERWRITE",
+                                         "OUTPUT"], {"OUTPUT": ("export", self.suffix())})
+        row = self.button_row()
+        self.button("export", tr("Export"), self.run_export, row)
+        self.button("responsibility_maps", tr("Responsibility maps (PDF)"), self.run_maps, row)
+        self.exported_from: QgsVectorLayer | None = None
+        self.export.widgets["FORMAT"].currentIndexChanged.connect(lambda _i: self.refresh_outputs())
+        self.export.widgets["TARGET"].currentIndexChanged.connect(lambda _i: self.enable_other_crs())
+        self.enable_other_crs()
 
-    def apply_preset(self) -> None:
-        key = self.preset.currentData()
-        widget = self.export.widgets["TARGET_CRS"]
-        widget.setEnabled(not key)
-        if not key:
-            return
-        if key.startswith("EPSG:"):
-            widget.setCrs(QgsCoordinateReferenceSystem(key))
-            return
-        layer = self.export.layer("INPUT")
-        if layer is None or layer.extent().isEmpty():
-            return
-        to_geographic = QgsCoordinateTransform(layer.crs(), QgsCoordinateReferenceSystem("EPSG:4490"),
-                                               QgsProject.instance())
-        longitude = to_geographic.transform(layer.extent().center()).x()
-        epsg = core_crs.gk3_epsg(longitude) if key == "gk3" else core_crs.gk6_epsg(longitude)
-        widget.setCrs(QgsCoordinateReferenceSystem(f"EPSG:{epsg}"))
+    def suffix(self) -> str:
+        form = getattr(self, "export", None)
+        index = int(form.values().get("FORMAT", 0)) if form is not None else 0
+        return FORMATS[FORMAT_KEYS[index]].suffix
+
+    def enable_other_crs(self) -> None:
+        other = int(self.export.values().get("TARGET", 0)) == TARGETS.index("other")
+        self.export.widgets["TARGET_CRS"].setEnabled(other)
 
     def run_export(self) -> bool:
         self.exported_from = self.export.layer("INPUT")
         return self.run(EXPORT, self.export.values(), tr("Export"))
 
+    def run_maps(self) -> bool:
+        """Pages of the Grids step's communities, with its grids and the first line layer it follows."""
+        divide = self.grid_step.divide if self.grid_step is not None else None
+        grids = self.grid_step.last_grids if self.grid_step is not None else None
+        communities = divide.layer("INPUT") if divide is not None else None
+        values = divide.values() if divide is not None else {}
+        roads = (values.get("LINES") or [None])[0]
+        parameters = {"GRIDS": layer_value(grids), "COMMUNITIES": layer_value(communities),
+                      "CODE_FIELD": values.get("COMMUNITY_CODE_FIELD", "community_code"),
+                      "NAME_FIELD": values.get("COMMUNITY_NAME_FIELD", "community_name"),
+                      "OUTPUT": self.output_path("responsibility_maps", ".pdf"),
+                      "PREVIEWS": self.output_path("responsibility_maps_png", "")}
+        if roads:
+            parameters["ROADS"] = roads
+        return self.run(MAPS, parameters, tr("Export"))
+
     def on_finished(self, algorithm_id, results, layers) -> None:
         if algorithm_id == EXPORT:
-            source = getattr(self, "exported_from", None)
+            source = self.exported_from
             for layer in layers:  # the exported file looks like the layer it came from
                 if isinstance(source, QgsVectorLayer) and isinstance(layer, QgsVectorLayer):
                     style = QDomDocument()
@@ -349,4 +342,4 @@ class ExportStep(Step):
             self.refresh_outputs()
 
     def refresh_outputs(self) -> None:
-        self.export.set_value("OUTPUT", self.output_path("export", ".gpkg"))
+        self.export.set_value("OUTPUT", self.output_path("export", self.suffix()))

@@ -11,13 +11,15 @@ from grid_plugin.processing.algorithms.code_components import CodeComponentsAlgo
 from grid_plugin.processing.algorithms.divide_grids import DivideGridsAlgorithm
 from grid_plugin.processing.algorithms.export_grids import ExportGridsAlgorithm
 from grid_plugin.processing.algorithms.import_cases import ImportCasesAlgorithm
+from grid_plugin.processing.algorithms.responsibility_maps import ResponsibilityMapsAlgorithm
 from grid_plugin.processing.algorithms.validate_components import ValidateComponentsAlgorithm
 from grid_plugin.processing.algorithms.validate_grids import ValidateGridsAlgorithm
 from grid_plugin.toolbelt.i18n import tr
 from grid_plugin.toolbelt.paths import plugin_version, resource
 
 ALGORITHMS = (DivideGridsAlgorithm, ValidateGridsAlgorithm, CodeComponentsAlgorithm, ValidateComponentsAlgorithm,
-              ImportCasesAlgorithm, CaseHeatmapAlgorithm, CaseHotspotsAlgorithm, ExportGridsAlgorithm)
+              ImportCasesAlgorithm, CaseHeatmapAlgorithm, CaseHotspotsAlgorithm, ExportGridsAlgorithm,
+              ResponsibilityMapsAlgorithm)
 
 
 class GridPluginProvider(QgsProcessingProvider):

@@ -509,6 +509,71 @@
       <translation>longitude {longitude:.4f} is outside China's CGCS2000 6-degree zones (72E-138E); choose a working CRS explicitly</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/core/export.py" />
+      <source>feature {fid} cannot be represented in {crs}; choose another coordinate system.</source>
+      <translation>feature {fid} cannot be represented in {crs}; choose another coordinate system.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/export.py" />
+      <source>Unknown target coordinate system '{key}'.</source>
+      <translation>Unknown target coordinate system '{key}'.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/export.py" />
+      <source>Choose the coordinate system for 'Other' (TARGET_CRS).</source>
+      <translation>Choose the coordinate system for 'Other' (TARGET_CRS).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/export.py" />
+      <source>{format} files hold longitude/latitude only (WGS84); choose WGS84, GCJ-02 or CGCS2000 geographic, or write GeoPackage, Shapefile, DXF or CSV for {crs}.</source>
+      <translation>{format} files hold longitude/latitude only (WGS84); choose WGS84, GCJ-02 or CGCS2000 geographic, or write GeoPackage, Shapefile, DXF or CSV for {crs}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/export.py" />
+      <source>Field names to rename are not in the layer: {names}. Its fields are: {fields}.</source>
+      <translation>Field names to rename are not in the layer: {names}. Its fields are: {fields}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/export.py" />
+      <source>The layer has no geometries, so no Gauss-Krüger zone can be chosen for it.</source>
+      <translation>The layer has no geometries, so no Gauss-Krüger zone can be chosen for it.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/export.py" />
+      <source>feature {fid} lies outside the area {crs} is made for ({area}); choose another coordinate system.</source>
+      <translation>feature {fid} lies outside the area {crs} is made for ({area}); choose another coordinate system.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/export.py" />
+      <source>feature {fid} lies outside {crs} (central meridian {central}°E); choose the zone of the data, the 6-degree zone or a geographic coordinate system.</source>
+      <translation>feature {fid} lies outside {crs} (central meridian {central}°E); choose the zone of the data, the 6-degree zone or a geographic coordinate system.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/export.py" />
+      <source>The Shapefile field name '{short}' for '{name}' is longer than 10 bytes; give a shorter one in FIELD_NAMES.</source>
+      <translation>The Shapefile field name '{short}' for '{name}' is longer than 10 bytes; give a shorter one in FIELD_NAMES.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/export.py" />
+      <source>Fields '{first}' and '{second}' would both be called '{short}' in the Shapefile (10 characters at most); rename one in FIELD_NAMES, e.g. {second}={suggestion}.</source>
+      <translation>Fields '{first}' and '{second}' would both be called '{short}' in the Shapefile (10 characters at most); rename one in FIELD_NAMES, e.g. {second}={suggestion}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/export.py" />
+      <source>'{part}' is not a rename; write long_name=short_name.</source>
+      <translation>'{part}' is not a rename; write long_name=short_name.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/export.py" />
+      <source>feature {fid}, field {field}: the text is {size} bytes in {encoding}, more than a Shapefile (DBF) field holds ({limit}); shorten it or export to GeoPackage.</source>
+      <translation>feature {fid}, field {field}: the text is {size} bytes in {encoding}, more than a Shapefile (DBF) field holds ({limit}); shorten it or export to GeoPackage.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/export.py" />
+      <source>feature {fid}, field {field}: '{char}' cannot be written in {encoding}; choose UTF-8.</source>
+      <translation>feature {fid}, field {field}: '{char}' cannot be written in {encoding}; choose UTF-8.</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/follow.py" />
       <source>community {code} (feature {fid}) would get {count} grids, more than the {limit} a 3-digit sequence allows; raise the target area or split the community</source>
       <translation>community {code} (feature {fid}) would get {count} grids, more than the {limit} a 3-digit sequence allows; raise the target area or split the community</translation>
@@ -1465,53 +1530,8 @@
     </message>
     <message>
       <location filename="../../grid_plugin/gui/steps.py" />
-      <source>CGCS2000 geographic (EPSG:4490)</source>
-      <translation>CGCS2000 geographic (EPSG:4490)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/gui/steps.py" />
-      <source>CGCS2000 3-degree Gauss-Krüger zone of the layer</source>
-      <translation>CGCS2000 3-degree Gauss-Krüger zone of the layer</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/gui/steps.py" />
-      <source>CGCS2000 6-degree Gauss-Krüger zone of the layer</source>
-      <translation>CGCS2000 6-degree Gauss-Krüger zone of the layer</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/gui/steps.py" />
-      <source>WGS84 (EPSG:4326)</source>
-      <translation>WGS84 (EPSG:4326)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/gui/steps.py" />
-      <source>Web Mercator (EPSG:3857)</source>
-      <translation>Web Mercator (EPSG:3857)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/gui/steps.py" />
-      <source>Other (choose below)</source>
-      <translation>Other (choose below)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/gui/steps.py" />
-      <source>Coordinate system</source>
-      <translation>Coordinate system</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/gui/steps.py" />
-      <source>Layer to export</source>
-      <translation>Layer to export</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/gui/steps.py" />
-      <source>Coordinate system of the file</source>
-      <translation>Coordinate system of the file</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/gui/steps.py" />
-      <source>File (its extension sets the format: .gpkg, .shp, .geojson, .kml, .dxf, .csv)</source>
-      <translation>File (its extension sets the format: .gpkg, .shp, .geojson, .kml, .dxf, .csv)</translation>
+      <source>Responsibility maps (PDF)</source>
+      <translation>Responsibility maps (PDF)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/gui/store_picker.py" />
@@ -2296,6 +2316,152 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <translation> (and {} more)</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>Export for planners</source>
+      <translation>Export for planners</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>Writes a unit-grid, component or heat layer to a file for other systems:
+- GeoPackage; Shapefile (UTF-8 or GBK with a .cpg file; long field names shortened to 10 characters as listed in &lt;name&gt;.fields.csv beside it; colliding names and text longer than a DBF field holds are errors); GeoJSON (RFC 7946, longitude/latitude); KML; DXF for CAD (boundaries as polylines, codes as text); CSV with the geometry as WKT.
+- Coordinate systems: CGCS2000 geographic, the data's CGCS2000 3- or 6-degree Gauss-Krüger zone, WGS84, Web Mercator, GCJ-02 (for Chinese web maps; WGS84 longitude/latitude with the offset applied), or any other CRS. Features the target cannot represent are reported by feature id.
+The file is written under a temporary name and moved into place at the end: a failed or cancelled export leaves nothing, and an existing file is replaced only with OVERWRITE.</source>
+      <translation>Writes a unit-grid, component or heat layer to a file for other systems:
+- GeoPackage; Shapefile (UTF-8 or GBK with a .cpg file; long field names shortened to 10 characters as listed in &lt;name&gt;.fields.csv beside it; colliding names and text longer than a DBF field holds are errors); GeoJSON (RFC 7946, longitude/latitude); KML; DXF for CAD (boundaries as polylines, codes as text); CSV with the geometry as WKT.
+- Coordinate systems: CGCS2000 geographic, the data's CGCS2000 3- or 6-degree Gauss-Krüger zone, WGS84, Web Mercator, GCJ-02 (for Chinese web maps; WGS84 longitude/latitude with the offset applied), or any other CRS. Features the target cannot represent are reported by feature id.
+The file is written under a temporary name and moved into place at the end: a failed or cancelled export leaves nothing, and an existing file is replaced only with OVERWRITE.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>Layer to export (unit grids, components, heat)</source>
+      <translation>Layer to export (unit grids, components, heat)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>Format</source>
+      <translation>Format</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>Coordinate system</source>
+      <translation>Coordinate system</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>Other coordinate system</source>
+      <translation>Other coordinate system</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>Text encoding (Shapefile and CSV)</source>
+      <translation>Text encoding (Shapefile and CSV)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>Code field (DXF text, KML name; empty: grid_code or component_id)</source>
+      <translation>Code field (DXF text, KML name; empty: grid_code or component_id)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>Shapefile field names (long=short; ...; optional)</source>
+      <translation>Shapefile field names (long=short; ...; optional)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>Replace an existing file</source>
+      <translation>Replace an existing file</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>Exported file</source>
+      <translation>Exported file</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>Features exported</source>
+      <translation>Features exported</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>Files written</source>
+      <translation>Files written</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>Shapefile field-name map</source>
+      <translation>Shapefile field-name map</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>GeoPackage (.gpkg)</source>
+      <translation>GeoPackage (.gpkg)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>Shapefile (.shp)</source>
+      <translation>Shapefile (.shp)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>GeoJSON, RFC 7946 (.geojson)</source>
+      <translation>GeoJSON, RFC 7946 (.geojson)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>KML (.kml)</source>
+      <translation>KML (.kml)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>DXF for CAD, codes as text (.dxf)</source>
+      <translation>DXF for CAD, codes as text (.dxf)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>CSV with WKT (.csv)</source>
+      <translation>CSV with WKT (.csv)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>CGCS2000 geographic (EPSG:4490)</source>
+      <translation>CGCS2000 geographic (EPSG:4490)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>CGCS2000 3-degree Gauss-Krüger zone of the data</source>
+      <translation>CGCS2000 3-degree Gauss-Krüger zone of the data</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>CGCS2000 6-degree Gauss-Krüger zone of the data</source>
+      <translation>CGCS2000 6-degree Gauss-Krüger zone of the data</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>WGS84 (EPSG:4326)</source>
+      <translation>WGS84 (EPSG:4326)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>Web Mercator (EPSG:3857)</source>
+      <translation>Web Mercator (EPSG:3857)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>GCJ-02 (Chinese web maps)</source>
+      <translation>GCJ-02 (Chinese web maps)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>Other (the CRS below)</source>
+      <translation>Other (the CRS below)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>{} features written to {} ({}).</source>
+      <translation>{} features written to {} ({}).</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>Imports cases (案件) from a CSV (UTF-8 or GBK), an XLSX sheet or any OGR layer into the case store: a GeoPackage file (default) or a PostGIS schema reached through a QGIS PostgreSQL connection.
 
@@ -2472,6 +2638,96 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>{} cannot be read as a table or layer; give a CSV, XLSX or a GIS layer (and the sheet name).</source>
       <translation>{} cannot be read as a table or layer; give a CSV, XLSX or a GIS layer (and the sheet name).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>Responsibility maps (atlas)</source>
+      <translation>Responsibility maps (atlas)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>One page per community in one PDF (a QGIS print layout atlas over the communities), plus a PNG preview of each page: the community's unit grids labelled with their codes and its roads (the map is clipped to the community), a legend, a scale bar, a north arrow, and a title with the community's name and code and today's date.</source>
+      <translation>One page per community in one PDF (a QGIS print layout atlas over the communities), plus a PNG preview of each page: the community's unit grids labelled with their codes and its roads (the map is clipped to the community), a legend, a scale bar, a north arrow, and a title with the community's name and code and today's date.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>Legend</source>
+      <translation>Legend</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>Communities (one page each)</source>
+      <translation>Communities (one page each)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>Community code field</source>
+      <translation>Community code field</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>Roads (optional)</source>
+      <translation>Roads (optional)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>Title</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>Page size (landscape)</source>
+      <translation>Page size (landscape)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>PNG previews (one per page)</source>
+      <translation>PNG previews (one per page)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>Pages</source>
+      <translation>Pages</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>The community layer has no features: there is no page to make.</source>
+      <translation>The community layer has no features: there is no page to make.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>Unit-grid responsibility map</source>
+      <translation>Unit-grid responsibility map</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>{} pages written to {}.</source>
+      <translation>{} pages written to {}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>Roads</source>
+      <translation>Roads</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>The PDF could not be written: {}</source>
+      <translation>The PDF could not be written: {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>The PNG previews could not be written: {}</source>
+      <translation>The PNG previews could not be written: {}</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
@@ -2902,6 +3158,41 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <location filename="../../grid_plugin/store/factory.py" />
       <source>No store chosen: give a GeoPackage file (a new name creates one) or a PostgreSQL connection.</source>
       <translation>No store chosen: give a GeoPackage file (a new name creates one) or a PostgreSQL connection.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/file_export.py" />
+      <source>The folder {folder} does not exist; create it or choose another.</source>
+      <translation>The folder {folder} does not exist; create it or choose another.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/file_export.py" />
+      <source>The folder {folder} cannot be written to; choose another.</source>
+      <translation>The folder {folder} cannot be written to; choose another.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/file_export.py" />
+      <source>{path} already exists; turn on OVERWRITE to replace it, or choose another name.</source>
+      <translation>{path} already exists; turn on OVERWRITE to replace it, or choose another name.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/file_export.py" />
+      <source>{format} files are written in UTF-8 only; choose UTF-8.</source>
+      <translation>{format} files are written in UTF-8 only; choose UTF-8.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/file_export.py" />
+      <source>The DXF file {path} cannot be created.</source>
+      <translation>The DXF file {path} cannot be created.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/file_export.py" />
+      <source>The file name {path} ends in {suffix}, but the format is {format} ({wanted}); change the name or the format.</source>
+      <translation>The file name {path} ends in {suffix}, but the format is {format} ({wanted}); change the name or the format.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/file_export.py" />
+      <source>The folder {folder} cannot be written to ({error}); choose another.</source>
+      <translation>The folder {folder} cannot be written to ({error}); choose another.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/store/gpkg.py" />

@@ -509,6 +509,71 @@
       <translation>经度 {longitude:.4f} 超出中国 CGCS2000 6 度带范围（东经 72°–138°）；请明确指定工作坐标系</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/core/export.py" />
+      <source>feature {fid} cannot be represented in {crs}; choose another coordinate system.</source>
+      <translation>要素 {fid} 无法用 {crs} 表示；请选择其他坐标系。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/export.py" />
+      <source>Unknown target coordinate system '{key}'.</source>
+      <translation>未知的目标坐标系“{key}”。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/export.py" />
+      <source>Choose the coordinate system for 'Other' (TARGET_CRS).</source>
+      <translation>请为“其他”选择坐标系（TARGET_CRS）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/export.py" />
+      <source>{format} files hold longitude/latitude only (WGS84); choose WGS84, GCJ-02 or CGCS2000 geographic, or write GeoPackage, Shapefile, DXF or CSV for {crs}.</source>
+      <translation>{format} 文件只能存放经纬度（WGS84）；请选择 WGS84、GCJ-02 或 CGCS2000 地理坐标，或用 GeoPackage、Shapefile、DXF、CSV 格式输出 {crs}。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/export.py" />
+      <source>Field names to rename are not in the layer: {names}. Its fields are: {fields}.</source>
+      <translation>要改名的字段不在图层中：{names}。图层字段为：{fields}。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/export.py" />
+      <source>The layer has no geometries, so no Gauss-Krüger zone can be chosen for it.</source>
+      <translation>图层没有几何，无法为其选择高斯-克吕格投影带。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/export.py" />
+      <source>feature {fid} lies outside the area {crs} is made for ({area}); choose another coordinate system.</source>
+      <translation>要素 {fid} 位于 {crs} 的适用范围（{area}）之外；请选择其他坐标系。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/export.py" />
+      <source>feature {fid} lies outside {crs} (central meridian {central}°E); choose the zone of the data, the 6-degree zone or a geographic coordinate system.</source>
+      <translation>要素 {fid} 位于 {crs}（中央经线 {central}°E）的投影带之外；请选择数据所在的投影带、6 度带或地理坐标系。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/export.py" />
+      <source>The Shapefile field name '{short}' for '{name}' is longer than 10 bytes; give a shorter one in FIELD_NAMES.</source>
+      <translation>字段“{name}”在 Shapefile 中的名称“{short}”超过 10 个字节；请在 FIELD_NAMES 中给出更短的名称。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/export.py" />
+      <source>Fields '{first}' and '{second}' would both be called '{short}' in the Shapefile (10 characters at most); rename one in FIELD_NAMES, e.g. {second}={suggestion}.</source>
+      <translation>字段“{first}”和“{second}”在 Shapefile 中都会变成“{short}”（最多 10 个字符）；请在 FIELD_NAMES 中为其中一个改名，例如 {second}={suggestion}。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/export.py" />
+      <source>'{part}' is not a rename; write long_name=short_name.</source>
+      <translation>“{part}”不是改名写法；请写成 长字段名=短字段名。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/export.py" />
+      <source>feature {fid}, field {field}: the text is {size} bytes in {encoding}, more than a Shapefile (DBF) field holds ({limit}); shorten it or export to GeoPackage.</source>
+      <translation>要素 {fid} 的字段 {field}：文本按 {encoding} 编码为 {size} 字节，超过 Shapefile（DBF）字段的容量（{limit}）；请缩短文本或导出为 GeoPackage。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/export.py" />
+      <source>feature {fid}, field {field}: '{char}' cannot be written in {encoding}; choose UTF-8.</source>
+      <translation>要素 {fid} 的字段 {field}：字符“{char}”无法用 {encoding} 编码；请选择 UTF-8。</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/follow.py" />
       <source>community {code} (feature {fid}) would get {count} grids, more than the {limit} a 3-digit sequence allows; raise the target area or split the community</source>
       <translation>社区 {code}（要素 {fid}）将得到 {count} 个网格，超过 3 位顺序号允许的 {limit} 个；请增大目标面积或拆分该社区</translation>
@@ -1465,53 +1530,8 @@
     </message>
     <message>
       <location filename="../../grid_plugin/gui/steps.py" />
-      <source>CGCS2000 geographic (EPSG:4490)</source>
-      <translation>CGCS2000 地理坐标（EPSG:4490）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/gui/steps.py" />
-      <source>CGCS2000 3-degree Gauss-Krüger zone of the layer</source>
-      <translation>图层所在的 CGCS2000 3 度高斯-克吕格投影带</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/gui/steps.py" />
-      <source>CGCS2000 6-degree Gauss-Krüger zone of the layer</source>
-      <translation>图层所在的 CGCS2000 6 度高斯-克吕格投影带</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/gui/steps.py" />
-      <source>WGS84 (EPSG:4326)</source>
-      <translation>WGS84 地理坐标（EPSG:4326）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/gui/steps.py" />
-      <source>Web Mercator (EPSG:3857)</source>
-      <translation>Web 墨卡托（EPSG:3857）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/gui/steps.py" />
-      <source>Other (choose below)</source>
-      <translation>其他（在下方选择）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/gui/steps.py" />
-      <source>Coordinate system</source>
-      <translation>坐标系</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/gui/steps.py" />
-      <source>Layer to export</source>
-      <translation>要导出的图层</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/gui/steps.py" />
-      <source>Coordinate system of the file</source>
-      <translation>文件的坐标系</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/gui/steps.py" />
-      <source>File (its extension sets the format: .gpkg, .shp, .geojson, .kml, .dxf, .csv)</source>
-      <translation>文件（扩展名决定格式：.gpkg、.shp、.geojson、.kml、.dxf、.csv）</translation>
+      <source>Responsibility maps (PDF)</source>
+      <translation>责任图（PDF）</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/gui/store_picker.py" />
@@ -2296,6 +2316,152 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <translation>（另有 {} 条）</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>Export for planners</source>
+      <translation>导出图层</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>Writes a unit-grid, component or heat layer to a file for other systems:
+- GeoPackage; Shapefile (UTF-8 or GBK with a .cpg file; long field names shortened to 10 characters as listed in &lt;name&gt;.fields.csv beside it; colliding names and text longer than a DBF field holds are errors); GeoJSON (RFC 7946, longitude/latitude); KML; DXF for CAD (boundaries as polylines, codes as text); CSV with the geometry as WKT.
+- Coordinate systems: CGCS2000 geographic, the data's CGCS2000 3- or 6-degree Gauss-Krüger zone, WGS84, Web Mercator, GCJ-02 (for Chinese web maps; WGS84 longitude/latitude with the offset applied), or any other CRS. Features the target cannot represent are reported by feature id.
+The file is written under a temporary name and moved into place at the end: a failed or cancelled export leaves nothing, and an existing file is replaced only with OVERWRITE.</source>
+      <translation>把单元网格、部件或热力图层写成其他系统可用的文件：
+- GeoPackage；Shapefile（UTF-8 或 GBK，附 .cpg 文件；长字段名缩短为 10 个字符，对照表写在同目录的 &lt;名称&gt;.fields.csv 中；字段名冲突或文本超过 DBF 字段容量时报错）；GeoJSON（RFC 7946，经纬度）；KML；供 CAD 使用的 DXF（边界为多段线，编码为文字）；几何为 WKT 的 CSV。
+- 坐标系：CGCS2000 地理坐标、数据所在的 CGCS2000 3 度或 6 度高斯-克吕格投影带、WGS84、Web 墨卡托、GCJ-02（国内网络地图使用；在 WGS84 经纬度上加偏移），或任意其他坐标系。目标坐标系无法表示的要素按要素编号报告。
+文件先以临时名称写出，最后再移到目标位置：导出失败或被取消时不留任何文件；只有勾选 OVERWRITE 才会替换已有文件。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>Layer to export (unit grids, components, heat)</source>
+      <translation>要导出的图层（单元网格、部件、热力）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>Format</source>
+      <translation>格式</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>Coordinate system</source>
+      <translation>坐标系</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>Other coordinate system</source>
+      <translation>其他坐标系</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>Text encoding (Shapefile and CSV)</source>
+      <translation>文本编码（Shapefile 和 CSV）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>Code field (DXF text, KML name; empty: grid_code or component_id)</source>
+      <translation>编码字段（DXF 文字、KML 名称；留空则用 grid_code 或 component_id）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>Shapefile field names (long=short; ...; optional)</source>
+      <translation>Shapefile 字段名（长名=短名; ...；可选）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>Replace an existing file</source>
+      <translation>替换已有文件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>Exported file</source>
+      <translation>导出的文件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>Features exported</source>
+      <translation>导出的要素数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>Files written</source>
+      <translation>写出的文件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>Shapefile field-name map</source>
+      <translation>Shapefile 字段名对照表</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>GeoPackage (.gpkg)</source>
+      <translation>GeoPackage 文件（.gpkg）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>Shapefile (.shp)</source>
+      <translation>Shapefile 文件（.shp）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>GeoJSON, RFC 7946 (.geojson)</source>
+      <translation>GeoJSON 文件，RFC 7946（.geojson）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>KML (.kml)</source>
+      <translation>KML 文件（.kml）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>DXF for CAD, codes as text (.dxf)</source>
+      <translation>供 CAD 使用的 DXF，编码为文字（.dxf）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>CSV with WKT (.csv)</source>
+      <translation>几何为 WKT 的 CSV（.csv）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>CGCS2000 geographic (EPSG:4490)</source>
+      <translation>CGCS2000 地理坐标（EPSG:4490）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>CGCS2000 3-degree Gauss-Krüger zone of the data</source>
+      <translation>数据所在的 CGCS2000 3 度高斯-克吕格投影带</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>CGCS2000 6-degree Gauss-Krüger zone of the data</source>
+      <translation>数据所在的 CGCS2000 6 度高斯-克吕格投影带</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>WGS84 (EPSG:4326)</source>
+      <translation>WGS84 地理坐标（EPSG:4326）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>Web Mercator (EPSG:3857)</source>
+      <translation>Web 墨卡托（EPSG:3857）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>GCJ-02 (Chinese web maps)</source>
+      <translation>GCJ-02（国内网络地图）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>Other (the CRS below)</source>
+      <translation>其他（下方的坐标系）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>{} features written to {} ({}).</source>
+      <translation>已将 {} 个要素写入 {}（{}）。</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>Imports cases (案件) from a CSV (UTF-8 or GBK), an XLSX sheet or any OGR layer into the case store: a GeoPackage file (default) or a PostGIS schema reached through a QGIS PostgreSQL connection.
 
@@ -2472,6 +2638,96 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>{} cannot be read as a table or layer; give a CSV, XLSX or a GIS layer (and the sheet name).</source>
       <translation>{} 无法作为表格或图层读取；请提供 CSV、XLSX 或 GIS 图层（以及工作表名称）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>Responsibility maps (atlas)</source>
+      <translation>责任图（图集）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>One page per community in one PDF (a QGIS print layout atlas over the communities), plus a PNG preview of each page: the community's unit grids labelled with their codes and its roads (the map is clipped to the community), a legend, a scale bar, a north arrow, and a title with the community's name and code and today's date.</source>
+      <translation>每个社区一页，合成一个 PDF（以社区为覆盖图层的 QGIS 打印布局图集），并为每页生成 PNG 预览：社区内标注编码的单元网格和道路（地图裁剪到社区范围）、图例、比例尺、指北针，以及含社区名称、编码和当天日期的标题。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>Legend</source>
+      <translation>图例</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>Communities (one page each)</source>
+      <translation>社区（每个社区一页）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>Community code field</source>
+      <translation>社区编码字段</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>Roads (optional)</source>
+      <translation>道路（可选）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>Title</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>Page size (landscape)</source>
+      <translation>纸张大小（横向）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>PNG previews (one per page)</source>
+      <translation>PNG 预览（每页一张）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>Pages</source>
+      <translation>页数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>The community layer has no features: there is no page to make.</source>
+      <translation>社区图层没有要素：无法生成任何页面。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>Unit-grid responsibility map</source>
+      <translation>单元网格责任图</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>{} pages written to {}.</source>
+      <translation>已将 {} 页写入 {}。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>Roads</source>
+      <translation>道路</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>The PDF could not be written: {}</source>
+      <translation>无法写出 PDF：{}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
+      <source>The PNG previews could not be written: {}</source>
+      <translation>无法写出 PNG 预览：{}</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
@@ -2902,6 +3158,41 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <location filename="../../grid_plugin/store/factory.py" />
       <source>No store chosen: give a GeoPackage file (a new name creates one) or a PostgreSQL connection.</source>
       <translation>未选择案件库：请指定一个 GeoPackage 文件（新文件名会新建案件库）或一个 PostgreSQL 连接。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/file_export.py" />
+      <source>The folder {folder} does not exist; create it or choose another.</source>
+      <translation>文件夹 {folder} 不存在；请先创建或另选文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/file_export.py" />
+      <source>The folder {folder} cannot be written to; choose another.</source>
+      <translation>无法写入文件夹 {folder}；请另选文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/file_export.py" />
+      <source>{path} already exists; turn on OVERWRITE to replace it, or choose another name.</source>
+      <translation>{path} 已存在；如需替换请勾选 OVERWRITE，或另取文件名。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/file_export.py" />
+      <source>{format} files are written in UTF-8 only; choose UTF-8.</source>
+      <translation>{format} 文件只能用 UTF-8 编码；请选择 UTF-8。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/file_export.py" />
+      <source>The DXF file {path} cannot be created.</source>
+      <translation>无法创建 DXF 文件 {path}。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/file_export.py" />
+      <source>The file name {path} ends in {suffix}, but the format is {format} ({wanted}); change the name or the format.</source>
+      <translation>文件名 {path} 的扩展名为 {suffix}，但所选格式为 {format}（{wanted}）；请修改文件名或格式。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/file_export.py" />
+      <source>The folder {folder} cannot be written to ({error}); choose another.</source>
+      <translation>无法写入文件夹 {folder}（{error}）；请另选文件夹。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/store/gpkg.py" />

@@ -4,8 +4,8 @@ Reads GRID_E2E_OUT (a folder), GRID_E2E_SAMPLE (the sample GeoPackage) and GRID_
 sample cases CSV). First the Processing route (runAndLoadResults of dividegrids), then the whole
 workflow through the dock, step by step, each started by pressing the step's button and the next
 one started when the background task reports back: divide, validate, code components, import
-cases (the live heat loads), move the heat slider, heat maps, export, then a click of the map
-tool. Writes result.json and screenshots (qgis_window.png, dock_*.png) there, then quits QGIS.
+cases (the live heat loads), move the heat slider, heat maps, export, responsibility maps, then
+a click of the map tool. Writes result.json and screenshots (qgis_window.png, dock_*.png) there, then quits QGIS.
 """
 
 import json
@@ -182,17 +182,24 @@ def after_heatmap():
     dock.tabs.setCurrentIndex(3)
     step = dock.export_step
     step.export.set_value("INPUT", dock.grid_step.last_grids)
-    step.preset.setCurrentIndex(step.PRESETS.index("EPSG:4326"))
+    step.export.set_value("FORMAT", 2)  # GeoJSON (RFC 7946)
+    step.export.set_value("TARGET", 3)  # WGS84
     step.export.set_value("OUTPUT", os.path.join(OUT, "dock", "grids_wgs84.geojson"))
     step.buttons["export"].click()
 
 
-def after_export():
+def after_export_file():
+    dock = state["dock"]
+    exported = QgsVectorLayer(os.path.join(OUT, "dock", "grids_wgs84.geojson"), "check", "ogr")
+    result["exported_count"] = exported.featureCount()
+    result["exported_crs"] = exported.crs().authid()
+    dock.export_step.buttons["responsibility_maps"].click()
+
+
+def after_maps():
     try:
         dock = state["dock"]
-        exported = QgsVectorLayer(os.path.join(OUT, "dock", "grids_wgs84.geojson"), "check", "ogr")
-        result["exported_count"] = exported.featureCount()
-        result["exported_crs"] = exported.crs().authid()
+        result["atlas_pages"] = result["dock_steps"][-1]["numbers"].get("PAGE_COUNT")
         component = next(dock.component_step.last_components.getFeatures())
         dock.spot_button.click()  # the map tool
         result["spot_tool_active"] = iface.mapCanvas().mapTool() is dock.spot_tool
@@ -214,7 +221,7 @@ def after_export():
 
 NEXT.update({"gridplugin:dividegrids": after_divide, "gridplugin:validategrids": after_validate,
              "gridplugin:codecomponents": after_code, "gridplugin:caseheatmap": after_heatmap,
-             "native:reprojectlayer": after_export})
+             "gridplugin:exportgrids": after_export_file, "gridplugin:responsibilitymaps": after_maps})
 
 
 def finish():

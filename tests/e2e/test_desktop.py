@@ -65,7 +65,8 @@ def test_packaged_plugin_runs_the_whole_workflow_through_the_dock_in_the_qgis_de
     steps = [step["algorithm"] for step in result["dock_steps"]]
     assert all("error" not in step for step in result["dock_steps"]), result["dock_steps"]
     assert steps == ["gridplugin:dividegrids", "gridplugin:validategrids", "gridplugin:codecomponents",
-                     "gridplugin:importcases", "gridplugin:caseheatmap", "native:reprojectlayer"], steps
+                     "gridplugin:importcases", "gridplugin:caseheatmap", "gridplugin:exportgrids",
+                     "gridplugin:responsibilitymaps"], steps
     assert result["dock_grid_count"] > 1000 and result["dock_grid_stroke"] == "#e4007f"
     assert {"单元网格", "部件", "案件"} <= set(result["dock_groups"]), result["dock_groups"]
     assert result["dock_steps"][1]["numbers"]["PROBLEM_COUNT"] == 0  # the dock's grids validate
@@ -74,6 +75,7 @@ def test_packaged_plugin_runs_the_whole_workflow_through_the_dock_in_the_qgis_de
     assert result["live_total"] == 5060 and 0 < result["live_window_total"] < 5060
     assert "91 天" in result["live_window_label"]  # days 90-180 of the slider, in Chinese
     assert result["exported_count"] == result["dock_grid_count"] and result["exported_crs"] == "EPSG:4326"
+    assert result["atlas_pages"] == 27  # one responsibility map per sample community
     assert result["spot_tool_active"] and result["spot_grid"] == result["spot_bgid"]
     assert result["spot_component_id"] in result["spot_components"] and len(result["spot_beidou"]) > 10
 

@@ -5,6 +5,7 @@ import os
 import subprocess
 import sysconfig
 import zipfile
+from pathlib import Path
 
 from grid_plugin.toolbelt.paths import plugin_version
 from tests.conftest import REPO
@@ -93,3 +94,18 @@ def test_the_whole_chain_from_qgis_process(tmp_path, sample_gpkg):
     spots = run("gridplugin:casehotspots", f"STORE={store}", f"OUTPUT={tmp_path / 'hot.gpkg'}",
                 f"REPORT_CSV={tmp_path / 'report.csv'}", f"REPORT_HTML={tmp_path / 'report.html'}")
     assert spots["HOT_COUNT"] > 0 and (tmp_path / "report.html").exists()
+
+    # export for planners: a GBK Shapefile in the data's 3-degree zone, GCJ-02 GeoJSON, and the atlas
+    (tmp_path / "export").mkdir()
+    shapefile = run("gridplugin:exportgrids", f"INPUT={grids}", "FORMAT=1", "TARGET=1", "ENCODING=1",
+                    f"OUTPUT={tmp_path / 'export' / 'grids.shp'}")
+    assert shapefile["FEATURE_COUNT"] == divided["GRID_COUNT"]
+    assert (tmp_path / "export" / "grids.cpg").read_text().strip() == "GBK"
+    assert "community_code,comm_code" in Path(shapefile["FIELD_MAP"]).read_text(encoding="utf-8")
+    web = run("gridplugin:exportgrids", f"INPUT={components}", "FORMAT=2", "TARGET=5",
+              f"OUTPUT={tmp_path / 'export' / 'components_gcj02.geojson'}")
+    assert web["FEATURE_COUNT"] == 433
+    atlas = run("gridplugin:responsibilitymaps", f"GRIDS={grids}", f"COMMUNITIES={sample_gpkg}|layername=communities",
+                f"ROADS={sample_gpkg}|layername=roads", "CODE_FIELD=community_code", "NAME_FIELD=community_name",
+                f"OUTPUT={tmp_path / 'export' / 'maps.pdf'}")
+    assert atlas["PAGE_COUNT"] == 27 and (tmp_path / "export" / "maps.pdf").read_bytes().startswith(b"%PDF")

@@ -25,7 +25,6 @@ from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QLineEdit
 
 from grid_plugin.core import beidou
-from grid_plugin.core import crs as core_crs
 from grid_plugin.core.cases import CaseFilter
 from grid_plugin.store.gpkg import GpkgStore
 from grid_plugin.toolbelt.settings import PluginSettings, project_choice
@@ -283,21 +282,28 @@ def test_export_step_writes_the_chosen_format_and_crs(dock, project_layers, tmp_
     grids = divide(dock, project_layers)
     step = dock.export_step
     step.export.set_value("INPUT", grids)
-    step.preset.setCurrentIndex(step.PRESETS.index("gk3"))
-    centre_lon = 116.4
-    assert step.export.values()["TARGET_CRS"] == f"EPSG:{core_crs.gk3_epsg(centre_lon)}"
-    step.preset.setCurrentIndex(step.PRESETS.index("EPSG:4326"))
-    target = tmp_path / "out" / "grids_wgs84.geojson"
-    step.export.set_value("OUTPUT", str(target))
+    assert not step.export.widgets["TARGET_CRS"].isEnabled()  # only for "Other"
+    step.export.set_value("FORMAT", 2)  # GeoJSON
+    assert step.export.values()["OUTPUT"].endswith("export.geojson")  # the file name follows the format
+    step.export.set_value("TARGET", 3)  # WGS84
     run_and_wait(dock, step.run_export)
+    target = tmp_path / "out" / "export.geojson"
     exported = QgsVectorLayer(str(target), "exported", "ogr")
-    assert exported.isValid() and exported.featureCount() == grids.featureCount()
+    assert exported.isValid() and exported.featureCount() == grids.featureCount(), dock.status.text()
     assert exported.crs().authid() == "EPSG:4326"
     loaded = [lyr for lyr in QgsProject.instance().mapLayers().values() if lyr.source().startswith(str(target))]
     assert len(loaded) == 1  # added to the project, drawn like the layer it came from
     assert loaded[0].renderer().symbols(QgsRenderContext())[0].symbolLayer(0).strokeColor().name() == "#e4007f"
     codes = sorted(f["grid_code"] for f in exported.getFeatures())
     assert codes == sorted(f["grid_code"] for f in grids.getFeatures())
+    assert step.export.values()["OUTPUT"].endswith("export_2.geojson")
+
+    # the responsibility maps of the Grids step's communities (a print layout: run on the main thread)
+    run_and_wait(dock, step.run_maps)
+    pdfs = list((tmp_path / "out").glob("responsibility_maps*.pdf"))
+    assert len(pdfs) == 1, dock.status.text()
+    assert len(list((tmp_path / "out").glob("responsibility_maps_png*/*.png"))) == \
+        project_layers["communities"].featureCount()
 
 
 def test_settings_are_remembered_and_the_project_keeps_its_own_choices(dock, qgis_iface, tmp_path, project_layers):

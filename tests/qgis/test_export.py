@@ -111,7 +111,7 @@ def test_geojson_is_rfc7946_longitude_latitude_and_gcj02_is_shifted(grids, gridp
     assert set(wgs84) == set(gcj02) == set(features)
     for grid_code in list(wgs84)[:50]:
         lon, lat = shapely.get_coordinates(wgs84[grid_code]).T
-        assert 116 < lon.min() and lon.max() < 117 and 39.5 < lat.min() and lat.max() < 40.5
+        assert lon.min() > 116 and lon.max() < 117 and lat.min() > 39.5 and lat.max() < 40.5
         shifted = np.column_stack(wgs84_to_gcj02(lon, lat))
         assert np.allclose(shapely.get_coordinates(gcj02[grid_code]), shifted, atol=2e-7)  # 7 decimals
         assert 100 < np.hypot(*(shifted[0] - (lon[0], lat[0]))) * 111_000 < 1000  # the offset is real
@@ -120,10 +120,26 @@ def test_geojson_is_rfc7946_longitude_latitude_and_gcj02_is_shifted(grids, gridp
 def test_kml_names_placemarks_by_code(grids, gridplugin, tmp_path):
     source, _layer, features = grids
     export(source, tmp_path / "grids.kml", "kml", "wgs84")
-    text = (tmp_path / "grids.kml").read_text(encoding="utf-8")
-    assert text.count("<Placemark") == len(features)
-    some_code = next(iter(features))
-    assert f"<name>{some_code}</name>" in text and "石桥社区" in text
+    reopened = ogr.Open(str(tmp_path / "grids.kml"))
+    placemarks = [f for layer in reopened for f in layer]
+    assert sorted(f.GetField("Name") for f in placemarks) == sorted(features)  # named by grid code
+    names = {f.GetField("Name"): f.GetField("community_name") for f in placemarks}
+    assert names == {code: f["community_name"] for code, f in features.items()}  # Chinese text intact
+
+
+def test_a_heat_layer_exports_with_its_counts(grids, gridplugin, tmp_path):
+    source, _layer, _features = grids
+    processing.run("gridplugin:importcases", {
+        "INPUT": str(Path(__file__).resolve().parents[2] / "resources" / "sample" / "sample_cases.csv"),
+        "STORE": str(tmp_path / "cases.gpkg"), "GRIDS": source, "TIMEZONE": "Asia/Shanghai",
+        "REJECTS": str(tmp_path / "rejects.csv")})
+    heat = processing.run("gridplugin:caseheatmap", {
+        "STORE": str(tmp_path / "cases.gpkg"), "TIMEZONE": "Asia/Shanghai", "RADIUS": 200, "PIXEL_SIZE": 10,
+        "KERNEL": 0, "OUTPUT_VALUES": 0, "LIVE_LAYER": False, "GRID_COUNTS": str(tmp_path / "heat.gpkg")})
+    out = tmp_path / "heat.csv"
+    export(heat["GRID_COUNTS"], out, "csv", "gk3", ENCODING=1)
+    records = read_back(out, encoding="gbk")
+    assert sum(int(r["properties"]["case_count"]) for r in records) == 5060
 
 
 def test_dxf_has_boundaries_and_codes_as_text(grids, gridplugin, tmp_path):
@@ -262,7 +278,7 @@ def test_a_cancelled_export_leaves_nothing(grids, gridplugin, tmp_path):
     source, _layer, _features = grids
 
     class CancelOnProgress(QgsProcessingFeedback):
-        def setProgress(self, progress):  # noqa: N802 (Qt override)
+        def setProgress(self, progress):
             super().setProgress(progress)
             if progress >= 40:
                 self.cancel()
