@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from qgis.core import QgsApplication
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
@@ -64,7 +65,10 @@ class GridPlugin:
             self.iface.removePluginMenu(self.menu_title, self.dock_action)
             self.iface.removeToolBarIcon(self.dock_action)
             self.iface.removeDockWidget(self.dock)
-            self.dock.deleteLater()
+            # deleted now, not with deleteLater: deleteLater hands the widget to Python, and a garbage
+            # collection before Qt's event loop deletes it would leave its signal connections to a
+            # half-torn-down Python object (a crash on the next layer added to the project)
+            sip.delete(self.dock)
             self.dock = None
         for action in self.actions:
             self.iface.removePluginMenu(self.menu_title, action)

@@ -45,7 +45,7 @@ from qgis.gui import (
     QgsProjectionSelectionWidget,
     QgsSpinBox,
 )
-from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QWidget
 
 from grid_plugin.toolbelt.i18n import tr
@@ -72,8 +72,6 @@ def layer_value(layer: QgsMapLayer | None) -> str | None:
 class ParameterForm(QWidget):
     """Widgets for `names` of `algorithm`, in that order; `values()` gives the parameter map.
     `labels` replace the algorithm's descriptions (for QGIS's own algorithms, worded for the step)."""
-
-    changed = pyqtSignal()
 
     def __init__(self, algorithm: QgsProcessingAlgorithm, names: Sequence[str],
                  default_output: Callable[[str], str] | None = None, labels: dict[str, str] | None = None,
@@ -162,7 +160,6 @@ class ParameterForm(QWidget):
             combo.setAllowEmptyLayer(optional)
             if optional:
                 combo.setLayer(None)
-            combo.layerChanged.connect(self.changed)
             self.readers[name] = lambda: layer_value(combo.currentLayer())
             self.writers[name] = lambda layer: combo.setLayer(layer)
             return combo
@@ -182,7 +179,6 @@ class ParameterForm(QWidget):
             combo = QComboBox()
             combo.addItems(definition.options())
             combo.setCurrentIndex(int(default or 0))
-            combo.currentIndexChanged.connect(self.changed)
             self.readers[name] = lambda: str(combo.currentIndex())
             self.writers[name] = lambda index: combo.setCurrentIndex(int(index))
             return combo

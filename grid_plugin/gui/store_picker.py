@@ -57,7 +57,7 @@ class StorePicker(QWidget):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.gpkg_file.fileChanged.connect(lambda _path: self.changed.emit())
         self.connection.currentIndexChanged.connect(lambda _index: self.changed.emit())
-        self.schema.editingFinished.connect(self.changed)
+        self.schema.editingFinished.connect(lambda: self.changed.emit())
 
     def refresh_connections(self) -> None:
         current = self.connection.currentText()

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from grid_plugin.core.addresses import AddressEntries
 from grid_plugin.core.cases import ALL_CASES, CaseFilter, CaseRecords
 from grid_plugin.core.errors import GridInputError
 from grid_plugin.core.progress import Progress
@@ -124,6 +125,18 @@ class CaseStore(ABC):
 
     @abstractmethod
     def read_components(self) -> StoredComponents: ...
+
+    # ---- the address gazetteer ----------------------------------------------------------------------
+    @abstractmethod
+    def write_addresses(self, entries: AddressEntries) -> None:
+        """Upsert standard addresses by address code, in one transaction (codes not in `entries` stay)."""
+
+    @abstractmethod
+    def read_addresses(self) -> AddressEntries:
+        """All standard addresses, ordered by address code."""
+
+    def count_addresses(self) -> int:
+        return int(self.query(f"SELECT COUNT(*) FROM {self.table('addresses')}")[0][0])
 
     # ---- cases --------------------------------------------------------------------------------------
     def begin_import(self) -> None:

@@ -22,6 +22,7 @@ import numpy as np
 import pyproj
 import shapely
 
+from grid_plugin.core.addresses import AddressEntries
 from grid_plugin.core.cases import ALL_CASES, CaseFilter, CaseRecords
 from grid_plugin.core.progress import Progress
 from grid_plugin.store.base import (
@@ -34,6 +35,7 @@ from grid_plugin.store.base import (
     utc_now,
 )
 from grid_plugin.store.schema import (
+    ADDRESSES,
     CASE_COLUMNS,
     CASE_INDEXES,
     COMPONENTS,
@@ -211,6 +213,27 @@ class GpkgStore(CaseStore):
         rows = self.conn.execute(f'SELECT geom, {", ".join(names)} FROM "components" ORDER BY component_id')
         return _components(rows.fetchall(), len(names), decode_geometries)
 
+    def write_addresses(self, entries: AddressEntries) -> None:
+        names = ADDRESSES.column_names()
+        with self.transaction():
+            self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS new_codes (code TEXT PRIMARY KEY) WITHOUT ROWID")
+            self.conn.execute("DELETE FROM new_codes")
+            self.conn.executemany("INSERT OR IGNORE INTO new_codes VALUES (?)", ((c,) for c in entries.codes))
+            self.conn.execute('DELETE FROM "addresses" WHERE address_code IN (SELECT code FROM new_codes)')
+            self.conn.execute("DELETE FROM new_codes")
+            self.conn.executemany(
+                f'INSERT INTO "addresses" (geom, {", ".join(names)}) VALUES ({", ".join("?" * (len(names) + 1))})',
+                [(blob, *row) for blob, row in zip(encode_points(entries.lon, entries.lat), entries.rows(),
+                                                   strict=True)])
+            bounds = self.conn.execute('SELECT MIN(minx), MIN(miny), MAX(maxx), MAX(maxy) '
+                                       'FROM "rtree_addresses_geom"').fetchone()
+            self._update_extent("addresses", np.array(bounds, dtype=float) if bounds[0] is not None else None)
+
+    def read_addresses(self) -> AddressEntries:
+        names = ADDRESSES.column_names()
+        rows = self.conn.execute(f'SELECT geom, {", ".join(names)} FROM "addresses" ORDER BY address_code').fetchall()
+        return _addresses(rows, len(names), decode_points)
+
     def _update_extent(self, table: str, bounds: np.ndarray | None) -> None:
         """Refresh what readers cache about a table: GDAL's feature count and the layer extent."""
         self.conn.execute(f'UPDATE gpkg_ogr_contents SET feature_count = (SELECT COUNT(*) FROM "{table}") '
@@ -346,6 +369,15 @@ class GpkgStore(CaseStore):
 
     def layer_source(self, table: str) -> tuple[str, str]:
         return f"{self.path}|layername={table}", "ogr"
+
+
+def _addresses(rows: list[tuple], columns: int, decode_points) -> AddressEntries:
+    if not rows:
+        return AddressEntries.empty()
+    lists = list(zip(*rows, strict=True))
+    lon, lat = decode_points(list(lists[0]))
+    return AddressEntries(*(list(c) for c in lists[1:columns + 1]), np.asarray(lon, dtype=float),
+                          np.asarray(lat, dtype=float))
 
 
 def _components(rows: list[tuple], columns: int, decode) -> StoredComponents:

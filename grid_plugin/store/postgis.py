@@ -18,6 +18,7 @@ import psycopg2
 import shapely
 from psycopg2 import sql as pgsql
 
+from grid_plugin.core.addresses import AddressEntries
 from grid_plugin.core.cases import ALL_CASES, CaseFilter, CaseRecords
 from grid_plugin.core.progress import Progress
 from grid_plugin.store.base import (
@@ -30,6 +31,7 @@ from grid_plugin.store.base import (
     utc_now,
 )
 from grid_plugin.store.schema import (
+    ADDRESSES,
     CASE_COLUMNS,
     CASE_INDEXES,
     COMPONENTS,
@@ -220,6 +222,36 @@ class PostgisStore(CaseStore):
         lists = list(zip(*rows, strict=True)) if rows else [[] for _ in range(len(names) + 1)]
         geometries = shapely.from_wkb([bytes(b) for b in lists[0]]) if rows else np.empty(0, dtype=object)
         return StoredComponents(*(list(c) for c in lists[1:]), geometries)
+
+    def write_addresses(self, entries: AddressEntries) -> None:
+        names = ADDRESSES.column_names()
+        with self.transaction():
+            cursor = self.conn.cursor()
+            cursor.execute(pgsql.SQL("CREATE TEMP TABLE IF NOT EXISTS address_staging (LIKE {} INCLUDING DEFAULTS) "
+                                     "ON COMMIT DROP").format(self._ident("addresses")))
+            cursor.execute("TRUNCATE address_staging")
+            copy = pgsql.SQL("COPY address_staging ({}, geom) FROM STDIN WITH (FORMAT csv)").format(
+                pgsql.SQL(", ").join(map(pgsql.Identifier, names))).as_string(self.conn)
+            rows = entries.rows()
+            for start, end in chunks(len(entries), 100_000):
+                where = _hex_ewkb_points(entries.lon[start:end], entries.lat[start:end])
+                cursor.copy_expert(copy, _csv_stream((*row, w) for row, w in zip(rows[start:end], where,
+                                                                                   strict=True)))
+            cursor.execute(pgsql.SQL("DELETE FROM {} a USING address_staging s "
+                                     "WHERE a.address_code = s.address_code").format(self._ident("addresses")))
+            cursor.execute(pgsql.SQL("INSERT INTO {} ({}, geom) SELECT {}, geom FROM address_staging").format(
+                self._ident("addresses"), pgsql.SQL(", ").join(map(pgsql.Identifier, names)),
+                pgsql.SQL(", ").join(map(pgsql.Identifier, names))))
+
+    def read_addresses(self) -> AddressEntries:
+        names = ADDRESSES.column_names()
+        rows = self.query(f"SELECT {', '.join(names)}, ST_X(geom), ST_Y(geom) FROM {self.table('addresses')} "
+                          "ORDER BY address_code")
+        if not rows:
+            return AddressEntries.empty()
+        lists = list(zip(*rows, strict=True))
+        return AddressEntries(*(list(c) for c in lists[:len(names)]), np.asarray(lists[-2], dtype=float),
+                              np.asarray(lists[-1], dtype=float))
 
     def read_grids(self) -> StoredGrids:
         names = UNIT_GRIDS.column_names()

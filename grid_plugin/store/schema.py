@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 STORE_SRID = 4490
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,25 @@ COMPONENTS = Table("components", "GEOMETRY", (
     Column("state", "text"),
 ))
 
+# The gazetteer of standard addresses (标准地址, GB/T 30428.3 basic locations: door plates, buildings,
+# points of interest, streets and lanes), with the codes of the grid each stands in (digest §3).
+ADDRESSES = Table("addresses", "POINT", (
+    Column("address_code", "text", not_null=True, unique=True),
+    Column("kind", "text"),
+    Column("name", "text"),
+    Column("full_address", "text"),
+    Column("road", "text"),
+    Column("number", "integer"),
+    Column("building", "text"),
+    Column("district", "text"),
+    Column("street_name", "text"),
+    Column("community_name", "text"),
+    Column("grid_code", "text"),
+    Column("street_code", "text"),
+    Column("community_code", "text"),
+    Column("beidou_code", "text"),
+))
+
 IMPORT_BATCHES = Table("import_batches", "", (
     Column("batch_id", "integer", not_null=True, unique=True),
     Column("source_name", "text"),
@@ -125,6 +144,8 @@ MIGRATIONS = (
     Migration(2, "import batches: each import run is recorded, and each case keeps the batch that wrote it",
               create=(IMPORT_BATCHES,),
               add_columns=(("cases", Column("batch_id", "integer")),)),
+    Migration(3, "address gazetteer for geocoding and reverse geocoding",
+              create=(ADDRESSES,), indexes=(Index("addresses", "addresses_road_number", ("road", "number")),)),
 )
 assert [m.version for m in MIGRATIONS] == list(range(1, SCHEMA_VERSION + 1))
 

@@ -990,6 +990,78 @@ class Gazetteer:
         return f"{ADDRESS_PREFIX}{street}{community.name}{road.name}{number}号"
 
 
+@dataclass(frozen=True)
+class Address:
+    """A standard address of the gazetteer (标准地址): a door plate (门牌) or a point of interest (兴趣点)."""
+
+    geom: Point
+    code: str
+    kind: str
+    name: str
+    road: str
+    number: int | None
+    street_name: str
+    community_name: str
+    community_code: str
+
+    @property
+    def full_address(self) -> str:
+        place = f"{self.road}{self.number}号" if self.number is not None else self.name
+        return f"{ADDRESS_PREFIX}{self.street_name}{self.community_name}{place}"
+
+
+DOOR_PLATE, POINT_OF_INTEREST = "门牌", "兴趣点"
+
+
+def build_addresses(communities: list[Community], roads: list[Road], hotspots: list[Point]) -> list[Address]:
+    """Door plates along every drawn road, numbered as Gazetteer.address numbers case addresses
+    (every 20 m, odd on the left, even on the right, 8 m off the centreline), and the hot spots'
+    landmarks as points of interest. Deterministic: no random draws, so the other layers stay as
+    they are. Codes: community code + 4-digit road number in the community + 5-digit door number
+    (the plugin's own layout; see the README)."""
+    tree = STRtree([c.geom for c in communities])
+    road_numbers: dict[tuple[str, str], int] = {}
+    roads_in: Counter[str] = Counter()  # roads numbered so far per community
+    addresses = []
+
+    def community_at(point: Point) -> Community | None:
+        hits = tree.query(point, predicate="intersects")
+        return communities[int(hits[0])] if len(hits) else None
+
+    seen_plates = set()
+    for road in roads:
+        line = road.geom
+        for k in range(int(line.length // 20) + 1):
+            along = 20 * k + 10
+            if along > line.length:
+                break
+            a, b = line.interpolate(along - 1), line.interpolate(min(along + 1, line.length))
+            norm = math.hypot(b.x - a.x, b.y - a.y) or 1.0
+            centre = line.interpolate(along)
+            for side, number in ((1, 2 * k + 1), (-1, 2 * k + 2)):
+                plate = Point(round(centre.x - side * 8 * (b.y - a.y) / norm, 2),
+                              round(centre.y + side * 8 * (b.x - a.x) / norm, 2))
+                community = community_at(plate)
+                if community is None or (road.name, number) in seen_plates:
+                    continue  # outside the district, or a second piece of a road already numbered here
+                seen_plates.add((road.name, number))
+                if (community.code, road.name) not in road_numbers:
+                    roads_in[community.code] += 1
+                    road_numbers[community.code, road.name] = roads_in[community.code]
+                road_number = road_numbers[community.code, road.name]
+                addresses.append(Address(plate, f"{community.code}{road_number:04d}{number:05d}", DOOR_PLATE, "",
+                                         road.name, number, STREET_NAMES[community.street_index], community.name,
+                                         community.code))
+    for number, (spot, centre) in enumerate(zip(HOTSPOTS, hotspots, strict=True), start=1):
+        community = community_at(centre)
+        if community is None:
+            continue
+        addresses.append(Address(centre, f"{community.code}9{number:03d}00000", POINT_OF_INTEREST,
+                                 spot.name, "", None, STREET_NAMES[community.street_index], community.name,
+                                 community.code))
+    return addresses
+
+
 def random_point_near(rng: np.random.Generator, centre: Point, spread: float, inner: Polygon) -> Point:
     """A Gaussian scatter around a centre, redrawn until it falls inside the district."""
     while True:
@@ -1221,13 +1293,16 @@ LAYER_FIELDS = {
     "cases": {"case_id": "str", "source": "str", "kind": "str", "class_code": "str",
               "class_name": "str", "description": "str", "address": "str", "reported_at": "str",
               "status": "str", "closed_at": "str"},
+    "addresses": {"address_code": "str", "kind": "str", "name": "str", "road": "str", "number": "int",
+                  "full_address": "str", "district_code": "str", "street_name": "str", "community_code": "str",
+                  "community_name": "str"},
 }
 CSV_COLUMNS = [*LAYER_FIELDS["cases"], "lon", "lat"]
 
 
 def write_outputs(out_dir: Path, outline: Polygon, streets: list[Polygon],
                   communities: list[Community], roads: list[Road], components: list[Component],
-                  cases: list[Case]) -> None:
+                  cases: list[Case], addresses: list[Address]) -> None:
     """Write the GeoPackage and the CSV, replacing earlier outputs."""
     gpkg, csv_path = out_dir / GPKG_NAME, out_dir / CSV_NAME
     for stale in (gpkg, csv_path):
@@ -1252,6 +1327,11 @@ def write_outputs(out_dir: Path, outline: Polygon, streets: list[Polygon],
             for c in components])
         write_layer(gpkg, "cases", "Point", LAYER_FIELDS["cases"], [
             (c.geom, case_properties(c)) for c in cases])
+        write_layer(gpkg, "addresses", "Point", LAYER_FIELDS["addresses"], [
+            (a.geom, {"address_code": a.code, "kind": a.kind, "name": a.name, "road": a.road,
+                      "number": a.number, "full_address": a.full_address, "district_code": DISTRICT_CODE,
+                      "street_name": a.street_name, "community_code": a.community_code,
+                      "community_name": a.community_name}) for a in addresses])
     with open(csv_path, "w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, lineterminator="\n")
         writer.writerow(CSV_COLUMNS)
@@ -1382,8 +1462,9 @@ def main() -> None:
     components = build_components(rng, drawn_roads, arterials, inner)
     gazetteer = Gazetteer(communities, drawn_roads)
     cases = build_cases(rng, components, drawn_roads, gazetteer, inner, origin, arterials, matter_names)
+    addresses = build_addresses(communities, drawn_roads, locate_hotspots(origin, drawn_roads, arterials))
 
-    write_outputs(args.out, outline, streets, communities, roads, components, cases)
+    write_outputs(args.out, outline, streets, communities, roads, components, cases, addresses)
     summary = validate(args.out)
     for key, value in summary.items():
         print(f"{key}: {value}")

@@ -1,6 +1,9 @@
 """classFactory → initGui → unload leaves QGIS as it found it."""
 
-from qgis.core import QgsApplication
+import gc
+
+from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+from qgis.PyQt import sip
 
 import grid_plugin
 from tests.qgis.conftest import ensure_provider
@@ -46,8 +49,14 @@ def test_init_gui_and_unload_leave_nothing_behind(qgis_iface, qgis_processing, m
         assert recorder.docks == [plugin.dock] and plugin.dock.objectName() == "GridPluginDock"
         assert recorder.menu[1][1] is plugin.dock.toggleViewAction()
 
+        dock = plugin.dock
         plugin.unload()
         assert recorder.docks == [] and plugin.dock is None
+        assert sip.isdeleted(dock)  # gone now, so no signal reaches a half torn-down panel
+        gc.collect()
+        layer = QgsVectorLayer("Polygon?crs=EPSG:4490&field=name:string", "after unload", "memory")
+        QgsProject.instance().addMapLayer(layer)  # crashed QGIS when the panel was left to deleteLater
+        QgsProject.instance().removeMapLayer(layer.id())
         assert registry.providerById("gridplugin") is None
         assert recorder.menu == [] and recorder.toolbar == []
         assert plugin.actions == [] and plugin.translator is None
