@@ -27,6 +27,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+import pyproj
+import shapely
+
+from grid_plugin.core.errors import Message, message
 
 ROAD_SUFFIXES = ("大街", "大道", "胡同", "公路", "街", "路", "巷", "条", "里", "道", "弄")
 _ROAD_SUFFIX_RE = "|".join(ROAD_SUFFIXES)
@@ -153,9 +157,27 @@ def bigrams(text: str) -> set[str]:
 
 
 def similarity(a: str, b: str) -> float:
-    """Dice coefficient of character bigrams (1 = same), good at Chinese typos and dropped characters."""
+    """Dice coefficient of character bigrams (1 = same), good at dropped and swapped characters."""
     x, y = bigrams(a), bigrams(b)
     return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+def edit_similarity(a: str, b: str) -> float:
+    """1 - Levenshtein distance / longer length: one wrong character in a short Chinese name keeps
+    most of it, where bigrams lose two of three."""
+    if not a or not b:
+        return 0.0
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, start=1):
+        current = [i]
+        for j, other in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other)))
+        previous = current
+    return 1.0 - previous[-1] / max(len(a), len(b))
+
+
+def name_similarity(a: str, b: str) -> float:
+    return max(similarity(a, b), edit_similarity(a, b))
 
 
 # ---- the gazetteer ------------------------------------------------------------------------------------
@@ -231,10 +253,14 @@ class Gazetteer:
         self.roads = set(self.by_road)
         self.by_core: dict[str, list[str]] = defaultdict(list)
         self.by_bigram: dict[str, set[str]] = defaultdict(set)
+        self.by_char: dict[str, set[str]] = defaultdict(set)  # characters of the name without its suffix
         for road in self.roads:
-            self.by_core[road_core(road)].append(road)
+            core = road_core(road)
+            self.by_core[core].append(road)
             for gram in bigrams(road):
                 self.by_bigram[gram].add(road)
+            for char in set(core):
+                self.by_char[char].add(road)
         self.poi_bigrams: dict[str, set[str]] = defaultdict(set)
         for name in self.by_poi:
             for gram in bigrams(name):
@@ -251,11 +277,15 @@ class Gazetteer:
         same_core = [(r, 0.92, "road suffix differs") for r in self.by_core.get(road_core(road), [])]
         if same_core:
             return same_core
-        counts: dict[str, int] = defaultdict(int)
+        # candidates share a bigram, or a character of the name with the same suffix (a wrong character
+        # in a two-character name leaves no bigram but the suffix's)
+        suffix = road[len(road_core(road)):]
+        pool: set[str] = set()
         for gram in bigrams(road):
-            for candidate in self.by_bigram.get(gram, ()):
-                counts[candidate] += 1
-        best = sorted(((similarity(road, r), r) for r in counts), reverse=True)[:5]
+            pool |= self.by_bigram.get(gram, set())
+        for char in set(road_core(road)):
+            pool |= {r for r in self.by_char.get(char, ()) if r.endswith(suffix)}
+        best = sorted(((name_similarity(road, r), r) for r in pool), reverse=True)[:5]
         return [(r, 0.9 * s, "road name similar") for s, r in best if s >= 0.5]
 
     # ---- one address ------------------------------------------------------------------------------------
@@ -312,7 +342,7 @@ class Gazetteer:
         for gram in bigrams(name):
             for candidate in self.poi_bigrams.get(gram, ()):
                 counts[candidate] += 1
-        scored = sorted(((similarity(name, n), n) for n in counts), reverse=True)[:3]
+        scored = sorted(((name_similarity(name, n), n) for n in counts), reverse=True)[:3]
         return [_Candidate(e, 0.85 * s, "poi", ["place name similar"]) for s, n in scored if s >= 0.5
                 for e in self.by_poi[n]]
 
@@ -320,8 +350,8 @@ class Gazetteer:
         e = self.entries
         for given, held, penalty, note in (
                 (parts.district, e.districts[candidate.entry], 0.15, "district differs"),
-                (parts.street, e.street_names[candidate.entry], 0.05, "street differs"),
-                (parts.community, e.community_names[candidate.entry], 0.05, "community differs")):
+                (parts.street, e.street_names[candidate.entry], 0.08, "street differs"),
+                (parts.community, e.community_names[candidate.entry], 0.08, "community differs")):
             if given and held and normalise(given)[0] != normalise(held)[0]:
                 candidate.score -= penalty
                 candidate.notes.append(note)
@@ -339,3 +369,69 @@ class Gazetteer:
                 progress.step(i, len(texts))
             out.append(self.match(text))
         return out
+
+    def geocoder(self, min_confidence: float):
+        """A core.cases.Geocoder: an address's position when it matches with at least
+        `min_confidence`, else a message saying what was found."""
+
+        def place(text: str):
+            found = self.match(text)
+            if found.status == MATCHED and found.entry is not None and found.confidence >= min_confidence:
+                return float(self.entries.lon[found.entry]), float(self.entries.lat[found.entry])
+            if found.status == AMBIGUOUS:
+                return message("'{address}' fits several gazetteer entries equally well", address=text)
+            if found.status == MATCHED:
+                return message("'{address}' matched with confidence {confidence}, below {minimum}",
+                               address=text, confidence=found.confidence, minimum=min_confidence)
+            return message("'{address}' is not in the gazetteer", address=text)
+
+        return place
+
+
+def note_message(note: str) -> Message:
+    """A match note in the user's language (notes are English keys; each template is a literal
+    message() call so that the translation collector finds it)."""
+    notes = {
+        "road suffix differs": message("road suffix differs"),
+        "road name similar": message("road name similar"),
+        "place name similar": message("place name similar"),
+        "no door number": message("no door number"),
+        "door number not in the gazetteer; nearest plate": message("door number not in the gazetteer; nearest plate"),
+        "district differs": message("district differs"),
+        "street differs": message("street differs"),
+        "community differs": message("community differs"),
+        "several entries fit": message("several entries fit"),
+        "nothing recognised": message("nothing recognised"),
+        "road not in the gazetteer": message("road not in the gazetteer"),
+    }
+    return notes[note]
+
+
+class NearestAddress:
+    """The nearest standard address of any number of points (CGCS2000 degrees), with the ground
+    distance in metres on the GRS80 ellipsoid."""
+
+    def __init__(self, entries: AddressEntries):
+        self.entries = entries
+        self.lat0 = float(np.mean(entries.lat)) if len(entries) else 0.0
+        self.tree = shapely.STRtree(shapely.points(*self._plane(entries.lon, entries.lat)))
+        self.geod = pyproj.Geod(ellps="GRS80")
+
+    def _plane(self, lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """A local equirectangular plane: nearest neighbours come out as on the ground within a district."""
+        return np.asarray(lon) * np.cos(np.radians(self.lat0)) * 111_320.0, np.asarray(lat) * 110_574.0
+
+    def nearest(self, lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(entry index, metres) per point; -1 and NaN when the gazetteer is empty."""
+        lon, lat = np.atleast_1d(np.asarray(lon, dtype=float)), np.atleast_1d(np.asarray(lat, dtype=float))
+        if not len(self.entries) or not len(lon):
+            return np.full(len(lon), -1), np.full(len(lon), np.nan)
+        points = shapely.points(*self._plane(lon, lat))
+        (which, found) = self.tree.query_nearest(points, all_matches=False)
+        index = np.full(len(lon), -1)
+        index[which] = found
+        metres = np.full(len(lon), np.nan)
+        ok = index >= 0
+        _, _, distance = self.geod.inv(lon[ok], lat[ok], self.entries.lon[index[ok]], self.entries.lat[index[ok]])
+        metres[ok] = distance
+        return index, metres

@@ -211,6 +211,11 @@ class ParsedCases:
     rejects: list[Reject] = field(default_factory=list)
     read: int = 0
     swapped: int = 0  # rows whose coordinates look like latitude/longitude swapped
+    geocoded: int = 0  # rows without coordinates placed by their address
+
+
+# address -> (longitude, latitude) in CGCS2000, or a message saying why it could not be placed
+Geocoder = Callable[[str], "tuple[float, float] | Message"]
 
 
 def content_hash(values: Iterable[object]) -> str:
@@ -230,7 +235,8 @@ class CaseParser:
     """Turns input rows into `CaseRecords` plus rejects (see the module docstring)."""
 
     def __init__(self, mapping: Mapping[str, str], *, zone: str = "Asia/Shanghai", system: str = "wgs84",
-                 epsg: str | None = None, events: ClassTable | None = None, components: ClassTable | None = None):
+                 epsg: str | None = None, events: ClassTable | None = None, components: ClassTable | None = None,
+                 geocoder: Geocoder | None = None):
         if system not in COORDINATE_SYSTEMS:
             raise ValueError(f"unknown coordinate system {system!r}")
         if system == "crs" and not epsg:
@@ -242,6 +248,7 @@ class CaseParser:
                              if system == "crs" else None)
         self.events = events
         self.components = components
+        self.geocoder = geocoder  # places rows that have an address but no coordinates
 
     def parse(self, rows: Iterable[tuple[int, Mapping[str, object]]], progress: Progress | None = None,
               total: int = 0) -> ParsedCases:
@@ -303,11 +310,20 @@ class CaseParser:
             problems.setdefault(i, message("no report time (field {field} is empty)", field=mapping["reported_at"]))
         x, x_empty = _number_column(column("x"))
         y, y_empty = _number_column(column("y"))
+        geocoded = np.zeros(n, dtype=bool)
         for i in np.flatnonzero(~np.isfinite(x) | ~np.isfinite(y)).tolist():
-            if x_empty[i] and y_empty[i]:
+            if x_empty[i] and y_empty[i] and self.geocoder is not None and values["address"][i] and i not in problems:
+                found = self.geocoder(values["address"][i])
+                if isinstance(found, Message):
+                    problems[i] = message("no coordinates, and the address could not be placed: {reason}",
+                                          reason=found)
+                else:
+                    x[i], y[i] = found
+                    geocoded[i] = True
+            elif x_empty[i] and y_empty[i]:
                 problems.setdefault(i, message(
                     "no coordinates (fields {x} and {y} are empty); geocode the address first",
-                    x=mapping["x"], y=mapping["y"]))
+                    x=mapping.get("x", "x"), y=mapping.get("y", "y")))
             else:
                 problems.setdefault(i, message("coordinates '{x}', '{y}' are not numbers",
                                                x=column("x")[i], y=column("y")[i]))
@@ -318,7 +334,7 @@ class CaseParser:
         keep = np.setdiff1d(np.arange(n), np.fromiter(problems, dtype=np.int64, count=len(problems)),
                             assume_unique=True)
         records = CaseRecords({name: _take(values[name], keep) for name in values}, x[keep], y[keep], rows[keep])
-        return self._locate(records, rejects, n)
+        return self._locate(records, rejects, n, geocoded[keep])
 
     def _classify_columns(self, values: dict[str, list], problems: dict[int, Message]) -> None:
         """Normalise kind and class per distinct value; unknown ones are rejected, never guessed."""
@@ -361,9 +377,13 @@ class CaseParser:
         case["kind"] = kind
         return None
 
-    def _locate(self, records: CaseRecords, rejects: list[Reject], read: int) -> ParsedCases:
-        """Convert to CGCS2000 degrees and reject what lies outside China (noting swaps)."""
+    def _locate(self, records: CaseRecords, rejects: list[Reject], read: int,
+                geocoded: np.ndarray | None = None) -> ParsedCases:
+        """Convert to CGCS2000 degrees and reject what lies outside China (noting swaps); rows placed
+        by their address are CGCS2000 already."""
+        geocoded = np.zeros(len(records), dtype=bool) if geocoded is None else geocoded
         lon, lat = self.to_cgcs2000(records.lon, records.lat)
+        lon[geocoded], lat[geocoded] = records.lon[geocoded], records.lat[geocoded]
         inside = in_china(lon, lat) & np.isfinite(lon) & np.isfinite(lat)
         swapped = np.zeros(len(records), dtype=bool)
         if not inside.all():
@@ -380,7 +400,7 @@ class CaseParser:
         located = records.take(keep)
         located.lon, located.lat = lon[keep], lat[keep]
         rejects.sort(key=lambda r: r.row)
-        return ParsedCases(located, rejects, read, int(swapped.sum()))
+        return ParsedCases(located, rejects, read, int(swapped.sum()), int(geocoded.sum()))
 
     def to_cgcs2000(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         if self._transformer is not None:
@@ -522,7 +542,7 @@ def finish_records(parsed: ParsedCases, grid_codes: Sequence[str | None], street
     # in case-id order: the stores insert in that order, and need no copy of their own to sort
     kept = np.asarray(keep, dtype=np.int64)
     kept = kept[np.argsort(np.asarray(records.case_ids, dtype=object)[kept], kind="stable")]
-    return ParsedCases(records.take(kept), rejects, parsed.read, parsed.swapped)
+    return ParsedCases(records.take(kept), rejects, parsed.read, parsed.swapped, parsed.geocoded)
 
 
 def _drop_duplicates(records: CaseRecords) -> tuple[list[int], list[Reject]]:

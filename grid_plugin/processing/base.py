@@ -113,6 +113,7 @@ class GridAlgorithm(QgsProcessingAlgorithm):
             "grids": self.tr("Unit grids"),
             "components": self.tr("Components"),
             "cases": self.tr("Cases and heat"),
+            "addresses": self.tr("Addresses"),
             "export": self.tr("Export"),
         }[self.groupId()]
 

@@ -10,8 +10,11 @@ from grid_plugin.processing.algorithms.case_hotspots import CaseHotspotsAlgorith
 from grid_plugin.processing.algorithms.code_components import CodeComponentsAlgorithm
 from grid_plugin.processing.algorithms.divide_grids import DivideGridsAlgorithm
 from grid_plugin.processing.algorithms.export_grids import ExportGridsAlgorithm
+from grid_plugin.processing.algorithms.geocode_addresses import GeocodeAddressesAlgorithm
+from grid_plugin.processing.algorithms.import_addresses import ImportAddressesAlgorithm
 from grid_plugin.processing.algorithms.import_cases import ImportCasesAlgorithm
 from grid_plugin.processing.algorithms.responsibility_maps import ResponsibilityMapsAlgorithm
+from grid_plugin.processing.algorithms.reverse_geocode import ReverseGeocodeAlgorithm
 from grid_plugin.processing.algorithms.validate_components import ValidateComponentsAlgorithm
 from grid_plugin.processing.algorithms.validate_grids import ValidateGridsAlgorithm
 from grid_plugin.toolbelt.i18n import tr
@@ -19,7 +22,8 @@ from grid_plugin.toolbelt.paths import plugin_version, resource
 
 ALGORITHMS = (DivideGridsAlgorithm, ValidateGridsAlgorithm, CodeComponentsAlgorithm, ValidateComponentsAlgorithm,
               ImportCasesAlgorithm, CaseHeatmapAlgorithm, CaseHotspotsAlgorithm, ExportGridsAlgorithm,
-              ResponsibilityMapsAlgorithm)
+              ResponsibilityMapsAlgorithm, ImportAddressesAlgorithm, GeocodeAddressesAlgorithm,
+              ReverseGeocodeAlgorithm)
 
 
 class GridPluginProvider(QgsProcessingProvider):

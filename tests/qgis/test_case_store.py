@@ -12,6 +12,7 @@ import psycopg2
 import pytest
 import shapely
 
+from grid_plugin.core.addresses import AddressEntries
 from grid_plugin.core.cases import CaseFilter, CaseRecords, content_hash
 from grid_plugin.core.errors import Cancelled
 from grid_plugin.core.progress import Progress
@@ -375,3 +376,30 @@ def test_recent_cases_of_a_grid_come_newest_first(backend):
     rows = store.recent_cases(grid, "2025-06-01T00:00:00.000Z", limit=7)
     assert [(row[1], row[0]) for row in rows] == newest_first[:7]
     assert store.recent_cases(GRID_CODES[0], "2026-01-01T00:00:00.000Z") == []
+
+
+def make_addresses(codes: list[str], road: str = "槐荫大街") -> AddressEntries:
+    n = len(codes)
+    return AddressEntries(list(codes), ["门牌"] * n, [None] * n, [f"示例区{road}{i + 1}号" for i in range(n)],
+                          [road] * n, list(range(1, n + 1)), [None] * n, ["示例区"] * n, ["槐荫街道"] * n,
+                          ["春晖社区"] * n, [GRID_CODES[i % len(GRID_CODES)] for i in range(n)],
+                          ["990101001"] * n, ["990101001001"] * n, [None] * n,
+                          np.linspace(116.40, 116.41, n), np.full(n, 39.92))
+
+
+def test_the_address_gazetteer_round_trips_and_upserts_by_code(backend):
+    store = backend()
+    first = make_addresses([f"A{i:05d}" for i in range(300)])
+    store.write_addresses(first)
+    assert store.count_addresses() == 300
+    back = store.read_addresses()
+    assert back.codes == first.codes and back.full_addresses == first.full_addresses
+    assert back.numbers == first.numbers and back.grid_codes == first.grid_codes
+    assert np.allclose(back.lon, first.lon) and np.allclose(back.lat, first.lat)
+    # a second import: 100 codes again (renamed road), 50 new; the other 200 stay as they were
+    again = make_addresses([f"A{i:05d}" for i in range(200, 350)], road="槐荫路")
+    store.write_addresses(again)
+    back = store.read_addresses()
+    assert len(back) == 350
+    roads = dict(zip(back.codes, back.roads, strict=True))
+    assert roads["A00000"] == "槐荫大街" and roads["A00250"] == "槐荫路" and roads["A00349"] == "槐荫路"

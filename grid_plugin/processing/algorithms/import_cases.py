@@ -8,22 +8,22 @@ from pathlib import Path
 
 import numpy as np
 from qgis.core import (
-    QgsFeatureRequest,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingOutputVectorLayer,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
+from grid_plugin.core.addresses import Gazetteer
 from grid_plugin.core.cases import (
     COORDINATE_SYSTEMS,
     FEW_VALUE_FIELDS,
@@ -36,15 +36,14 @@ from grid_plugin.core.cases import (
 from grid_plugin.core.classes import ClassTable
 from grid_plugin.core.errors import Cancelled, GridInputError
 from grid_plugin.core.point_location import PointLocator
-from grid_plugin.core.tables import ENCODINGS, read_csv
+from grid_plugin.core.tables import read_csv
 from grid_plugin.processing.base import GridAlgorithm, core_progress
 from grid_plugin.processing.case_inputs import StoreParameters
 from grid_plugin.processing.case_styles import style_case_points
 from grid_plugin.processing.component_inputs import SCHEMES
+from grid_plugin.processing.table_inputs import GEOMETRY_X, GEOMETRY_Y, open_table
 from grid_plugin.store.base import ImportCounts, StoredGrids, import_cases
 from grid_plugin.toolbelt.paths import resource
-
-_GEOMETRY_X, _GEOMETRY_Y = "(geometry x)", "(geometry y)"
 
 
 class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
@@ -57,6 +56,8 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
     SCHEME = "SCHEME"
     USER_CLASSES = "USER_CLASSES"
     REJECTS = "REJECTS"
+    GEOCODE = "GEOCODE"
+    GEOCODE_CONFIDENCE = "GEOCODE_CONFIDENCE"
     CASES = "CASES"
 
     def name(self) -> str:
@@ -107,12 +108,19 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
             self.USER_CLASSES, self.tr("Your own classes (CSV; optional)"), extension="csv", optional=True))
         self.add_store_parameters()
         self.add_grid_source_parameter(self.tr("Unit grids (saved into the store; empty: the store's grids)"))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.GEOCODE, self.tr("Place rows without coordinates by their address (the store's gazetteer)"),
+            defaultValue=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.GEOCODE_CONFIDENCE, self.tr("Lowest confidence for placing a case by its address (0–1)"),
+            QgsProcessingParameterNumber.Double, 0.8, minValue=0.0, maxValue=1.0))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REJECTS, self.tr("Rejected rows"), self.tr("CSV files (*.csv)")))
         for key, text in (("READ_COUNT", self.tr("Rows read")), ("IMPORTED_COUNT", self.tr("Cases imported")),
                           ("UPDATED_COUNT", self.tr("Cases updated")),
                           ("UNCHANGED_COUNT", self.tr("Cases unchanged")),
-                          ("REJECTED_COUNT", self.tr("Rows rejected"))):
+                          ("REJECTED_COUNT", self.tr("Rows rejected")),
+                          ("GEOCODED_COUNT", self.tr("Rows placed by their address"))):
             self.addOutput(QgsProcessingOutputNumber(key, text))
         self.addOutput(QgsProcessingOutputString("STORE_LABEL", self.tr("Store")))
         self.addOutput(QgsProcessingOutputVectorLayer(self.CASES, self.tr("Cases")))
@@ -146,6 +154,11 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
         try:
             with store.transaction():  # grids, cases and the batch record commit together
                 grids = self.store_grids(store, parameters, context, feedback, write=True)
+                if self.parameterAsBoolean(parameters, self.GEOCODE, context) and "address" in mapping:
+                    entries = store.read_addresses()
+                    if len(entries):  # rows without coordinates are placed by their address
+                        parser.geocoder = Gazetteer(entries).geocoder(
+                            self.parameterAsDouble(parameters, self.GEOCODE_CONFIDENCE, context))
                 columns, numbers = load_columns(list(dict.fromkeys(mapping.values())),
                                                 [mapping[name] for name in FEW_VALUE_FIELDS if name in mapping])
                 feedback.setProgress(20)
@@ -163,6 +176,9 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
         finally:
             store.close()
         write_rejects(rejects_path, parsed, fields, path, self)
+        if parsed.geocoded:
+            feedback.pushInfo(self.tr("{} rows without coordinates were placed by their address.").format(
+                parsed.geocoded))
         if parsed.swapped:
             feedback.reportError(self.tr(
                 "{} rows look like latitude and longitude swapped; check the x/y field mapping.").format(
@@ -172,6 +188,7 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
         layer_id = self.load_cases_layer(context, layer_source)
         return {"READ_COUNT": counts.read, "IMPORTED_COUNT": counts.imported, "UPDATED_COUNT": counts.updated,
                 "UNCHANGED_COUNT": counts.unchanged, "REJECTED_COUNT": counts.rejected,
+                "GEOCODED_COUNT": parsed.geocoded,
                 self.REJECTS: rejects_path, "STORE_LABEL": label, self.CASES: layer_id}
 
     def parser(self, parameters, context, mapping, feedback) -> CaseParser:
@@ -182,7 +199,7 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
             if not crs.isValid():
                 raise QgsProcessingException(self.tr("Coordinates in 'another CRS' need that CRS (SOURCE_CRS)."))
             epsg = crs.authid() or crs.toWkt()
-        elif mapping.get("x") == _GEOMETRY_X and self._layer_crs is not None:
+        elif mapping.get("x") == GEOMETRY_X and self._layer_crs is not None:
             system, epsg = "crs", self._layer_crs
         scheme = SCHEMES[self.parameterAsEnum(parameters, self.SCHEME, context)]
         events = ClassTable.load(scheme, resource("classes"), kind="events")
@@ -196,33 +213,10 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
 
     def read_input(self, parameters, context, path: str):
         """(field names, a function giving the wanted columns and the row numbers, description)."""
-        self._layer_crs: str | None = None
-        if not Path(path).is_file():
-            raise QgsProcessingException(self.tr("Cases file {} does not exist.").format(path))
-        if Path(path).suffix.lower() in (".csv", ".txt"):
-            encoding = ENCODINGS[self.parameterAsEnum(parameters, self.ENCODING, context)]
-            try:
-                table = read_csv(path, encoding)
-            except GridInputError as err:
-                raise self.input_error(err) from err
-            def csv_columns(wanted, shared):
-                found = table.columns(wanted, shared)
-                return found.columns, found.rows
-
-            return table.fields, csv_columns, f"CSV, {table.encoding}"
-        layer_name = (self.parameterAsString(parameters, self.LAYER, context) or "").strip()
-        uri = f"{path}|layername={layer_name}" if layer_name else path
-        layer = QgsVectorLayer(uri, "cases", "ogr")
-        if not layer.isValid():
-            raise QgsProcessingException(self.tr(
-                "{} cannot be read as a table or layer; give a CSV, XLSX or a GIS layer (and the sheet name)."
-            ).format(uri))
-        fields = layer.fields().names()
-        points = QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.PointGeometry
-        if points:
-            fields = [*fields, _GEOMETRY_X, _GEOMETRY_Y]
-            self._layer_crs = layer.crs().authid() or None
-        return fields, lambda wanted, shared: _layer_columns(layer, points, wanted), layer.storageType() or "OGR"
+        table = open_table(self, path, self.parameterAsEnum(parameters, self.ENCODING, context),
+                           self.parameterAsString(parameters, self.LAYER, context))
+        self._layer_crs = table.layer_crs
+        return table.fields, table.load_columns, table.kind
 
     def locate(self, parsed: ParsedCases, grids: StoredGrids, feedback) -> ParsedCases:
         """Grid, street and community codes by point in polygon (EPSG:4490 on both sides)."""
@@ -251,43 +245,6 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
         return layer.id()
 
 
-def _layer_columns(layer: QgsVectorLayer, points: bool, wanted: list[str]):
-    """The wanted attribute columns (and point coordinates) of a layer, and 1-based row numbers."""
-    names = layer.fields().names()
-    request = QgsFeatureRequest()
-    if not points:
-        request.setFlags(QgsFeatureRequest.NoGeometry)
-    positions = [(name, names.index(name)) for name in wanted if name in names]
-    columns: dict[str, list] = {name: [] for name in wanted}
-    numbers = []
-    for number, feature in enumerate(layer.getFeatures(request), start=1):
-        numbers.append(number)
-        attributes = feature.attributes()
-        for name, at in positions:
-            columns[name].append(_python_value(attributes[at]))
-        if points:
-            geometry = feature.geometry()
-            point = None if geometry.isNull() or geometry.isEmpty() else geometry.vertexAt(0)
-            xy = (None, None) if point is None else (point.x(), point.y())
-            for name, value in zip((_GEOMETRY_X, _GEOMETRY_Y), xy):
-                if name in columns:
-                    columns[name].append(value)
-    return columns, np.asarray(numbers, dtype=np.int64)
-
-
-def _python_value(value: object) -> object:
-    """QVariant NULL -> None; QDateTime/QDate -> datetime/date (naive: local time of the import)."""
-    if value is None or (isinstance(value, QVariant) and value.isNull()):
-        return None
-    if isinstance(value, QDateTime):
-        return value.toPyDateTime() if value.isValid() else None
-    if isinstance(value, QDate):
-        return value.toPyDate() if value.isValid() else None
-    if isinstance(value, QTime):
-        return value.toString()
-    return value
-
-
 def write_rejects(path: str, parsed: ParsedCases, fields, source: str, algorithm: GridAlgorithm) -> None:
     """The rejected rows: row number, case id, reason (in the user's language) and the row as read."""
     raw = {reject.row: None for reject in parsed.rejects}
@@ -298,7 +255,7 @@ def write_rejects(path: str, parsed: ParsedCases, fields, source: str, algorithm
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        columns = [f for f in fields if f not in (_GEOMETRY_X, _GEOMETRY_Y)]
+        columns = [f for f in fields if f not in (GEOMETRY_X, GEOMETRY_Y)]
         writer.writerow(["row", "case_id", "reason", *columns])
         for reject in parsed.rejects:
             row = raw.get(reject.row) or {}
