@@ -152,11 +152,11 @@ def run(out_dir: Path) -> dict[str, object]:
     work = Path(tempfile.mkdtemp(prefix=".demo-", dir=out_dir))
     try:
         gpkg = work / "demo.gpkg"
-        print("1/4 copying the sample district (fictional) into demo.gpkg")
+        print("1/8 copying the sample district (fictional) into demo.gpkg")
         communities = copy_layer(f"{SAMPLE}|layername=communities", gpkg, "communities", crs)
         roads = copy_layer(f"{SAMPLE}|layername=roads", gpkg, "roads", crs)
 
-        print("2/4 gridplugin:dividegrids (follow roads, target 10,000 m²)")
+        print("2/8 gridplugin:dividegrids (follow roads, target 10,000 m²)")
         result = processing.run("gridplugin:dividegrids", {
             "INPUT": f"{SAMPLE}|layername=communities",
             "MODE": 1,  # follow features
@@ -170,7 +170,7 @@ def run(out_dir: Path) -> dict[str, object]:
         }, feedback=PrintFeedback())
         grids = QgsVectorLayer(f"{gpkg}|layername=unit_grids", "unit_grids", "ogr")
 
-        print("3/4 gridplugin:codecomponents (GB/T 47678.5 IDs, unit grid codes, BeiDou codes)")
+        print("3/8 gridplugin:codecomponents (GB/T 47678.5 IDs, unit grid codes, BeiDou codes)")
         coded = processing.run("gridplugin:codecomponents", {
             "INPUT": f"{SAMPLE}|layername=components",
             "CLASS_FIELD": "class_code",
@@ -180,14 +180,22 @@ def run(out_dir: Path) -> dict[str, object]:
             "STORE": str(work / "cases.gpkg"), "DB_SCHEMA": "gridplugin",  # and keep them in the case store
         }, feedback=PrintFeedback())
 
-        print("4/7 gridplugin:importcases (the sample's cases into the GeoPackage case store cases.gpkg)")
+        print("4/8 gridplugin:importaddresses (the sample's standard addresses into the store's gazetteer)")
+        processing.run("gridplugin:importaddresses", {
+            "INPUT": f"{SAMPLE}|layername=addresses", "ADDRESS_FIELD": "full_address", "CODE_FIELD": "address_code",
+            "KIND_FIELD": "kind", "NAME_FIELD": "name", "STORE": str(work / "cases.gpkg"), "DB_SCHEMA": "gridplugin",
+            "GRIDS": f"{gpkg}|layername=unit_grids",
+        }, feedback=PrintFeedback())
+
+        print("5/8 gridplugin:importcases (the sample's cases into the GeoPackage case store cases.gpkg)")
         imported = processing.run("gridplugin:importcases", {
             "INPUT": str(resource("sample", "sample_cases.csv")), "ENCODING": 0, "COORDINATES": 0,
             "TIMEZONE": "Asia/Shanghai", "SCHEME": 0, "STORE": str(work / "cases.gpkg"), "DB_SCHEMA": "gridplugin",
-            "GRIDS": f"{gpkg}|layername=unit_grids", "REJECTS": str(work / "case_rejects.csv"),
+            "GRIDS": f"{gpkg}|layername=unit_grids", "GEOCODE": True, "GEOCODE_CONFIDENCE": 0.8,
+            "REJECTS": str(work / "case_rejects.csv"),
         }, feedback=PrintFeedback())
 
-        print("5/7 gridplugin:caseheatmap (cases per grid, kernel density, radius 200 m)")
+        print("6/8 gridplugin:caseheatmap (cases per grid, kernel density, radius 200 m)")
         heat = processing.run("gridplugin:caseheatmap", {
             "STORE": str(work / "cases.gpkg"), "DB_SCHEMA": "gridplugin", "TIMEZONE": "Asia/Shanghai",
             "RADIUS": 200.0, "PIXEL_SIZE": 10.0, "KERNEL": 0, "OUTPUT_VALUES": 0, "LIVE_LAYER": False,
@@ -196,7 +204,7 @@ def run(out_dir: Path) -> dict[str, object]:
             "DENSITY": str(work / "case_density.tif"),
         }, feedback=PrintFeedback())
 
-        print("6/7 gridplugin:casehotspots (Getis-Ord Gi*, monthly report)")
+        print("7/8 gridplugin:casehotspots (Getis-Ord Gi*, monthly report)")
         hotspots = processing.run("gridplugin:casehotspots", {
             "STORE": str(work / "cases.gpkg"), "DB_SCHEMA": "gridplugin", "TIMEZONE": "Asia/Shanghai",
             "CONTIGUITY": 0, "TOLERANCE": 0.5, "PERIOD": 2, "TOP_N": 10,
@@ -204,7 +212,7 @@ def run(out_dir: Path) -> dict[str, object]:
             "REPORT_CSV": str(work / "case_report.csv"), "REPORT_HTML": str(work / "case_report.html"),
         }, feedback=PrintFeedback())
 
-        print("7/7 rendering demo_map.png and demo_heat.png")
+        print("8/8 rendering demo_map.png and demo_heat.png")
         render_map(
             [styled(communities, "communities.qml"), styled(roads, "roads.qml"), styled(grids, "unit_grids.qml")],
             grids.extent(), work / "demo_map.png",

@@ -23,6 +23,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from grid_plugin.core.addresses import NearestAddress
 from grid_plugin.gui.algorithm_runner import AlgorithmRunner, layer_group
 from grid_plugin.gui.parameter_form import unique_path
 from grid_plugin.gui.spot_info import SpotInfoTool, describe_spot, spot_html
@@ -101,6 +102,7 @@ class GridDockWidget(QgsDockWidget):
 
         self.spot_tool = SpotInfoTool(iface.mapCanvas())
         self.last_spot = None  # the SpotInfo shown last
+        self._gazetteer: tuple | None = None  # (store key, NearestAddress) for the map tool
         self.spot_tool.spotClicked.connect(self.show_spot)
         self.spot_button.toggled.connect(self.toggle_spot_tool)
         self.spot_tool.deactivated.connect(lambda: self.spot_button.setChecked(False))
@@ -243,12 +245,22 @@ class GridDockWidget(QgsDockWidget):
         except StoreError:
             store = None  # no store yet: codes and components only
         try:
-            info = describe_spot(point, crs, grids, components, store, self.settings.recent_case_days)
+            info = describe_spot(point, crs, grids, components, store, self.settings.recent_case_days,
+                                 addresses=self.nearest_addresses(store))
         finally:
             if store is not None:
                 store.close()
         self.spot_text.setHtml(spot_html(info))
         self.last_spot = info
+
+    def nearest_addresses(self, store) -> NearestAddress | None:
+        """The store's gazetteer for the map tool, read once per store and size (not per click)."""
+        if store is None:
+            return None
+        key = (store.label, store.count_addresses())
+        if self._gazetteer is None or self._gazetteer[0] != key:
+            self._gazetteer = (key, NearestAddress(store.read_addresses()))
+        return self._gazetteer[1]
 
     # ---- live heat ----------------------------------------------------------------------------------------
     def add_live_heat(self, grids, daily) -> None:

@@ -8,6 +8,7 @@ import datetime as dt
 import html
 from dataclasses import dataclass, field
 
+import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -23,6 +24,7 @@ from qgis.gui import QgsMapCanvas, QgsMapToolEmitPoint
 from qgis.PyQt.QtCore import pyqtSignal
 
 from grid_plugin.core import beidou
+from grid_plugin.core.addresses import NearestAddress
 from grid_plugin.core.cases import UTC_FORMAT
 from grid_plugin.store.base import CaseStore
 from grid_plugin.store.schema import STORE_SRID
@@ -41,6 +43,9 @@ class SpotInfo:
     grid: dict[str, str] = field(default_factory=dict)  # GRID_FIELDS present in the grid layer
     components: list[tuple[str, str, float]] = field(default_factory=list)  # (id, class, metres)
     cases: list[tuple] = field(default_factory=list)  # CaseStore.recent_cases rows
+    address: str = ""  # the nearest standard address of the store's gazetteer
+    address_code: str = ""
+    address_metres: float | None = None
     notes: list[str] = field(default_factory=list)
 
 
@@ -60,7 +65,8 @@ class SpotInfoTool(QgsMapToolEmitPoint):
 
 def describe_spot(point: QgsPointXY, crs: QgsCoordinateReferenceSystem, grids: QgsVectorLayer | None,
                   components: QgsVectorLayer | None, store: CaseStore | None, recent_days: int = 90,
-                  component_id_field: str = "component_id", class_field: str = "class_code") -> SpotInfo:
+                  component_id_field: str = "component_id", class_field: str = "class_code",
+                  addresses: NearestAddress | None = None) -> SpotInfo:
     project = QgsProject.instance()
     geographic = QgsCoordinateReferenceSystem(f"EPSG:{STORE_SRID}")
     lonlat = QgsCoordinateTransform(crs, geographic, project).transform(point)
@@ -84,6 +90,13 @@ def describe_spot(point: QgsPointXY, crs: QgsCoordinateReferenceSystem, grids: Q
             info.notes.append(tr("The spot is outside every unit grid of {}.").format(grids.name()))
     if components is not None and components.isValid():
         info.components = _nearby(point, crs, components, component_id_field, class_field)
+    if addresses is not None and len(addresses.entries):  # reverse geocoding, as gridplugin:reversegeocode
+        index, metres = addresses.nearest(np.array([info.longitude]), np.array([info.latitude]))
+        if index[0] >= 0:
+            entries = addresses.entries
+            info.address = entries.full_addresses[index[0]] or entries.names[index[0]] or ""
+            info.address_code = entries.codes[index[0]]
+            info.address_metres = float(metres[0])
     if store is not None and info.grid.get("grid_code"):
         since = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=recent_days)).strftime(UTC_FORMAT)
         info.cases = store.recent_cases(info.grid["grid_code"], since, 10)
@@ -134,6 +147,9 @@ def spot_html(info: SpotInfo) -> str:
         if key in grid:
             name = grid.get(key.replace("_code", "_name"), "")
             rows.append((label, f"{grid[key]} {name}".strip()))
+    if info.address:
+        rows.append((tr("Nearest address"), tr("{} ({:.0f} m, code {})").format(
+            info.address, info.address_metres or 0.0, info.address_code)))
     parts = ["<table>"] + [f"<tr><th align='left'>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in rows] + ["</table>"]
     parts.append(f"<p><b>{e(tr('Components within {} m').format(int(NEARBY_M)))}</b></p>")
     if info.components:

@@ -4,6 +4,76 @@
   <context>
     <name>GridPlugin</name>
     <message>
+      <location filename="../../grid_plugin/core/addresses.py" />
+      <source>road suffix differs</source>
+      <translation>road suffix differs</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/addresses.py" />
+      <source>road name similar</source>
+      <translation>road name similar</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/addresses.py" />
+      <source>place name similar</source>
+      <translation>place name similar</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/addresses.py" />
+      <source>no door number</source>
+      <translation>no door number</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/addresses.py" />
+      <source>door number not in the gazetteer; nearest plate</source>
+      <translation>door number not in the gazetteer; nearest plate</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/addresses.py" />
+      <source>district differs</source>
+      <translation>district differs</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/addresses.py" />
+      <source>street differs</source>
+      <translation>street differs</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/addresses.py" />
+      <source>community differs</source>
+      <translation>community differs</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/addresses.py" />
+      <source>several entries fit</source>
+      <translation>several entries fit</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/addresses.py" />
+      <source>nothing recognised</source>
+      <translation>nothing recognised</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/addresses.py" />
+      <source>road not in the gazetteer</source>
+      <translation>road not in the gazetteer</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/addresses.py" />
+      <source>'{address}' is not in the gazetteer</source>
+      <translation>'{address}' is not in the gazetteer</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/addresses.py" />
+      <source>'{address}' fits several gazetteer entries equally well</source>
+      <translation>'{address}' fits several gazetteer entries equally well</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/addresses.py" />
+      <source>'{address}' matched with confidence {confidence}, below {minimum}</source>
+      <translation>'{address}' matched with confidence {confidence}, below {minimum}</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/beidou.py" />
       <source>BeiDou level must be a whole number from 1 to 10, not {level!r}</source>
       <translation>BeiDou level must be a whole number from 1 to 10, not {level!r}</translation>
@@ -147,6 +217,11 @@
       <location filename="../../grid_plugin/core/cases.py" />
       <source>{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00</source>
       <translation>{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>no coordinates, and the address could not be placed: {reason}</source>
+      <translation>no coordinates, and the address could not be placed: {reason}</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases.py" />
@@ -1445,6 +1520,11 @@
     </message>
     <message>
       <location filename="../../grid_plugin/gui/spot_info.py" />
+      <source>Nearest address</source>
+      <translation>Nearest address</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_info.py" />
       <source>Recent cases in this grid</source>
       <translation>Recent cases in this grid</translation>
     </message>
@@ -1452,6 +1532,11 @@
       <location filename="../../grid_plugin/gui/spot_info.py" />
       <source>The spot is outside every unit grid of {}.</source>
       <translation>The spot is outside every unit grid of {}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_info.py" />
+      <source>{} ({:.0f} m, code {})</source>
+      <translation>{} ({:.0f} m, code {})</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/gui/spot_info.py" />
@@ -1582,6 +1667,11 @@
       <location filename="../../grid_plugin/plugin.py" />
       <source>Grid city management panel</source>
       <translation>Grid city management panel</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/address_inputs.py" />
+      <source>The store {} has no standard addresses yet; import them first with Import standard addresses (importaddresses).</source>
+      <translation>The store {} has no standard addresses yet; import them first with Import standard addresses (importaddresses).</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
@@ -2462,6 +2552,191 @@ The file is written under a temporary name and moved into place at the end: a fa
       <translation>{} features written to {} ({}).</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>Geocode addresses</source>
+      <translation>Geocode addresses</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>Places the addresses of a table (CSV, XLSX or any layer) on the map through the store's gazetteer of standard addresses. Addresses are normalised (full-width digits and letters, Chinese numerals, 号/号院/号楼, 路/街/大街/胡同/巷 variants, traditional characters, missing district prefixes) and read into district, street, community, road, door number, building, unit and room. They are matched exactly, then by a similar road or place name, with a confidence from 0 to 1; a door number missing from the gazetteer takes the nearest plate on the same side at a lower confidence. Matched rows become points with the grid, community and street codes and the BeiDou code of the matched entry. Unmatched rows and ambiguous ones (several entries fit equally well) are listed in the report with their candidates.</source>
+      <translation>Places the addresses of a table (CSV, XLSX or any layer) on the map through the store's gazetteer of standard addresses. Addresses are normalised (full-width digits and letters, Chinese numerals, 号/号院/号楼, 路/街/大街/胡同/巷 variants, traditional characters, missing district prefixes) and read into district, street, community, road, door number, building, unit and room. They are matched exactly, then by a similar road or place name, with a confidence from 0 to 1; a door number missing from the gazetteer takes the nearest plate on the same side at a lower confidence. Matched rows become points with the grid, community and street codes and the BeiDou code of the matched entry. Unmatched rows and ambiguous ones (several entries fit equally well) are listed in the report with their candidates.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>ambiguous</source>
+      <translation>ambiguous</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>not matched</source>
+      <translation>not matched</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>Addresses file (CSV, XLSX, GeoPackage, Shapefile, ...)</source>
+      <translation>Addresses file (CSV, XLSX, GeoPackage, Shapefile, ...)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>Sheet or layer name (empty: the first)</source>
+      <translation>Sheet or layer name (empty: the first)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>CSV encoding</source>
+      <translation>CSV encoding</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>Address field</source>
+      <translation>Address field</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>Lowest confidence accepted as a match (0–1)</source>
+      <translation>Lowest confidence accepted as a match (0–1)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>Geocoded addresses</source>
+      <translation>Geocoded addresses</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>Unmatched and ambiguous addresses (CSV)</source>
+      <translation>Unmatched and ambiguous addresses (CSV)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>Addresses matched</source>
+      <translation>Addresses matched</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>Addresses ambiguous</source>
+      <translation>Addresses ambiguous</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>Addresses not matched</source>
+      <translation>Addresses not matched</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>Detect (UTF-8, else GBK/GB18030)</source>
+      <translation>Detect (UTF-8, else GBK/GB18030)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>{} addresses: {} matched, {} ambiguous, {} not matched (see {}).</source>
+      <translation>{} addresses: {} matched, {} ambiguous, {} not matched (see {}).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>The table has no field {}; its fields are: {}</source>
+      <translation>The table has no field {}; its fields are: {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>Import standard addresses</source>
+      <translation>Import standard addresses</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>Standard addresses (标准地址: door plates, buildings, points of interest, streets and lanes) from any point layer into the store's gazetteer, which geocoding and reverse geocoding use. Each address is read into road, door number, building, street and community; it gets the codes of the unit grid it stands in and its BeiDou grid code (level 8). Addresses are upserted by their code: a re-import updates them and keeps the others. Without a code field, a stable code is made from the community code and the normalised address text. Rows without a position or an address, and repeated codes, go to the rejects file.</source>
+      <translation>Standard addresses (标准地址: door plates, buildings, points of interest, streets and lanes) from any point layer into the store's gazetteer, which geocoding and reverse geocoding use. Each address is read into road, door number, building, street and community; it gets the codes of the unit grid it stands in and its BeiDou grid code (level 8). Addresses are upserted by their code: a re-import updates them and keeps the others. Without a code field, a stable code is made from the community code and the normalised address text. Rows without a position or an address, and repeated codes, go to the rejects file.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>Unit grids (saved into the store; empty: the store's grids)</source>
+      <translation>Unit grids (saved into the store; empty: the store's grids)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>Standard addresses (points)</source>
+      <translation>Standard addresses (points)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>Full address field</source>
+      <translation>Full address field</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>Address code field (empty: made from the community and the address)</source>
+      <translation>Address code field (empty: made from the community and the address)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>Kind field (门牌, 楼栋, 兴趣点, 街巷…; optional)</source>
+      <translation>Kind field (门牌, 楼栋, 兴趣点, 街巷…; optional)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>Place name field (points of interest; optional)</source>
+      <translation>Place name field (points of interest; optional)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>District name, when the addresses do not start with it (e.g. 东城区)</source>
+      <translation>District name, when the addresses do not start with it (e.g. 东城区)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>Rejected addresses</source>
+      <translation>Rejected addresses</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>Addresses read</source>
+      <translation>Addresses read</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>Addresses stored</source>
+      <translation>Addresses stored</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>Addresses rejected</source>
+      <translation>Addresses rejected</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>Addresses outside every unit grid</source>
+      <translation>Addresses outside every unit grid</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>Store</source>
+      <translation>Store</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>{} addresses read, {} stored in {}, {} rejected, {} outside every unit grid.</source>
+      <translation>{} addresses read, {} stored in {}, {} rejected, {} outside every unit grid.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>The layer has no field {}; its fields are: {}</source>
+      <translation>The layer has no field {}; its fields are: {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>no position (the feature has no geometry)</source>
+      <translation>no position (the feature has no geometry)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>no address and no place name</source>
+      <translation>no address and no place name</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>address code {} repeats feature {}</source>
+      <translation>address code {} repeats feature {}</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>Imports cases (案件) from a CSV (UTF-8 or GBK), an XLSX sheet or any OGR layer into the case store: a GeoPackage file (default) or a PostGIS schema reached through a QGIS PostgreSQL connection.
 
@@ -2476,23 +2751,8 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
-      <source>Unit grids (saved into the store; empty: the store's grids)</source>
-      <translation>Unit grids (saved into the store; empty: the store's grids)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>Cases file (CSV, XLSX, GeoPackage, Shapefile, GeoJSON, ...)</source>
       <translation>Cases file (CSV, XLSX, GeoPackage, Shapefile, GeoJSON, ...)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
-      <source>Sheet or layer name (empty: the first)</source>
-      <translation>Sheet or layer name (empty: the first)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
-      <source>CSV encoding</source>
-      <translation>CSV encoding</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
@@ -2518,6 +2778,16 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>Your own classes (CSV; optional)</source>
       <translation>Your own classes (CSV; optional)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Place rows without coordinates by their address (the store's gazetteer)</source>
+      <translation>Place rows without coordinates by their address (the store's gazetteer)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Lowest confidence for placing a case by its address (0–1)</source>
+      <translation>Lowest confidence for placing a case by its address (0–1)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
@@ -2551,13 +2821,8 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
-      <source>Store</source>
-      <translation>Store</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
-      <source>Detect (UTF-8, else GBK/GB18030)</source>
-      <translation>Detect (UTF-8, else GBK/GB18030)</translation>
+      <source>Rows placed by their address</source>
+      <translation>Rows placed by their address</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
@@ -2621,6 +2886,11 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>{} rows without coordinates were placed by their address.</source>
+      <translation>{} rows without coordinates were placed by their address.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>{} rows look like latitude and longitude swapped; check the x/y field mapping.</source>
       <translation>{} rows look like latitude and longitude swapped; check the x/y field mapping.</translation>
     </message>
@@ -2628,16 +2898,6 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>{} classes added or overridden from {}.</source>
       <translation>{} classes added or overridden from {}.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
-      <source>Cases file {} does not exist.</source>
-      <translation>Cases file {} does not exist.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
-      <source>{} cannot be read as a table or layer; give a CSV, XLSX or a GIS layer (and the sheet name).</source>
-      <translation>{} cannot be read as a table or layer; give a CSV, XLSX or a GIS layer (and the sheet name).</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
@@ -2728,6 +2988,46 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
       <source>The PNG previews could not be written: {}</source>
       <translation>The PNG previews could not be written: {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/reverse_geocode.py" />
+      <source>Reverse geocode points</source>
+      <translation>Reverse geocode points</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/reverse_geocode.py" />
+      <source>Adds to each point the district, street, community and unit-grid codes of the grid it stands in, its BeiDou grid code (level 8) and the nearest standard address of the store's gazetteer with the ground distance to it. Addresses farther than the maximum distance are not given. Grids come from the given unit-grid layer, else from the store.</source>
+      <translation>Adds to each point the district, street, community and unit-grid codes of the grid it stands in, its BeiDou grid code (level 8) and the nearest standard address of the store's gazetteer with the ground distance to it. Addresses farther than the maximum distance are not given. Grids come from the given unit-grid layer, else from the store.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/reverse_geocode.py" />
+      <source>Points</source>
+      <translation>Points</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/reverse_geocode.py" />
+      <source>Farthest nearest address (m)</source>
+      <translation>Farthest nearest address (m)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/reverse_geocode.py" />
+      <source>Reverse geocoded points</source>
+      <translation>Reverse geocoded points</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/reverse_geocode.py" />
+      <source>Points in a unit grid</source>
+      <translation>Points in a unit grid</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/reverse_geocode.py" />
+      <source>Points with a nearest address</source>
+      <translation>Points with a nearest address</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/reverse_geocode.py" />
+      <source>{} points: {} in a unit grid, {} with an address within {} m.</source>
+      <translation>{} points: {} in a unit grid, {} with an address within {} m.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
@@ -2991,6 +3291,11 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
     </message>
     <message>
       <location filename="../../grid_plugin/processing/base.py" />
+      <source>Addresses</source>
+      <translation>Addresses</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/base.py" />
       <source>Date '{}' is not a date; write it as YYYY-MM-DD, e.g. 2026-07-01.</source>
       <translation>Date '{}' is not a date; write it as YYYY-MM-DD, e.g. 2026-07-01.</translation>
     </message>
@@ -3148,6 +3453,16 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <location filename="../../grid_plugin/processing/provider.py" />
       <source>Grid city management (网格化城市管理) {}</source>
       <translation>Grid city management (网格化城市管理) {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/table_inputs.py" />
+      <source>The file {} does not exist.</source>
+      <translation>The file {} does not exist.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/table_inputs.py" />
+      <source>{} cannot be read as a table or layer; give a CSV, XLSX or a GIS layer (and the sheet name).</source>
+      <translation>{} cannot be read as a table or layer; give a CSV, XLSX or a GIS layer (and the sheet name).</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/store/base.py" />

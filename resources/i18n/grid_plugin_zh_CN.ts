@@ -4,6 +4,76 @@
   <context>
     <name>GridPlugin</name>
     <message>
+      <location filename="../../grid_plugin/core/addresses.py" />
+      <source>road suffix differs</source>
+      <translation>道路通名不同</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/addresses.py" />
+      <source>road name similar</source>
+      <translation>道路名称相近</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/addresses.py" />
+      <source>place name similar</source>
+      <translation>地名相近</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/addresses.py" />
+      <source>no door number</source>
+      <translation>没有门牌号</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/addresses.py" />
+      <source>door number not in the gazetteer; nearest plate</source>
+      <translation>门牌号不在地址库中，取最近的门牌</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/addresses.py" />
+      <source>district differs</source>
+      <translation>区县不一致</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/addresses.py" />
+      <source>street differs</source>
+      <translation>街道不一致</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/addresses.py" />
+      <source>community differs</source>
+      <translation>社区不一致</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/addresses.py" />
+      <source>several entries fit</source>
+      <translation>有多个条目同样符合</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/addresses.py" />
+      <source>nothing recognised</source>
+      <translation>未能识别</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/addresses.py" />
+      <source>road not in the gazetteer</source>
+      <translation>道路不在地址库中</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/addresses.py" />
+      <source>'{address}' is not in the gazetteer</source>
+      <translation>“{address}”不在地址库中</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/addresses.py" />
+      <source>'{address}' fits several gazetteer entries equally well</source>
+      <translation>“{address}”同样符合地址库中的多个条目</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/addresses.py" />
+      <source>'{address}' matched with confidence {confidence}, below {minimum}</source>
+      <translation>“{address}”的匹配置信度为 {confidence}，低于 {minimum}</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/beidou.py" />
       <source>BeiDou level must be a whole number from 1 to 10, not {level!r}</source>
       <translation>北斗网格层级必须是 1 到 10 的整数，而不是 {level!r}</translation>
@@ -147,6 +217,11 @@
       <location filename="../../grid_plugin/core/cases.py" />
       <source>{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00</source>
       <translation>{field}“{value}”不是日期时间；请写成 2025-03-01 08:05:00</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>no coordinates, and the address could not be placed: {reason}</source>
+      <translation>没有坐标，且无法按地址定位：{reason}</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases.py" />
@@ -1445,6 +1520,11 @@
     </message>
     <message>
       <location filename="../../grid_plugin/gui/spot_info.py" />
+      <source>Nearest address</source>
+      <translation>最近地址</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_info.py" />
       <source>Recent cases in this grid</source>
       <translation>本网格近期案件</translation>
     </message>
@@ -1452,6 +1532,11 @@
       <location filename="../../grid_plugin/gui/spot_info.py" />
       <source>The spot is outside every unit grid of {}.</source>
       <translation>该位置不在 {} 的任何单元网格内。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_info.py" />
+      <source>{} ({:.0f} m, code {})</source>
+      <translation>{}（{:.0f} 米，编码 {}）</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/gui/spot_info.py" />
@@ -1582,6 +1667,11 @@
       <location filename="../../grid_plugin/plugin.py" />
       <source>Grid city management panel</source>
       <translation>网格化城市管理面板</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/address_inputs.py" />
+      <source>The store {} has no standard addresses yet; import them first with Import standard addresses (importaddresses).</source>
+      <translation>案件库 {} 中还没有标准地址；请先用“导入标准地址”（importaddresses）导入。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
@@ -2462,6 +2552,191 @@ The file is written under a temporary name and moved into place at the end: a fa
       <translation>已将 {} 个要素写入 {}（{}）。</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>Geocode addresses</source>
+      <translation>地址匹配（地理编码）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>Places the addresses of a table (CSV, XLSX or any layer) on the map through the store's gazetteer of standard addresses. Addresses are normalised (full-width digits and letters, Chinese numerals, 号/号院/号楼, 路/街/大街/胡同/巷 variants, traditional characters, missing district prefixes) and read into district, street, community, road, door number, building, unit and room. They are matched exactly, then by a similar road or place name, with a confidence from 0 to 1; a door number missing from the gazetteer takes the nearest plate on the same side at a lower confidence. Matched rows become points with the grid, community and street codes and the BeiDou code of the matched entry. Unmatched rows and ambiguous ones (several entries fit equally well) are listed in the report with their candidates.</source>
+      <translation>用案件库中的标准地址库，把表格（CSV、XLSX 或任意图层）中的地址定位到地图上。地址先规范化（全角数字与字母、中文数字、号/号院/号楼、路/街/大街/胡同/巷等变体、繁体字、缺省的区县前缀），再拆分为区县、街道、社区、道路、门牌号、楼栋、单元和室。先精确匹配，再按相近的道路名或地名匹配，并给出 0 到 1 的置信度；地址库中没有的门牌号取同侧最近的门牌，置信度较低。匹配成功的行生成点，带有所匹配条目的单元网格、社区、街道编码和北斗网格码。未匹配的行和有歧义的行（多个条目同样符合）连同候选项列在报告中。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>ambiguous</source>
+      <translation>有歧义</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>not matched</source>
+      <translation>未匹配</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>Addresses file (CSV, XLSX, GeoPackage, Shapefile, ...)</source>
+      <translation>地址文件（CSV、XLSX、GeoPackage、Shapefile 等）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>Sheet or layer name (empty: the first)</source>
+      <translation>工作表或图层名称（留空：第一个）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>CSV encoding</source>
+      <translation>CSV 编码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>Address field</source>
+      <translation>地址字段</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>Lowest confidence accepted as a match (0–1)</source>
+      <translation>接受为匹配的最低置信度（0–1）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>Geocoded addresses</source>
+      <translation>已定位的地址</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>Unmatched and ambiguous addresses (CSV)</source>
+      <translation>未匹配和有歧义的地址（CSV）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>Addresses matched</source>
+      <translation>匹配的地址数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>Addresses ambiguous</source>
+      <translation>有歧义的地址数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>Addresses not matched</source>
+      <translation>未匹配的地址数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>Detect (UTF-8, else GBK/GB18030)</source>
+      <translation>自动识别（UTF-8，否则 GBK/GB18030）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>{} addresses: {} matched, {} ambiguous, {} not matched (see {}).</source>
+      <translation>共 {} 个地址：{} 个匹配，{} 个有歧义，{} 个未匹配（见 {}）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>The table has no field {}; its fields are: {}</source>
+      <translation>表格中没有字段 {}；现有字段为：{}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>Import standard addresses</source>
+      <translation>导入标准地址</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>Standard addresses (标准地址: door plates, buildings, points of interest, streets and lanes) from any point layer into the store's gazetteer, which geocoding and reverse geocoding use. Each address is read into road, door number, building, street and community; it gets the codes of the unit grid it stands in and its BeiDou grid code (level 8). Addresses are upserted by their code: a re-import updates them and keeps the others. Without a code field, a stable code is made from the community code and the normalised address text. Rows without a position or an address, and repeated codes, go to the rejects file.</source>
+      <translation>把任意点图层中的标准地址（门牌、楼栋、兴趣点、街巷）导入案件库的地址库，供地址匹配和逆地理编码使用。每个地址拆分为道路、门牌号、楼栋、街道和社区，并获得所在单元网格的编码和北斗网格码（第 8 级）。地址按编码更新或插入：再次导入会更新已有地址并保留其他地址。没有编码字段时，由社区编码和规范化的地址文本生成稳定的编码。没有位置或没有地址的行以及重复的编码写入拒绝文件。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>Unit grids (saved into the store; empty: the store's grids)</source>
+      <translation>单元网格（保存到案件库；留空：使用案件库中的网格）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>Standard addresses (points)</source>
+      <translation>标准地址（点）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>Full address field</source>
+      <translation>完整地址字段</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>Address code field (empty: made from the community and the address)</source>
+      <translation>地址编码字段（留空则由社区和地址生成）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>Kind field (门牌, 楼栋, 兴趣点, 街巷…; optional)</source>
+      <translation>类型字段（门牌、楼栋、兴趣点、街巷…；可选）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>Place name field (points of interest; optional)</source>
+      <translation>地名字段（兴趣点；可选）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>District name, when the addresses do not start with it (e.g. 东城区)</source>
+      <translation>区县名称（地址不以区县开头时填写，如 东城区）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>Rejected addresses</source>
+      <translation>被拒绝的地址</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>Addresses read</source>
+      <translation>读取的地址数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>Addresses stored</source>
+      <translation>入库的地址数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>Addresses rejected</source>
+      <translation>被拒绝的地址数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>Addresses outside every unit grid</source>
+      <translation>不在任何单元网格内的地址数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>Store</source>
+      <translation>案件库</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>{} addresses read, {} stored in {}, {} rejected, {} outside every unit grid.</source>
+      <translation>读取 {} 个地址，{} 个存入 {}，{} 个被拒绝，{} 个不在任何单元网格内。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>The layer has no field {}; its fields are: {}</source>
+      <translation>图层中没有字段 {}；现有字段为：{}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>no position (the feature has no geometry)</source>
+      <translation>没有位置（要素没有几何）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>no address and no place name</source>
+      <translation>既没有地址也没有地名</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>address code {} repeats feature {}</source>
+      <translation>地址编码 {} 与要素 {} 重复</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>Imports cases (案件) from a CSV (UTF-8 or GBK), an XLSX sheet or any OGR layer into the case store: a GeoPackage file (default) or a PostGIS schema reached through a QGIS PostgreSQL connection.
 
@@ -2476,23 +2751,8 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
-      <source>Unit grids (saved into the store; empty: the store's grids)</source>
-      <translation>单元网格（保存到案件库；留空：使用案件库中的网格）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>Cases file (CSV, XLSX, GeoPackage, Shapefile, GeoJSON, ...)</source>
       <translation>案件文件（CSV、XLSX、GeoPackage、Shapefile、GeoJSON 等）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
-      <source>Sheet or layer name (empty: the first)</source>
-      <translation>工作表或图层名称（留空：第一个）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
-      <source>CSV encoding</source>
-      <translation>CSV 编码</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
@@ -2518,6 +2778,16 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>Your own classes (CSV; optional)</source>
       <translation>自定义类别（CSV；可选）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Place rows without coordinates by their address (the store's gazetteer)</source>
+      <translation>按地址定位没有坐标的行（使用案件库的地址库）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Lowest confidence for placing a case by its address (0–1)</source>
+      <translation>按地址定位案件的最低置信度（0–1）</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
@@ -2551,13 +2821,8 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
-      <source>Store</source>
-      <translation>案件库</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
-      <source>Detect (UTF-8, else GBK/GB18030)</source>
-      <translation>自动识别（UTF-8，否则 GBK/GB18030）</translation>
+      <source>Rows placed by their address</source>
+      <translation>按地址定位的行数</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
@@ -2621,6 +2886,11 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>{} rows without coordinates were placed by their address.</source>
+      <translation>{} 个没有坐标的行已按地址定位。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>{} rows look like latitude and longitude swapped; check the x/y field mapping.</source>
       <translation>{} 行的经纬度似乎颠倒了；请检查 x/y 字段映射。</translation>
     </message>
@@ -2628,16 +2898,6 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>{} classes added or overridden from {}.</source>
       <translation>添加或覆盖了 {} 个类别（来自 {}）。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
-      <source>Cases file {} does not exist.</source>
-      <translation>案件文件 {} 不存在。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
-      <source>{} cannot be read as a table or layer; give a CSV, XLSX or a GIS layer (and the sheet name).</source>
-      <translation>{} 无法作为表格或图层读取；请提供 CSV、XLSX 或 GIS 图层（以及工作表名称）。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
@@ -2728,6 +2988,46 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
       <source>The PNG previews could not be written: {}</source>
       <translation>无法写出 PNG 预览：{}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/reverse_geocode.py" />
+      <source>Reverse geocode points</source>
+      <translation>逆地理编码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/reverse_geocode.py" />
+      <source>Adds to each point the district, street, community and unit-grid codes of the grid it stands in, its BeiDou grid code (level 8) and the nearest standard address of the store's gazetteer with the ground distance to it. Addresses farther than the maximum distance are not given. Grids come from the given unit-grid layer, else from the store.</source>
+      <translation>为每个点添加所在单元网格的区县、街道、社区和网格编码、北斗网格码（第 8 级），以及案件库地址库中最近的标准地址及其地面距离。超过最大距离的地址不给出。单元网格取自给定的网格图层，否则取自案件库。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/reverse_geocode.py" />
+      <source>Points</source>
+      <translation>点</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/reverse_geocode.py" />
+      <source>Farthest nearest address (m)</source>
+      <translation>最近地址的最大距离（米）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/reverse_geocode.py" />
+      <source>Reverse geocoded points</source>
+      <translation>逆地理编码结果</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/reverse_geocode.py" />
+      <source>Points in a unit grid</source>
+      <translation>位于单元网格内的点数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/reverse_geocode.py" />
+      <source>Points with a nearest address</source>
+      <translation>有最近地址的点数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/reverse_geocode.py" />
+      <source>{} points: {} in a unit grid, {} with an address within {} m.</source>
+      <translation>共 {} 个点：{} 个位于单元网格内，{} 个在 {} 米内有地址。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
@@ -2991,6 +3291,11 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
     </message>
     <message>
       <location filename="../../grid_plugin/processing/base.py" />
+      <source>Addresses</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/base.py" />
       <source>Date '{}' is not a date; write it as YYYY-MM-DD, e.g. 2026-07-01.</source>
       <translation>日期“{}”不是日期；请写成 YYYY-MM-DD，例如 2026-07-01。</translation>
     </message>
@@ -3148,6 +3453,16 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <location filename="../../grid_plugin/processing/provider.py" />
       <source>Grid city management (网格化城市管理) {}</source>
       <translation>网格化城市管理 {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/table_inputs.py" />
+      <source>The file {} does not exist.</source>
+      <translation>文件 {} 不存在。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/table_inputs.py" />
+      <source>{} cannot be read as a table or layer; give a CSV, XLSX or a GIS layer (and the sheet name).</source>
+      <translation>{} 无法作为表格或图层读取；请提供 CSV、XLSX 或 GIS 图层（以及工作表名称）。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/store/base.py" />

@@ -24,6 +24,8 @@ def test_demo_writes_the_geopackage_and_a_map(tmp_path):
         assert sum(f["properties"]["case_count"] for f in heat) == 5060  # every sample case in a grid
     with fiona.open(tmp_path / "cases.gpkg", layer="cases") as cases:
         assert len(cases) == 5060 and cases.crs.to_epsg() == 4490
+    with fiona.open(tmp_path / "cases.gpkg", layer="addresses") as addresses:  # the gazetteer, for geocoding
+        assert len(addresses) > 20_000 and all(a["properties"]["grid_code"] for a in addresses)
     with fiona.open(tmp_path / "demo.gpkg", layer="components") as components:
         ids = [f["properties"]["component_id"] for f in components]
         grid_codes = {f["properties"]["bgid"] for f in components}

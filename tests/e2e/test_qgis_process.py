@@ -109,3 +109,15 @@ def test_the_whole_chain_from_qgis_process(tmp_path, sample_gpkg):
                 f"ROADS={sample_gpkg}|layername=roads", "CODE_FIELD=community_code", "NAME_FIELD=community_name",
                 f"OUTPUT={tmp_path / 'export' / 'maps.pdf'}")
     assert atlas["PAGE_COUNT"] == 27 and (tmp_path / "export" / "maps.pdf").read_bytes().startswith(b"%PDF")
+
+    # addresses: the gazetteer into the store, then the sample case addresses geocoded against it
+    gazetteer = run("gridplugin:importaddresses", f"INPUT={sample_gpkg}|layername=addresses",
+                    "ADDRESS_FIELD=full_address", "CODE_FIELD=address_code", "KIND_FIELD=kind", "NAME_FIELD=name",
+                    f"STORE={store}")
+    assert gazetteer["IMPORTED_COUNT"] == gazetteer["READ_COUNT"] > 20_000
+    geocoded = run("gridplugin:geocodeaddresses", f"INPUT={sample_cases}", f"STORE={store}",
+                   f"OUTPUT={tmp_path / 'geocoded.gpkg'}", f"REPORT={tmp_path / 'geocode_report.csv'}")
+    assert geocoded["MATCHED_COUNT"] >= 0.99 * 5060
+    reverse = run("gridplugin:reversegeocode", f"INPUT={components}", f"STORE={store}",
+                  f"OUTPUT={tmp_path / 'reverse.gpkg'}")
+    assert reverse["WITH_ADDRESS_COUNT"] == reverse["IN_GRID_COUNT"] == 433

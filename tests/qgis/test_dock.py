@@ -31,6 +31,7 @@ from grid_plugin.toolbelt.settings import PluginSettings, project_choice
 from tests.qgis.conftest import ensure_provider
 
 SAMPLE_CASES = Path(__file__).resolve().parents[2] / "resources" / "sample" / "sample_cases.csv"
+SAMPLE_GPKG = SAMPLE_CASES.with_name("sample_district.gpkg")
 
 
 def wait_for(condition, timeout: float = 180.0) -> None:
@@ -259,6 +260,11 @@ def test_map_tool_tells_grid_codes_beidou_code_components_and_recent_cases(dock,
     component = max(dock.component_step.last_components.getFeatures(), key=lambda f: counts.get(f["bgid"], 0))
     point = component.geometry().asPoint()
     crs = dock.component_step.last_components.crs()
+    import processing
+
+    processing.run("gridplugin:importaddresses", {  # the gazetteer, for the nearest address
+        "INPUT": f"{SAMPLE_GPKG}|layername=addresses", "ADDRESS_FIELD": "full_address",
+        "CODE_FIELD": "address_code", "KIND_FIELD": "kind", "NAME_FIELD": "name", **dock.store.parameters()})
     dock.spot_button.setChecked(True)
     assert dock.iface.mapCanvas().mapTool() is dock.spot_tool
     dock.settings.recent_case_days = 100_000  # the sample cases are from 2025
@@ -271,7 +277,16 @@ def test_map_tool_tells_grid_codes_beidou_code_components_and_recent_cases(dock,
     assert info.cases and len(info.cases) <= 10
     times = [row[1] for row in info.cases]
     assert times == sorted(times, reverse=True)
+    with GpkgStore(tmp_path / "out" / "cases.gpkg", create=False) as store:
+        entries = store.read_addresses()
+    import pyproj
+
+    metres = pyproj.Geod(ellps="GRS80").inv([info.longitude] * len(entries), [info.latitude] * len(entries),
+                                            entries.lon, entries.lat)[2]
+    assert info.address_code == entries.codes[int(np.argmin(metres))]  # reverse geocoding: the nearest one
+    assert info.address_metres == pytest.approx(metres.min(), abs=0.01)
     html = dock.spot_text.toPlainText()
+    assert info.address in html
     assert component["component_id"] in html and info.grid["grid_code"] in html
     dock.spot_button.setChecked(False)
     assert dock.iface.mapCanvas().mapTool() is not dock.spot_tool

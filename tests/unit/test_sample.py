@@ -10,7 +10,7 @@ from shapely.geometry import shape
 
 from tests.conftest import REPO, SAMPLE_GPKG
 
-LAYERS = ("district", "streets", "communities", "roads", "components", "cases")
+LAYERS = ("district", "streets", "communities", "roads", "components", "cases", "addresses")
 
 
 def read(path, layer):
@@ -49,3 +49,17 @@ def test_communities_tile_the_district_with_unique_codes():
     codes = [props["community_code"] for props, _ in communities]
     assert len(set(codes)) == len(codes) and all(len(c) == 12 and c.startswith("990101") for c in codes)
     assert all(props["community_code"].startswith(props["street_code"]) for props, _ in communities)
+
+
+def test_standard_addresses_are_unique_and_stand_in_their_community():
+    communities = {p["community_code"]: shapely.from_wkb(wkb) for p, wkb in read(SAMPLE_GPKG, "communities")}
+    addresses = read(SAMPLE_GPKG, "addresses")
+    codes = [p["address_code"] for p, _ in addresses]
+    assert len(set(codes)) == len(codes) and all(len(c) == 21 and c.isdigit() for c in codes)
+    doors = [(p["road"], p["number"]) for p, _ in addresses if p["kind"] == "门牌"]
+    assert len(set(doors)) == len(doors)  # one plate per road and number
+    for properties, wkb in addresses[::50]:
+        assert properties["address_code"].startswith(properties["community_code"])
+        assert communities[properties["community_code"]].contains(shapely.from_wkb(wkb))
+        prefix = "示例区" + properties["street_name"] + properties["community_name"]
+        assert properties["full_address"].startswith(prefix)
