@@ -207,7 +207,7 @@ class AddressEntries:
 
     @classmethod
     def empty(cls) -> AddressEntries:
-        return cls(*([] for _ in range(14)), np.empty(0), np.empty(0))
+        return cls([], [], [], [], [], [], [], [], [], [], [], [], [], [], np.empty(0), np.empty(0))
 
     def rows(self) -> list[tuple]:
         return list(zip(self.codes, self.kinds, self.names, self.full_addresses, self.roads, self.numbers,
@@ -265,8 +265,8 @@ class Gazetteer:
         for name in self.by_poi:
             for gram in bigrams(name):
                 self.poi_bigrams[gram].add(name)
-        self.numbers_on_road = {road: np.array(sorted({int(entries.numbers[i]) for i in idx
-                                                       if entries.numbers[i] is not None}), dtype=np.int64)
+        self.numbers_on_road = {road: np.array(sorted({int(number) for number in (entries.numbers[i] for i in idx)
+                                                       if number is not None}), dtype=np.int64)
                                 for road, idx in self.by_road.items()}
 
     # ---- roads ------------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from qgis.core import (
 from grid_plugin.core.hotspots import contiguity, getis_ord_gi_star
 from grid_plugin.core.offsets import wgs84_to_bd09, wgs84_to_gcj02
 from grid_plugin.store.gpkg import GpkgStore, decode_points
+from grid_plugin.store.schema import SCHEMA_VERSION
 from tests.conftest import REPO, read_postgis_env
 from tests.qgis.conftest import Messages
 from tests.qgis.test_case_store import drop_schema
@@ -379,7 +380,7 @@ def test_a_connection_with_an_authentication_configuration(gridplugin, tmp_path,
         assert parameters["password"] == env["PGPASSWORD"] and parameters["user"] == env["PGUSER"]
         assert "password" not in layer_uri and f"authcfg={config.id()}" in layer_uri
         with PostgisStore.from_connection(name, schema) as store:
-            assert store.schema_version() == 2
+            assert store.schema_version() == SCHEMA_VERSION
             assert "authcfg" in store.layer_source("cases")[0]
     finally:
         metadata.deleteConnection(name)
