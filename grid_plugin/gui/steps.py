@@ -49,9 +49,7 @@ def algorithm(algorithm_id: str):
 
 
 class Step(QWidget):
-    """Base: a titled page with forms and buttons; `buttons` maps a name to its QPushButton."""
-
-    title = ""
+    """Base: a page of forms and buttons; `buttons` maps a name to its QPushButton."""
 
     def __init__(self, run: Run, output_path: Callable[[str, str], str], store_parameters: Callable[[], dict],
                  parent: QWidget | None = None):
@@ -65,13 +63,16 @@ class Step(QWidget):
     def form(self, algorithm_id: str, names: list[str], outputs: dict[str, tuple[str, str]],
              labels: dict[str, str] | None = None) -> ParameterForm:
         """A form whose outputs default to fresh files in the output folder: name -> (stem, suffix)."""
+        form = ParameterForm(algorithm(algorithm_id), names, self.default_outputs(outputs), labels)
+        self.layout_.addWidget(form)
+        return form
+
+    def default_outputs(self, outputs: dict[str, tuple[str, str]]) -> Callable[[str], str]:
         def default_output(name: str) -> str:
             stem, suffix = outputs.get(name, ("", ""))
             return self.output_path(stem, suffix) if stem else ""
 
-        form = ParameterForm(algorithm(algorithm_id), names, default_output, labels)
-        self.layout_.addWidget(form)
-        return form
+        return default_output
 
     def button(self, key: str, text: str, slot: Callable[[], object], into=None) -> QPushButton:
         button = QPushButton(text)
@@ -107,7 +108,6 @@ def _first_of_kind(layers: list[QgsMapLayer], geometry_type: int) -> QgsVectorLa
 
 
 class GridStep(Step):
-    title = "grids"
     OUTPUTS: ClassVar[dict[str, tuple[str, str]]] = {
         "OUTPUT": ("unit_grids", ".gpkg"), "CHANGE_REPORT": ("grid_code_changes", ".csv")}
 
@@ -149,7 +149,6 @@ class GridStep(Step):
 
 
 class ComponentStep(Step):
-    title = "components"
     OUTPUTS: ClassVar[dict[str, tuple[str, str]]] = {"OUTPUT": ("components_coded", ".gpkg")}
 
     def __init__(self, *args, **kwargs):
@@ -191,7 +190,6 @@ class ComponentStep(Step):
 
 
 class CaseStep(Step):
-    title = "cases"
     IMPORT_OUTPUTS: ClassVar[dict[str, tuple[str, str]]] = {"REJECTS": ("case_rejects", ".csv")}
     HEAT_OUTPUTS: ClassVar[dict[str, tuple[str, str]]] = {
         "GRID_COUNTS": ("case_heat", ".gpkg"), "DENSITY": ("case_density", ".tif")}
@@ -203,14 +201,14 @@ class CaseStep(Step):
         importing.setLayout(QVBoxLayout())
         self.layout_.addWidget(importing)
         self.import_form = ParameterForm(algorithm(IMPORT), ["INPUT", "ENCODING", "COORDINATES", "TIMEZONE", "GRIDS",
-                                                             "REJECTS"], self._default(self.IMPORT_OUTPUTS))
+                                                             "REJECTS"], self.default_outputs(self.IMPORT_OUTPUTS))
         importing.layout().addWidget(self.import_form)
         self.button("import_cases", tr("Import into the store"), self.run_import, importing.layout())
         heat = QGroupBox(tr("Heat"))
         heat.setLayout(QVBoxLayout())
         self.layout_.addWidget(heat)
         self.heat_form = ParameterForm(algorithm(HEATMAP), ["RADIUS", "PIXEL_SIZE", "GRID_COUNTS", "DENSITY",
-                                                            "LIVE_LAYER"], self._default(self.HEAT_OUTPUTS))
+                                                            "LIVE_LAYER"], self.default_outputs(self.HEAT_OUTPUTS))
         heat.layout().addWidget(self.heat_form)
         row = QHBoxLayout()
         heat.layout().addLayout(row)
@@ -223,12 +221,6 @@ class CaseStep(Step):
         live.layout().addWidget(self.heat_controls)
         self.button("load_heat", tr("Load the live heat from the store"), self.load_live_heat, live.layout())
         self.live_layer: QgsVectorLayer | None = None
-
-    def _default(self, outputs):
-        def default_output(name: str) -> str:
-            stem, suffix = outputs.get(name, ("", ""))
-            return self.output_path(stem, suffix) if stem else ""
-        return default_output
 
     def run_import(self) -> bool:
         return self.run(IMPORT, {**self.import_form.values(), **self.store_parameters()}, tr("Cases"))
@@ -286,7 +278,6 @@ class ExportStep(Step):
     """A grid, component or heat layer to the formats and coordinate systems planners use
     (exportgrids), and the communities' responsibility maps as one PDF (responsibilitymaps)."""
 
-    title = "export"
 
     def __init__(self, *args, grid_step: GridStep | None = None, **kwargs):
         super().__init__(*args, **kwargs)
