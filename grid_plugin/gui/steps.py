@@ -278,7 +278,6 @@ class ExportStep(Step):
     """A grid, component or heat layer to the formats and coordinate systems planners use
     (exportgrids), and the communities' responsibility maps as one PDF (responsibilitymaps)."""
 
-
     def __init__(self, *args, grid_step: GridStep | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.grid_step = grid_step
