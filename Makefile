@@ -11,7 +11,7 @@ export PYTHONPATH := $(CURDIR):/usr/share/qgis/python/plugins
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: setup postgis demo test test-unit lint translations package deploy sample bench bench-follow bench-components \
-	bench-cases bench-heatmap bench-dock-heat clean
+	bench-cases bench-heatmap bench-dock-heat bench-geocode clean
 
 ## setup: Debian packages (as root or via sudo), .venv with pinned Python dependencies. Idempotent.
 setup:
@@ -76,6 +76,11 @@ bench-cases: setup postgis
 ## bench-heatmap: kernel density of 1 M cases next to qgis:heatmapkerneldensityestimation.
 bench-heatmap: setup
 	$(PYTHON) bench/bench_heatmap.py
+
+## bench-geocode: 100,000 addresses against a 200,000-entry gazetteer (index build + matching, target 30 s),
+## precision and recall per kind of variation, reverse geocoding next to native:joinbynearest.
+bench-geocode: setup
+	$(PYTHON) bench/bench_geocode.py
 
 ## bench-dock-heat: the dock's heat controls on 1 M cases (recount + layer update + render per change, target 300 ms),
 ## next to a subset string + native:countpointsinpolygon.

@@ -30,7 +30,7 @@ Sides, each in a fresh worker process (see harness.py), so that its peak RSS is 
 Data (deterministic, ``numpy.random.default_rng(SEED)``, made in each worker; no QGIS, no cache):
 a district 示例区 of 15 × 15 km around 116.40 E, 39.90 N (EPSG:4490; positions from a local
 plane) with 20 streets (街道) and 300 communities (社区, a 20 × 15 lattice of 750 × 1,000 m
-cells). 4,000 distinct road names: about 730 two-character base words drawn from pairs of
+cells). 4,000 distinct road names: about 750 two-character base words drawn from pairs of
 characters usual in Beijing names, each giving 1-10 roads with the suffixes 路 / 街 / 大街 /
 胡同 / 巷 / 条 / 里, direction words and ordinals (安和大街, 安和路, 东安和胡同, 安和东巷, 安和三条,
 西安和二巷), so that many roads share a core and many bases differ in one character. Each road is a
@@ -665,7 +665,8 @@ def report_match(r: dict) -> None:
     print(f"\nGazetteer: {facts['entries']:,} entries = {facts['plates']:,} door plates on {facts['roads']:,} roads "
           f"+ {facts['pois']:,} points of interest; {facts['streets']} streets, {facts['communities']} communities")
     print(f"  suffixes {facts['suffixes']}; {facts['roads_on_shared_cores']:,} roads share a core with another "
-          f"({facts['cores_shared']:,} shared cores); plates per road median {facts['median_plates']}, "
+          f"({facts['cores_shared']:,} shared cores, {facts['two_char_cores']:,} two-character base words); "
+          f"plates per road median {facts['median_plates']}, "
           f"max {facts['longest_road_plates']}; e.g. {'、'.join(facts['examples'])}")
     print(f"  index sizes: {r['index_sizes']}; data made in {r['data_s']:.1f} s (not timed), "
           f"peak before the index {r['before_mib']:,.0f} MiB")

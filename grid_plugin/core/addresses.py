@@ -40,11 +40,13 @@ _PUNCTUATION = re.compile(r"[\s,，。.、·;；:：'\"“”‘’\-—_/\\|]+"
 _BRACKETS = re.compile(r"[(（\[【]([^)）\]】]*)[)）\]】]")
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
               "九": 9}
-_CN_NUMBER = re.compile(r"([零〇一二两三四五六七八九十百]+)(?=号|单元|室|栋|幢|座|层)")
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_NUMBER = re.compile(r"([零〇一二两三四五六七八九十百千]+)(?=号|单元|室|栋|幢|座|层)")
 _NOT_ADMIN = "(?:(?!街道|社区|大街|胡同).)"
 _PROVINCE = re.compile(rf"^({_NOT_ADMIN}{{2,6}}?省)")
-_CITY = re.compile(rf"^({_NOT_ADMIN}{{2,6}}?市)(?!场)")
-_DISTRICT = re.compile(rf"^({_NOT_ADMIN}{{1,6}}?[区县])(?!域)")
+_CITY = re.compile(rf"^({_NOT_ADMIN}{{2,6}}?(?<!超)市)(?!场)")  # not 超市 (supermarket), 市场 (market)
+# not 小区 (housing estate), 园区 (park), 景区, 校区, 社区, 营区: a place, not a district
+_DISTRICT = re.compile(rf"^({_NOT_ADMIN}{{1,6}}?(?<![小园景校社营])[区县])(?!域)")
 _STREET = re.compile(rf"^({_NOT_ADMIN}{{1,8}}?(?:街道|镇|乡))")
 _COMMUNITY = re.compile(r"^((?:(?!街道).){1,8}?(?:社区|村))")
 _ROAD = re.compile(rf"^(.+?(?:{_ROAD_SUFFIX_RE}))(?=[甲乙丙丁]?\d|$)")
@@ -71,16 +73,13 @@ def normalise(text: object) -> tuple[str, str]:
 
 
 def chinese_number(text: str) -> int:
-    """三十 -> 30, 一百零五 -> 105, 二〇五 -> 205."""
-    if "十" not in text and "百" not in text:
+    """三十 -> 30, 一百零五 -> 105, 二〇五 -> 205, 一千二百 -> 1200."""
+    if not any(unit in text for unit in "十百千"):
         return int("".join(str(_CN_DIGITS[c]) for c in text))
     total, current = 0, 0
     for char in text:
-        if char == "百":
-            total += (current or 1) * 100
-            current = 0
-        elif char == "十":
-            total += (current or 1) * 10
+        if char in _CN_UNITS:
+            total += (current or 1) * _CN_UNITS[char]
             current = 0
         else:
             current = _CN_DIGITS[char]
@@ -167,6 +166,10 @@ def edit_similarity(a: str, b: str) -> float:
     most of it, where bigrams lose two of three."""
     if not a or not b:
         return 0.0
+    if a == b:
+        return 1.0
+    if len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1:
+        return 1.0 - 1 / len(a)  # one character replaced: the usual typo, without the full table
     previous = list(range(len(b) + 1))
     for i, char in enumerate(a, start=1):
         current = [i]
@@ -239,6 +242,7 @@ class Gazetteer:
     def __init__(self, entries: AddressEntries, min_confidence: float = 0.6):
         self.entries = entries
         self.min_confidence = min_confidence
+        self._names: dict[str, str] = {}  # administrative names as normalised, for comparisons
         self.by_door: dict[tuple[str, int], list[int]] = defaultdict(list)
         self.by_road: dict[str, list[int]] = defaultdict(list)
         self.by_poi: dict[str, list[int]] = defaultdict(list)
@@ -253,14 +257,15 @@ class Gazetteer:
         self.roads = set(self.by_road)
         self.by_core: dict[str, list[str]] = defaultdict(list)
         self.by_bigram: dict[str, set[str]] = defaultdict(set)
-        self.by_char: dict[str, set[str]] = defaultdict(set)  # characters of the name without its suffix
+        # (character of the name without its suffix, suffix) -> roads
+        self.by_char_suffix: dict[tuple[str, str], set[str]] = defaultdict(set)
         for road in self.roads:
             core = road_core(road)
             self.by_core[core].append(road)
             for gram in bigrams(road):
                 self.by_bigram[gram].add(road)
             for char in set(core):
-                self.by_char[char].add(road)
+                self.by_char_suffix[char, road[len(core):]].add(road)
         self.poi_bigrams: dict[str, set[str]] = defaultdict(set)
         for name in self.by_poi:
             for gram in bigrams(name):
@@ -271,22 +276,26 @@ class Gazetteer:
 
     # ---- roads ------------------------------------------------------------------------------------------
     def road_candidates(self, road: str) -> list[tuple[str, float, str]]:
-        """(gazetteer road, score, note) for a parsed road name, best first."""
+        """(gazetteer road, score, note) for a parsed road name, best first: the exact name alone; else
+        the same name with another suffix and the similar names together, all of them down to a
+        similarity of 0.5 (the door number and the address's street and community then choose; a
+        top-N cut here would drop the right road among many equally similar ones)."""
         if road in self.roads:
             return [(road, 1.0, "")]
-        same_core = [(r, 0.92, "road suffix differs") for r in self.by_core.get(road_core(road), [])]
-        if same_core:
-            return same_core
-        # candidates share a bigram, or a character of the name with the same suffix (a wrong character
-        # in a two-character name leaves no bigram but the suffix's)
-        suffix = road[len(road_core(road)):]
+        core = road_core(road)
+        found = {r: (0.92, "road suffix differs") for r in self.by_core.get(core, [])}
+        suffix = road[len(core):]
         pool: set[str] = set()
         for gram in bigrams(road):
-            pool |= self.by_bigram.get(gram, set())
-        for char in set(road_core(road)):
-            pool |= {r for r in self.by_char.get(char, ()) if r.endswith(suffix)}
-        best = sorted(((name_similarity(road, r), r) for r in pool), reverse=True)[:5]
-        return [(r, 0.9 * s, "road name similar") for s, r in best if s >= 0.5]
+            if gram not in suffix:  # 大街 or 胡同 alone would bring every road of that kind
+                pool |= self.by_bigram.get(gram, set())
+        for char in set(core):
+            pool |= self.by_char_suffix.get((char, suffix), set())
+        for other in pool - found.keys():
+            score = name_similarity(road, other)
+            if score >= 0.5:
+                found[other] = (0.9 * score, "road name similar")
+        return sorted(((r, score, note) for r, (score, note) in found.items()), key=lambda item: (-item[1], item[0]))
 
     # ---- one address ------------------------------------------------------------------------------------
     def match(self, text: object) -> Match:
@@ -296,7 +305,8 @@ class Gazetteer:
             for road, road_score, note in self.road_candidates(parts.road):
                 candidates += self._doors(parts, road, road_score, [note] if note else [])
         if parts.number is None or not candidates:  # a place name, or a road name that is part of one
-            for name in dict.fromkeys(n for n in (parts.place, parts.rest, parts.remark) if n):
+            whole = normalise(text)[0]  # e.g. 华逸社区卫生服务站: read as a community, it is one name
+            for name in dict.fromkeys(n for n in (parts.place, parts.rest, parts.remark, whole) if n):
                 candidates += self._points_of_interest(name, parts)
         if not candidates:
             return Match(UNMATCHED, 0.0, None, notes=["nothing recognised"] if not parts.road else
@@ -350,11 +360,17 @@ class Gazetteer:
         e = self.entries
         for given, held, penalty, note in (
                 (parts.district, e.districts[candidate.entry], 0.15, "district differs"),
-                (parts.street, e.street_names[candidate.entry], 0.08, "street differs"),
-                (parts.community, e.community_names[candidate.entry], 0.08, "community differs")):
-            if given and held and normalise(given)[0] != normalise(held)[0]:
+                (parts.street, e.street_names[candidate.entry], 0.1, "street differs"),
+                (parts.community, e.community_names[candidate.entry], 0.12, "community differs")):
+            if given and held and given != self._normalised(held):
                 candidate.score -= penalty
                 candidate.notes.append(note)
+
+    def _normalised(self, name: str) -> str:
+        cached = self._names.get(name)
+        if cached is None:
+            cached = self._names[name] = normalise(name)[0]
+        return cached
 
     def _far(self, a: int, b: int, metres: float = 50.0) -> bool:
         e = self.entries
