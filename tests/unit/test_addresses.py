@@ -170,3 +170,16 @@ def test_nearest_address_and_its_ground_distance(sample_gazetteer):
     own, zero = nearest.nearest(e.lon[:50], e.lat[:50])
     assert np.allclose(zero, 0, atol=1e-6)
     assert (e.lon[own] == e.lon[:50]).all()
+
+
+def test_shops_and_housing_estates_are_places_not_cities_or_districts():
+    assert parse("聚兴超市").city == "" and parse("聚兴超市").place == "聚兴超市"
+    assert parse("锦绣小区").district == "" and parse("北京市浦东新区").district == "浦东新区"
+    entries = AddressEntries(["P1", "P2"], ["兴趣点"] * 2, ["华逸社区卫生服务站", "聚兴超市"], [None, None],
+                             [None, None], [None, None], [None, None], [None, None], [None, None], [None, None],
+                             [None, None], [None, None], [None, None], [None, None],
+                             np.array([116.40, 116.41]), np.array([39.90, 39.90]))
+    gazetteer = Gazetteer(entries)
+    assert gazetteer.match("华逸社区卫生服务站").entry == 0  # not community 华逸社区 + 卫生服务站
+    assert gazetteer.match("聚兴超市").entry == 1
+    assert chinese_number("一千二百零五") == 1205 and normalise("安和大街一千零一号")[0] == "安和大街1001号"
