@@ -9,7 +9,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from qgis.core import QgsFeatureRequest, QgsProcessingException, QgsVectorLayer, QgsWkbTypes
+from qgis.core import (
+    QgsFeatureRequest,
+    QgsProcessingException,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterString,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
 from grid_plugin.core.errors import GridInputError
@@ -24,6 +32,22 @@ class InputTable:
     load_columns: Callable[[list[str], list[str]], tuple[dict[str, list], np.ndarray]]
     kind: str  # what was read, for the log
     layer_crs: str | None  # the CRS of a point layer's coordinates
+
+
+def add_table_parameters(algorithm, description: str) -> None:
+    """INPUT (the file), LAYER (sheet or layer) and ENCODING (of a CSV), as open_table reads them."""
+    algorithm.addParameter(QgsProcessingParameterFile("INPUT", description))
+    algorithm.addParameter(QgsProcessingParameterString(
+        "LAYER", algorithm.tr("Sheet or layer name (empty: the first)"), optional=True))
+    algorithm.addParameter(QgsProcessingParameterEnum(
+        "ENCODING", algorithm.tr("CSV encoding"),
+        [algorithm.tr("Detect (UTF-8, else GBK/GB18030)"), "UTF-8", "GBK / GB18030"], defaultValue=0))
+
+
+def table_from_parameters(algorithm, parameters, context) -> InputTable:
+    return open_table(algorithm, algorithm.parameterAsFile(parameters, "INPUT", context),
+                      algorithm.parameterAsEnum(parameters, "ENCODING", context),
+                      algorithm.parameterAsString(parameters, "LAYER", context))
 
 
 def open_table(algorithm, path: str, encoding_index: int, layer_name: str | None) -> InputTable:

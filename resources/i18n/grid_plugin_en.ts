@@ -2563,6 +2563,11 @@ The file is written under a temporary name and moved into place at the end: a fa
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>Addresses file (CSV, XLSX, GeoPackage, Shapefile, ...)</source>
+      <translation>Addresses file (CSV, XLSX, GeoPackage, Shapefile, ...)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
       <source>ambiguous</source>
       <translation>ambiguous</translation>
     </message>
@@ -2570,21 +2575,6 @@ The file is written under a temporary name and moved into place at the end: a fa
       <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
       <source>not matched</source>
       <translation>not matched</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
-      <source>Addresses file (CSV, XLSX, GeoPackage, Shapefile, ...)</source>
-      <translation>Addresses file (CSV, XLSX, GeoPackage, Shapefile, ...)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
-      <source>Sheet or layer name (empty: the first)</source>
-      <translation>Sheet or layer name (empty: the first)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
-      <source>CSV encoding</source>
-      <translation>CSV encoding</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
@@ -2620,11 +2610,6 @@ The file is written under a temporary name and moved into place at the end: a fa
       <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
       <source>Addresses not matched</source>
       <translation>Addresses not matched</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
-      <source>Detect (UTF-8, else GBK/GB18030)</source>
-      <translation>Detect (UTF-8, else GBK/GB18030)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
@@ -3453,6 +3438,21 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <location filename="../../grid_plugin/processing/provider.py" />
       <source>Grid city management (网格化城市管理) {}</source>
       <translation>Grid city management (网格化城市管理) {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/table_inputs.py" />
+      <source>Sheet or layer name (empty: the first)</source>
+      <translation>Sheet or layer name (empty: the first)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/table_inputs.py" />
+      <source>CSV encoding</source>
+      <translation>CSV encoding</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/table_inputs.py" />
+      <source>Detect (UTF-8, else GBK/GB18030)</source>
+      <translation>Detect (UTF-8, else GBK/GB18030)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/table_inputs.py" />

@@ -2563,6 +2563,11 @@ The file is written under a temporary name and moved into place at the end: a fa
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>Addresses file (CSV, XLSX, GeoPackage, Shapefile, ...)</source>
+      <translation>地址文件（CSV、XLSX、GeoPackage、Shapefile 等）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
       <source>ambiguous</source>
       <translation>有歧义</translation>
     </message>
@@ -2570,21 +2575,6 @@ The file is written under a temporary name and moved into place at the end: a fa
       <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
       <source>not matched</source>
       <translation>未匹配</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
-      <source>Addresses file (CSV, XLSX, GeoPackage, Shapefile, ...)</source>
-      <translation>地址文件（CSV、XLSX、GeoPackage、Shapefile 等）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
-      <source>Sheet or layer name (empty: the first)</source>
-      <translation>工作表或图层名称（留空：第一个）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
-      <source>CSV encoding</source>
-      <translation>CSV 编码</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
@@ -2620,11 +2610,6 @@ The file is written under a temporary name and moved into place at the end: a fa
       <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
       <source>Addresses not matched</source>
       <translation>未匹配的地址数</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
-      <source>Detect (UTF-8, else GBK/GB18030)</source>
-      <translation>自动识别（UTF-8，否则 GBK/GB18030）</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
@@ -3453,6 +3438,21 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <location filename="../../grid_plugin/processing/provider.py" />
       <source>Grid city management (网格化城市管理) {}</source>
       <translation>网格化城市管理 {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/table_inputs.py" />
+      <source>Sheet or layer name (empty: the first)</source>
+      <translation>工作表或图层名称（留空：第一个）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/table_inputs.py" />
+      <source>CSV encoding</source>
+      <translation>CSV 编码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/table_inputs.py" />
+      <source>Detect (UTF-8, else GBK/GB18030)</source>
+      <translation>自动识别（UTF-8，否则 GBK/GB18030）</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/table_inputs.py" />

@@ -13,9 +13,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
@@ -29,7 +27,7 @@ from grid_plugin.core.errors import Cancelled, GridInputError
 from grid_plugin.processing.address_inputs import store_gazetteer
 from grid_plugin.processing.base import GridAlgorithm, core_progress, write_any_features
 from grid_plugin.processing.case_inputs import StoreParameters
-from grid_plugin.processing.table_inputs import GEOMETRY_X, GEOMETRY_Y, open_table
+from grid_plugin.processing.table_inputs import GEOMETRY_X, GEOMETRY_Y, add_table_parameters, table_from_parameters
 from grid_plugin.store.schema import STORE_SRID
 
 MATCH_FIELDS = ("gc_status", "gc_score", "gc_level", "gc_address", "gc_code", "gc_notes", "grid_code",
@@ -67,13 +65,7 @@ class GeocodeAddressesAlgorithm(StoreParameters, GridAlgorithm):
             "their candidates.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFile(
-            self.INPUT, self.tr("Addresses file (CSV, XLSX, GeoPackage, Shapefile, ...)")))
-        self.addParameter(QgsProcessingParameterString(
-            self.LAYER, self.tr("Sheet or layer name (empty: the first)"), optional=True))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.ENCODING, self.tr("CSV encoding"),
-            [self.tr("Detect (UTF-8, else GBK/GB18030)"), "UTF-8", "GBK / GB18030"], defaultValue=0))
+        add_table_parameters(self, self.tr("Addresses file (CSV, XLSX, GeoPackage, Shapefile, ...)"))
         self.addParameter(QgsProcessingParameterString(
             self.ADDRESS_FIELD, self.tr("Address field"), defaultValue="address"))
         self.addParameter(QgsProcessingParameterNumber(
@@ -90,9 +82,7 @@ class GeocodeAddressesAlgorithm(StoreParameters, GridAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(key, text))
 
     def process(self, parameters, context, feedback):
-        path = self.parameterAsFile(parameters, self.INPUT, context)
-        table = open_table(self, path, self.parameterAsEnum(parameters, self.ENCODING, context),
-                           self.parameterAsString(parameters, self.LAYER, context))
+        table = table_from_parameters(self, parameters, context)
         address_field = self.parameterAsString(parameters, self.ADDRESS_FIELD, context)
         if address_field not in table.fields:
             raise QgsProcessingException(self.tr("The table has no field {}; its fields are: {}").format(

@@ -41,7 +41,7 @@ from grid_plugin.processing.base import GridAlgorithm, core_progress
 from grid_plugin.processing.case_inputs import StoreParameters
 from grid_plugin.processing.case_styles import style_case_points
 from grid_plugin.processing.component_inputs import SCHEMES
-from grid_plugin.processing.table_inputs import GEOMETRY_X, GEOMETRY_Y, open_table
+from grid_plugin.processing.table_inputs import GEOMETRY_X, GEOMETRY_Y, add_table_parameters, table_from_parameters
 from grid_plugin.store.base import ImportCounts, StoredGrids, import_cases
 from grid_plugin.toolbelt.paths import resource
 
@@ -84,13 +84,7 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
             "unchanged and rejected always add up.")
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFile(
-            self.INPUT, self.tr("Cases file (CSV, XLSX, GeoPackage, Shapefile, GeoJSON, ...)")))
-        self.addParameter(QgsProcessingParameterString(
-            self.LAYER, self.tr("Sheet or layer name (empty: the first)"), optional=True))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.ENCODING, self.tr("CSV encoding"),
-            [self.tr("Detect (UTF-8, else GBK/GB18030)"), "UTF-8", "GBK / GB18030"], defaultValue=0))
+        add_table_parameters(self, self.tr("Cases file (CSV, XLSX, GeoPackage, Shapefile, GeoJSON, ...)"))
         self.addParameter(QgsProcessingParameterString(
             self.FIELD_MAP, self.tr("Field mapping (case field=input field; ...)"), optional=True))
         self.addParameter(QgsProcessingParameterEnum(
@@ -140,7 +134,7 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
     def _import(self, parameters, context, feedback):
         path = self.parameterAsFile(parameters, self.INPUT, context)
         rejects_path = self.parameterAsFileOutput(parameters, self.REJECTS, context)
-        fields, load_columns, kind = self.read_input(parameters, context, path)
+        fields, load_columns, kind = self.read_input(parameters, context)
         feedback.pushInfo(self.tr("Reading {} ({}).").format(path, kind))
         try:
             mapping = resolve_field_map(fields, parse_field_map(
@@ -211,10 +205,9 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
         return CaseParser(mapping, zone=self.zone_name(parameters, context), system=system, epsg=epsg,
                           events=events, components=components)
 
-    def read_input(self, parameters, context, path: str):
+    def read_input(self, parameters, context):
         """(field names, a function giving the wanted columns and the row numbers, description)."""
-        table = open_table(self, path, self.parameterAsEnum(parameters, self.ENCODING, context),
-                           self.parameterAsString(parameters, self.LAYER, context))
+        table = table_from_parameters(self, parameters, context)
         self._layer_crs = table.layer_crs
         return table.fields, table.load_columns, table.kind
 
