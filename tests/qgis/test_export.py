@@ -39,13 +39,17 @@ def export(source: str, out: Path, fmt: str, target: str, **extra) -> dict:
 
 @pytest.fixture(scope="module")
 def grids(sample_grids):
+    """(source, layer, features): features as plain values (grid code -> fields and WKB), so no QGIS
+    object outlives the module (one alive at interpreter exit crashes QGIS's teardown)."""
     layer = QgsVectorLayer(sample_grids, "grids", "ogr")
-    features = {f["grid_code"]: f for f in layer.getFeatures()}
-    return sample_grids, layer, features
+    features = {f["grid_code"]: {"community_name": f["community_name"], "wkb": bytes(f.geometry().asWkb())}
+                for f in layer.getFeatures()}
+    yield sample_grids, sample_grids, features
 
 
-def reference_areas(layer: QgsVectorLayer, crs: str) -> dict[str, float]:
+def reference_areas(source: str, crs: str) -> dict[str, float]:
     """Areas of the source grids moved by QGIS's own transform (independent of the exporter's pyproj)."""
+    layer = QgsVectorLayer(source, "grids", "ogr")
     transform = QgsCoordinateTransform(layer.crs(), QgsCoordinateReferenceSystem(crs), QgsProject.instance())
     out = {}
     for feature in layer.getFeatures():
@@ -157,12 +161,12 @@ def test_dxf_has_boundaries_and_codes_as_text(grids, gridplugin, tmp_path):
     assert set(texts) == set(features)
     assert len(lines) >= len(features)
     for code, point in list(texts.items())[:100]:  # each code sits inside its own grid
-        geometry = shapely.from_wkb(bytes(features[code].geometry().asWkb()))
+        geometry = shapely.from_wkb(features[code]["wkb"])
         assert geometry.contains(point)
     # closed boundaries of single-ring grids enclose the source area (EPSG:4548 is the source CRS)
     areas = sorted(shapely.area(shapely.polygons(shapely.get_coordinates(line))) for line in lines
                    if shapely.get_num_geometries(line) == 1 and line.is_closed)
-    shapes = [shapely.from_wkb(bytes(f.geometry().asWkb())) for f in features.values()]
+    shapes = [shapely.from_wkb(f["wkb"]) for f in features.values()]
     source_areas = sorted(g.area for g in shapes
                           if shapely.get_num_geometries(g) == 1 and shapely.get_num_interior_rings(g.geoms[0]) == 0)
     assert len(areas) == len(source_areas)
