@@ -282,7 +282,7 @@ class ExportStep(Step):
         super().__init__(*args, **kwargs)
         self.grid_step = grid_step
         self.export = self.form(EXPORT, ["INPUT", "FORMAT", "TARGET", "TARGET_CRS", "ENCODING", "OVERWRITE",
-                                         "OUTPUT"], {"OUTPUT": ("export", self.suffix())})
+                                         "OUTPUT"], {"OUTPUT": ("export", FORMATS[FORMAT_KEYS[0]].suffix)})
         row = self.button_row()
         self.button("export", tr("Export"), self.run_export, row)
         self.button("responsibility_maps", tr("Responsibility maps (PDF)"), self.run_maps, row)
@@ -292,9 +292,7 @@ class ExportStep(Step):
         self.enable_other_crs()
 
     def suffix(self) -> str:
-        form = getattr(self, "export", None)
-        index = int(form.values().get("FORMAT", 0)) if form is not None else 0
-        return FORMATS[FORMAT_KEYS[index]].suffix
+        return FORMATS[FORMAT_KEYS[int(self.export.values().get("FORMAT", 0))]].suffix
 
     def enable_other_crs(self) -> None:
         other = int(self.export.values().get("TARGET", 0)) == TARGETS.index("other")

@@ -6,7 +6,6 @@ import csv
 import gc
 from pathlib import Path
 
-import numpy as np
 from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
@@ -35,8 +34,8 @@ from grid_plugin.core.cases import (
 )
 from grid_plugin.core.classes import ClassTable
 from grid_plugin.core.errors import Cancelled, GridInputError
-from grid_plugin.core.point_location import PointLocator
 from grid_plugin.core.tables import read_csv
+from grid_plugin.processing.address_inputs import grid_codes_at
 from grid_plugin.processing.base import GridAlgorithm, core_progress
 from grid_plugin.processing.case_inputs import StoreParameters
 from grid_plugin.processing.case_styles import style_case_points
@@ -213,18 +212,9 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
 
     def locate(self, parsed: ParsedCases, grids: StoredGrids, feedback) -> ParsedCases:
         """Grid, street and community codes by point in polygon (EPSG:4490 on both sides)."""
-        records = parsed.records
-        codes = np.asarray(grids.grid_codes, dtype=object)
-        priority = np.argsort(np.argsort(codes.astype(str), kind="stable"))
-        index = PointLocator(grids.geometries, priority).locate(records.lon, records.lat).tolist()
-
-        def pick(values):
-            padded = [*values, None]
-            return [padded[g] for g in index]
-
+        located = grid_codes_at(grids, parsed.records.lon, parsed.records.lat)
         feedback.setProgress(50)
-        return finish_records(parsed, pick(grids.grid_codes), pick(grids.street_codes),
-                              pick(grids.community_codes))
+        return finish_records(parsed, located.grid_codes, located.street_codes, located.community_codes)
 
     def load_cases_layer(self, context: QgsProcessingContext, layer_source: tuple[str, str]) -> str:
         uri, provider = layer_source
