@@ -17,7 +17,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -151,7 +151,8 @@ def parse_time(value: object, zone: dt.tzinfo) -> str | None:
         moment = _parse_time_text(text)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone)
-    return moment.astimezone(dt.timezone.utc).strftime(UTC_FORMAT)
+    # isoformat, not strftime: glibc's %Y writes year 999 as '999', which sorts and parses wrongly
+    return moment.astimezone(dt.timezone.utc).replace(tzinfo=None).isoformat(timespec="seconds") + ".000Z"
 
 
 def _parse_time_text(text: str) -> dt.datetime:
@@ -224,11 +225,22 @@ def content_hash(values: Iterable[object]) -> str:
 
 
 def content_hashes(columns: Sequence[Sequence[object]]) -> list[str]:
-    """content_hash of every row of these columns (empties made "" a column at a time, then one
-    C-level join per row)."""
-    sha1 = hashlib.sha1
-    filled = [["" if v is None else v for v in column] for column in columns]
-    return [sha1("\x1f".join(map(str, row)).encode("utf-8")).hexdigest() for row in zip(*filled)]
+    """content_hash of every row of these columns: each column made text once (None as ""), then
+    join, encode and hash run row by row inside map, without a Python loop."""
+    texts = [_as_text(column) for column in columns]
+    digests = map(hashlib.sha1, map(str.encode, map("\x1f".join, zip(*texts))))
+    return list(map(methodcaller("hexdigest"), digests))
+
+
+def _as_text(column: Sequence[object]) -> Sequence[str]:
+    kinds = set(map(type, column))
+    if kinds <= {str}:
+        return column  # type: ignore[return-value]
+    if kinds <= {str, type(None)}:
+        return ["" if v is None else v for v in column]
+    if type(None) not in kinds:
+        return list(map(str, column))
+    return ["" if v is None else str(v) for v in column]
 
 
 class CaseParser:
@@ -414,48 +426,53 @@ class CaseParser:
 def parse_time_column(values: Sequence[object], zone: dt.tzinfo) -> tuple[list[str | None], list[int]]:
     """parse_time over a column: (UTC texts, indices of values that are not times).
 
-    'YYYY-MM-DD HH:MM:SS' and the ISO forms with 'T', 'Z' or '±HH:MM' go through numpy; the
-    local-time offset is looked up once per distinct hour (exact across DST changes, fold=0 as
-    in parse_time). Everything else takes parse_time one by one.
+    'YYYY-MM-DD HH:MM:SS' (or with 'T') is recognised and parsed by numpy for the whole column at
+    once; the ISO forms with 'Z' or '±HH:MM' are picked out one by one and parsed by numpy too; the
+    local-time offset is looked up once per distinct hour (exact across DST changes, fold=0 as in
+    parse_time). Everything else takes parse_time one by one.
     """
-    out: list[str | None] = [None] * len(values)
+    n = len(values)
     bad: list[int] = []
-    fast: list[int] = []
-    texts: list[str] = []
-    offsets: list[int | None] = []  # minutes east of UTC when given, None for local time
+    if values.count(None) == n if isinstance(values, list) else all(v is None for v in values):
+        return [None] * n, bad  # a field the input does not have
+    fast, local, empty = _local_iso_times(values)
+    local_count = len(fast)
+    offsets: list[int | None] = []  # of the other ISO forms: minutes east of UTC, None for local time
     slow: list[int] = []
-    for i, value in enumerate(values):
-        if value is None:
-            continue
-        if type(value) is str:
-            length = len(value)
-            if length >= 19 and value[4] == "-" and value[7] == "-" and value[10] in " T" and value[13] == ":":
-                offset: int | None = -1  # -1: not one of the fast forms
-                if length == 19:
-                    offset = None
-                elif length == 20 and value[19] == "Z":
-                    offset = 0
-                elif length == 25 and value[19] in "+-" and value[22] == ":" and value[20:22].isdigit() \
-                        and value[23:25].isdigit():
-                    minutes = int(value[20:22]) * 60 + int(value[23:25])
-                    offset = minutes if value[19] == "+" else -minutes
+    if len(fast) + int(empty.sum()) < n:  # some values in other forms: look at those one by one
+        others = np.ones(n, dtype=bool)
+        others[fast] = False
+        others &= ~empty
+        extra: list[int] = []
+        texts: list[str] = []
+        for i in np.flatnonzero(others).tolist():
+            value = values[i]
+            if value is None:
+                continue
+            if type(value) is str:
+                offset = _iso_offset(value)
                 if offset != -1:
-                    fast.append(i)
-                    texts.append(value[:19])
+                    extra.append(i)
+                    texts.append(value[:10] + "T" + value[11:19])
                     offsets.append(offset)
                     continue
-            if not value.strip():
-                continue
-        slow.append(i)
-    if fast:
-        try:
-            local = np.array([t[:10] + "T" + t[11:] for t in texts], dtype="datetime64[s]")
-        except ValueError:  # one of them is not a real date: leave them all to the careful path
-            slow.extend(fast)
-            fast = []
-    if fast:
+                if not value.strip():
+                    continue
+            slow.append(i)
+        if extra:
+            try:
+                more = np.array(texts, dtype="datetime64[s]")
+            except ValueError:  # one of them is not a real date: leave them to the careful path
+                slow.extend(extra)
+                offsets = []
+            else:
+                fast = np.concatenate([fast, np.asarray(extra, dtype=np.int64)])
+                local = np.concatenate([local, more])
+    result = np.full(n, None, dtype=object)
+    if len(fast):
         shift = np.zeros(len(fast), dtype="timedelta64[s]")
-        given = np.array([o is not None for o in offsets])
+        given = np.zeros(len(fast), dtype=bool)
+        given[local_count:] = [o is not None for o in offsets]
         if given.any():
             shift[given] = np.array([o for o in offsets if o is not None], dtype=np.int64) * 60
         if (~given).any():
@@ -464,9 +481,8 @@ def parse_time_column(values: Sequence[object], zone: dt.tzinfo) -> tuple[list[s
             seconds = np.array([int(zone.utcoffset(h.astype(dt.datetime)).total_seconds())  # type: ignore[union-attr]
                                 for h in distinct], dtype=np.int64)
             shift[~given] = seconds[inverse].astype("timedelta64[s]")
-        utc = np.datetime_as_string(local - shift, unit="s").tolist()
-        for i, text in zip(fast, utc):
-            out[i] = text + ".000Z"
+        result[fast] = _utc_texts(local - shift)
+    out: list[str | None] = result.tolist()
     for i in slow:
         try:
             out[i] = parse_time(values[i], zone)
@@ -476,17 +492,86 @@ def parse_time_column(values: Sequence[object], zone: dt.tzinfo) -> tuple[list[s
     return out, bad
 
 
+_ISO_DIGITS = np.array([0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18])
+
+
+def _local_iso_times(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(indices, datetime64[s], empty): the values written exactly 'YYYY-MM-DD HH:MM:SS' or with a
+    'T', found and parsed for the whole column at once; `empty` marks None and "". Nothing is found
+    when the column holds other types (datetime objects from a spreadsheet) or an impossible date
+    (the careful path then names it)."""
+    n = len(values)
+    nothing = (np.empty(0, dtype=np.int64), np.empty(0, dtype="datetime64[s]"))
+    kinds = set(map(type, values))
+    if not kinds <= {str, type(None)}:
+        return (*nothing, np.array([v is None for v in values], dtype=bool))
+    texts = values if type(None) not in kinds else ["" if v is None else v for v in values]
+    # 20 wide: a longer value keeps a 20th character and so fails the length test below
+    chars = np.array(texts, dtype="U20").view(np.uint32).reshape(n, 20)
+    empty = chars[:, 0] == 0
+    digits = chars[:, _ISO_DIGITS]
+    found = ((digits >= 48) & (digits <= 57)).all(axis=1)
+    found &= (chars[:, 4] == 45) & (chars[:, 7] == 45) & (chars[:, 13] == 58) & (chars[:, 16] == 58)
+    found &= ((chars[:, 10] == 32) | (chars[:, 10] == 84)) & (chars[:, 19] == 0)
+    index = np.flatnonzero(found)
+    if not len(index):
+        return (*nothing, empty)
+    iso = chars[index, :19].copy()
+    iso[:, 10] = 84  # 'T'
+    try:
+        return index, iso.view("U19").ravel().astype("datetime64[s]"), empty
+    except ValueError:  # e.g. 2025-02-30: the careful path names each such value
+        return (*nothing, empty)
+
+
+def _iso_offset(value: str) -> int | None:
+    """Minutes east of UTC of an ISO time with 'Z' or '±HH:MM' (None: local, 19 characters), or -1
+    when the value has another form."""
+    length = len(value)
+    if length < 19 or value[4] != "-" or value[7] != "-" or value[10] not in " T" or value[13] != ":":
+        return -1
+    if length == 19:
+        return None
+    if length == 20 and value[19] == "Z":
+        return 0
+    if length == 25 and value[19] in "+-" and value[22] == ":" and value[20:22].isdigit() and value[23:25].isdigit():
+        minutes = int(value[20:22]) * 60 + int(value[23:25])
+        return minutes if value[19] == "+" else -minutes
+    return -1
+
+
+def _utc_texts(moments: np.ndarray) -> np.ndarray:
+    """datetime64[s] (years 1-9999) -> UTC_FORMAT texts ('2025-03-01T04:00:00.000Z') as a numpy
+    string array, written digit by digit (numpy's datetime_as_string takes five times longer)."""
+    months = moments.astype("datetime64[M]")
+    days = moments.astype("datetime64[D]")
+    year = months.astype(np.int64) // 12 + 1970
+    fields = (year, months.astype(np.int64) % 12 + 1, (days - months.astype("datetime64[D]")).astype(np.int64) + 1)
+    seconds = (moments - days).astype(np.int64)
+    fields += (seconds // 3600, seconds // 60 % 60, seconds % 60)
+    chars = np.empty((len(moments), 24), dtype=np.uint32)
+    chars[:] = _UTC_TEMPLATE
+    for (at, width), value in zip(_UTC_FIELD_PLACES, fields):
+        for k in range(width):
+            chars[:, at + width - 1 - k] = 48 + value // 10 ** k % 10
+    return chars.view("U24").ravel()
+
+
+_UTC_TEMPLATE = np.array([ord(c) for c in "0000-00-00T00:00:00.000Z"], dtype=np.uint32)
+_UTC_FIELD_PLACES = ((0, 4), (5, 2), (8, 2), (11, 2), (14, 2), (17, 2))  # (first character, width)
+
+
 FEW_VALUE_FIELDS = ("source", "kind", "class_code", "class_name", "status")  # a handful of distinct values
 
 
 def _text_column(values: Sequence[object], shared: bool = False) -> list[str | None]:
     """Stripped text, None for empty. `shared`: equal values become one object (a million copies
     of "已结案" cost 84 MB; one costs nothing)."""
-    plain = all(type(v) is str for v in values)
+    plain = set(map(type, values)) <= {str}
     texts = [v.strip() or None for v in values] if plain else [_text(v) for v in values]  # type: ignore[attr-defined]
     if shared:
         one: dict[str | None, str | None] = {}
-        texts = [one.setdefault(v, v) for v in texts]
+        texts = list(map(one.setdefault, texts, texts))
     return texts
 
 
@@ -498,7 +583,7 @@ def _number_column(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray]:
     """(numbers, empty): NaN where a value is empty or not a number; `empty` marks empty ones."""
     try:
         numbers = np.asarray(values, dtype=float)
-        if numbers.shape == (len(values),) and not any(v is None for v in values):
+        if numbers.shape == (len(values),) and None not in values:
             return numbers, np.zeros(len(values), dtype=bool)
     except (ValueError, TypeError):
         pass
@@ -551,6 +636,8 @@ def _drop_duplicates(records: CaseRecords) -> tuple[list[int], list[Reject]]:
     first: dict[str, int] = {}
     repeats: dict[str, list[int]] = {}
     ids, hashes, rows = records.case_ids, records.values["content_hash"], records.rows
+    if len(set(ids)) == len(ids):
+        return list(range(len(ids))), []
     for i, case_id in enumerate(ids):
         j = first.setdefault(case_id, i)
         if j != i:

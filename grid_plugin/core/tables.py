@@ -85,15 +85,18 @@ class CsvTable:
                     break
                 number = np.arange(done + 1, done + 1 + len(chunk), dtype=np.int64)
                 done += len(chunk)
-                try:
-                    picked = list(map(pick, chunk))
-                except IndexError:  # blank lines or short records: the careful path for this chunk
+                lengths = set(map(len, chunk))
+                if len(lengths) == 1 and min(lengths) >= width:  # the usual case: transpose at C speed
+                    every = list(zip(*chunk))
+                    picked_columns = [every[at] for at in positions]
+                else:  # blank lines or short records: the careful path for this chunk
                     present = [i for i, values in enumerate(chunk) if values]
                     number = number[present]
                     picked = [pick(chunk[i] + [""] * (width - len(chunk[i]))) for i in present]
+                    picked_columns = list(zip(*picked)) if picked else [() for _ in positions]
                 numbers.append(number)
-                for column, values, same in zip(kept, zip(*picked), one):
-                    column.extend(values if same is None else (same.setdefault(v, v) for v in values))
+                for column, values, same in zip(kept, picked_columns, one):
+                    column.extend(values if same is None else map(same.setdefault, values, values))
         rows = np.concatenate(numbers) if numbers else np.empty(0, dtype=np.int64)
         return CsvColumns(dict(zip(wanted, kept)), rows)
 

@@ -169,6 +169,7 @@ class GpkgStore(CaseStore):
             self._create_table(table)
         for table_name, column in migration.add_columns:
             self.conn.execute(f'ALTER TABLE "{table_name}" ADD COLUMN {_column_ddl(column, allow_unique=False)}')
+        # migration.byte_order needs nothing here: SQLite's default collation (BINARY) is byte order
         for index in migration.indexes:
             self.conn.execute(f'CREATE INDEX IF NOT EXISTS "{index.name}" ON "{index.table}" '
                               f'({", ".join(index.columns)})')

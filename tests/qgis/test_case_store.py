@@ -241,6 +241,69 @@ def test_an_older_store_is_migrated_and_keeps_its_data(backend, monkeypatch):
     assert store.query(f"SELECT COUNT(*) FROM {store.table('cases')} WHERE batch_id = 1")[0][0] == 10
 
 
+def insert_existing_id(store, case_id: str) -> None:
+    """A row whose case id is already stored: the unique key must refuse it."""
+    with store.transaction():
+        store.conn.cursor().execute(
+            f"INSERT INTO {store.table('cases')} (case_id, reported_at, content_hash) "
+            f"VALUES ('{case_id}', '2025-01-01T00:00:00.000Z', 'x')")
+
+
+def test_a_large_import_gets_its_keys_and_indexes_back(backend):
+    store = backend()
+    load(store, make_cases(100))
+    counts = load(store, make_cases(30_000, start=100))  # large against the table: indexes are built afresh
+    assert counts.imported == 30_000 and store.count_cases() == 30_100
+    with pytest.raises(Exception):  # noqa: B017  sqlite3 and psycopg2 raise their own IntegrityError
+        insert_existing_id(store, "AJ00012345")
+    assert backend().count_cases() == 30_100
+    if backend.kind == "postgis":
+        kinds = store.query("SELECT contype, pg_get_constraintdef(oid) FROM pg_constraint "
+                            "WHERE conrelid = %s::regclass ORDER BY contype", (store.table("cases"),))
+        assert kinds == [("p", "PRIMARY KEY (fid)"), ("u", "UNIQUE (case_id)")]
+        indexes = {row[0] for row in store.query("SELECT indexname FROM pg_indexes WHERE schemaname = %s "
+                                                 "AND tablename = 'cases'", (backend.schema,))}
+        assert {"cases_class_time_grid", "cases_time_grid", "cases_grid_time_class", "cases_geom_idx"} <= indexes
+        plan = "\n".join(row[0] for row in store.query(
+            f"EXPLAIN SELECT grid_code, COUNT(*) FROM {store.table('cases')} WHERE class_code = %s "
+            "AND reported_at >= %s AND reported_at < %s GROUP BY grid_code", ("09011", "2025-03-01", "2025-04-01")))
+        assert "cases_class_time_grid" in plan  # the byte-order columns still use their index
+
+
+def test_a_failing_row_in_a_large_import_rolls_everything_back(backend, monkeypatch):
+    store = backend()
+    load(store, make_cases(100))
+    monkeypatch.setattr(postgis_module, "_COPY_ROWS", 4_000)  # the failure arrives with chunks in flight
+    bad = make_cases(30_000, start=100)
+    bad.values["reported_at"][9_000] = None  # NOT NULL, in the third chunk of eight
+    with pytest.raises(Exception):  # noqa: B017
+        load(store, bad)
+    assert store.count_cases() == 100
+    assert backend().count_cases() == 100
+    with pytest.raises(Exception):  # noqa: B017  the rollback brought the unique key back too
+        insert_existing_id(store, "AJ00000042")
+    counts = load(store, make_cases(30_000, start=100))  # and the store takes the corrected batch
+    assert counts.imported == 30_000 and backend().count_cases() == 30_100
+
+
+def test_postgis_compares_codes_byte_by_byte():
+    schema = f"test_{uuid.uuid4().hex[:10]}"
+    store = PostgisStore(pg_parameters(), schema)
+    try:
+        rows = store.query("SELECT table_name, column_name, collation_name FROM information_schema.columns "
+                           "WHERE table_schema = %s AND (column_name LIKE '%%_code' OR column_name LIKE '%%_id') "
+                           "AND data_type = 'text'", (schema,))
+        collations = {(table, column): collation for table, column, collation in rows}
+        assert collations[("cases", "case_id")] == "C"
+        assert collations[("unit_grids", "grid_code")] == "C"
+        assert collations[("components", "component_id")] == "C"
+        assert collations[("addresses", "address_code")] == "C"
+        assert set(collations.values()) == {"C"}, collations
+    finally:
+        store.close()
+        drop_schema(schema)
+
+
 def test_the_geopackage_is_standard_and_its_spatial_index_is_right(tmp_path):
     from osgeo import ogr
 

@@ -26,6 +26,7 @@ from grid_plugin.core.cases import (
     finish_records,
     parse_field_map,
     parse_time,
+    parse_time_column,
     resolve_field_map,
     split_list,
     time_zone,
@@ -322,6 +323,61 @@ def test_parse_time_zones():
     assert stored(parse_time("2025-07-15 12:00:00", berlin)) == "2025-07-15T10:00:00Z"
     # an explicit offset ignores the zone
     assert stored(parse_time("2025-03-01T12:00:00+08:00", UTC)) == "2025-03-01T04:00:00Z"
+
+
+# Every form parse_time knows, some written in ways that must fall to the careful path, and some
+# that are not times: parse_time_column (numpy for whole columns) must give parse_time's answer.
+COLUMN_FORMS = [
+    "2025-03-01 08:05:00", "2025-03-01T08:05:00", "2025-03-01T08:05:00Z", "2025-03-01T08:05:00+08:00",
+    "2025-03-01T08:05:00-05:30", "2025/3/1 8:05", "2025年3月1日 08:05:00", "20250301080500", "", None, "  ",
+    "2025-02-30 08:00:00", "garbage", " 2025-03-01 08:05:00 ", "2025-03-01 08:05", "2025-03-01", "0999-01-01 00:00:00",
+    dt.datetime(2025, 3, 1, 8, 5), dt.date(2025, 3, 1), "2025-0a-01 08:05:00", "2025-03-30 02:30:00",
+    "2025-10-26 02:30:00", "2025-03-01 08:05:00.5", "2025-12-31 23:59:59", "1999-12-31 23:59:59", "2025-03-01 24:00:00",
+]
+
+
+def column_by_parse_time(values, zone):
+    out, bad = [], []
+    for i, value in enumerate(values):
+        try:
+            out.append(parse_time(value, zone))
+        except (ValueError, OverflowError):
+            out.append(None)
+            bad.append(i)
+    return out, bad
+
+
+@pytest.mark.parametrize("zone", ["Asia/Shanghai", "Europe/Berlin", "America/New_York", "UTC"])
+def test_parse_time_column_gives_parse_times_answers(zone):
+    rng = np.random.default_rng(7)
+    for _ in range(200):
+        values = [COLUMN_FORMS[k] for k in rng.integers(0, len(COLUMN_FORMS), rng.integers(0, 40))]
+        if rng.random() < 0.5:  # columns of the fast forms only, as real exports are
+            values = [v for v in values if isinstance(v, str) and v[:4] in ("2025", "1999") and len(v) == 19]
+        assert parse_time_column(values, time_zone(zone)) == column_by_parse_time(values, time_zone(zone)), values
+
+
+def test_parse_time_column_every_hour_of_a_year_with_summer_time():
+    """A whole column in the fast form, across both DST changes: the same as parse_time, row by row."""
+    start = dt.datetime(2025, 1, 1)
+    values = [(start + dt.timedelta(minutes=37 * k)).strftime("%Y-%m-%d %H:%M:%S") for k in range(14_300)]
+    berlin = time_zone("Europe/Berlin")
+    out, bad = parse_time_column(values, berlin)
+    assert bad == []
+    assert out == [parse_time(v, berlin) for v in values]
+
+
+def test_parse_time_column_names_an_impossible_date_among_good_ones():
+    values = ["2025-03-01 08:00:00"] * 5 + ["2025-02-30 08:00:00"] + ["2025-03-02 08:00:00"] * 3 + [None, ""]
+    out, bad = parse_time_column(values, SHANGHAI)
+    assert bad == [5]
+    assert out[:5] == [parse_time("2025-03-01 08:00:00", SHANGHAI)] * 5
+    assert out[6:9] == [parse_time("2025-03-02 08:00:00", SHANGHAI)] * 3
+    assert out[5] is None and out[9:] == [None, None]
+
+
+def test_parse_time_column_of_a_missing_field():
+    assert parse_time_column([None] * 4, SHANGHAI) == ([None] * 4, [])
 
 
 def test_time_zone():
