@@ -12,6 +12,7 @@ import pytest
 
 from grid_plugin.core.cases import CaseParser, resolve_field_map
 from grid_plugin.core.errors import GridInputError
+from grid_plugin.core import tables as tables_module
 from grid_plugin.core.tables import ENCODINGS, read_csv
 
 REPO = Path(__file__).resolve().parents[2]
@@ -261,6 +262,36 @@ def test_row_of_empty_values_is_kept(tmp_path):
 def test_short_and_long_rows(tmp_path):
     rows = read_rows(write_text(tmp_path, "a,b,c\n1,2\n1,2,3,4\n"))
     assert rows == [(1, {"a": "1", "b": "2"}), (2, {"a": "1", "b": "2", "c": "3"})]
+
+
+def columns_by_rows(table, wanted):
+    """columns() as rows() gives them: the reference (missing cells are empty)."""
+    rows = list(table.rows())
+    return {name: [values.get(name, "") for _, values in rows] for name in wanted}, [n for n, _ in rows]
+
+
+@pytest.mark.parametrize("chunk_rows", [1, 3, 100_000])
+@pytest.mark.parametrize("text", [
+    "a,b,c\n1,2,3\n4,5,6\n7,8,9\n10,11,12\n",  # even rows: the transposing path
+    "a,b,c\n1,2,3\n\n4,5,6\n1,2\n7,8,9,10\n,,\n11,12,13\n",  # blank, short and long rows
+    "a,b,c\n1,2\n3\n",  # every row short
+])
+def test_columns_agree_with_rows(tmp_path, monkeypatch, chunk_rows, text):
+    monkeypatch.setattr(tables_module, "_CHUNK_ROWS", chunk_rows)
+    table = read_csv(write_text(tmp_path, text))
+    for wanted in (["a", "b", "c"], ["c", "a"], ["b"]):
+        found = table.columns(wanted)
+        expected, numbers = columns_by_rows(table, wanted)
+        assert {name: list(values) for name, values in found.columns.items()} == expected
+        assert found.rows.tolist() == numbers
+
+
+def test_columns_share_repeated_values(tmp_path):
+    text = "id,status\n" + "".join(f"{i},已结案\n" for i in range(50))
+    found = read_csv(write_text(tmp_path, text)).columns(["id", "status"], shared=["status"])
+    statuses = found.columns["status"]
+    assert statuses == ["已结案"] * 50 and len({id(v) for v in statuses}) == 1  # one object, not fifty
+    assert len({id(v) for v in found.columns["id"]}) == 50
 
 
 def test_last_row_without_newline(tmp_path):
