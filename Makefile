@@ -11,7 +11,7 @@ export PYTHONPATH := $(CURDIR):/usr/share/qgis/python/plugins
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: setup postgis demo test test-unit lint translations package deploy sample bench bench-follow bench-components \
-	bench-cases bench-heatmap bench-dock-heat bench-geocode clean
+	bench-cases bench-heatmap bench-dock-heat bench-geocode bench-follow-quality clean
 
 ## setup: Debian packages (as root or via sudo), .venv with pinned Python dependencies. Idempotent.
 setup:
@@ -63,6 +63,10 @@ bench: setup
 ## bench-follow: road-following division (follow features) on synthetic districts of 42 and 1,400 km².
 bench-follow: setup
 	$(PYTHON) bench/bench_follow.py
+
+## bench-follow-quality: issue 3's quality shares on the sample and on Manhattan for several MIN_AREA/MAX_AREA pairs.
+bench-follow-quality: setup
+	$(PYTHON) bench/bench_follow_quality.py
 
 ## bench-components: codecomponents on 1,000,000 point components, next to native:joinattributesbylocation.
 bench-components: setup

@@ -64,6 +64,9 @@ def repair(fid: int, geometry: BaseGeometry | None) -> tuple[BaseGeometry, Messa
             "feature {fid} is a {kind}, not a polygon; communities must be polygons",
             (fid,), fid=fid, kind=geometry.geom_type,
         )
+    # Repeated vertices are harmless to validity, but GEOS 3.11 answers distances to such a ring
+    # with NaN (three of Manhattan's neighbourhoods), and grids must be measured against it.
+    geometry = shapely.remove_repeated_points(geometry)
     if geometry.is_valid:
         return geometry, None
     reason = shapely.is_valid_reason(geometry)

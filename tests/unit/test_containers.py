@@ -1,3 +1,5 @@
+import warnings
+
 import pytest
 import shapely
 from shapely.geometry import Polygon, box
@@ -22,6 +24,21 @@ def test_invalid_geometry_is_repaired_with_a_warning_naming_the_feature():
     containers, warnings = prepare_containers([5], [bowtie], codes(1))
     assert containers[0].geometry.is_valid and containers[0].geometry.area == pytest.approx(5000)
     assert len(warnings) == 1 and str(warnings[0]).startswith("feature 5: invalid geometry")
+
+
+def test_repeated_vertices_are_dropped_so_distances_to_the_boundary_are_numbers():
+    """Three of Manhattan's published neighbourhoods repeat a vertex: valid, but GEOS 3.11 answers
+    distances to their boundary with NaN, which silently broke stitching and the quality figures."""
+    ring = [(0, 0), (0, 0), (100, 0), (100, 100), (100, 100), (0, 100), (0, 0)]
+    repeated = shapely.MultiPolygon([Polygon(ring)])
+    containers, notes = prepare_containers([7], [repeated], codes(1))
+    fixed = containers[0].geometry
+    assert notes == [] and fixed.area == pytest.approx(10_000)
+    assert len(shapely.get_coordinates(fixed)) == 5
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # GEOS's NaN arrives as numpy's "invalid value" warning
+        distance = shapely.distance(shapely.points([50.0], [30.0]), shapely.boundary(fixed))
+    assert distance[0] == pytest.approx(30.0)
 
 
 def test_missing_and_non_polygon_geometries_are_rejected_listing_every_feature():
