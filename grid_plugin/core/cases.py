@@ -237,7 +237,7 @@ def _as_text(column: Sequence[object]) -> Sequence[str]:
     if kinds <= {str}:
         return column  # type: ignore[return-value]
     if kinds <= {str, type(None)}:
-        return ["" if v is None else v for v in column]
+        return ["" if v is None else v for v in column]  # type: ignore[misc]  # v is a str here
     if type(None) not in kinds:
         return list(map(str, column))
     return ["" if v is None else str(v) for v in column]
@@ -545,10 +545,10 @@ def _utc_texts(moments: np.ndarray) -> np.ndarray:
     string array, written digit by digit (numpy's datetime_as_string takes five times longer)."""
     months = moments.astype("datetime64[M]")
     days = moments.astype("datetime64[D]")
-    year = months.astype(np.int64) // 12 + 1970
-    fields = (year, months.astype(np.int64) % 12 + 1, (days - months.astype("datetime64[D]")).astype(np.int64) + 1)
     seconds = (moments - days).astype(np.int64)
-    fields += (seconds // 3600, seconds // 60 % 60, seconds % 60)
+    fields = (months.astype(np.int64) // 12 + 1970, months.astype(np.int64) % 12 + 1,
+              (days - months.astype("datetime64[D]")).astype(np.int64) + 1,
+              seconds // 3600, seconds // 60 % 60, seconds % 60)
     chars = np.empty((len(moments), 24), dtype=np.uint32)
     chars[:] = _UTC_TEMPLATE
     for (at, width), value in zip(_UTC_FIELD_PLACES, fields):

@@ -11,8 +11,8 @@ from __future__ import annotations
 import csv
 import io
 import itertools
-from concurrent.futures import ThreadPoolExecutor, wait
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor, wait
 from contextlib import contextmanager
 
 import numpy as np
@@ -353,8 +353,8 @@ class PostgisStore(CaseStore):
     def _copy(self, cursor, copy: str, records: CaseRecords, batch_id: int, progress: Progress, done: int,
               total: int, point: bool) -> None:
         """COPY the records in chunks. The server ingests one chunk while this thread writes the
-        next one's CSV: the two take about as long, so together they take half the time. Only the
-        copying thread touches the connection until it is done."""
+        next one's CSV, so the two overlap (1 M cases: 4.4 s instead of 6.7 s). Only the copying
+        thread touches the connection until it is done."""
         names = [c for c in CASE_COLUMNS if c != "batch_id"]
         columns = [records.values[name] for name in names]
         lon, lat = records.lon.tolist(), records.lat.tolist()

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from grid_plugin.core import tables as tables_module
 from grid_plugin.core.cases import CaseParser, resolve_field_map
 from grid_plugin.core.errors import GridInputError
-from grid_plugin.core import tables as tables_module
 from grid_plugin.core.tables import ENCODINGS, read_csv
 
 REPO = Path(__file__).resolve().parents[2]
