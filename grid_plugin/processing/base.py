@@ -340,8 +340,8 @@ def write_gpkg_output(algorithm: QgsProcessingAlgorithm, parameters, key: str, c
 
     def plain_rows(start: int, stop: int) -> Sequence[Sequence[object]]:
         batch = rows(start, stop)
-        if not dated:
-            return batch
+        if not dated or all(row[k] is None or type(row[k]) is str for row in batch for k in dated):
+            return batch  # plain already: ISO text and None
         converted = []
         for row in batch:
             row = list(row)

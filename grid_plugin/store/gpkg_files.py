@@ -117,14 +117,20 @@ def _write(conn: sqlite3.Connection, layer: str, geometry_type: str, srs: Spatia
         for k, blob in zip(where.tolist(), encode_geometries(part[where])):
             blobs[k] = blob
         bounds[start + where] = shapely.bounds(part[where])
-        batch = []
-        for k, (blob, row) in enumerate(zip(blobs, rows(start, stop), strict=True)):
-            values = list(row)
-            given = values.pop(fid_column) if fid_column is not None else None
-            fid = last + 1 if given is None else int(given)
-            last = max(last, fid)
-            fids[start + k] = fid
-            batch.append((fid, blob, *values))
+        if fid_column is None:  # fids count on: no per-row bookkeeping
+            numbers = range(last + 1, last + 1 + stop - start)
+            fids[start:stop] = numbers
+            last += stop - start
+            batch = [(fid, blob, *row) for fid, blob, row in zip(numbers, blobs, rows(start, stop), strict=True)]
+        else:
+            batch = []
+            for k, (blob, row) in enumerate(zip(blobs, rows(start, stop), strict=True)):
+                values = list(row)
+                given = values.pop(fid_column)
+                fid = last + 1 if given is None else int(given)
+                last = max(last, fid)
+                fids[start + k] = fid
+                batch.append((fid, blob, *values))
         conn.executemany(insert, batch)
     if not present.all():  # (no copies in the usual case where every feature has a geometry)
         kept = np.flatnonzero(present)

@@ -76,6 +76,31 @@ def test_rerun_gives_identical_output(gridplugin, sample_gpkg, tmp_path):
     assert all(a["geometry"].equals_exact(b["geometry"], 0) for a, b in zip(first, second))
 
 
+def test_the_plugins_writer_and_qgiss_writer_give_the_same_grids(gridplugin, sample_gpkg, tmp_path):
+    """A new .gpkg is written by the plugin itself (store/gpkg_files.py); an existing one, which
+    QGIS overwrites, goes through QGIS's sink. Both must hold the same features and attributes,
+    dates included, and the GeoPackage of the plugin must be one GDAL and QGIS read as standard."""
+    from osgeo import ogr
+
+    params = {"INPUT": f"{sample_gpkg}|layername=communities", "COMMUNITY_CODE_FIELD": "community_code",
+              "COMMUNITY_NAME_FIELD": "community_name", "EFFECTIVE_DATE": "2026-03-01"}
+    existing = tmp_path / "by_qgis.gpkg"
+    run({**params, "OUTPUT": str(existing)})  # now it exists: the next run overwrites it through QGIS
+    by_qgis = read_layer(run({**params, "OUTPUT": str(existing)})["OUTPUT"])
+    by_plugin = read_layer(run({**params, "OUTPUT": str(tmp_path / "by_plugin.gpkg")})["OUTPUT"])
+    assert by_plugin[:2] == by_qgis[:2]
+    for ours, theirs in zip(by_plugin[2], by_qgis[2], strict=True):
+        assert {k: v for k, v in ours.items() if k != "geometry"} == {k: v for k, v in theirs.items()
+                                                                      if k != "geometry"}
+        assert ours["geometry"].equals_exact(theirs["geometry"], 1e-9)
+    first = by_plugin[2][0]
+    assert first["init_date"].toString("yyyy-MM-dd") == "2026-03-01" and first["end_date"].isNull()
+    assert first["responsible"] == first["community_name"]  # the default responsible party
+    source = ogr.Open(str(tmp_path / "by_plugin.gpkg"))
+    assert source.GetLayer(0).GetFeatureCount() == by_plugin[1]
+    assert source.ExecuteSQL("SELECT rtreecheck('rtree_by_plugin_geom')").GetNextFeature().GetField(0) == "ok"
+
+
 def test_separate_code_fields_and_district_constant(gridplugin, tmp_path):
     source = write_gpkg(tmp_path / "in.gpkg", "c", "Polygon", [
         (square(116.400, 39.920, 0.004), {"jd": "001", "sq": "002"}),

@@ -56,10 +56,12 @@ from grid_plugin.processing.base import (
     GridAlgorithm,
     IsoDate,
     core_progress,
+    new_gpkg_output,
     qgs_fields,
     read_geometries,
     style_output,
     write_features,
+    write_gpkg_output,
 )
 from grid_plugin.processing.grid_inputs import read_follow_lines, read_previous_grids, read_weight_points
 
@@ -308,14 +310,21 @@ class DivideGridsAlgorithm(GridAlgorithm):
             feedback.reportError(self.render(warning), fatalError=False)
         self._log_quality(feedback, quality, lines is not None)
 
-        # Everything is computed before the sink exists: a failure or a cancel above leaves no file.
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, qgs_fields(UNIT_GRID_FIELDS), QgsWkbTypes.MultiPolygon, working_crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        # Everything is computed before the output exists: a failure or a cancel above leaves no file.
         table = _GridTable.build(division, containers, changes, effective_date)
-        write_features(sink, table.geometries, table.rows)
-        del sink  # closes the file, so its metadata can be written
+        out_fields = qgs_fields(UNIT_GRID_FIELDS)
+        direct = new_gpkg_output(self, parameters, self.OUTPUT, context, out_fields, QgsWkbTypes.MultiPolygon)
+        if direct:  # a new GeoPackage file: written by the plugin, twice as fast as QGIS's writer
+            dest_id = write_gpkg_output(self, parameters, self.OUTPUT, context, direct, out_fields,
+                                        QgsWkbTypes.MultiPolygon, working_crs, table.geometries, table.plain_rows,
+                                        core_progress(feedback, 80, 100))
+        else:
+            sink, dest_id = self.parameterAsSink(
+                parameters, self.OUTPUT, context, out_fields, QgsWkbTypes.MultiPolygon, working_crs)
+            if sink is None:
+                raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+            write_features(sink, table.geometries, table.rows)
+            del sink  # closes the file, so its metadata can be written
         feedback.setProgress(100)
         feedback.pushInfo(self.tr("{} unit grids in {} communities.").format(len(division), len(containers)))
         report_path = self.parameterAsFileOutput(parameters, self.CHANGE_REPORT, context)
@@ -472,6 +481,9 @@ def _geopackage_layer_uri(dest_id: str) -> str:
     return f"{path}|layername={layer}" if path.lower().endswith(".gpkg") else ""
 
 
+_NO_EXTRA: dict = {}  # shared, never changed
+
+
 @dataclass
 class _GridTable:
     """The features to write: the division's grids (sorted by code), then the previous grids
@@ -506,9 +518,9 @@ class _GridTable:
             table.codes.append(container.code.grid_code(int(sequence[k])))
             table.street_names.append(container.street_name)
             table.community_names.append(container.community_name)
-            extra = dict(old.extra) if old is not None else {}
-            extra.setdefault("responsible", container.community_name or None)
-            table.extras.append(extra)
+            # the previous grid's attributes, or the shared empty one: a dict per grid would cost
+            # 350 MB at 1.7 M grids (the responsible party defaults to the community in rows())
+            table.extras.append(old.extra if old is not None and old.extra else _NO_EXTRA)
             table.init_dates.append(old.init_date if old is not None and old.init_date else effective_date)
             table.end_dates.append("")
             table.changes.append(KEPT if old is not None else NEW)
@@ -520,25 +532,35 @@ class _GridTable:
             table.codes.append(grid.code)
             table.street_names.append(street_name)
             table.community_names.append(community_name)
-            table.extras.append(dict(grid.extra))
+            table.extras.append({"responsible": None, **grid.extra})  # retired: no default party
             table.init_dates.append(grid.init_date)
             table.end_dates.append(effective_date if n < len(retired) else grid.end_date)
             table.changes.append(RETIRED)
         return table
 
-    def rows(self, start: int, stop: int) -> list[list[object]]:
-        areas = np.round(shapely.area(self.geometries[start:stop]), 2)
-        perimeters = np.round(shapely.length(self.geometries[start:stop]), 2)
-        out = []
-        for k in range(start, stop):
-            code, extra = self.codes[k], self.extras[k]
-            out.append([
-                code, code[:6], code[:9], code[:12], self.street_names[k], self.community_names[k], int(code[12:]),
-                float(areas[k - start]), float(perimeters[k - start]),
-                extra.get("land_use"), extra.get("mgmt_level"), extra.get("responsible"),
-                IsoDate(self.init_dates[k]), IsoDate(self.end_dates[k]), self.changes[k],
-            ])
-        return out
+    def rows(self, start: int, stop: int, plain: bool = False) -> list[list[object]]:
+        """The attribute rows of features start..stop. Dates are IsoDate (QGIS's sink makes them
+        QDates), or with `plain` ISO text and None, as the GeoPackage writer takes them."""
+        areas = np.round(shapely.area(self.geometries[start:stop]), 2).tolist()
+        perimeters = np.round(shapely.length(self.geometries[start:stop]), 2).tolist()
+        dates: dict[str, object] = {}  # a few distinct dates: one object each
+
+        def date(text: str) -> object:
+            found = dates.get(text)
+            if found is None:
+                found = dates[text] = (text or None) if plain else IsoDate(text)
+            return found
+
+        return [[code, code[:6], code[:9], code[:12], street, community, int(code[12:]), area, perimeter,
+                 extra.get("land_use"), extra.get("mgmt_level"), extra.get("responsible", community or None),
+                 date(init), date(end), change]
+                for code, street, community, area, perimeter, extra, init, end, change in zip(
+                    self.codes[start:stop], self.street_names[start:stop], self.community_names[start:stop], areas,
+                    perimeters, self.extras[start:stop], self.init_dates[start:stop], self.end_dates[start:stop],
+                    self.changes[start:stop], strict=True)]
+
+    def plain_rows(self, start: int, stop: int) -> list[list[object]]:
+        return self.rows(start, stop, plain=True)
 
     def change_counts(self) -> dict[str, int]:
         counts = {KEPT: 0, NEW: 0, RETIRED: 0}
