@@ -10,7 +10,7 @@ with them, smallest first, until no piece below the minimum has a neighbour left
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -185,6 +185,23 @@ def _lattice_line_segments(
     return tuple(np.concatenate(parts) for parts in zip(*out))
 
 
+def _cell_keys(pieces: Pieces) -> Callable[..., np.ndarray]:
+    """A function giving one integer per (community, column + di, row + dj) of the given pieces
+    (all of them, or those at `index`), for np.isin in place of sets of tuples."""
+    col0, row0 = int(pieces.col.min()) - 1, int(pieces.row.min()) - 1
+    cols = int(pieces.col.max()) - col0 + 2
+    rows = int(pieces.row.max()) - row0 + 2
+    if (int(pieces.container.max()) + 1) * cols * rows >= 2 ** 62:
+        raise ValueError("lattice too large for 64-bit cell keys")  # 10⁹ communities × 10⁵ × 10⁵ cells
+
+    def key(container: np.ndarray, index: np.ndarray | None = None, di: int = 0, dj: int = 0) -> np.ndarray:
+        col = pieces.col if index is None else pieces.col[index]
+        row = pieces.row if index is None else pieces.row[index]
+        return (container * cols + (col + di - col0)) * rows + (row + dj - row0)
+
+    return key
+
+
 def small_piece_neighbours(
     pieces: Pieces, small: np.ndarray, cell: float, origin: tuple[float, float],
 ) -> dict[int, list[tuple[int, float, int]]]:
@@ -199,11 +216,9 @@ def small_piece_neighbours(
         return {}
     near = np.zeros(len(pieces.geometry), dtype=bool)
     near[small] = True
+    cell_key = _cell_keys(pieces)
     for di, dj in ((1, 0), (-1, 0), (0, 1), (0, -1)):
-        wanted = set(zip(pieces.container[small].tolist(), (pieces.col[small] + di).tolist(),
-                         (pieces.row[small] + dj).tolist()))
-        near |= np.fromiter((key in wanted for key in zip(pieces.container.tolist(), pieces.col.tolist(),
-                                                           pieces.row.tolist())), dtype=bool, count=len(near))
+        near |= np.isin(cell_key(pieces.container), cell_key(pieces.container[small], small, di, dj))
     candidates = np.flatnonzero(near)
     local, axis, line, lo, hi = _lattice_line_segments(pieces.geometry[candidates], cell, origin)
     piece = candidates[local]
