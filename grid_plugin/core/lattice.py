@@ -75,6 +75,7 @@ class Pieces:
     container: np.ndarray  # index of the community
     col: np.ndarray  # lattice column i
     row: np.ndarray  # lattice row j
+    whole: np.ndarray  # the whole cell, untouched by the community's boundary
 
 
 def _cell_ranges(bounds: np.ndarray, cell: float, origin: tuple[float, float]) -> tuple[np.ndarray, ...]:
@@ -110,7 +111,7 @@ def lattice_pieces(
     shapely.prepare(geometries)
     i0, ncols, j0, nrows = _cell_ranges(shapely.bounds(geometries), cell, origin)
     blocks = _cell_blocks(ncols, j0, nrows)
-    out: list[list[np.ndarray]] = [[], [], [], []]
+    out: list[list[np.ndarray]] = [[], [], [], [], []]
     batch: list[tuple[int, int, int]] = []
     size = 0
 
@@ -130,15 +131,17 @@ def lattice_pieces(
         flush()
     progress.step(len(blocks), len(blocks))
     if not out[0]:
-        return Pieces(np.empty(0, dtype=object), *(np.empty(0, dtype=np.int64) for _ in range(3)))
+        return Pieces(np.empty(0, dtype=object), *(np.empty(0, dtype=np.int64) for _ in range(3)),
+                      np.empty(0, dtype=bool))
     return Pieces(*(np.concatenate(part) for part in out))
 
 
 def _pieces_of_batch(
     geometries: np.ndarray, batch: list[tuple[int, int, int]], i0: np.ndarray, ncols: np.ndarray,
     cell: float, origin: tuple[float, float],
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Pieces, communities, columns and rows of the candidate cells of a batch of row blocks."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Pieces, communities, columns, rows and whole-cell flags of the candidate cells of a batch of
+    row blocks."""
     ox, oy = origin
     owner = np.array([k for k, _, _ in batch])
     first_row = np.array([r for _, r, _ in batch])
@@ -156,7 +159,8 @@ def _pieces_of_batch(
     return (np.concatenate([boxes[inside], parts]),
             np.concatenate([container[inside], container[edge][part_of]]),
             np.concatenate([ii[inside], ii[edge][part_of]]),
-            np.concatenate([jj[inside], jj[edge][part_of]]))
+            np.concatenate([jj[inside], jj[edge][part_of]]),
+            np.r_[np.ones(int(inside.sum()), dtype=bool), np.zeros(len(parts), dtype=bool)])
 
 
 def _lattice_line_segments(
@@ -318,9 +322,13 @@ def divide_lattice(
     progress.step(85, 100)
     grids, roots = _union_groups(pieces.geometry, group, pieces.row, pieces.col)
     owner, isolated_owner = pieces.container[roots], pieces.container[isolated]
+    # a whole cell that nothing joined has its centre as centroid: GEOS is asked only for the rest
+    cx = origin[0] + (pieces.col[roots] + 0.5) * cell
+    cy = origin[1] + (pieces.row[roots] + 0.5) * cell
+    shaped = np.flatnonzero(~(pieces.whole[roots] & (np.bincount(group, minlength=len(group))[roots] == 1)))
     del pieces  # frees the pieces merged away before the grids are sorted
-    centroids = shapely.centroid(grids)
-    cx, cy = shapely.get_x(centroids), shapely.get_y(centroids)
+    centroids = shapely.centroid(grids[shaped])
+    cx[shaped], cy[shaped] = shapely.get_x(centroids), shapely.get_y(centroids)
     del centroids
     # communities stay in input order; within each, the numbering order of core.numbering
     ranked = np.lexsort((sequence_order(cx, cy, cell, order).argsort(), owner))

@@ -33,7 +33,7 @@ def merge_small_pieces(
             parent[k], k = root, parent[k]
         return root
 
-    group_area = areas.astype(float).copy()
+    group_area: list[float] = np.asarray(areas, dtype=float).tolist()  # Python floats: cheap to index and round
     members: dict[int, list[int]] = {s: [s] for s in neighbours}
     heap = [(group_area[s], s) for s in neighbours]
     heapq.heapify(heap)

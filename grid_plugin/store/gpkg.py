@@ -566,12 +566,32 @@ def decode_points(blobs: Sequence[bytes]) -> tuple[np.ndarray, np.ndarray]:
     return shapely.get_x(geometries), shapely.get_y(geometries)
 
 
-def encode_geometries(geometries: np.ndarray, srs_id: int = STORE_SRID) -> list[bytes]:
-    """GeoPackage blobs with an xy envelope (what readers use to skip geometries cheaply)."""
+def encode_geometries(geometries: np.ndarray, srs_id: int = STORE_SRID, declared: str = "") -> list[bytes]:
+    """GeoPackage blobs with an xy envelope (what readers use to skip geometries cheaply).
+
+    With `declared` MULTIPOLYGON, MULTILINESTRING or MULTIPOINT, single parts are written as
+    one-part multi-geometries, as the column declares: their WKB with the multi header in front,
+    which costs nothing next to making shapely multi-geometries first."""
     wkb = shapely.to_wkb(geometries, byte_order=1, output_dimension=2)
+    if declared in _MULTI_HEADERS:
+        single, prefix = _MULTI_HEADERS[declared]
+        lone = np.flatnonzero(shapely.get_type_id(geometries) == single)
+        wkb[lone] = [prefix + w for w in wkb[lone]]
     bounds = shapely.bounds(geometries)
-    header = struct.Struct("<2sBBi4d")
-    return [header.pack(b"GP", 0, 3, srs_id, b[0], b[2], b[1], b[3]) + w for b, w in zip(bounds, wkb, strict=True)]
+    header = np.zeros(len(wkb), dtype=_GPKG_HEADER)  # all headers at once, then one slice each
+    header["magic"], header["flags"], header["srs_id"] = b"GP", 3, srs_id
+    header["envelope"] = bounds[:, [0, 2, 1, 3]]  # minx, maxx, miny, maxy
+    raw, size = header.tobytes(), _GPKG_HEADER.itemsize
+    return [raw[at:at + size] + w for at, w in zip(range(0, len(raw), size), wkb, strict=True)]
+
+
+# multi type -> (type id of its single part, little-endian WKB header of a one-part multi-geometry)
+_MULTI_HEADERS = {name: (single, b"\x01" + multi.to_bytes(4, "little") + (1).to_bytes(4, "little"))
+                  for name, single, multi in (("MULTIPOINT", 0, 4), ("MULTILINESTRING", 1, 5), ("MULTIPOLYGON", 3, 6))}
+
+# "GP", version 0, flags: little-endian with an xy envelope (3), SRS id, envelope
+_GPKG_HEADER = np.dtype([("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs_id", "<i4"),
+                         ("envelope", "<f8", (4,))])
 
 
 def decode_geometries(blobs: Sequence[bytes]) -> np.ndarray:

@@ -71,24 +71,6 @@ def write_feature_file(path: str | Path, layer: str, geometry_type: str, srs: Sp
         raise
 
 
-def _as_declared(geometries: np.ndarray, geometry_type: str) -> np.ndarray:
-    """Single polygons (lines, points) as one-part multi-geometries when the table is declared
-    multi, one batch at a time (a copy of the whole array would double the memory)."""
-    makers = {"MULTIPOLYGON": (3, shapely.multipolygons), "MULTILINESTRING": (1, shapely.multilinestrings),
-              "MULTIPOINT": (0, shapely.multipoints)}
-    if geometry_type not in makers:
-        return geometries
-    single, make = makers[geometry_type]
-    out = geometries.copy()
-    types = np.full(len(geometries), -1)
-    present = ~shapely.is_missing(geometries)
-    types[present] = shapely.get_type_id(geometries[present])
-    lone = np.flatnonzero(types == single)
-    if len(lone):
-        out[lone] = make(geometries[lone], indices=np.arange(len(lone)))
-    return out
-
-
 def _write(conn: sqlite3.Connection, layer: str, geometry_type: str, srs: SpatialReference,
            columns: Sequence[tuple[str, str]], geometries: np.ndarray, rows: Rows, progress: Progress,
            fid_column: int | None) -> None:
@@ -111,10 +93,10 @@ def _write(conn: sqlite3.Connection, layer: str, geometry_type: str, srs: Spatia
     last = 0
     for start, stop in chunks(total, _BATCH):
         progress.step(start, total + total // 10)
-        part = _as_declared(geometries[start:stop], geometry_type)
+        part = geometries[start:stop]
         blobs: list[bytes | None] = [None] * (stop - start)
         where = np.flatnonzero(present[start:stop])
-        for k, blob in zip(where.tolist(), encode_geometries(part[where])):
+        for k, blob in zip(where.tolist(), encode_geometries(part[where], srs.srs_id, geometry_type)):
             blobs[k] = blob
         bounds[start + where] = shapely.bounds(part[where])
         if fid_column is None:  # fids count on: no per-row bookkeeping

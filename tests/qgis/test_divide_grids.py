@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import sqlite3
 
 import numpy as np
 import processing
@@ -99,6 +100,11 @@ def test_the_plugins_writer_and_qgiss_writer_give_the_same_grids(gridplugin, sam
     source = ogr.Open(str(tmp_path / "by_plugin.gpkg"))
     assert source.GetLayer(0).GetFeatureCount() == by_plugin[1]
     assert source.ExecuteSQL("SELECT rtreecheck('rtree_by_plugin_geom')").GetNextFeature().GetField(0) == "ok"
+    with sqlite3.connect(tmp_path / "by_plugin.gpkg") as connection:  # each blob names the layer's CRS
+        column_srs = connection.execute("SELECT srs_id FROM gpkg_geometry_columns").fetchone()[0]
+        blob_srs = {int.from_bytes(blob[4:8], "little") for (blob,) in connection.execute(
+            'SELECT geom FROM "by_plugin"')}
+    assert column_srs == 4548 and blob_srs == {4548}
 
 
 def test_separate_code_fields_and_district_constant(gridplugin, tmp_path):

@@ -538,11 +538,10 @@ class _GridTable:
             table.changes.append(RETIRED)
         return table
 
-    def rows(self, start: int, stop: int, plain: bool = False) -> list[list[object]]:
-        """The attribute rows of features start..stop. Dates are IsoDate (QGIS's sink makes them
-        QDates), or with `plain` ISO text and None, as the GeoPackage writer takes them."""
-        areas = np.round(shapely.area(self.geometries[start:stop]), 2).tolist()
-        perimeters = np.round(shapely.length(self.geometries[start:stop]), 2).tolist()
+    def rows(self, start: int, stop: int, plain: bool = False) -> list[tuple[object, ...]]:
+        """The attribute rows of features start..stop, built a column at a time. Dates are IsoDate
+        (QGIS's sink makes them QDates), or with `plain` ISO text and None, as the GeoPackage
+        writer takes them."""
         dates: dict[str, object] = {}  # a few distinct dates: one object each
 
         def date(text: str) -> object:
@@ -551,13 +550,17 @@ class _GridTable:
                 found = dates[text] = (text or None) if plain else IsoDate(text)
             return found
 
-        return [[code, code[:6], code[:9], code[:12], street, community, int(code[12:]), area, perimeter,
-                 extra.get("land_use"), extra.get("mgmt_level"), extra.get("responsible", community or None),
-                 date(init), date(end), change]
-                for code, street, community, area, perimeter, extra, init, end, change in zip(
-                    self.codes[start:stop], self.street_names[start:stop], self.community_names[start:stop], areas,
-                    perimeters, self.extras[start:stop], self.init_dates[start:stop], self.end_dates[start:stop],
-                    self.changes[start:stop], strict=True)]
+        codes, extras = self.codes[start:stop], self.extras[start:stop]
+        communities = self.community_names[start:stop]
+        return list(zip(
+            codes, [c[:6] for c in codes], [c[:9] for c in codes], [c[:12] for c in codes],
+            self.street_names[start:stop], communities, [int(c[12:]) for c in codes],
+            np.round(shapely.area(self.geometries[start:stop]), 2).tolist(),
+            np.round(shapely.length(self.geometries[start:stop]), 2).tolist(),
+            [e.get("land_use") for e in extras], [e.get("mgmt_level") for e in extras],
+            [e.get("responsible", c or None) for e, c in zip(extras, communities)],
+            list(map(date, self.init_dates[start:stop])), list(map(date, self.end_dates[start:stop])),
+            self.changes[start:stop], strict=True))
 
     def plain_rows(self, start: int, stop: int) -> list[list[object]]:
         return self.rows(start, stop, plain=True)
