@@ -131,8 +131,8 @@ def lattice_pieces(
         flush()
     progress.step(len(blocks), len(blocks))
     if not out[0]:
-        return Pieces(np.empty(0, dtype=object), *(np.empty(0, dtype=np.int64) for _ in range(3)),
-                      np.empty(0, dtype=bool))
+        none = np.empty(0, dtype=np.int64)
+        return Pieces(np.empty(0, dtype=object), none, none, none, np.empty(0, dtype=bool))
     return Pieces(*(np.concatenate(part) for part in out))
 
 
