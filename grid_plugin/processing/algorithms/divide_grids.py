@@ -314,7 +314,7 @@ class DivideGridsAlgorithm(GridAlgorithm):
         table = _GridTable.build(division, containers, changes, effective_date)
         out_fields = qgs_fields(UNIT_GRID_FIELDS)
         direct = new_gpkg_output(self, parameters, self.OUTPUT, context, out_fields, QgsWkbTypes.MultiPolygon)
-        if direct:  # a new GeoPackage file: written by the plugin, twice as fast as QGIS's writer
+        if direct:  # a new GeoPackage file: written by the plugin, about four times as fast as QGIS's writer
             dest_id = write_gpkg_output(self, parameters, self.OUTPUT, context, direct, out_fields,
                                         QgsWkbTypes.MultiPolygon, working_crs, table.geometries, table.plain_rows,
                                         core_progress(feedback, 80, 100))
@@ -562,7 +562,7 @@ class _GridTable:
             list(map(date, self.init_dates[start:stop])), list(map(date, self.end_dates[start:stop])),
             self.changes[start:stop], strict=True))
 
-    def plain_rows(self, start: int, stop: int) -> list[list[object]]:
+    def plain_rows(self, start: int, stop: int) -> list[tuple[object, ...]]:
         return self.rows(start, stop, plain=True)
 
     def change_counts(self) -> dict[str, int]:
