@@ -52,7 +52,10 @@ def interior_segments(
 
     Every interior edge appears twice (once per grid on either side), which leaves shares alone.
     """
-    rings, ring_grid = shapely.get_rings(grids, return_index=True)
+    # get_rings sees Polygons only: a MultiPolygon grid is taken part by part
+    parts, part_grid = shapely.get_parts(grids, return_index=True)
+    rings, ring_part = shapely.get_rings(parts, return_index=True)
+    ring_grid = part_grid[ring_part]
     xy, point_ring = shapely.get_coordinates(rings, return_index=True)
     same_ring = point_ring[:-1] == point_ring[1:]
     a, b = xy[:-1][same_ring], xy[1:][same_ring]

@@ -64,6 +64,17 @@ def test_interior_segments_exclude_the_community_boundary():
     assert np.hypot(*(b - a).T).sum() == pytest.approx(200.0)
 
 
+def test_interior_segments_of_multipolygon_grids_are_counted():
+    """A grid written as a MultiPolygon (or made of two pieces touching at a corner) has the same
+    interior edges as its polygons."""
+    grids, owner, containers = row_of_grids(100, 100)
+    multi = objects(*(shapely.MultiPolygon([g]) for g in grids))
+    a, b = interior_segments(multi, owner, containers)
+    plain_a, plain_b = interior_segments(grids, owner, containers)
+    assert len(a) == len(plain_a) == 2
+    assert np.allclose(np.sort(a, axis=0), np.sort(plain_a, axis=0))
+
+
 def test_edges_between_communities_are_not_interior():
     containers = [community(box(0, 0, 100, 100), 1), community(box(100, 0, 200, 100), 2)]
     grids = objects(box(0, 0, 100, 100), box(100, 0, 200, 100))
