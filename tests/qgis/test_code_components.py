@@ -241,3 +241,26 @@ def test_date_and_datetime_fields_of_the_input_survive_the_direct_writer(gridplu
     assert str(feature["properties"]["installed"]) == "2024-05-06"
     assert str(feature["properties"]["checked"]).startswith("2025-01-02T03:04:05")
     assert feature["properties"]["component_id"]
+
+
+def test_a_run_cancelled_while_writing_leaves_no_file(gridplugin, sample_gpkg, sample_grids, tmp_path, monkeypatch):
+    """A cancel while the plugin writes the GeoPackage (70-100 %) ends the run quietly, with no file."""
+    from qgis.core import QgsProcessingFeedback
+
+    from grid_plugin.store import gpkg_files
+
+    monkeypatch.setattr(gpkg_files, "_BATCH", 100)  # several batches, so the cancel lands mid-file
+
+    class CancelWhileWriting(QgsProcessingFeedback):
+        def setProgress(self, progress):
+            super().setProgress(progress)
+            if progress > 70:
+                self.cancel()
+
+    feedback = CancelWhileWriting()
+    out = tmp_path / "out" / "c.gpkg"
+    out.parent.mkdir()
+    result = code(f"{sample_gpkg}|layername=components", sample_grids, out, feedback)
+    assert feedback.isCanceled()
+    assert "OUTPUT" not in result and "COMPONENT_COUNT" not in result
+    assert list(out.parent.iterdir()) == []

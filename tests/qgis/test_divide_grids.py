@@ -280,6 +280,31 @@ def test_a_failed_run_releases_its_sources_and_frames(gridplugin, tmp_path):
     assert pinned in ({}, {"processAlgorithm": {"self", "message"}})
 
 
+def test_a_run_cancelled_while_writing_leaves_no_file(gridplugin, sample_gpkg, tmp_path, monkeypatch):
+    """The cancel arrives after the division, while the plugin writes the GeoPackage: the run
+    ends quietly with no result and the half-written file is gone."""
+    from qgis.core import QgsProcessingFeedback
+
+    from grid_plugin.store import gpkg_files
+
+    monkeypatch.setattr(gpkg_files, "_BATCH", 500)  # several batches, so the cancel lands mid-file
+
+    class CancelWhileWriting(QgsProcessingFeedback):
+        def setProgress(self, progress):  # the writer reports 80-100 %
+            super().setProgress(progress)
+            if progress > 80:
+                self.cancel()
+
+    feedback = CancelWhileWriting()
+    out = tmp_path / "grids.gpkg"
+    result = processing.run("gridplugin:dividegrids", {
+        "INPUT": f"{sample_gpkg}|layername=communities", "COMMUNITY_CODE_FIELD": "community_code",
+        "OUTPUT": str(out)}, feedback=feedback)
+    assert feedback.isCanceled()
+    assert "OUTPUT" not in result and "GRID_COUNT" not in result
+    assert list(tmp_path.iterdir()) == []  # neither the file nor its temporary part
+
+
 def test_a_cancelled_run_writes_nothing(gridplugin, sample_gpkg, tmp_path):
     from qgis.core import QgsProcessingFeedback
 

@@ -222,9 +222,13 @@ class CodeComponentsAlgorithm(StoreParameters, ComponentParameters, GridAlgorith
             return out
 
         if direct:
-            dest_id = write_gpkg_output(self, parameters, self.OUTPUT, context, direct, out_fields, source.wkbType(),
-                                        crs, np.asarray(geoms, dtype=object), attributes,
-                                        core_progress(feedback, 70, 100))
+            try:  # the file appears only when complete: a cancel while writing leaves nothing
+                dest_id = write_gpkg_output(self, parameters, self.OUTPUT, context, direct, out_fields,
+                                            source.wkbType(), crs, np.asarray(geoms, dtype=object), attributes,
+                                            core_progress(feedback, 70, 100))
+            except Cancelled:
+                feedback.pushInfo(self.tr("Cancelled; nothing was written."))
+                return {}
         else:
             sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, out_fields, source.wkbType(),
                                                  crs)

@@ -315,9 +315,13 @@ class DivideGridsAlgorithm(GridAlgorithm):
         out_fields = qgs_fields(UNIT_GRID_FIELDS)
         direct = new_gpkg_output(self, parameters, self.OUTPUT, context, out_fields, QgsWkbTypes.MultiPolygon)
         if direct:  # a new GeoPackage file: written by the plugin, about four times as fast as QGIS's writer
-            dest_id = write_gpkg_output(self, parameters, self.OUTPUT, context, direct, out_fields,
-                                        QgsWkbTypes.MultiPolygon, working_crs, table.geometries, table.plain_rows,
-                                        core_progress(feedback, 80, 100))
+            try:  # the file appears only when complete: a cancel while writing leaves nothing
+                dest_id = write_gpkg_output(self, parameters, self.OUTPUT, context, direct, out_fields,
+                                            QgsWkbTypes.MultiPolygon, working_crs, table.geometries,
+                                            table.plain_rows, core_progress(feedback, 80, 100))
+            except Cancelled:
+                feedback.pushInfo(self.tr("Cancelled; nothing was written."))
+                return {}
         else:
             sink, dest_id = self.parameterAsSink(
                 parameters, self.OUTPUT, context, out_fields, QgsWkbTypes.MultiPolygon, working_crs)
