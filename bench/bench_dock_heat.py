@@ -160,7 +160,7 @@ class Renderer:
         self.settings.setOutputSize(QSize(*CANVAS))
         self.settings.setOutputDpi(96.0)
         self.settings.setBackgroundColor(QColor(255, 255, 255))
-        self.settings.setFlag(QgsMapSettings.Antialiasing, True)
+        self.settings.setFlag(QgsMapSettings.Flag.Antialiasing, True)
 
     def render(self):
         from qgis.core import QgsMapRendererSequentialJob
@@ -176,7 +176,7 @@ def drawn_share(image) -> float:
     import numpy as np
     from qgis.PyQt.QtGui import QImage
 
-    image = image.convertToFormat(QImage.Format_RGB32)
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
     data = np.frombuffer(image.constBits().asstring(image.sizeInBytes()), dtype=np.uint32)
     return float(np.count_nonzero((data & 0xFFFFFF) != 0xFFFFFF)) / len(data)
 
@@ -272,12 +272,12 @@ def worker_heat(job: dict) -> dict:
             detail = f"days {first}-{last}"
         elif "uncheck_class" in action or "check_class" in action:
             code = codes[action.get("uncheck_class", action.get("check_class"))]
-            state = Qt.Unchecked if "uncheck_class" in action else Qt.Checked
+            state = Qt.CheckState.Unchecked if "uncheck_class" in action else Qt.CheckState.Checked
             controls.classes.setItemCheckState(class_row[code], state)
             detail = f"class {code}"
         else:
             row = action.get("uncheck_source", action.get("check_source"))
-            state = Qt.Unchecked if "uncheck_source" in action else Qt.Checked
+            state = Qt.CheckState.Unchecked if "uncheck_source" in action else Qt.CheckState.Checked
             controls.sources.setItemCheckState(row, state)
             detail = f"source {controls.sources.itemData(row)}"
         QgsApplication.processEvents()

@@ -72,11 +72,11 @@ def copy_layer(uri: str, gpkg: Path, name: str, crs: QgsCoordinateReferenceSyste
     options.driverName = "GPKG"
     options.layerName = name
     options.ct = QgsCoordinateTransform(source.crs(), crs, QgsCoordinateTransformContext())
-    options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer if gpkg.exists()
-                                    else QgsVectorFileWriter.CreateOrOverwriteFile)
+    options.actionOnExistingFile = (QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer if gpkg.exists()
+                                    else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile)
     error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(
         source, str(gpkg), QgsCoordinateTransformContext(), options)
-    if error != QgsVectorFileWriter.NoError:
+    if error != QgsVectorFileWriter.WriterError.NoError:
         raise RuntimeError(f"copying {name}: {message}")
     return QgsVectorLayer(f"{gpkg}|layername={name}", name, "ogr")
 
@@ -97,8 +97,8 @@ def render_map(layers: list[QgsVectorLayer], extent: QgsRectangle, path: Path, t
     settings.setOutputSize(QSize(width, height - 90))
     settings.setExtent(extent)
     settings.setBackgroundColor(QColor("white"))
-    settings.setFlag(QgsMapSettings.Antialiasing, True)
-    image = QImage(QSize(width, height), QImage.Format_ARGB32_Premultiplied)
+    settings.setFlag(QgsMapSettings.Flag.Antialiasing, True)
+    image = QImage(QSize(width, height), QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor("white"))
     painter = QPainter(image)
     painter.translate(0, 90)
@@ -107,9 +107,9 @@ def render_map(layers: list[QgsVectorLayer], extent: QgsRectangle, path: Path, t
     painter.translate(0, -90)
     painter.setPen(QColor(30, 30, 30))
     painter.setFont(QFont("WenQuanYi Micro Hei", 22))
-    painter.drawText(QRectF(24, 10, width - 48, 44), Qt.AlignLeft | Qt.AlignVCenter, title)
+    painter.drawText(QRectF(24, 10, width - 48, 44), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
     painter.setFont(QFont("WenQuanYi Micro Hei", 12))
-    painter.drawText(QRectF(24, 52, width - 48, 30), Qt.AlignLeft | Qt.AlignVCenter,
+    painter.drawText(QRectF(24, 52, width - 48, 30), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                      "虚构示例数据 Fictional sample data · CGCS2000 / 3-degree Gauss-Krüger CM 117E (EPSG:4548)")
     # scale bar of 1 km at the bottom left
     metres_per_pixel = settings.mapUnitsPerPixel()

@@ -6,8 +6,8 @@ from qgis.core import QgsApplication
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction
 
+from grid_plugin.gui.qt_compat import QAction
 from grid_plugin.processing.provider import GridPluginProvider
 from grid_plugin.toolbelt.i18n import install_translator, remove_translator, tr
 from grid_plugin.toolbelt.paths import resource
@@ -43,7 +43,7 @@ class GridPlugin:
         from grid_plugin.gui.dock import GridDockWidget  # widgets only in the desktop, never under qgis_process
 
         self.dock = GridDockWidget(self.iface, self.iface.mainWindow())
-        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
         dock_action = self.dock.toggleViewAction()
         dock_action.setIcon(icon)

@@ -85,7 +85,7 @@ class AlgorithmRunner(QObject):
             self.failed.emit(algorithm_id, message)
             return False
         parameters = self._mark_outputs_to_load(algorithm, parameters)
-        if algorithm.flags() & QgsProcessingAlgorithm.FlagNoThreading:
+        if algorithm.flags() & QgsProcessingAlgorithm.Flag.FlagNoThreading:
             # e.g. print layouts: such an algorithm runs on the main thread, as the toolbox runs it,
             # once the event loop has shown the busy state
             self.task = MAIN_THREAD

@@ -50,7 +50,7 @@ class GridDockWidget(QgsDockWidget):
         common_layout.addRow(self.store)
         self.output_folder = QgsFileWidget()
         self.output_folder.setObjectName("output_folder")
-        self.output_folder.setStorageMode(QgsFileWidget.GetDirectory)
+        self.output_folder.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         common_layout.addRow(tr("Output folder"), self.output_folder)
         layout.addWidget(common)
 
@@ -218,13 +218,13 @@ class GridDockWidget(QgsDockWidget):
                 step.set_grids(self.grid_step.last_grids)
         text = summary(algorithm_id, results)
         self.status.setText(text)
-        self.iface.messageBar().pushMessage(tr("Grid city management"), text, Qgis.Success, 5)
+        self.iface.messageBar().pushMessage(tr("Grid city management"), text, Qgis.MessageLevel.Success, 5)
 
     def on_failed(self, algorithm_id: str, message: str) -> None:
         self._done()
         self.progress.setValue(0)
         self.status.setText(message)
-        self.iface.messageBar().pushMessage(tr("Grid city management"), message, Qgis.Critical, 0)
+        self.iface.messageBar().pushMessage(tr("Grid city management"), message, Qgis.MessageLevel.Critical, 0)
 
     # ---- map tool ----------------------------------------------------------------------------------------
     def toggle_spot_tool(self, on: bool) -> None:

@@ -27,7 +27,7 @@ class LoadDailyCountsTask(QgsTask):
     failed = pyqtSignal(str)
 
     def __init__(self, open_store, zone_name: str):
-        super().__init__(tr("Reading cases per grid and day"), QgsTask.CanCancel)
+        super().__init__(tr("Reading cases per grid and day"), QgsTask.Flag.CanCancel)
         self.open_store = open_store
         self.zone_name = zone_name
         self.grids: StoredGrids | None = None
@@ -58,7 +58,7 @@ class LoadDailyCountsTask(QgsTask):
             else:
                 self.loaded.emit(self.grids, self.daily)
         elif self.error:
-            QgsMessageLog.logMessage(self.error, tr("Grid city management"), Qgis.Warning)
+            QgsMessageLog.logMessage(self.error, tr("Grid city management"), Qgis.MessageLevel.Warning)
             self.failed.emit(self.error)
 
 
@@ -76,7 +76,7 @@ class HeatControls(QWidget):
         self.task: LoadDailyCountsTask | None = None
         layout = QFormLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.slider = QgsRangeSlider(Qt.Horizontal)
+        self.slider = QgsRangeSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName("heat_days")
         self.slider.setEnabled(False)
         self.window_label = QLabel(tr("No cases loaded"))
@@ -124,10 +124,10 @@ class HeatControls(QWidget):
             self.classes.clear()
             for code in daily.class_codes:
                 label = f"{code} {names.get(code, '')}".strip() if code else tr("(no class)")
-                self.classes.addItemWithCheckState(label, Qt.Checked, code)
+                self.classes.addItemWithCheckState(label, Qt.CheckState.Checked, code)
             self.sources.clear()
             for source in daily.sources:
-                self.sources.addItemWithCheckState(source or tr("(no source)"), Qt.Checked, source)
+                self.sources.addItemWithCheckState(source or tr("(no source)"), Qt.CheckState.Checked, source)
         self.slider.setEnabled(daily.day_count > 0)
         self.redraw()
         return self.heat

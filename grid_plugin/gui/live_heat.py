@@ -18,13 +18,13 @@ from qgis.core import (
     QgsRendererRange,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor
 
 from grid_plugin.core.daily_counts import DailyCaseCounts
 from grid_plugin.processing.case_styles import HEAT_COLOURS
 from grid_plugin.store.base import StoredGrids
 from grid_plugin.store.schema import STORE_SRID
+from grid_plugin.toolbelt import field_types
 
 COUNT_FIELD = "case_count"
 DENSITY_FIELD = "density_10k"
@@ -48,9 +48,9 @@ class LiveGridHeat:
         self.area_m2 = np.where(np.asarray(grids.area_m2, dtype=float) > 0, grids.area_m2, np.nan)
         self.layer = QgsVectorLayer(f"MultiPolygon?crs=EPSG:{STORE_SRID}", name, "memory")
         fields = QgsFields()
-        for field in (QgsField("grid_code", QVariant.String), QgsField("street_name", QVariant.String),
-                      QgsField("community_name", QVariant.String), QgsField(COUNT_FIELD, QVariant.Int),
-                      QgsField(DENSITY_FIELD, QVariant.Double)):
+        for field in (QgsField("grid_code", field_types.STRING), QgsField("street_name", field_types.STRING),
+                      QgsField("community_name", field_types.STRING), QgsField(COUNT_FIELD, field_types.INT),
+                      QgsField(DENSITY_FIELD, field_types.DOUBLE)):
             fields.append(field)
         provider = self.layer.dataProvider()
         provider.addAttributes(fields.toList())

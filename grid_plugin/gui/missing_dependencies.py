@@ -19,7 +19,7 @@ class MissingDependencyPlugin:
             ", ".join(self.problems), INSTALL_HINT)
 
     def initProcessing(self) -> None:
-        QgsMessageLog.logMessage(self.text(), "Grid city management", Qgis.Critical)
+        QgsMessageLog.logMessage(self.text(), "Grid city management", Qgis.MessageLevel.Critical)
 
     def initGui(self) -> None:
         self.initProcessing()

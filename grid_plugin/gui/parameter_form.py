@@ -52,11 +52,11 @@ from grid_plugin.toolbelt.i18n import tr
 
 # Processing data types -> layer combo box filters
 _LAYER_FILTERS = {
-    QgsProcessing.TypeVectorPoint: QgsMapLayerProxyModel.PointLayer,
-    QgsProcessing.TypeVectorLine: QgsMapLayerProxyModel.LineLayer,
-    QgsProcessing.TypeVectorPolygon: QgsMapLayerProxyModel.PolygonLayer,
-    QgsProcessing.TypeVectorAnyGeometry: QgsMapLayerProxyModel.HasGeometry,
-    QgsProcessing.TypeVector: QgsMapLayerProxyModel.VectorLayer,
+    QgsProcessing.SourceType.TypeVectorPoint: QgsMapLayerProxyModel.Filter.PointLayer,
+    QgsProcessing.SourceType.TypeVectorLine: QgsMapLayerProxyModel.Filter.LineLayer,
+    QgsProcessing.SourceType.TypeVectorPolygon: QgsMapLayerProxyModel.Filter.PolygonLayer,
+    QgsProcessing.SourceType.TypeVectorAnyGeometry: QgsMapLayerProxyModel.Filter.HasGeometry,
+    QgsProcessing.SourceType.TypeVector: QgsMapLayerProxyModel.Filter.VectorLayer,
 }
 
 
@@ -84,8 +84,8 @@ class ParameterForm(QWidget):
         self.writers: dict[str, Callable[[object], None]] = {}
         self.layout_ = QFormLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
-        self.layout_.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        self.layout_.setRowWrapPolicy(QFormLayout.WrapLongRows)  # a narrow dock puts long labels above
+        self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow dock puts long labels above
         for name in names:
             definition = algorithm.parameterDefinition(name)
             if definition is None:
@@ -152,7 +152,7 @@ class ParameterForm(QWidget):
     # ---- one widget per parameter type -------------------------------------------------------------
     def _widget_for(self, definition: QgsProcessingParameterDefinition) -> QWidget:
         name = definition.name()
-        optional = bool(definition.flags() & QgsProcessingParameterDefinition.FlagOptional)
+        optional = bool(definition.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional)
         default = definition.defaultValue()
         if isinstance(definition, QgsProcessingParameterFeatureSource):
             combo = QgsMapLayerComboBox()
@@ -192,7 +192,7 @@ class ParameterForm(QWidget):
             return self._number(definition, optional, default)
         if isinstance(definition, QgsProcessingParameterCrs):
             widget = QgsProjectionSelectionWidget()
-            widget.setOptionVisible(QgsProjectionSelectionWidget.CrsNotSet, optional)
+            widget.setOptionVisible(QgsProjectionSelectionWidget.CrsOption.CrsNotSet, optional)
             if optional:
                 widget.setNotSetText(tr("Automatic"))
                 widget.setCrs(QgsCoordinateReferenceSystem())
@@ -201,7 +201,7 @@ class ParameterForm(QWidget):
             return widget
         if isinstance(definition, QgsProcessingParameterFile):
             widget = QgsFileWidget()
-            widget.setStorageMode(QgsFileWidget.GetFile)
+            widget.setStorageMode(QgsFileWidget.StorageMode.GetFile)
             if definition.extension():
                 widget.setFilter(f"*.{definition.extension()}")
             elif definition.fileFilter():
@@ -212,7 +212,7 @@ class ParameterForm(QWidget):
         if isinstance(definition, (QgsProcessingParameterFeatureSink, QgsProcessingParameterVectorDestination,
                                    QgsProcessingParameterRasterDestination, QgsProcessingParameterFileDestination)):
             widget = QgsFileWidget()
-            widget.setStorageMode(QgsFileWidget.SaveFile)
+            widget.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
             widget.setFilter(definition.createFileFilter())
             widget.setFilePath(self.default_output(name))
             widget.lineEdit().setPlaceholderText(tr("[Skip]") if optional else tr("[Temporary layer]"))
@@ -228,7 +228,7 @@ class ParameterForm(QWidget):
 
     def _number(self, definition: QgsProcessingParameterNumber, optional: bool, default) -> QWidget:
         name = definition.name()
-        integer = definition.dataType() == QgsProcessingParameterNumber.Integer
+        integer = definition.dataType() == QgsProcessingParameterNumber.Type.Integer
         box = QgsSpinBox() if integer else QgsDoubleSpinBox()
         low = definition.minimum() if definition.minimum() > -1e15 else -1e9
         high = definition.maximum() if definition.maximum() < 1e15 else 1e9
@@ -290,8 +290,8 @@ class LayerChecklist(QgsCheckableComboBox):
         self.clear()
         for layer in QgsProject.instance().mapLayers().values():
             if isinstance(layer, QgsVectorLayer) and _is_type(layer, self.data_type):
-                self.addItemWithCheckState(layer.name(), Qt.Checked if layer.id() in chosen else Qt.Unchecked,
-                                           layer.id())
+                state = Qt.CheckState.Checked if layer.id() in chosen else Qt.CheckState.Unchecked
+                self.addItemWithCheckState(layer.name(), state, layer.id())
 
     def showPopup(self) -> None:
         self.refill()
@@ -306,22 +306,23 @@ class LayerChecklist(QgsCheckableComboBox):
         self.refill()
         ids = {layer.id() for layer in layers or []}
         for index in range(self.count()):
-            self.setItemCheckState(index, Qt.Checked if self.itemData(index) in ids else Qt.Unchecked)
+            checked = self.itemData(index) in ids
+            self.setItemCheckState(index, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
 
 def _filters(data_types: Sequence[int]):
     flags = QgsMapLayerProxyModel.Filters()
-    for data_type in data_types or [QgsProcessing.TypeVectorAnyGeometry]:
-        flags |= _LAYER_FILTERS.get(data_type, QgsMapLayerProxyModel.VectorLayer)
+    for data_type in data_types or [QgsProcessing.SourceType.TypeVectorAnyGeometry]:
+        flags |= _LAYER_FILTERS.get(data_type, QgsMapLayerProxyModel.Filter.VectorLayer)
     return flags
 
 
 def _is_type(layer: QgsVectorLayer, data_type: int) -> bool:
     geometry = layer.geometryType()
     return {
-        QgsProcessing.TypeVectorLine: geometry == QgsWkbTypes.LineGeometry,
-        QgsProcessing.TypeVectorPolygon: geometry == QgsWkbTypes.PolygonGeometry,
-        QgsProcessing.TypeVectorPoint: geometry == QgsWkbTypes.PointGeometry,
+        QgsProcessing.SourceType.TypeVectorLine: geometry == QgsWkbTypes.GeometryType.LineGeometry,
+        QgsProcessing.SourceType.TypeVectorPolygon: geometry == QgsWkbTypes.GeometryType.PolygonGeometry,
+        QgsProcessing.SourceType.TypeVectorPoint: geometry == QgsWkbTypes.GeometryType.PointGeometry,
     }.get(data_type, True)
 
 

@@ -137,7 +137,7 @@ class GridStep(Step):
 
     def on_finished(self, algorithm_id, results, layers) -> None:
         if algorithm_id == DIVIDE:
-            self.last_grids = _first_of_kind(layers, QgsWkbTypes.PolygonGeometry)
+            self.last_grids = _first_of_kind(layers, QgsWkbTypes.GeometryType.PolygonGeometry)
             self.refresh_outputs()
 
     def set_grids(self, layer) -> None:

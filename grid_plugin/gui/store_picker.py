@@ -37,7 +37,7 @@ class StorePicker(QWidget):
         self.pages = QStackedWidget()
         self.gpkg_file = QgsFileWidget()
         self.gpkg_file.setObjectName("store_file")
-        self.gpkg_file.setStorageMode(QgsFileWidget.SaveFile)
+        self.gpkg_file.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.gpkg_file.setConfirmOverwrite(False)  # an existing store is opened, never replaced
         self.gpkg_file.setFilter(tr("GeoPackage (*.gpkg)"))
         self.gpkg_file.lineEdit().setPlaceholderText(tr("A new name creates the store"))

@@ -38,10 +38,12 @@ from grid_plugin.core.errors import Cancelled, GridInputError, Message
 from grid_plugin.core.progress import Progress
 from grid_plugin.core.schema import FieldSpec
 from grid_plugin.store.gpkg_files import SpatialReference, write_feature_file
+from grid_plugin.toolbelt import field_types
 from grid_plugin.toolbelt.i18n import CONTEXT
 from grid_plugin.toolbelt.paths import resource
 
-_QVARIANT = {"string": QVariant.String, "int": QVariant.Int, "double": QVariant.Double, "date": QVariant.Date}
+_FIELD_TYPES = {"string": field_types.STRING, "int": field_types.INT, "double": field_types.DOUBLE,
+                "date": field_types.DATE}
 _WRITE_BATCH = 10_000
 
 
@@ -62,12 +64,12 @@ class GridAlgorithm(QgsProcessingAlgorithm):
         """An optional YYYY-MM-DD parameter as ISO text; empty means today."""
         text = (self.parameterAsString(parameters, key, context) or "").strip()
         if not text:
-            return QDate.currentDate().toString(Qt.ISODate)
-        date = QDate.fromString(text, Qt.ISODate)
+            return QDate.currentDate().toString(Qt.DateFormat.ISODate)
+        date = QDate.fromString(text, Qt.DateFormat.ISODate)
         if not date.isValid():
             raise QgsProcessingException(self.tr(
                 "Date '{}' is not a date; write it as YYYY-MM-DD, e.g. 2026-07-01.").format(text))
-        return date.toString(Qt.ISODate)
+        return date.toString(Qt.DateFormat.ISODate)
 
     def working_crs(self, parameters, key: str, source: QgsFeatureSource, context: QgsProcessingContext,
                     no_geometries: str) -> QgsCoordinateReferenceSystem:
@@ -138,7 +140,7 @@ def core_progress(feedback: QgsProcessingFeedback | None, start: float = 0, end:
 def qgs_fields(specs: Sequence[FieldSpec]) -> QgsFields:
     fields = QgsFields()
     for spec in specs:
-        fields.append(QgsField(spec.name, _QVARIANT[spec.type], len=spec.length))
+        fields.append(QgsField(spec.name, _FIELD_TYPES[spec.type], len=spec.length))
     return fields
 
 
@@ -152,7 +154,7 @@ def read_geometries(
     names each repaired feature, which is more useful than stopping at the first one.
     """
     fids, wkbs, values = [], [], []
-    features = (source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+    features = (source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
                 if isinstance(source, QgsProcessingFeatureSource) else source.getFeatures(request))
     positions = [source.fields().indexOf(name) for name in attributes]
     for feature in features:
@@ -193,7 +195,7 @@ def write_features(
             feature.setGeometry(geometry)
             feature.setAttributes([_qt_value(v) for v in row])
             batch.append(feature)
-        sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+        sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
 
 
 def write_any_features(
@@ -217,7 +219,7 @@ def write_any_features(
                 feature.setGeometry(qgs_geometry)
             feature.setAttributes([_qt_value(v) for v in row] if convert else row)
             batch.append(feature)
-        sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+        sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
 
 
 def iso_date(value: object) -> str:
@@ -225,7 +227,7 @@ def iso_date(value: object) -> str:
     if isinstance(value, QDateTime):
         value = value.date()
     if isinstance(value, QDate):
-        return value.toString(Qt.ISODate) if value.isValid() else ""
+        return value.toString(Qt.DateFormat.ISODate) if value.isValid() else ""
     text = str(value or "").strip()
     return text[:10] if text and text.upper() != "NULL" else ""
 
@@ -233,7 +235,7 @@ def iso_date(value: object) -> str:
 def _qt_value(value: object) -> object:
     """Core values for a QGIS attribute: ISO dates (core keeps dates as text) become QDates."""
     if isinstance(value, IsoDate):
-        return QDate.fromString(value, Qt.ISODate) if value else None
+        return QDate.fromString(value, Qt.DateFormat.ISODate) if value else None
     return value
 
 
@@ -245,7 +247,7 @@ def is_ground_metric(crs: QgsCoordinateReferenceSystem) -> bool:
     """True for projected CRSs in metres whose metres are ground metres (not Web Mercator)."""
     if not crs.isValid() or crs.isGeographic():
         return False
-    if crs.mapUnits() != QgsUnitTypes.DistanceMeters:
+    if crs.mapUnits() != QgsUnitTypes.DistanceUnit.DistanceMeters:
         return False
     return "+proj=merc" not in crs.toProj()
 
@@ -293,9 +295,9 @@ def style_output_with(context: QgsProcessingContext, layer_id: str, apply: Calla
 
 
 # ---- outputs written straight into a new GeoPackage --------------------------------------------------------
-_GPKG_TYPES = {QVariant.String: "TEXT", QVariant.Int: "INTEGER", QVariant.LongLong: "INTEGER",
-               QVariant.UInt: "INTEGER", QVariant.ULongLong: "INTEGER", QVariant.Double: "REAL",
-               QVariant.Date: "DATE", QVariant.DateTime: "DATETIME", QVariant.Bool: "BOOLEAN"}
+_GPKG_TYPES = {field_types.STRING: "TEXT", field_types.INT: "INTEGER", field_types.LONG_LONG: "INTEGER",
+               field_types.UINT: "INTEGER", field_types.ULONG_LONG: "INTEGER", field_types.DOUBLE: "REAL",
+               field_types.DATE: "DATE", field_types.DATE_TIME: "DATETIME", field_types.BOOL: "BOOLEAN"}
 
 
 def new_gpkg_output(algorithm: QgsProcessingAlgorithm, parameters, key: str, context: QgsProcessingContext,
@@ -311,12 +313,12 @@ def new_gpkg_output(algorithm: QgsProcessingAlgorithm, parameters, key: str, con
     if Path(destination).exists() or not Path(destination).parent.is_dir():
         return None
     flat = QgsWkbTypes.flatType(wkb_type)
-    if QgsWkbTypes.hasZ(wkb_type) or QgsWkbTypes.hasM(wkb_type) or flat == QgsWkbTypes.Unknown:
+    if QgsWkbTypes.hasZ(wkb_type) or QgsWkbTypes.hasM(wkb_type) or flat == QgsWkbTypes.Type.Unknown:
         return None
-    if any(field.type() not in _GPKG_TYPES for field in fields):
+    if any(field_types.type_of(field) not in _GPKG_TYPES for field in fields):
         return None
     at = fields.lookupField("fid")
-    if at >= 0 and fields.at(at).type() not in (QVariant.Int, QVariant.LongLong):
+    if at >= 0 and field_types.type_of(fields.at(at)) not in (field_types.INT, field_types.LONG_LONG):
         return None  # a text "fid" cannot become the GeoPackage fid: QGIS's writer decides what to do
     return destination
 
@@ -331,12 +333,13 @@ def write_gpkg_output(algorithm: QgsProcessingAlgorithm, parameters, key: str, c
     authority, _, code = crs.authid().partition(":")
     epsg = authority == "EPSG" and code.isdigit()
     srs = SpatialReference(int(code) if epsg else 100000, "EPSG" if epsg else "NONE", crs.description(),
-                           crs.toWkt(QgsCoordinateReferenceSystem.WKT1_GDAL))
+                           crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT1_GDAL))
     fid_column = fields.lookupField("fid")
-    columns = [(field.name(), _GPKG_TYPES[field.type()]) for k, field in enumerate(fields) if k != fid_column]
+    kinds = [field_types.type_of(field) for field in fields]
+    columns = [(field.name(), _GPKG_TYPES[kinds[k]]) for k, field in enumerate(fields) if k != fid_column]
 
     # rows hold plain Python values already (read_geometries), except dates as QGIS objects
-    dated = [k for k, field in enumerate(fields) if field.type() in (QVariant.Date, QVariant.DateTime)]
+    dated = [k for k, kind in enumerate(kinds) if kind in (field_types.DATE, field_types.DATE_TIME)]
 
     def plain_rows(start: int, stop: int) -> Sequence[Sequence[object]]:
         batch = rows(start, stop)
@@ -368,11 +371,11 @@ def _plain_value(value: object) -> object:
     if isinstance(value, QVariant) and value.isNull():
         return None
     if isinstance(value, QDate):
-        return value.toString(Qt.ISODate) if value.isValid() else None
+        return value.toString(Qt.DateFormat.ISODate) if value.isValid() else None
     if isinstance(value, QDateTime):
         if not value.isValid():
             return None
-        if value.timeSpec() == Qt.LocalTime:  # a time without a zone stays one (no Z), as read
+        if value.timeSpec() == Qt.TimeSpec.LocalTime:  # a time without a zone stays one (no Z), as read
             return value.toString("yyyy-MM-ddTHH:mm:ss.zzz")
         return value.toUTC().toString("yyyy-MM-ddTHH:mm:ss.zzzZ")
     if isinstance(value, IsoDate):

@@ -54,7 +54,7 @@ class StoreParameters:
 
     def add_grid_source_parameter(self, description: str) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.GRIDS, description, [QgsProcessing.TypeVectorPolygon], optional=True))
+            self.GRIDS, description, [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
 
     def add_filter_parameters(self) -> None:
         self.addParameter(QgsProcessingParameterString(

@@ -5,6 +5,7 @@ the density raster and the Gi* hot spots. Applied to outputs through processing.
 from __future__ import annotations
 
 from qgis.core import (
+    Qgis,
     QgsCategorizedSymbolRenderer,
     QgsClassificationJenks,
     QgsColorRampShader,
@@ -22,7 +23,6 @@ from qgis.core import (
     QgsSingleSymbolRenderer,
     QgsUnitTypes,
     QgsVectorLayer,
-    QgsVectorLayerTemporalProperties,
 )
 from qgis.PyQt.QtGui import QColor
 
@@ -43,7 +43,7 @@ def heat_ramp(transparent_low: bool = False) -> QgsGradientColorRamp:
 def enable_time(layer: QgsVectorLayer, field: str = "reported_at") -> None:
     """Temporal properties on the report time, so QGIS's temporal controller animates the cases."""
     properties = layer.temporalProperties()
-    properties.setMode(QgsVectorLayerTemporalProperties.ModeFeatureDateTimeInstantFromField)
+    properties.setMode(Qgis.VectorTemporalMode.FeatureDateTimeInstantFromField)
     properties.setStartField(field)
     properties.setIsActive(True)
 
@@ -59,7 +59,7 @@ def style_live_heatmap(layer: QgsVectorLayer, radius_m: float) -> None:
     """QGIS's own heatmap renderer, radius in map units (metres of the project's projected CRS)."""
     renderer = QgsHeatmapRenderer()
     renderer.setRadius(radius_m)
-    renderer.setRadiusUnit(QgsUnitTypes.RenderMapUnits)
+    renderer.setRadiusUnit(QgsUnitTypes.RenderUnit.RenderMapUnits)
     renderer.setColorRamp(heat_ramp(transparent_low=True))
     renderer.setRenderQuality(3)
     layer.setRenderer(renderer)
@@ -79,10 +79,10 @@ def style_grid_counts(layer: QgsVectorLayer, field: str, classes: int = 6) -> No
 
 def style_density_raster(layer: QgsRasterLayer) -> None:
     """Heat ramp from 0 (transparent) to the raster's maximum."""
-    stats = layer.dataProvider().bandStatistics(1, QgsRasterBandStats.Max)
+    stats = layer.dataProvider().bandStatistics(1, QgsRasterBandStats.Stats.Max)
     maximum = stats.maximumValue if stats.maximumValue > 0 else 1.0
     ramp_shader = QgsColorRampShader(0.0, maximum)
-    ramp_shader.setColorRampType(QgsColorRampShader.Interpolated)
+    ramp_shader.setColorRampType(QgsColorRampShader.Type.Interpolated)
     items = []
     for i, colour in enumerate(HEAT_COLOURS):
         qcolour = QColor(colour)

@@ -43,7 +43,7 @@ class ComponentParameters:
 
     def add_grid_parameters(self) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.GRIDS, self.tr("Unit grids"), [QgsProcessing.TypeVectorPolygon]))
+            self.GRIDS, self.tr("Unit grids"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterString(
             self.GRID_CODE_FIELD, self.tr("Grid code field of the unit grids"), defaultValue="grid_code"))
 

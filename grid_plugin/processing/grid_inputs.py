@@ -42,7 +42,7 @@ def read_follow_lines(
     """
     geometries, ranks = [], []
     for layer in layers:
-        if QgsWkbTypes.geometryType(layer.wkbType()) != QgsWkbTypes.LineGeometry:
+        if QgsWkbTypes.geometryType(layer.wkbType()) != QgsWkbTypes.GeometryType.LineGeometry:
             raise QgsProcessingException(tr(
                 "Layer '{}' to follow does not contain lines; choose road, river or wall line layers.").format(
                     layer.name()))
@@ -92,7 +92,7 @@ def read_weight_points(
     context: QgsProcessingContext, feedback: QgsProcessingFeedback,
 ) -> WeightPoints:
     """Workload points (every part of a multipoint counts) with their weights (1 by default)."""
-    if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PointGeometry:
+    if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.GeometryType.PointGeometry:
         raise QgsProcessingException(tr(
             "The workload layer must contain points (components or past cases)."))
     fids, shapes, values = read_geometries(source, _request(crs, context), [weight_field] if weight_field else [],

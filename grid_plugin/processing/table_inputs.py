@@ -73,7 +73,7 @@ def open_table(algorithm, path: str, encoding_index: int, layer_name: str | None
             "{} cannot be read as a table or layer; give a CSV, XLSX or a GIS layer (and the sheet name)."
         ).format(uri))
     fields = layer.fields().names()
-    points = QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.PointGeometry
+    points = QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.GeometryType.PointGeometry
     crs = None
     if points:
         fields = [*fields, GEOMETRY_X, GEOMETRY_Y]
@@ -87,7 +87,7 @@ def _layer_columns(layer: QgsVectorLayer, points: bool, wanted: list[str]):
     names = layer.fields().names()
     request = QgsFeatureRequest()
     if not points:
-        request.setFlags(QgsFeatureRequest.NoGeometry)
+        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
     positions = [(name, names.index(name)) for name in wanted if name in names]
     columns: dict[str, list] = {name: [] for name in wanted}
     numbers = []

@@ -184,17 +184,19 @@ def test_an_xlsx_sheet_imports_with_its_date_cells(gridplugin, sample_grids, tmp
         QgsVectorFileWriter,
         QgsWkbTypes,
     )
-    from qgis.PyQt.QtCore import QDateTime, QVariant
+    from qgis.PyQt.QtCore import QDateTime
+
+    from grid_plugin.toolbelt import field_types
 
     fields, rows = sample_rows()
     qfields = QgsFields()
     for name in fields:
-        qfields.append(QgsField(name, QVariant.DateTime if name == "reported_at" else QVariant.String))
+        qfields.append(QgsField(name, field_types.DATE_TIME if name == "reported_at" else field_types.STRING))
     path = str(tmp_path / "cases.xlsx")
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "XLSX"
     options.layerName = "案件"
-    writer = QgsVectorFileWriter.create(path, qfields, QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem(),
+    writer = QgsVectorFileWriter.create(path, qfields, QgsWkbTypes.Type.NoGeometry, QgsCoordinateReferenceSystem(),
                                         QgsCoordinateTransformContext(), options)
     for r in rows[:50]:
         feature = QgsFeature(qfields)
@@ -368,7 +370,7 @@ def test_a_connection_with_an_authentication_configuration(gridplugin, tmp_path,
     config.setConfig("password", env["PGPASSWORD"])
     assert manager.storeAuthenticationConfig(config)[0]
     uri = QgsDataSourceUri()
-    uri.setConnection(env["PGHOST"], env["PGPORT"], env["PGDATABASE"], "", "", QgsDataSourceUri.SslPrefer,
+    uri.setConnection(env["PGHOST"], env["PGPORT"], env["PGDATABASE"], "", "", QgsDataSourceUri.SslMode.SslPrefer,
                       config.id())
     metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
     name, schema = f"gridplugin auth {uuid.uuid4().hex[:6]}", f"test_{uuid.uuid4().hex[:10]}"

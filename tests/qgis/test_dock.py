@@ -132,7 +132,7 @@ def test_grid_step_divides_in_the_background_and_adds_the_styled_grids_to_a_grou
     symbol = grids.renderer().symbols(QgsRenderContext())[0]
     assert symbol.symbolLayer(0).strokeColor().name() == "#e4007f"  # the magenta unit-grid style
     assert dock.progress.value() == 100 and dock.cancel_button.isEnabled() is False
-    successes = qgis_iface.messageBar().get_messages(Qgis.Success)
+    successes = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Success)
     assert any(str(grids.featureCount()) in m for m in successes)
     # the new grids feed the next steps
     assert dock.component_step.code.layer("GRIDS") is grids
@@ -158,7 +158,7 @@ def test_a_cancelled_run_leaves_no_output_and_says_so(dock, project_layers, qgis
     assert not Path(output).exists()
     assert sorted(layer.name() for layer in QgsProject.instance().mapLayers().values()) == [
         "communities", "components", "roads"]
-    messages = qgis_iface.messageBar().get_messages(Qgis.Critical)
+    messages = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
     assert messages and messages[-1].endswith("Cancelled; nothing was written.")
     assert dock.grid_step.isEnabled() and not dock.cancel_button.isEnabled()
 
@@ -176,7 +176,7 @@ def test_an_algorithm_error_reaches_the_message_bar_with_its_message(dock, proje
     QgsProject.instance().addMapLayer(bare)
     dock.grid_step.divide.set_value("INPUT", bare)
     run_and_wait(dock, dock.grid_step.run_divide)
-    message = qgis_iface.messageBar().get_messages(Qgis.Critical)[-1]
+    message = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)[-1]
     assert "community" in message.lower(), message
     assert dock.status.text() in message
 
@@ -362,7 +362,7 @@ def test_store_picker_lists_postgis_connections_by_name_and_has_no_password_fiel
         assert dock.store.parameters() == {"CONNECTION": "dock test connection", "DB_SCHEMA": "cases_a"}
         listed = [dock.store.connection.itemText(i) for i in range(dock.store.connection.count())]
         assert "dock test connection" in listed
-        assert all(edit.echoMode() == QLineEdit.Normal for edit in dock.findChildren(QLineEdit))
+        assert all(edit.echoMode() == QLineEdit.EchoMode.Normal for edit in dock.findChildren(QLineEdit))
     finally:
         metadata.deleteConnection("dock test connection")
 

@@ -17,7 +17,7 @@ def build_model() -> QgsProcessingModelAlgorithm:
     model = QgsProcessingModelAlgorithm("divide sample", "tests")
     model.addModelParameter(QgsProcessingParameterVectorLayer("communities", "Communities"),
                             QgsProcessingModelParameter("communities"))
-    model.addModelParameter(QgsProcessingParameterNumber("cell", "Cell", QgsProcessingParameterNumber.Double, 100),
+    model.addModelParameter(QgsProcessingParameterNumber("cell", "Cell", QgsProcessingParameterNumber.Type.Double, 100),
                             QgsProcessingModelParameter("cell"))
     child = QgsProcessingModelChildAlgorithm("gridplugin:dividegrids")
     child.setChildId("divide")

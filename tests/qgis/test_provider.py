@@ -21,8 +21,8 @@ def test_algorithm_metadata(gridplugin, algorithm_class):
     assert re.fullmatch(r"[a-z]+", algorithm.name())
     assert algorithm.displayName() and algorithm.group() and algorithm.groupId()
     assert len(algorithm.shortHelpString()) > 40
-    assert not algorithm.flags() & QgsProcessingAlgorithm.FlagHideFromModeler
-    assert not algorithm.flags() & QgsProcessingAlgorithm.FlagHideFromToolbox
+    assert not algorithm.flags() & QgsProcessingAlgorithm.Flag.FlagHideFromModeler
+    assert not algorithm.flags() & QgsProcessingAlgorithm.Flag.FlagHideFromToolbox
     fresh = algorithm.createInstance()
     assert fresh is not algorithm and type(fresh) is type(algorithm)
     for parameter in algorithm.parameterDefinitions():

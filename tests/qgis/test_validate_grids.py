@@ -121,7 +121,7 @@ def test_deliberate_errors_fail_with_an_error_layer_and_a_report(gridplugin, fau
     layer = QgsVectorLayer(result["OUTPUT"], "errors", "ogr")
     geometry_type = layer.wkbType()
     del layer
-    assert QgsWkbTypes.flatType(geometry_type) == QgsWkbTypes.MultiPolygon
+    assert QgsWkbTypes.flatType(geometry_type) == QgsWkbTypes.Type.MultiPolygon
     page = report.read_text(encoding="utf-8")
     assert "Failed" in page
     for kind in ("duplicate_code", "gap", "malformed_code", "overlap", "sequence_order", "unknown_community"):

@@ -26,7 +26,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QByteArray, QVariant
+from qgis.PyQt.QtCore import QByteArray
 
 from grid_plugin.core.cases import CaseFilter
 from grid_plugin.core.crs import gk3_epsg
@@ -41,6 +41,7 @@ from grid_plugin.processing.case_styles import (
 )
 from grid_plugin.store.base import CaseStore, StoredGrids, subset_string
 from grid_plugin.store.schema import STORE_SRID
+from grid_plugin.toolbelt import field_types
 
 PER_AREA_M2 = 10_000.0  # density per 万米单元网格 area
 
@@ -80,9 +81,9 @@ class CaseHeatmapAlgorithm(StoreParameters, GridAlgorithm):
         self.add_grid_source_parameter(self.tr("Unit grids (empty: the store's grids)"))
         self.add_filter_parameters()
         self.addParameter(QgsProcessingParameterNumber(
-            self.RADIUS, self.tr("Kernel radius (m)"), QgsProcessingParameterNumber.Double, 200.0, minValue=1.0))
+            self.RADIUS, self.tr("Kernel radius (m)"), QgsProcessingParameterNumber.Type.Double, 200.0, minValue=1.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.PIXEL_SIZE, self.tr("Pixel size (m)"), QgsProcessingParameterNumber.Double, 10.0, minValue=0.1))
+            self.PIXEL_SIZE, self.tr("Pixel size (m)"), QgsProcessingParameterNumber.Type.Double, 10.0, minValue=0.1))
         self.addParameter(QgsProcessingParameterEnum(
             self.KERNEL, self.tr("Kernel shape"), [self.tr("Quartic"), self.tr("Triangular"), self.tr("Uniform"),
                                                    self.tr("Triweight"), self.tr("Epanechnikov")], defaultValue=0))
@@ -96,7 +97,7 @@ class CaseHeatmapAlgorithm(StoreParameters, GridAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(
             self.LIVE_LAYER, self.tr("Also load the cases as a live heatmap layer"), defaultValue=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.GRID_COUNTS, self.tr("Cases per unit grid"), QgsProcessing.TypeVectorPolygon))
+            self.GRID_COUNTS, self.tr("Cases per unit grid"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.DENSITY, self.tr("Kernel density"), optional=True))
         self.addOutput(QgsProcessingOutputNumber("CASE_COUNT", self.tr("Cases in the filter")))
@@ -132,11 +133,11 @@ class CaseHeatmapAlgorithm(StoreParameters, GridAlgorithm):
                           feedback) -> str:
         fields = QgsFields()
         for name in ("grid_code", "street_code", "street_name", "community_code", "community_name"):
-            fields.append(QgsField(name, QVariant.String))
-        fields.append(QgsField("area_m2", QVariant.Double))
-        fields.append(QgsField("case_count", QVariant.Int))
-        fields.append(QgsField("density_10k", QVariant.Double))  # cases per 10,000 m²
-        sink, dest = self.parameterAsSink(parameters, self.GRID_COUNTS, context, fields, QgsWkbTypes.MultiPolygon,
+            fields.append(QgsField(name, field_types.STRING))
+        fields.append(QgsField("area_m2", field_types.DOUBLE))
+        fields.append(QgsField("case_count", field_types.INT))
+        fields.append(QgsField("density_10k", field_types.DOUBLE))  # cases per 10,000 m²
+        sink, dest = self.parameterAsSink(parameters, self.GRID_COUNTS, context, fields, QgsWkbTypes.Type.MultiPolygon,
                                           QgsCoordinateReferenceSystem(f"EPSG:{STORE_SRID}"))
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.GRID_COUNTS))
@@ -218,11 +219,11 @@ def write_geotiff(path: str, raster: DensityRaster, crs: QgsCoordinateReferenceS
     writer = QgsRasterFileWriter(path)
     writer.setOutputFormat(QgsRasterFileWriter.driverForExtension(path.rsplit(".", 1)[-1]) or "GTiff")
     extent = QgsRectangle(raster.x_min, raster.y_min, raster.x_max, raster.y_max)
-    provider = writer.createOneBandRaster(Qgis.Float32, raster.cols, raster.rows, extent, crs)
+    provider = writer.createOneBandRaster(Qgis.DataType.Float32, raster.cols, raster.rows, extent, crs)
     if provider is None or not provider.isValid():
         raise QgsProcessingException(f"cannot write {path}")
     provider.setNoDataValue(1, -1.0)
-    block = QgsRasterBlock(Qgis.Float32, raster.cols, raster.rows)
+    block = QgsRasterBlock(Qgis.DataType.Float32, raster.cols, raster.rows)
     block.setData(QByteArray(np.ascontiguousarray(raster.values, dtype=np.float32).tobytes()))
     provider.writeBlock(block, 1, 0, 0)
     provider.setEditable(False)

@@ -18,7 +18,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from grid_plugin.core.crs import gk3_epsg
 from grid_plugin.core.errors import Cancelled, GridInputError
@@ -29,6 +28,7 @@ from grid_plugin.processing.case_inputs import StoreParameters
 from grid_plugin.processing.case_styles import style_hotspots
 from grid_plugin.store.base import StoredGrids
 from grid_plugin.store.schema import STORE_SRID
+from grid_plugin.toolbelt import field_types
 
 
 class CaseHotspotsAlgorithm(StoreParameters, GridAlgorithm):
@@ -67,14 +67,14 @@ class CaseHotspotsAlgorithm(StoreParameters, GridAlgorithm):
                                                     self.tr("Rook (sharing an edge)")], defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(
             self.TOLERANCE, self.tr("Gap tolerance between neighbouring grids (m)"),
-            QgsProcessingParameterNumber.Double, 0.5, minValue=0.0))
+            QgsProcessingParameterNumber.Type.Double, 0.5, minValue=0.0))
         self.addParameter(QgsProcessingParameterEnum(
             self.PERIOD, self.tr("Report period"), self.period_names(), defaultValue=2))
         self.addParameter(QgsProcessingParameterNumber(
-            self.TOP_N, self.tr("Top N grids and classes per period"), QgsProcessingParameterNumber.Integer, 10,
+            self.TOP_N, self.tr("Top N grids and classes per period"), QgsProcessingParameterNumber.Type.Integer, 10,
             minValue=1))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Hot spots (Gi*)"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr("Hot spots (Gi*)"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT_CSV, self.tr("Period report (CSV)"), self.tr("CSV files (*.csv)")))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -143,13 +143,13 @@ class CaseHotspotsAlgorithm(StoreParameters, GridAlgorithm):
     def write_hotspots(self, parameters, context, grids: StoredGrids, values, gi, feedback) -> str:
         fields = QgsFields()
         for name in ("grid_code", "street_code", "community_code", "community_name"):
-            fields.append(QgsField(name, QVariant.String))
-        fields.append(QgsField("case_count", QVariant.Int))
-        fields.append(QgsField("gi_z", QVariant.Double))
-        fields.append(QgsField("gi_p", QVariant.Double))
-        fields.append(QgsField("gi_bin", QVariant.Int))
-        fields.append(QgsField("hotspot", QVariant.String))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon,
+            fields.append(QgsField(name, field_types.STRING))
+        fields.append(QgsField("case_count", field_types.INT))
+        fields.append(QgsField("gi_z", field_types.DOUBLE))
+        fields.append(QgsField("gi_p", field_types.DOUBLE))
+        fields.append(QgsField("gi_bin", field_types.INT))
+        fields.append(QgsField("hotspot", field_types.STRING))
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon,
                                           QgsCoordinateReferenceSystem(f"EPSG:{STORE_SRID}"))
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))

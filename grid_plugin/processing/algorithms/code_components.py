@@ -46,8 +46,8 @@ from grid_plugin.processing.component_inputs import ComponentParameters, GridLoc
 from grid_plugin.store.base import StoredComponents
 from grid_plugin.store.schema import STORE_SRID
 
-_KINDS = {QgsWkbTypes.PointGeometry: "point", QgsWkbTypes.LineGeometry: "line",
-          QgsWkbTypes.PolygonGeometry: "polygon"}
+_KINDS = {QgsWkbTypes.GeometryType.PointGeometry: "point", QgsWkbTypes.GeometryType.LineGeometry: "line",
+          QgsWkbTypes.GeometryType.PolygonGeometry: "polygon"}
 _LISTED = 20
 
 
@@ -100,7 +100,7 @@ class CodeComponentsAlgorithm(StoreParameters, ComponentParameters, GridAlgorith
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Components"), [QgsProcessing.TypeVectorAnyGeometry]))
+            self.INPUT, self.tr("Components"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
         self.addParameter(QgsProcessingParameterField(
             self.CLASS_FIELD, self.tr("Class field (class code or standard name)"), defaultValue="class_code",
             parentLayerParameterName=self.INPUT))
@@ -120,7 +120,7 @@ class CodeComponentsAlgorithm(StoreParameters, ComponentParameters, GridAlgorith
             defaultValue=False))
         self.addParameter(QgsProcessingParameterNumber(
             self.BEIDOU_LEVEL, self.tr("BeiDou grid code level (1-10; 8 ≈ 1 m)"),
-            QgsProcessingParameterNumber.Integer, defaultValue=8, minValue=1, maxValue=10))
+            QgsProcessingParameterNumber.Type.Integer, defaultValue=8, minValue=1, maxValue=10))
         self.addParameter(QgsProcessingParameterString(
             self.EFFECTIVE_DATE, self.tr("Date of this coding (YYYY-MM-DD; empty = today)"), optional=True))
         self.addParameter(QgsProcessingParameterString(
@@ -204,7 +204,10 @@ class CodeComponentsAlgorithm(StoreParameters, ComponentParameters, GridAlgorith
 
         def qdate(text: str) -> object:
             if text not in dates:
-                dates[text] = (text or None) if direct else (QDate.fromString(text, Qt.ISODate) if text else None)
+                if direct or not text:
+                    dates[text] = text or None
+                else:
+                    dates[text] = QDate.fromString(text, Qt.DateFormat.ISODate)
             return dates[text]
 
         def attributes(start: int, stop: int) -> list[list[object]]:

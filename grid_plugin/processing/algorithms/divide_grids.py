@@ -144,7 +144,7 @@ class DivideGridsAlgorithm(GridAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Communities"), [QgsProcessing.TypeVectorPolygon]))
+            self.INPUT, self.tr("Communities"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterEnum(
             self.MODE, self.tr("Division mode"),
             [self.tr("Regular lattice"), self.tr("Follow features (roads, rivers, walls)")],
@@ -174,28 +174,28 @@ class DivideGridsAlgorithm(GridAlgorithm):
             parentLayerParameterName=self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.LINES, self.tr("Lines to follow (roads, rivers, walls; follow features mode)"),
-            QgsProcessing.TypeVectorLine, optional=True))
+            QgsProcessing.SourceType.TypeVectorLine, optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.ROAD_CLASS_FIELD, self.tr("Road-class field of the line layers (layers without it are barriers)"),
             defaultValue="road_class", optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.TARGET_AREA, self.tr("Target grid area (m², follow features mode)"),
-            QgsProcessingParameterNumber.Double, defaultValue=DEFAULT_TARGET_AREA_M2, minValue=1.0))
+            QgsProcessingParameterNumber.Type.Double, defaultValue=DEFAULT_TARGET_AREA_M2, minValue=1.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.CELL_SIZE, self.tr("Cell size (m, regular lattice mode)"), QgsProcessingParameterNumber.Double,
+            self.CELL_SIZE, self.tr("Cell size (m, regular lattice mode)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=DEFAULT_CELL_SIZE_M, minValue=1.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.MIN_AREA, self.tr("Minimum grid area (m²; empty = 3,000, or 30 % of a lattice cell)"),
-            QgsProcessingParameterNumber.Double, optional=True, minValue=0.0))
+            QgsProcessingParameterNumber.Type.Double, optional=True, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.MAX_AREA, self.tr("Maximum grid area (m², follow features mode)"),
-            QgsProcessingParameterNumber.Double, defaultValue=DEFAULT_MAX_AREA_M2, minValue=1.0))
+            QgsProcessingParameterNumber.Type.Double, defaultValue=DEFAULT_MAX_AREA_M2, minValue=1.0))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.WEIGHTS, self.tr("Workload points to balance (components or past cases; optional)"),
-            [QgsProcessing.TypeVectorPoint], optional=True))
+            [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.WEIGHT_FIELD, self.tr("Workload weight field (empty = each point counts 1)"),
-            parentLayerParameterName=self.WEIGHTS, type=QgsProcessingParameterField.Numeric, optional=True))
+            parentLayerParameterName=self.WEIGHTS, type=QgsProcessingParameterField.DataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.ORDER, self.tr("Sequence order"),
             [self.tr("Rows: north to south, west to east within a row"),
@@ -203,13 +203,13 @@ class DivideGridsAlgorithm(GridAlgorithm):
             defaultValue=0))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.PREVIOUS, self.tr("Previous unit grids (keep their codes; optional)"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.PREVIOUS_CODE_FIELD, self.tr("Code field of the previous grids"), defaultValue="grid_code",
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.MATCH_OVERLAP, self.tr("Matching overlap with a previous grid (share, both ways)"),
-            QgsProcessingParameterNumber.Double, defaultValue=DEFAULT_MIN_OVERLAP, minValue=0.51, maxValue=1.0))
+            QgsProcessingParameterNumber.Type.Double, defaultValue=DEFAULT_MIN_OVERLAP, minValue=0.51, maxValue=1.0))
         self.addParameter(QgsProcessingParameterString(
             self.EFFECTIVE_DATE, self.tr("Effective date of this division (YYYY-MM-DD; empty = today)"),
             optional=True))
@@ -223,11 +223,11 @@ class DivideGridsAlgorithm(GridAlgorithm):
              DEFAULT_LINE_TOLERANCE_M),
         ):
             advanced = QgsProcessingParameterNumber(
-                key, label, QgsProcessingParameterNumber.Double, defaultValue=default, minValue=0.0)
-            advanced.setFlags(advanced.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+                key, label, QgsProcessingParameterNumber.Type.Double, defaultValue=default, minValue=0.0)
+            advanced.setFlags(advanced.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             self.addParameter(advanced)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Unit grids"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr("Unit grids"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.CHANGE_REPORT, self.tr("Code change report (kept, new and retired codes)"),
             self.tr("CSV files (*.csv)"), optional=True, createByDefault=False))
@@ -248,7 +248,7 @@ class DivideGridsAlgorithm(GridAlgorithm):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PolygonGeometry:
+        if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
             raise QgsProcessingException(self.tr(
                 "The community layer must contain polygons; it has {} geometries. "
                 "Choose a polygon layer.").format(QgsWkbTypes.displayString(source.wkbType())))
@@ -313,18 +313,18 @@ class DivideGridsAlgorithm(GridAlgorithm):
         # Everything is computed before the output exists: a failure or a cancel above leaves no file.
         table = _GridTable.build(division, containers, changes, effective_date)
         out_fields = qgs_fields(UNIT_GRID_FIELDS)
-        direct = new_gpkg_output(self, parameters, self.OUTPUT, context, out_fields, QgsWkbTypes.MultiPolygon)
+        direct = new_gpkg_output(self, parameters, self.OUTPUT, context, out_fields, QgsWkbTypes.Type.MultiPolygon)
         if direct:  # a new GeoPackage file: written by the plugin, about four times as fast as QGIS's writer
             try:  # the file appears only when complete: a cancel while writing leaves nothing
                 dest_id = write_gpkg_output(self, parameters, self.OUTPUT, context, direct, out_fields,
-                                            QgsWkbTypes.MultiPolygon, working_crs, table.geometries,
+                                            QgsWkbTypes.Type.MultiPolygon, working_crs, table.geometries,
                                             table.plain_rows, core_progress(feedback, 80, 100))
             except Cancelled:
                 feedback.pushInfo(self.tr("Cancelled; nothing was written."))
                 return {}
         else:
             sink, dest_id = self.parameterAsSink(
-                parameters, self.OUTPUT, context, out_fields, QgsWkbTypes.MultiPolygon, working_crs)
+                parameters, self.OUTPUT, context, out_fields, QgsWkbTypes.Type.MultiPolygon, working_crs)
             if sink is None:
                 raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
             write_features(sink, table.geometries, table.rows)

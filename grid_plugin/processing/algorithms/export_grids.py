@@ -20,7 +20,7 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsProcessingParameterVectorDestination,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QVariant
+from qgis.PyQt.QtCore import QDate, QDateTime, Qt
 
 from grid_plugin.core.errors import Cancelled, GridInputError
 from grid_plugin.core.export import (
@@ -36,11 +36,12 @@ from grid_plugin.core.export import (
 )
 from grid_plugin.processing.base import GridAlgorithm, core_progress, read_geometries
 from grid_plugin.store.file_export import ExportLayer, export_layer, field_map_path
+from grid_plugin.toolbelt import field_types
 
 ENCODINGS = ("utf-8", "gbk")
 CODE_FIELDS = ("grid_code", "component_id", "case_id", "code")
-_KINDS = {QVariant.Int: "int", QVariant.LongLong: "int", QVariant.UInt: "int", QVariant.ULongLong: "int",
-          QVariant.Bool: "int", QVariant.Double: "float", QVariant.Date: "date"}
+_KINDS = {field_types.INT: "int", field_types.LONG_LONG: "int", field_types.UINT: "int", field_types.ULONG_LONG: "int",
+          field_types.BOOL: "int", field_types.DOUBLE: "float", field_types.DATE: "date"}
 
 
 class ExportGridsAlgorithm(GridAlgorithm):
@@ -82,7 +83,7 @@ class ExportGridsAlgorithm(GridAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, self.tr("Layer to export (unit grids, components, heat)"),
-            [QgsProcessing.TypeVectorAnyGeometry]))
+            [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
         self.addParameter(QgsProcessingParameterEnum(self.FORMAT, self.tr("Format"), [
             self.tr("GeoPackage (.gpkg)"), self.tr("Shapefile (.shp)"), self.tr("GeoJSON, RFC 7946 (.geojson)"),
             self.tr("KML (.kml)"), self.tr("DXF for CAD, codes as text (.dxf)"), self.tr("CSV with WKT (.csv)")],
@@ -115,7 +116,8 @@ class ExportGridsAlgorithm(GridAlgorithm):
         fmt = FORMATS[FORMAT_KEYS[self.parameterAsEnum(parameters, self.FORMAT, context)]]
         path = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         # "fid" is a GeoPackage's feature key, not data: the target format keeps its own feature ids
-        fields = [(f.name(), _KINDS.get(f.type(), "str")) for f in source.fields() if f.name().lower() != "fid"]
+        fields = [(f.name(), _KINDS.get(field_types.type_of(f), "str"))
+                  for f in source.fields() if f.name().lower() != "fid"]
         names = [name for name, _kind in fields]
         code_field = self.parameterAsString(parameters, self.CODE_FIELD, context) or next(
             (n for n in CODE_FIELDS if n in names), None)
@@ -128,7 +130,7 @@ class ExportGridsAlgorithm(GridAlgorithm):
             shapefile_names = shapefile_field_names(names, renames) if fmt.key == "shp" else None
             fids, geometries, rows = read_geometries(source, QgsFeatureRequest(), names, feedback)
             feedback.setProgress(20)
-            source_wkt = source.sourceCrs().toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED)
+            source_wkt = source.sourceCrs().toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED)
             moved = transform_geometries(geometries, source_wkt, target)
             problem = unrepresentable(geometries, moved, source_wkt, target, fids)
             if problem is not None:
@@ -163,9 +165,9 @@ class ExportGridsAlgorithm(GridAlgorithm):
 def _plain(value: object) -> object:
     """Qt dates and times as ISO text, booleans as 0/1; other values as they are."""
     if isinstance(value, QDate):
-        return value.toString(Qt.ISODate) if value.isValid() else None
+        return value.toString(Qt.DateFormat.ISODate) if value.isValid() else None
     if isinstance(value, QDateTime):
-        return value.toString(Qt.ISODate) if value.isValid() else None
+        return value.toString(Qt.DateFormat.ISODate) if value.isValid() else None
     if isinstance(value, bool):
         return int(value)
     return value

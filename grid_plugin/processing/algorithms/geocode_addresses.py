@@ -19,7 +19,6 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from grid_plugin.core import beidou
 from grid_plugin.core.addresses import AMBIGUOUS, MATCHED, Gazetteer, note_message
@@ -29,6 +28,7 @@ from grid_plugin.processing.base import GridAlgorithm, core_progress, write_any_
 from grid_plugin.processing.case_inputs import StoreParameters
 from grid_plugin.processing.table_inputs import GEOMETRY_X, GEOMETRY_Y, add_table_parameters, table_from_parameters
 from grid_plugin.store.schema import STORE_SRID
+from grid_plugin.toolbelt import field_types
 
 MATCH_FIELDS = ("gc_status", "gc_score", "gc_level", "gc_address", "gc_code", "gc_notes", "grid_code",
                 "street_code", "community_code", "beidou_code")
@@ -70,10 +70,10 @@ class GeocodeAddressesAlgorithm(StoreParameters, GridAlgorithm):
             self.ADDRESS_FIELD, self.tr("Address field"), defaultValue="address"))
         self.addParameter(QgsProcessingParameterNumber(
             self.MIN_CONFIDENCE, self.tr("Lowest confidence accepted as a match (0–1)"),
-            QgsProcessingParameterNumber.Double, 0.6, minValue=0.0, maxValue=1.0))
+            QgsProcessingParameterNumber.Type.Double, 0.6, minValue=0.0, maxValue=1.0))
         self.add_store_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Geocoded addresses"), QgsProcessing.TypeVectorPoint))
+            self.OUTPUT, self.tr("Geocoded addresses"), QgsProcessing.SourceType.TypeVectorPoint))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, self.tr("Unmatched and ambiguous addresses (CSV)"), self.tr("CSV files (*.csv)")))
         for key, text in (("MATCHED_COUNT", self.tr("Addresses matched")),
@@ -102,10 +102,10 @@ class GeocodeAddressesAlgorithm(StoreParameters, GridAlgorithm):
             raise QgsProcessingException(self.tr("Cancelled.")) from None
         fields = QgsFields()
         for name in input_fields:
-            fields.append(QgsField(name, QVariant.String))
+            fields.append(QgsField(name, field_types.STRING))
         for name in MATCH_FIELDS:
-            fields.append(QgsField(name, QVariant.Double if name == "gc_score" else QVariant.String))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Point,
+            fields.append(QgsField(name, field_types.DOUBLE if name == "gc_score" else field_types.STRING))
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.Point,
                                           QgsCoordinateReferenceSystem(f"EPSG:{STORE_SRID}"))
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))

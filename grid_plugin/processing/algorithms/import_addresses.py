@@ -61,7 +61,7 @@ class ImportAddressesAlgorithm(StoreParameters, GridAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Standard addresses (points)"), [QgsProcessing.TypeVectorPoint]))
+            self.INPUT, self.tr("Standard addresses (points)"), [QgsProcessing.SourceType.TypeVectorPoint]))
         self.addParameter(QgsProcessingParameterField(
             self.ADDRESS_FIELD, self.tr("Full address field"), defaultValue="full_address",
             parentLayerParameterName=self.INPUT))

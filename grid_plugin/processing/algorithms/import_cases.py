@@ -106,7 +106,7 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
             defaultValue=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.GEOCODE_CONFIDENCE, self.tr("Lowest confidence for placing a case by its address (0–1)"),
-            QgsProcessingParameterNumber.Double, 0.8, minValue=0.0, maxValue=1.0))
+            QgsProcessingParameterNumber.Type.Double, 0.8, minValue=0.0, maxValue=1.0))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REJECTS, self.tr("Rejected rows"), self.tr("CSV files (*.csv)")))
         for key, text in (("READ_COUNT", self.tr("Rows read")), ("IMPORTED_COUNT", self.tr("Cases imported")),

@@ -68,7 +68,7 @@ class ResponsibilityMapsAlgorithm(GridAlgorithm):
 
     def flags(self):
         # a print layout is a Qt graphics scene: QGIS renders layouts on the main thread
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def shortHelpString(self) -> str:
         return self.tr(
@@ -79,9 +79,9 @@ class ResponsibilityMapsAlgorithm(GridAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.GRIDS, self.tr("Unit grids"), [QgsProcessing.TypeVectorPolygon]))
+            self.GRIDS, self.tr("Unit grids"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.COMMUNITIES, self.tr("Communities (one page each)"), [QgsProcessing.TypeVectorPolygon]))
+            self.COMMUNITIES, self.tr("Communities (one page each)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
             self.CODE_FIELD, self.tr("Community code field"), defaultValue="community_code",
             parentLayerParameterName=self.COMMUNITIES))
@@ -89,7 +89,7 @@ class ResponsibilityMapsAlgorithm(GridAlgorithm):
             self.NAME_FIELD, self.tr("Community name field"), defaultValue="community_name",
             parentLayerParameterName=self.COMMUNITIES))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.ROADS, self.tr("Roads (optional)"), [QgsProcessing.TypeVectorLine], optional=True))
+            self.ROADS, self.tr("Roads (optional)"), [QgsProcessing.SourceType.TypeVectorLine], optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.TITLE, self.tr("Title"), defaultValue=self.tr("Unit-grid responsibility map")))
         self.addParameter(QgsProcessingParameterEnum(
@@ -134,7 +134,7 @@ class ResponsibilityMapsAlgorithm(GridAlgorithm):
         settings.rasterizeWholeImage = False
         settings.forceVectorOutput = True
         result, error = QgsLayoutExporter.exportToPdf(atlas, pdf, settings)
-        if result != QgsLayoutExporter.Success:
+        if result != QgsLayoutExporter.ExportResult.Success:
             Path(pdf).unlink(missing_ok=True)
             raise QgsProcessingException(self.tr("The PDF could not be written: {}").format(error))
         feedback.setProgress(70)
@@ -146,7 +146,7 @@ class ResponsibilityMapsAlgorithm(GridAlgorithm):
             image = QgsLayoutExporter.ImageExportSettings()
             image.dpi = PREVIEW_DPI
             result, error = QgsLayoutExporter.exportToImage(atlas, str(Path(previews) / "page"), "png", image)
-            if result != QgsLayoutExporter.Success:
+            if result != QgsLayoutExporter.ExportResult.Success:
                 raise QgsProcessingException(self.tr("The PNG previews could not be written: {}").format(error))
             results[self.PREVIEWS] = previews
         feedback.pushInfo(self.tr("{} pages written to {}.").format(pages, pdf))
@@ -159,14 +159,14 @@ class ResponsibilityMapsAlgorithm(GridAlgorithm):
         layout.initializeDefaults()
         layout.setName(title)
         page = layout.pageCollection().page(0)
-        page.setPageSize(page_size, QgsLayoutItemPage.Landscape)
+        page.setPageSize(page_size, QgsLayoutItemPage.Orientation.Landscape)
         width, height = page.pageSize().width(), page.pageSize().height()
         margin = 10.0
         legend_width = 62.0
 
         heading = QgsLayoutItemLabel(layout)
         heading.setText(f'{title}: [% "{name_field}" %]（[% "{code_field}" %]）')
-        heading.setFont(QFont("Noto Sans CJK SC", 16, QFont.Bold))
+        heading.setFont(QFont("Noto Sans CJK SC", 16, QFont.Weight.Bold))
         heading.attemptMove(QgsLayoutPoint(margin, margin - 2))
         heading.attemptResize(QgsLayoutSize(width - 2 * margin, 12))
         layout.addLayoutItem(heading)
@@ -178,7 +178,7 @@ class ResponsibilityMapsAlgorithm(GridAlgorithm):
         map_item.setLayers([layer for layer in (grids, layers.get(self.ROADS), communities) if layer is not None])
         map_item.setExtent(communities.extent())
         map_item.setAtlasDriven(True)
-        map_item.setAtlasScalingMode(QgsLayoutItemMap.Auto)
+        map_item.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
         map_item.setAtlasMargin(0.08)
         map_item.setFrameEnabled(True)
         clipping = map_item.atlasClippingSettings()  # only the community's own grids and roads
@@ -197,9 +197,9 @@ class ResponsibilityMapsAlgorithm(GridAlgorithm):
         for layer in (grids, layers.get(self.ROADS), communities):
             if layer is not None:
                 root.addLayer(layer)
-        legend.setStyleFont(QgsLegendStyle.Title, QFont("Noto Sans CJK SC", 11, QFont.Bold))
-        legend.setStyleFont(QgsLegendStyle.Subgroup, QFont("Noto Sans CJK SC", 9, QFont.Bold))
-        legend.setStyleFont(QgsLegendStyle.SymbolLabel, QFont("Noto Sans CJK SC", 7))
+        legend.setStyleFont(QgsLegendStyle.Style.Title, QFont("Noto Sans CJK SC", 11, QFont.Weight.Bold))
+        legend.setStyleFont(QgsLegendStyle.Style.Subgroup, QFont("Noto Sans CJK SC", 9, QFont.Weight.Bold))
+        legend.setStyleFont(QgsLegendStyle.Style.SymbolLabel, QFont("Noto Sans CJK SC", 7))
         legend.attemptMove(QgsLayoutPoint(side, margin + 40))
         layout.addLayoutItem(legend)
 
@@ -213,7 +213,7 @@ class ResponsibilityMapsAlgorithm(GridAlgorithm):
         scale_bar = QgsLayoutItemScaleBar(layout)
         scale_bar.setStyle("Single Box")
         scale_bar.setLinkedMap(map_item)
-        scale_bar.setUnits(QgsUnitTypes.DistanceMeters)
+        scale_bar.setUnits(QgsUnitTypes.DistanceUnit.DistanceMeters)
         scale_bar.setNumberOfSegments(2)
         scale_bar.setNumberOfSegmentsLeft(0)
         scale_bar.setUnitsPerSegment(50)

@@ -17,7 +17,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from grid_plugin.core import beidou
 from grid_plugin.core.addresses import NearestAddress
@@ -26,12 +25,13 @@ from grid_plugin.processing.address_inputs import grid_codes_at, store_gazetteer
 from grid_plugin.processing.base import GridAlgorithm, read_geometries, write_any_features
 from grid_plugin.processing.case_inputs import StoreParameters
 from grid_plugin.store.schema import STORE_SRID
+from grid_plugin.toolbelt import field_types
 
-ADDED_FIELDS = (("district_code", QVariant.String), ("street_code", QVariant.String),
-                ("street_name", QVariant.String), ("community_code", QVariant.String),
-                ("community_name", QVariant.String), ("grid_code", QVariant.String),
-                ("beidou_code", QVariant.String), ("nearest_address", QVariant.String),
-                ("address_code", QVariant.String), ("distance_m", QVariant.Double))
+ADDED_FIELDS = (("district_code", field_types.STRING), ("street_code", field_types.STRING),
+                ("street_name", field_types.STRING), ("community_code", field_types.STRING),
+                ("community_name", field_types.STRING), ("grid_code", field_types.STRING),
+                ("beidou_code", field_types.STRING), ("nearest_address", field_types.STRING),
+                ("address_code", field_types.STRING), ("distance_m", field_types.DOUBLE))
 
 
 class ReverseGeocodeAlgorithm(StoreParameters, GridAlgorithm):
@@ -57,13 +57,13 @@ class ReverseGeocodeAlgorithm(StoreParameters, GridAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Points"), [QgsProcessing.TypeVectorPoint]))
+            self.INPUT, self.tr("Points"), [QgsProcessing.SourceType.TypeVectorPoint]))
         self.add_store_parameters()
         self.add_grid_source_parameter(self.tr("Unit grids (empty: the store's grids)"))
         self.addParameter(QgsProcessingParameterDistance(
             self.MAX_DISTANCE, self.tr("Farthest nearest address (m)"), 100.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Reverse geocoded points"), QgsProcessing.TypeVectorPoint))
+            self.OUTPUT, self.tr("Reverse geocoded points"), QgsProcessing.SourceType.TypeVectorPoint))
         self.addOutput(QgsProcessingOutputNumber("IN_GRID_COUNT", self.tr("Points in a unit grid")))
         self.addOutput(QgsProcessingOutputNumber("WITH_ADDRESS_COUNT", self.tr("Points with a nearest address")))
 
@@ -108,7 +108,7 @@ class ReverseGeocodeAlgorithm(StoreParameters, GridAlgorithm):
             if fields.indexOf(name) < 0:
                 fields.append(QgsField(name, kind))
         positions = [fields.indexOf(name) for name, _ in ADDED_FIELDS]
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Point,
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.Point,
                                           QgsCoordinateReferenceSystem(f"EPSG:{STORE_SRID}"))
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))

@@ -61,7 +61,7 @@ class ValidateComponentsAlgorithm(ComponentParameters, GridAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Coded components"), [QgsProcessing.TypeVectorAnyGeometry]))
+            self.INPUT, self.tr("Coded components"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
         self.addParameter(QgsProcessingParameterField(
             self.ID_FIELD, self.tr("Component ID field"), defaultValue="component_id",
             parentLayerParameterName=self.INPUT))

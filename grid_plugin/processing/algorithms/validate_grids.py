@@ -29,7 +29,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from grid_plugin.core.codes import parse_community_code
 from grid_plugin.core.errors import Cancelled, GridInputError, message
@@ -52,6 +51,7 @@ from grid_plugin.processing.base import (
     read_geometries,
     style_output,
 )
+from grid_plugin.toolbelt import field_types
 
 DEFAULT_END_DATE_FIELD = "end_date"
 _MAX_REPORTED = 20
@@ -118,7 +118,7 @@ class ValidateGridsAlgorithm(GridAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Unit grids"), [QgsProcessing.TypeVectorPolygon]))
+            self.INPUT, self.tr("Unit grids"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
             self.CODE_FIELD, self.tr("Grid code field (15 digits)"), defaultValue="grid_code",
             parentLayerParameterName=self.INPUT))
@@ -127,41 +127,41 @@ class ValidateGridsAlgorithm(GridAlgorithm):
             defaultValue=DEFAULT_END_DATE_FIELD, parentLayerParameterName=self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.COMMUNITIES, self.tr("Communities (optional, for gap and community checks)"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.COMMUNITY_CODE_FIELD, self.tr("Community code field (12 digits)"), defaultValue="community_code",
             parentLayerParameterName=self.COMMUNITIES, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_AREA, self.tr("Minimum grid area (m², 0 = no minimum)"), QgsProcessingParameterNumber.Double,
+            self.MIN_AREA, self.tr("Minimum grid area (m², 0 = no minimum)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=DEFAULT_MIN_AREA_M2, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MAX_AREA, self.tr("Maximum grid area (m², 0 = no maximum)"), QgsProcessingParameterNumber.Double,
+            self.MAX_AREA, self.tr("Maximum grid area (m², 0 = no maximum)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=DEFAULT_MAX_AREA_M2, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.TOLERANCE, self.tr("Gap and overlap tolerance (m²)"), QgsProcessingParameterNumber.Double,
+            self.TOLERANCE, self.tr("Gap and overlap tolerance (m²)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=DEFAULT_TOLERANCE_M2, minValue=0.0))
         band = QgsProcessingParameterNumber(
             self.BAND, self.tr("Numbering band (m; the cell size the grids were numbered with)"),
-            QgsProcessingParameterNumber.Double, defaultValue=DEFAULT_BAND_M, minValue=0.01)
-        band.setFlags(band.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            QgsProcessingParameterNumber.Type.Double, defaultValue=DEFAULT_BAND_M, minValue=0.01)
+        band.setFlags(band.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(band)
         order = QgsProcessingParameterEnum(
             self.ORDER, self.tr("Sequence order"),
             [self.tr("Rows: north to south, west to east within a row"),
              self.tr("Columns: west to east, north to south within a column")],
             defaultValue=0)
-        order.setFlags(order.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        order.setFlags(order.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(order)
         check_sequence = QgsProcessingParameterBoolean(
             self.CHECK_SEQUENCE, self.tr("Check the sequence order (off for layers re-divided with stable codes)"),
             defaultValue=True)
-        check_sequence.setFlags(check_sequence.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        check_sequence.setFlags(check_sequence.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(check_sequence)
         self.addParameter(QgsProcessingParameterCrs(
             self.TARGET_CRS, self.tr("Working CRS (empty = CGCS2000 Gauss-Krüger zone of the data)"),
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Grid errors"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr("Grid errors"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, self.tr("Validation report (HTML)"), self.tr("HTML files (*.html *.htm)"),
             optional=True, createByDefault=False))
@@ -232,7 +232,7 @@ class ValidateGridsAlgorithm(GridAlgorithm):
             feedback.reportError(self.render(warning), fatalError=False)
 
         sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, _error_fields(), QgsWkbTypes.MultiPolygon, working_crs)
+            parameters, self.OUTPUT, context, _error_fields(), QgsWkbTypes.Type.MultiPolygon, working_crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         if not self._write_problems(sink, validation.problems, feedback):
@@ -269,7 +269,7 @@ class ValidateGridsAlgorithm(GridAlgorithm):
                 raise QgsProcessingException(self.invalidSourceError(parameters, key))
             return None
         what = self.tr("unit grid layer") if key == self.INPUT else self.tr("community layer")
-        if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PolygonGeometry:
+        if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
             raise QgsProcessingException(self.tr(
                 "The {} must contain polygons; it has {} geometries. Choose a polygon layer.").format(
                     what, QgsWkbTypes.displayString(source.wkbType())))
@@ -324,18 +324,18 @@ class ValidateGridsAlgorithm(GridAlgorithm):
                     None if problem.area is None else round(problem.area, 2),
                 ])
                 features.append(feature)
-            sink.addFeatures(features, QgsFeatureSink.FastInsert)
+            sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
             feedback.setProgress(90 + 10 * min(start + _WRITE_BATCH, len(problems)) / len(problems))
         return True
 
 
 def _error_fields() -> QgsFields:
     fields = QgsFields()
-    fields.append(QgsField("kind", QVariant.String, len=30))
-    fields.append(QgsField("message", QVariant.String))
-    fields.append(QgsField("grid_code", QVariant.String))
-    fields.append(QgsField("fids", QVariant.String))
-    fields.append(QgsField("area_m2", QVariant.Double))
+    fields.append(QgsField("kind", field_types.STRING, len=30))
+    fields.append(QgsField("message", field_types.STRING))
+    fields.append(QgsField("grid_code", field_types.STRING))
+    fields.append(QgsField("fids", field_types.STRING))
+    fields.append(QgsField("area_m2", field_types.DOUBLE))
     return fields
 
 
