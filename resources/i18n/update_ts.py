@@ -9,7 +9,8 @@ message("...", ...)) that processing translates. Collected:
 All strings live in one context, GridPlugin. English (en) translations equal the source; Chinese
 (zh_CN) ones are written by translators (Qt Linguist or by hand) and kept across runs; new
 strings are added as unfinished. `python update_ts.py --check` exits 1 when a .ts file is out of
-date or a Chinese translation is missing.
+date or a Chinese translation is missing. `--add FILE.tsv ...` merges Chinese translations from
+tab-separated files (source, translation; a newline written as \\n), newer ones winning.
 """
 
 from __future__ import annotations
@@ -75,6 +76,19 @@ def read_translations(path: Path) -> dict[str, str]:
     return out
 
 
+def read_tsv(path: Path) -> dict[str, str]:
+    """source -> Chinese translation from a two-column tab-separated file (\\n stands for a newline)."""
+    out = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2 or not parts[1].strip():
+            raise SystemExit(f"{path}:{number}: want 'source<TAB>translation'")
+        out[parts[0].replace("\\n", "\n")] = parts[1].replace("\\n", "\n")
+    return out
+
+
 def render_ts(language: str, strings: dict[str, str], translations: dict[str, str]) -> str:
     root = ET.Element("TS", version="2.1", language=LANGUAGES[language])
     context = ET.SubElement(root, "context")
@@ -96,12 +110,19 @@ def render_ts(language: str, strings: dict[str, str], translations: dict[str, st
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail if anything is out of date")
+    parser.add_argument("--add", nargs="+", type=Path, default=[], metavar="FILE.tsv",
+                        help="merge Chinese translations from tab-separated files")
     args = parser.parse_args()
     strings = collect_strings()
+    added: dict[str, str] = {}
+    for tsv in args.add:
+        added.update(read_tsv(tsv))
     status = 0
     for language in LANGUAGES:
         path = ts_path(language)
         translations = read_translations(path)
+        if language != "en":
+            translations.update(added)
         text = render_ts(language, strings, translations)
         missing = [s for s in strings if language != "en" and s not in translations]
         if args.check:
