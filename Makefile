@@ -42,7 +42,8 @@ translations: setup
 	$(PYTHON) resources/i18n/update_ts.py
 	lrelease -silent resources/i18n/grid_plugin_zh_CN.ts resources/i18n/grid_plugin_en.ts
 
-## package: dist/grid_plugin-<version>.zip for QGIS's "Install from ZIP".
+## package: dist/grid_plugin-<version>.zip for QGIS's "Install from ZIP" and the QGIS plugin repository: changelog=
+## from CHANGELOG.md; refused if it breaks one of the repository's rules (.ci/plugin_rules.py).
 package: translations
 	$(PYTHON) .ci/package.py --out dist
 
