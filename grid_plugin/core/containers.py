@@ -8,6 +8,7 @@ communities (a grid must belong to exactly one community).
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,6 +36,11 @@ class Container:
     code: CommunityCode
     street_name: str = ""
     community_name: str = ""
+
+    @property
+    def label(self) -> str:
+        """Its code and name, for messages."""
+        return f"{self.code.code12} {self.community_name}".strip()
 
 
 def _listing(items: Sequence[str]) -> str:
@@ -122,13 +128,18 @@ def check_no_overlaps(
     overlaps = find_overlaps([c.geometry for c in containers], tolerance_m2)
     if overlaps:
         listed = [
-            f"#{containers[i].fid} & #{containers[j].fid} ({area:.1f} m²)" for i, j, area in overlaps
+            f"#{containers[i].fid} {containers[i].label} & #{containers[j].fid} {containers[j].label} "
+            f"({area:.1f} m²)" for i, j, area in overlaps
         ]
+        largest = max(area for _, _, area in overlaps)
         raise GridInputError(
             "communities overlap, so a grid could belong to two of them: features {listing}. "
-            "Fix the shared boundaries (e.g. with QGIS's topology checker)",
+            "Fix the shared boundaries (e.g. with QGIS's topology checker), or, if the overlaps are "
+            "digitising noise, raise the overlap tolerance OVERLAP_TOLERANCE from {tolerance:g} to "
+            "{accepting:.1f} m²",
             tuple(sorted({containers[k].fid for i, j, _ in overlaps for k in (i, j)})),
-            listing=_listing(listed),
+            listing=_listing(listed), tolerance=tolerance_m2,
+            accepting=math.floor(largest * 10.0 + 1.0) / 10.0,  # the next 0.1 m² above the largest
         )
 
 

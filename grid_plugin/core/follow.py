@@ -20,10 +20,10 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from grid_plugin.core.blocks import community_blocks
-from grid_plugin.core.codes import MAX_SEQUENCE
 from grid_plugin.core.containers import Container
 from grid_plugin.core.dangles import split_along_dead_ends
-from grid_plugin.core.errors import GridInputError, Message, message
+from grid_plugin.core.errors import GridInputError, message
+from grid_plugin.core.estimate import GridCounts, check_follow_limit, follow_fix, refuse_oversized, small_communities
 from grid_plugin.core.lattice import Division
 from grid_plugin.core.merging import merge_small_pieces
 from grid_plugin.core.numbering import ORDER_ROWS, sequence_order
@@ -387,8 +387,8 @@ def divide_following(
 ) -> Division:
     """Divide every community into road-following unit grids numbered west→east, north→south."""
     settings = settings or AreaSettings()
-    settings.check()
     progress = progress or Progress()
+    check_follow_limit(containers, settings, lines, progress)  # checks the settings too
     if not containers:
         return Division(np.empty(0, dtype=object), np.empty(0, np.int64), np.empty(0, np.int64))
     line_geometries = lines.geometries
@@ -399,7 +399,7 @@ def divide_following(
         weight_per_grid = float(weights.weight.sum()) / max(total_area / settings.target, 1.0)
     grids: list[BaseGeometry] = []
     owners: list[int] = []
-    warnings: list[Message] = []
+    warnings = small_communities(containers, settings.minimum)
     for k, container in enumerate(containers):
         progress.step(k, len(containers))
         near = tree.query(container.geometry) if tree is not None else np.empty(0, dtype=np.int64)
@@ -434,13 +434,7 @@ def divide_following(
                          owner))
     geometries, owner = geometries[ranked], owner[ranked]
     counts = np.bincount(owner, minlength=len(containers))
-    too_many = np.flatnonzero(counts > MAX_SEQUENCE)
-    if len(too_many):
-        c = containers[too_many[0]]
-        raise GridInputError(
-            "community {code} (feature {fid}) would get {count} grids, more than the {limit} a "
-            "3-digit sequence allows; raise the target area or split the community",
-            (c.fid,), code=c.code.code12, fid=c.fid, count=int(counts[too_many[0]]), limit=MAX_SEQUENCE,
-        )
+    refuse_oversized(containers, GridCounts(counts, counts.astype(float)), lambda over: follow_fix(
+        np.array([containers[k].geometry for k in over], dtype=object), settings))
     sequence = np.arange(len(geometries)) - np.repeat(np.cumsum(counts) - counts, counts) + 1
     return Division(geometries, owner, sequence, warnings)

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import shapely
 
-from grid_plugin.core.codes import MAX_SEQUENCE
 from grid_plugin.core.containers import Container
 from grid_plugin.core.errors import GridInputError, Message, message
+from grid_plugin.core.estimate import GridCounts, lattice_bounds, lattice_fix, refuse_oversized, small_communities
 from grid_plugin.core.merging import merge_small_pieces
 from grid_plugin.core.numbering import ORDER_ROWS, sequence_order
 from grid_plugin.core.progress import Progress
@@ -30,6 +30,9 @@ DEFAULT_MIN_AREA_FRACTION = 0.3
 _BOXES_PER_BLOCK = 250_000
 # Coordinates within this distance of a lattice line lie on it (GEOS rounds clip points).
 _ON_LINE_TOLERANCE_M = 1e-6
+# Communities near the 999-grid limit are counted exactly before dividing when their bounding
+# box holds at most this many cells (beyond, the division counts them).
+_COUNTED_CELLS = 2_000_000
 
 
 @dataclass
@@ -271,6 +274,37 @@ def _merge_lattice_pieces(
     return merge_small_pieces(areas, min_area, neighbours, northwest_first)
 
 
+def lattice_grid_counts(
+    geometries: np.ndarray, cell: float, min_area: float, origin: tuple[float, float] = (0.0, 0.0),
+    progress: Progress | None = None,
+) -> np.ndarray:
+    """The number of grids of each geometry: its lattice pieces grouped as divide_lattice groups
+    them, without uniting them."""
+    pieces = lattice_pieces(geometries, cell, origin, progress)
+    areas = shapely.area(pieces.geometry)
+    group, _ = _merge_lattice_pieces(pieces, areas, np.flatnonzero(areas < min_area), min_area, cell, origin)
+    return np.bincount(pieces.container[np.unique(group)], minlength=len(geometries))
+
+
+def _check_limit(
+    containers: Sequence[Container], geometries: np.ndarray, cell: float, min_area: float,
+    origin: tuple[float, float], progress: Progress, counts: np.ndarray | None = None,
+) -> None:
+    """Refuse every community of more than 999 grids at once: before dividing from the bounds,
+    counting those they leave open (if cheap), or with the counts after dividing."""
+    if counts is not None:
+        bounds = GridCounts(counts, counts.astype(float))
+    else:
+        bounds = lattice_bounds(geometries, cell, min_area, origin)
+        undecided = bounds.open()
+        _, ncols, _, nrows = _cell_ranges(shapely.bounds(geometries[undecided]), cell, origin)
+        cheap = undecided[ncols * nrows <= _COUNTED_CELLS]
+        if len(cheap):
+            bounds.set_exact(cheap, lattice_grid_counts(geometries[cheap], cell, min_area, origin,
+                                                        Progress(is_cancelled=progress.is_cancelled)))
+    refuse_oversized(containers, bounds, lambda over: lattice_fix(geometries[over], cell, origin))
+
+
 def _union_groups(
     geometries: np.ndarray, group: np.ndarray, rows: np.ndarray, cols: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -313,6 +347,7 @@ def divide_lattice(
     if not containers:
         return Division(np.empty(0, dtype=object), np.empty(0, np.int64), np.empty(0, np.int64))
     geometries = np.array([c.geometry for c in containers], dtype=object)
+    _check_limit(containers, geometries, cell, min_area, origin, progress)
     pieces = lattice_pieces(geometries, cell, origin, Progress(
         lambda pct: progress.report(0.7 * pct), progress.is_cancelled))
     areas = shapely.area(pieces.geometry)
@@ -335,15 +370,8 @@ def divide_lattice(
     grids, owner = grids[ranked], owner[ranked]
     counts = np.bincount(owner, minlength=len(containers))
     sequence = np.arange(len(grids)) - np.repeat(np.cumsum(counts) - counts, counts) + 1
-    too_many = np.flatnonzero(counts > MAX_SEQUENCE)
-    if len(too_many):
-        c = containers[too_many[0]]
-        raise GridInputError(
-            "community {code} (feature {fid}) would get {count} grids, more than the {limit} a "
-            "3-digit sequence allows; use a larger cell size or split the community",
-            (c.fid,), code=c.code.code12, fid=c.fid, count=int(counts[too_many[0]]), limit=MAX_SEQUENCE,
-        )
-    warnings = []
+    _check_limit(containers, geometries, cell, min_area, origin, progress, counts)
+    warnings = small_communities(containers, min_area)
     # a piece with no neighbour is news only in a community that has other grids too
     lonely = np.bincount(isolated_owner, minlength=len(containers))
     lonely[counts <= 1] = 0

@@ -1,5 +1,5 @@
-"""Reading the optional inputs of road-following division into core objects: the lines to
-follow, workload points and the previous grid layer, all in the working CRS."""
+"""Reading the inputs of division into core objects: community codes, and the optional lines to
+follow, workload points and previous grid layer, all in the working CRS."""
 
 from __future__ import annotations
 
@@ -19,12 +19,42 @@ from qgis.core import (
 )
 
 from grid_plugin.core.blocks import linear_parts
-from grid_plugin.core.codes import normalise_code
+from grid_plugin.core.codes import CommunityCode, community_code_from_parts, normalise_code, parse_community_code
+from grid_plugin.core.errors import GridInputError, message
 from grid_plugin.core.follow import BARRIER_RANK, DEFAULT_ROAD_RANK, FollowLines, WeightPoints, road_class_rank
 from grid_plugin.core.schema import CARRIED_GRID_FIELDS
 from grid_plugin.core.stability import PreviousGrid
 from grid_plugin.processing.base import iso_date, read_geometries
 from grid_plugin.toolbelt.i18n import tr
+
+_MAX_REPORTED = 20
+
+
+def read_community_codes(
+    fids: Sequence[int], rows: Sequence[dict[str, object]], fields: dict[str, str], parts_mode: bool,
+    district_constant: str,
+) -> list[CommunityCode]:
+    """The community code of every feature, from one 12-digit field or from district, street and
+    community parts (`fields` names them); every malformed code is reported in one error."""
+    codes, problems = [], []
+    for fid, row in zip(fids, rows):
+        where = message("feature {fid}", fid=fid)
+        try:
+            if parts_mode:
+                district = row[fields["district"]] if fields["district"] else district_constant
+                codes.append(community_code_from_parts(
+                    district, row[fields["street"]], row[fields["community"]], where,
+                    (fields["district"], fields["street"], fields["community"])))
+            else:
+                codes.append(parse_community_code(row[fields["community"]], where, fields["community"]))
+        except GridInputError as err:
+            problems.append(err.message.render(tr))
+    if problems:
+        more = len(problems) - _MAX_REPORTED
+        raise QgsProcessingException(
+            tr("Community codes are missing or malformed: ") + "; ".join(problems[:_MAX_REPORTED])
+            + (tr(" (and {} more)").format(more) if more > 0 else ""))
+    return codes
 
 
 def _request(crs: QgsCoordinateReferenceSystem, context: QgsProcessingContext) -> QgsFeatureRequest:
@@ -62,11 +92,10 @@ def read_follow_lines(
                     rank = DEFAULT_ROAD_RANK
                 layer_ranks.append(rank)
             if unknown:
-                feedback.reportError(tr(
+                feedback.pushWarning(tr(
                     "Layer '{}': road classes not known to the plugin were ranked as minor roads: {}. "
                     "Give numeric ranks (1 = alley … 6 = expressway) to control merging.").format(
-                        layer.name(), ", ".join(f"{k} ({n})" for k, n in sorted(unknown.items()))),
-                    fatalError=False)
+                        layer.name(), ", ".join(f"{k} ({n})" for k, n in sorted(unknown.items()))))
         else:
             layer_ranks = [BARRIER_RANK] * len(shapes)
             feedback.pushInfo(tr("Layer '{}' has no road-class field '{}': its lines are barriers "

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 
 import numpy as np
 import processing
@@ -17,8 +18,16 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from tests.qgis.conftest import Messages, square, write_gpkg
-from tests.qgis.test_divide_grids import error_text, read_layer
+from tests.qgis.conftest import square, write_gpkg
+from tests.qgis.test_divide_grids import (
+    COMMUNITY_FIELDS,
+    Recorder,
+    error_text,
+    forbid,
+    four_too_large_and_one_fine,
+    province_layer,
+    read_layer,
+)
 
 WORKING_CRS = "EPSG:4548"
 
@@ -276,13 +285,14 @@ def test_community_without_lines_unknown_classes_and_barriers(gridplugin, tmp_pa
     river = write_gpkg(tmp_path / "w.gpkg", "w", "LineString", [
         ({"type": "LineString", "coordinates": [(116.399, 39.90 + 3 * d), (116.40 + 6 * d, 39.90 + 3 * d)]}, {}),
     ], {})
-    messages = Messages()
+    messages = Recorder()
     result = run({"INPUT": communities, "MODE": "1", "COMMUNITY_CODE_FIELD": "code", "LINES": [roads, river],
                   "OUTPUT": str(tmp_path / "g.gpkg")}, messages)
-    text = "\n".join(messages.lines)
-    assert "县道 (1)" in text  # the unknown class, named
-    assert "has no road-class field" in text  # the river layer: barrier
-    assert "110101001002 (feature 2) has no line to follow" in text
+    warnings = "\n".join(messages.warnings)
+    assert "县道 (1)" in warnings  # the unknown class, named in a warning
+    assert "has no road-class field" in "\n".join(messages.infos)  # the river layer: barrier
+    assert "110101001002 (feature 2) has no line to follow" in warnings
+    assert messages.errors == []  # warnings are not errors
     grids = read_layer(result["OUTPUT"])[2]
     second = [g for g in grids if g["community_code"] == "110101001002"]
     assert len(second) >= 14 and all(g["area_m2"] <= 25_000 for g in second)
@@ -299,3 +309,64 @@ def test_road_following_grids_pass_the_validator(gridplugin, sample_gpkg, tmp_pa
         "OUTPUT": str(tmp_path / "errors.gpkg"),
     })
     assert result["PASSED"] is True and result["PROBLEM_COUNT"] == 0
+
+
+def test_a_province_sized_community_is_refused_before_its_lines_are_read(gridplugin, tmp_path, monkeypatch):
+    """It used to be divided for minutes before the 999-grid check."""
+    forbid(monkeypatch, "grid_plugin.processing.algorithms.divide_grids.read_follow_lines")
+    forbid(monkeypatch, "grid_plugin.core.follow.divide_community")
+    roads = write_gpkg(tmp_path / "r.gpkg", "r", "LineString", [
+        ({"type": "LineString", "coordinates": [(106.0, 38.0), (118.0, 38.2)]}, {"road_class": "高速公路"}),
+    ], {"road_class": "str"})
+    feedback = Recorder()
+    out = tmp_path / "out.gpkg"
+    message = error_text({"INPUT": province_layer(tmp_path), "MODE": "1", "LINES": roads,
+                          "COMMUNITY_CODE_FIELD": "code", "COMMUNITY_NAME_FIELD": "name", "OUTPUT": str(out)},
+                         feedback)
+    assert re.search(r"150102001001 全省 \(feature 1\): ≥ \d{2},\d{3},\d{3} grids", message), message
+    assert re.search(r"MIN_AREA to at least \d+ m², the target area TARGET_AREA to \d+ m² and the maximum area "
+                     r"MAX_AREA to \d+ m²", message)
+    assert max(feedback.progress, default=0) == 0
+    assert not out.exists()
+
+
+def test_every_community_over_the_limit_is_listed_before_following_lines(gridplugin, tmp_path, monkeypatch):
+    """Streets every 100 m across the two communities near the limit make 1,089 blocks of 10,000 m²
+    each: the blocks, counted before dividing, refuse them with the two that are too large by area."""
+    xs, ys = np.arange(462_000, 469_301, 100.0), np.arange(4_420_000, 4_423_301, 100.0)
+    streets = [[(x, ys[0]), (x, ys[-1])] for x in xs] + [[(xs[0], y), (xs[-1], y)] for y in ys]
+    roads = write_gpkg(tmp_path / "r.gpkg", "r", "LineString", [
+        ({"type": "LineString", "coordinates": street}, {"road_class": "支路"}) for street in streets
+    ], {"road_class": "str"}, crs="EPSG:4548")
+    params = {"INPUT": four_too_large_and_one_fine(tmp_path), "MODE": "1", "LINES": roads,
+              "COMMUNITY_CODE_FIELD": "code", "COMMUNITY_NAME_FIELD": "name"}
+    forbid(monkeypatch, "grid_plugin.core.follow.divide_community")
+    feedback = Recorder()
+    message = error_text({**params, "OUTPUT": str(tmp_path / "a.gpkg")}, feedback)
+    assert message.startswith("4 community(ies) would get more than the 999 grids")
+    for listed in ("110101001001 甲 (feature 1): ≥ 1,", "110101001002 乙 (feature 2): ≥ 1,",
+                   "110101001003 丙 (feature 3): ≥ 1,089 grids", "110101001004 丁 (feature 4): ≥ 1,089 grids"):
+        assert listed in message
+    assert "戊" not in message
+    assert max(feedback.progress, default=0) == 0
+    monkeypatch.undo()
+    found = re.search(r"MIN_AREA to at least (\d+) m², the target area TARGET_AREA to (\d+) m² and the maximum "
+                      r"area MAX_AREA to (\d+) m²", message)
+    result = run({**params, "MIN_AREA": found[1], "TARGET_AREA": found[2], "MAX_AREA": found[3],
+                  "OUTPUT": str(tmp_path / "b.gpkg")})  # the suggested areas fit them all
+    grids = read_layer(result["OUTPUT"])[2]
+    assert max(g["seq"] for g in grids) <= 999 and {g["community_name"] for g in grids} == set("甲乙丙丁戊")
+
+
+def test_a_sliver_community_is_named_in_a_warning_in_follow_mode(gridplugin, sample_gpkg, tmp_path):
+    source = write_gpkg(tmp_path / "in.gpkg", "c", "Polygon", [
+        (square(116.40, 39.92, 0.001), {"code": "110101001001", "name": "甲"}),
+        (square(116.41, 39.92, 0.000001), {"code": "110101001002", "name": "乙"}),  # 0.0093 m²
+    ], COMMUNITY_FIELDS)
+    feedback = Recorder()
+    result = run({"INPUT": source, "MODE": "1", "LINES": f"{sample_gpkg}|layername=roads",
+                  "COMMUNITY_CODE_FIELD": "code", "COMMUNITY_NAME_FIELD": "name",
+                  "OUTPUT": str(tmp_path / "out.gpkg")}, feedback)
+    assert any(w.startswith("community 110101001002 乙 (feature 2) covers only 0.01 m², less than the minimum "
+                            "grid area of 3000 m²") for w in feedback.warnings), feedback.warnings
+    assert [g["area_m2"] for g in read_layer(result["OUTPUT"])[2] if g["community_name"] == "乙"] == [0.01]

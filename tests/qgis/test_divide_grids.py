@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import csv
+import re
 import sqlite3
 
 import numpy as np
 import processing
 import pytest
 import shapely
-from qgis.core import QgsProcessingException, QgsVectorLayer
+from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
 
 from tests.conftest import EXPECTED
 from tests.qgis.conftest import square, write_gpkg
@@ -17,8 +18,29 @@ from tests.qgis.conftest import square, write_gpkg
 COMMUNITY_FIELDS = {"code": "str", "name": "str"}
 
 
-def run(parameters):
-    return processing.run("gridplugin:dividegrids", parameters)
+def run(parameters, feedback=None):
+    return processing.run("gridplugin:dividegrids", parameters, feedback=feedback)
+
+
+class Recorder(QgsProcessingFeedback):
+    """A feedback keeping what the run reports, by kind: information, warnings, errors, progress."""
+
+    def __init__(self):
+        super().__init__()
+        self.infos, self.warnings, self.errors, self.progress = [], [], [], []
+
+    def pushInfo(self, info):
+        self.infos.append(info)
+
+    def pushWarning(self, warning):
+        self.warnings.append(warning)
+
+    def reportError(self, error, fatalError=False):
+        self.errors.append(error)
+
+    def setProgress(self, progress):
+        self.progress.append(progress)
+        super().setProgress(progress)
 
 
 def read_layer(path):
@@ -127,14 +149,14 @@ def test_user_crs_is_used_and_reported(gridplugin, tmp_path):
     assert read_layer(result["OUTPUT"])[0] == "EPSG:32650"
 
 
-def error_text(parameters) -> str:
+def error_text(parameters, feedback=None) -> str:
     """The message of the QgsProcessingException the run raises.
 
     Only the text is kept: a traceback of a Processing error holds the QGIS layers of the run, and
     one that outlives the test is destroyed after QGIS has exited, crashing the interpreter.
     """
     try:
-        run(parameters)
+        run(parameters, feedback)
     except QgsProcessingException as error:
         return str(error)
     pytest.fail("the run succeeded; an error was expected")
@@ -172,21 +194,12 @@ def test_invalid_geometry_is_repaired_with_a_warning(gridplugin, tmp_path):
                                                   (116.40, 39.93), (116.40, 39.92)]]}
     source = write_gpkg(tmp_path / "in.gpkg", "c", "Polygon",
                         [(bowtie, {"code": "110101001001", "name": "甲"})], COMMUNITY_FIELDS)
-    from qgis.core import QgsProcessingFeedback
-
-    class Recorder(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.errors = []
-
-        def reportError(self, error, fatalError=False):
-            self.errors.append(error)
-
     feedback = Recorder()
     result = processing.run("gridplugin:dividegrids", {"INPUT": source, "COMMUNITY_CODE_FIELD": "code",
                                                        "OUTPUT": str(tmp_path / "out.gpkg")}, feedback=feedback)
     assert result["GRID_COUNT"] > 0
-    assert any("feature 1: invalid geometry" in e for e in feedback.errors)
+    assert any("feature 1: invalid geometry" in w for w in feedback.warnings)  # a warning, not an error
+    assert feedback.errors == []
 
 
 def test_overlapping_communities_list_the_pairs(gridplugin, tmp_path):
@@ -196,7 +209,7 @@ def test_overlapping_communities_list_the_pairs(gridplugin, tmp_path):
         (square(116.420, 39.92, 0.004), {"code": "110101001003", "name": "丙"}),
     ], COMMUNITY_FIELDS)
     expect_error({"INPUT": source, "COMMUNITY_CODE_FIELD": "code"}, tmp_path / "out.gpkg",
-                 "communities overlap", "#1 & #2")
+                 "communities overlap", "#1 110101001001 & #2 110101001002")
 
 
 @pytest.mark.parametrize(("value", "fragment"), [
@@ -316,3 +329,133 @@ def test_a_cancelled_run_writes_nothing(gridplugin, sample_gpkg, tmp_path):
         "OUTPUT": str(out)}, feedback=feedback)
     assert "OUTPUT" not in result and "GRID_COUNT" not in result
     assert not out.exists()
+
+
+# --- communities too large, too small or overlapping, shaped like real data -------------------------
+
+
+def ragged(x, y, radius, seed, vertices=120, aspect=1.0):
+    """A ragged community outline (GeoJSON) around (x, y): radius in the layer's units; the
+    boundary zigzags by about a tenth of the vertex spacing."""
+    rng = np.random.default_rng(seed)
+    angle = np.linspace(0, 2 * np.pi, vertices, endpoint=False)
+    jitter = 0.6 / vertices
+    r = radius * (1 + 0.15 * np.sin(3 * angle) + 0.08 * np.cos(7 * angle) + rng.uniform(-jitter, jitter, vertices))
+    ring = np.c_[x + aspect * r * np.cos(angle), y + r * np.sin(angle)]
+    return shapely.geometry.mapping(shapely.Polygon(ring))
+
+
+def province_layer(tmp_path):
+    """One community of about 1,000,000 km² in CGCS2000 longitude/latitude (EPSG:4490)."""
+    return write_gpkg(tmp_path / "province.gpkg", "c", "Polygon", [
+        (ragged(112.0, 38.0, 5.0, seed=1, vertices=2000, aspect=1.3), {"code": "150102001001", "name": "全省"}),
+    ], COMMUNITY_FIELDS)
+
+
+def forbid(monkeypatch, target):
+    """Make `target` fail if called: the division must not start."""
+    def entered(*args, **kwargs):
+        raise AssertionError(f"{target} was called: the refusal came too late")
+
+    monkeypatch.setattr(target, entered)
+
+
+def test_a_province_sized_community_is_refused_before_the_lattice_is_made(gridplugin, tmp_path, monkeypatch):
+    """It used to run out of memory (std::bad_alloc after 67 s at 8 GiB)."""
+    forbid(monkeypatch, "grid_plugin.core.lattice.lattice_pieces")
+    feedback = Recorder()
+    out = tmp_path / "out.gpkg"
+    message = error_text({"INPUT": province_layer(tmp_path), "COMMUNITY_CODE_FIELD": "code",
+                          "COMMUNITY_NAME_FIELD": "name", "OUTPUT": str(out)}, feedback)
+    assert re.search(r"150102001001 全省 \(feature 1\): ≥ \d{2,3},\d{3},\d{3} grids", message), message
+    size = int(re.search(r"raise the cell size CELL_SIZE to at least (\d+) m", message)[1])
+    assert 31_500 < size < 40_000  # √(10¹² m² / 999) = 31.6 km, and the cells the outline cuts
+    assert max(feedback.progress, default=0) == 0  # nothing divided
+    assert not out.exists()
+
+
+def four_too_large_and_one_fine(tmp_path):
+    """In EPSG:4548 near Beijing: two ragged communities of about 30 km², two of 10.9 km² on the
+    lattice (33 × 33 cells, near the limit) and a fine one of 0.7 km²."""
+    records = [
+        (ragged(450_000, 4_420_000, 3_100, seed=1), {"code": "110101001001", "name": "甲"}),
+        (ragged(458_000, 4_420_000, 3_100, seed=2), {"code": "110101001002", "name": "乙"}),
+        (shapely.geometry.mapping(shapely.box(462_000, 4_420_000, 465_300, 4_423_300)),
+         {"code": "110101001003", "name": "丙"}),
+        (shapely.geometry.mapping(shapely.box(466_000, 4_420_000, 469_300, 4_423_300)),
+         {"code": "110101001004", "name": "丁"}),
+        (ragged(472_000, 4_420_000, 470, seed=5), {"code": "110101001005", "name": "戊"}),
+    ]
+    return write_gpkg(tmp_path / "five.gpkg", "c", "Polygon", records, COMMUNITY_FIELDS, crs="EPSG:4548")
+
+
+def test_every_community_over_the_limit_is_listed_before_dividing(gridplugin, tmp_path, monkeypatch):
+    """It used to fail after the division, naming the first community only."""
+    forbid(monkeypatch, "grid_plugin.core.lattice._union_groups")
+    params = {"INPUT": four_too_large_and_one_fine(tmp_path), "COMMUNITY_CODE_FIELD": "code",
+              "COMMUNITY_NAME_FIELD": "name"}
+    feedback = Recorder()
+    message = error_text({**params, "OUTPUT": str(tmp_path / "a.gpkg")}, feedback)
+    assert message.startswith("4 community(ies) would get more than the 999 grids")
+    for listed in ("110101001001 甲 (feature 1): ≥ 2,", "110101001002 乙 (feature 2): ≥ 2,",
+                   "110101001003 丙 (feature 3): 1,089 grids", "110101001004 丁 (feature 4): 1,089 grids"):
+        assert listed in message
+    assert "戊" not in message
+    assert max(feedback.progress, default=0) == 0
+    monkeypatch.undo()
+    size = re.search(r"raise the cell size CELL_SIZE to at least (\d+) m", message)[1]
+    result = run({**params, "CELL_SIZE": size, "OUTPUT": str(tmp_path / "b.gpkg")})  # the suggestion fits
+    grids = read_layer(result["OUTPUT"])[2]
+    assert max(g["seq"] for g in grids) <= 999 and {g["community_name"] for g in grids} == set("甲乙丙丁戊")
+
+
+def test_a_sliver_community_is_named_in_a_warning_and_keeps_its_grid(gridplugin, tmp_path):
+    """A 0.01 m² community (10 × 10 cm, near a real one) used to become a grid without a word."""
+    source = write_gpkg(tmp_path / "in.gpkg", "c", "Polygon", [
+        (ragged(450_000, 4_420_000, 400, seed=3), {"code": "110101001001", "name": "甲"}),
+        (shapely.geometry.mapping(shapely.box(451_000, 4_420_000, 451_000.1, 4_420_000.1)),
+         {"code": "110101001002", "name": "乙"}),
+    ], COMMUNITY_FIELDS, crs="EPSG:4548")
+    feedback = Recorder()
+    result = run({"INPUT": source, "COMMUNITY_CODE_FIELD": "code", "COMMUNITY_NAME_FIELD": "name",
+                  "OUTPUT": str(tmp_path / "out.gpkg")}, feedback)
+    assert [w for w in feedback.warnings if "sliver" in w] == [
+        "community 110101001002 乙 (feature 2) covers only 0.01 m², less than the minimum grid area of 3000 m², "
+        "and becomes one grid that small; if it is a sliver left by digitising, merge it into its neighbour or "
+        "delete it"]
+    assert feedback.errors == []
+    sliver = [g for g in read_layer(result["OUTPUT"])[2] if g["community_code"] == "110101001002"]
+    assert len(sliver) == 1 and sliver[0]["grid_code"] == "110101001002001" and sliver[0]["area_m2"] == 0.01
+
+
+def test_an_overlap_of_1_1_m2_names_the_tolerance_that_would_accept_it(gridplugin, tmp_path):
+    """Neighbours digitised twice along a 100 m shared edge, 1.1 cm apart: 1.1 m² of overlap."""
+    source = write_gpkg(tmp_path / "in.gpkg", "c", "Polygon", [
+        (shapely.geometry.mapping(shapely.union(shapely.geometry.shape(ragged(449_850, 4_420_050, 60, seed=4)),
+                                                shapely.box(449_900, 4_420_000, 450_000.011, 4_420_100))),
+         {"code": "110101001001", "name": "甲"}),
+        (shapely.geometry.mapping(shapely.box(450_000, 4_420_000, 450_100, 4_420_100)),
+         {"code": "110101001002", "name": "乙"}),
+    ], COMMUNITY_FIELDS, crs="EPSG:4548")
+    params = {"INPUT": source, "COMMUNITY_CODE_FIELD": "code", "COMMUNITY_NAME_FIELD": "name"}
+    message = error_text({**params, "OUTPUT": str(tmp_path / "a.gpkg")})
+    assert "#1 110101001001 甲 & #2 110101001002 乙 (1.1 m²)" in message
+    found = re.search(r"raise the overlap tolerance OVERLAP_TOLERANCE from 1 to ([\d.]+) m²", message)
+    assert found, message
+    result = run({**params, "OVERLAP_TOLERANCE": found[1], "OUTPUT": str(tmp_path / "b.gpkg")})
+    assert result["GRID_COUNT"] >= 2
+
+
+def test_the_limit_error_follows_the_chinese_locale(gridplugin, tmp_path):
+    from grid_plugin.toolbelt.i18n import install_translator, remove_translator
+
+    translator = install_translator("zh_CN")
+    assert translator is not None, "grid_plugin_zh_CN.qm missing: run make translations"
+    try:
+        message = error_text({"INPUT": four_too_large_and_one_fine(tmp_path), "COMMUNITY_CODE_FIELD": "code",
+                              "COMMUNITY_NAME_FIELD": "name", "OUTPUT": str(tmp_path / "out.gpkg")})
+    finally:
+        remove_translator(translator)
+    assert message.startswith("4 个社区的网格数将超过 3 位顺序号允许的 999 个：110101001001 甲（要素 1）：≥ 2,")
+    assert "110101001003 丙（要素 3）：1,089 个网格" in message
+    assert "。请拆分这些社区，或将网格尺寸 CELL_SIZE 增大到至少 " in message

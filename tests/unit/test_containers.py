@@ -1,3 +1,4 @@
+import re
 import warnings
 
 import pytest
@@ -63,8 +64,23 @@ def test_overlapping_communities_are_listed_in_pairs_with_their_area():
     with pytest.raises(GridInputError) as err:
         prepare_containers([10, 11, 12, 13], geoms, codes(4))
     text = str(err.value)
-    assert "#10 & #11 (1000.0 m²)" in text and "#12 & #13 (400.0 m²)" in text
+    assert "#10 110101001001 & #11 110101001002 (1000.0 m²)" in text
+    assert "#12 110101001003 & #13 110101001004 (400.0 m²)" in text
     assert err.value.feature_ids == (10, 11, 12, 13)
+
+
+def test_an_overlap_error_names_the_tolerance_that_would_accept_it():
+    """Two communities overlapping by 1.1 m² (a strip 1.1 cm wide along a 100 m shared edge)."""
+    geoms = [box(449_930.0, 4_420_010.0, 450_030.011, 4_420_110.0), box(450_030.0, 4_420_010.0, 450_130.0,
+                                                                         4_420_110.0)]
+    with pytest.raises(GridInputError) as err:
+        prepare_containers([1, 2], geoms, codes(2), community_names=["甲", "乙"])
+    text = str(err.value)
+    assert "#1 110101001001 甲 & #2 110101001002 乙 (1.1 m²)" in text
+    found = re.search(r"raise the overlap tolerance OVERLAP_TOLERANCE from 1 to ([\d.]+) m²", text)
+    assert found and float(found[1]) in (1.1, 1.2)  # the next 0.1 m² above the overlap (1.1 ± rounding)
+    containers, _ = prepare_containers([1, 2], geoms, codes(2), overlap_tolerance_m2=float(found[1]))
+    assert len(containers) == 2
 
 
 def test_digitising_noise_below_tolerance_is_not_an_overlap():

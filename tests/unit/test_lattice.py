@@ -115,10 +115,14 @@ def test_remnant_chain_merges_until_above_minimum():
     assert sorted(np.round(shapely.area(division.geometries)).tolist()) == [10_000, 12_000]
 
 
-def test_community_smaller_than_the_minimum_is_one_grid():
+def test_community_smaller_than_the_minimum_is_one_grid_with_a_warning_naming_it():
     geom = box(X0, Y0, X0 + 40, Y0 + 40)
     division = divide_lattice([community(geom)])
-    assert len(division) == 1 and division.warnings == []
+    assert len(division) == 1
+    assert [str(w) for w in division.warnings] == [
+        "community 110101001001 (feature 1) covers only 1600.00 m², less than the minimum grid area of 3000 m², "
+        "and becomes one grid that small; if it is a sliver left by digitising, merge it into its neighbour or "
+        "delete it"]
 
 
 def test_isolated_remnant_is_kept_and_reported():
@@ -140,7 +144,8 @@ def test_a_cell_cut_in_two_by_the_boundary_gives_two_pieces_not_one_multipart_gr
 
 def test_more_than_999_grids_in_one_community_is_an_error_naming_it():
     huge = box(0, 0, 3200, 3200)  # 1024 cells
-    with pytest.raises(GridInputError, match=r"community 110101001001 \(feature 1\) would get 1024 grids"):
+    with pytest.raises(GridInputError, match=r"110101001001 \(feature 1\): 1,024 grids\. Split these communities, "
+                                             r"or raise the cell size CELL_SIZE to at least 10\d m"):
         divide_lattice([community(huge)])
 
 

@@ -32,14 +32,10 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from grid_plugin.core.codes import (
-    CommunityCode,
-    community_code_from_parts,
-    normalise_code,
-    parse_community_code,
-)
+from grid_plugin.core.codes import normalise_code
 from grid_plugin.core.containers import DEFAULT_OVERLAP_TOLERANCE_M2, prepare_containers
-from grid_plugin.core.errors import Cancelled, GridInputError, message
+from grid_plugin.core.errors import Cancelled, GridInputError
+from grid_plugin.core.estimate import check_follow_limit
 from grid_plugin.core.follow import (
     DEFAULT_MAX_AREA_M2,
     DEFAULT_MIN_AREA_M2,
@@ -63,11 +59,15 @@ from grid_plugin.processing.base import (
     write_features,
     write_gpkg_output,
 )
-from grid_plugin.processing.grid_inputs import read_follow_lines, read_previous_grids, read_weight_points
+from grid_plugin.processing.grid_inputs import (
+    read_community_codes,
+    read_follow_lines,
+    read_previous_grids,
+    read_weight_points,
+)
 
 CODES_FULL, CODES_PARTS = 0, 1
 MODE_LATTICE, MODE_FOLLOW = 0, 1
-_MAX_REPORTED = 20
 
 
 class DivideGridsAlgorithm(GridAlgorithm):
@@ -138,6 +138,11 @@ class DivideGridsAlgorithm(GridAlgorithm):
             "Numbering: rows from north to south, west to east within a row (or columns). Quality "
             "figures (areas, share of boundaries on the lines, compactness) are logged, returned "
             "and stored in the output layer's metadata.\n\n"
+            "Limits: a community gets at most 999 grids (the 3-digit sequence). Before dividing, the "
+            "grids of every community are bounded from its area and outline (and counted near the "
+            "limit); all communities over the limit are refused together, with the cell size or grid "
+            "areas at which they would fit. A community smaller than the minimum grid area becomes one "
+            "grid, with a warning naming it (often a sliver left by digitising).\n\n"
             "Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the "
             "data's longitude unless a working CRS is given."
         )
@@ -269,16 +274,19 @@ class DivideGridsAlgorithm(GridAlgorithm):
         try:
             fids, geometries, values = read_geometries(source, request, names, feedback)
             records = [dict(zip(names, v)) for v in values]
-            codes = self._community_codes(parameters, context, fids, fields, records)
+            codes = read_community_codes(
+                fids, records, fields, self.parameterAsEnum(parameters, self.CODE_SOURCE, context) == CODES_PARTS,
+                self.parameterAsString(parameters, self.DISTRICT_CODE, context))
             street_names = [self._text(record, fields["street_name"]) for record in records]
             community_names = [self._text(record, fields["community_name"]) for record in records]
             containers, warnings = prepare_containers(
                 fids, geometries, codes, street_names, community_names,
                 self.parameterAsDouble(parameters, self.OVERLAP_TOLERANCE, context))
             for warning in warnings:
-                feedback.reportError(self.render(warning), fatalError=False)
+                feedback.pushWarning(self.render(warning))
             if mode == MODE_FOLLOW:
                 settings = self._area_settings(parameters, context)
+                check_follow_limit(containers, settings)  # from the areas, before the lines are read
                 lines = self._follow_lines(parameters, context, working_crs, feedback)
                 weights = None
                 weight_source = self.parameterAsSource(parameters, self.WEIGHTS, context)
@@ -307,7 +315,7 @@ class DivideGridsAlgorithm(GridAlgorithm):
             feedback.pushInfo(self.tr("Cancelled; nothing was written."))
             return {}
         for warning in division.warnings:
-            feedback.reportError(self.render(warning), fatalError=False)
+            feedback.pushWarning(self.render(warning))
         self._log_quality(feedback, quality, lines is not None)
 
         # Everything is computed before the output exists: a failure or a cancel above leaves no file.
@@ -443,29 +451,6 @@ class DivideGridsAlgorithm(GridAlgorithm):
         else:
             fields["street"] = fields["district"] = ""
         return fields
-
-    def _community_codes(self, parameters, context, fids, fields, rows) -> list[CommunityCode]:
-        parts_mode = self.parameterAsEnum(parameters, self.CODE_SOURCE, context) == CODES_PARTS
-        district_constant = self.parameterAsString(parameters, self.DISTRICT_CODE, context)
-        codes, problems = [], []
-        for fid, row in zip(fids, rows):
-            where = message("feature {fid}", fid=fid)
-            try:
-                if parts_mode:
-                    district = row[fields["district"]] if fields["district"] else district_constant
-                    codes.append(community_code_from_parts(
-                        district, row[fields["street"]], row[fields["community"]], where,
-                        (fields["district"], fields["street"], fields["community"])))
-                else:
-                    codes.append(parse_community_code(row[fields["community"]], where, fields["community"]))
-            except GridInputError as err:
-                problems.append(self.render(err.message))
-        if problems:
-            more = len(problems) - _MAX_REPORTED
-            raise QgsProcessingException(
-                self.tr("Community codes are missing or malformed: ") + "; ".join(problems[:_MAX_REPORTED])
-                + (self.tr(" (and {} more)").format(more) if more > 0 else ""))
-        return codes
 
     @staticmethod
     def _text(record: dict[str, object], field: str) -> str:
