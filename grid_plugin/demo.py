@@ -55,6 +55,9 @@ class PrintFeedback(QgsProcessingFeedback):
     def reportError(self, error, fatalError=False):
         print(f"  ! {error}")
 
+    def pushWarning(self, warning):
+        print(f"  warning: {warning}")
+
 
 def start_qgis() -> QgsApplication:
     app = QgsApplication([], False)

@@ -82,9 +82,14 @@ class Messages(QgsProcessingFeedback):
     def __init__(self):
         super().__init__()
         self.lines = []
+        self.warnings = []
 
     def reportError(self, error, fatalError=False):
         self.lines.append(error)
 
     def pushInfo(self, info):
         self.lines.append(info)
+
+    def pushWarning(self, warning):
+        self.lines.append(warning)
+        self.warnings.append(warning)

@@ -146,7 +146,7 @@ class CaseHeatmapAlgorithm(StoreParameters, GridAlgorithm):
             density = np.where(grids.area_m2 > 0, case_count * PER_AREA_M2 / grids.area_m2, 0.0)
         unassigned = total - int(case_count.sum())
         if unassigned:
-            feedback.reportError(self.tr("{} cases carry a grid code that is not among these grids.").format(
+            feedback.pushWarning(self.tr("{} cases carry a grid code that is not among these grids.").format(
                 unassigned))
 
         def rows(start: int, stop: int):
@@ -171,7 +171,7 @@ class CaseHeatmapAlgorithm(StoreParameters, GridAlgorithm):
             gx, gy = transformer.transform(*grids.geometries[0].centroid.coords[0]) if len(grids) else (0.0, 0.0)
             x, y = np.array([gx]), np.array([gy])
             weights = np.zeros(1)
-            feedback.reportError(self.tr("No case matches the filter; the density raster is all zero."))
+            feedback.pushWarning(self.tr("No case matches the filter; the density raster is all zero."))
         else:
             weights = None
         raster = kernel_density(

@@ -184,7 +184,7 @@ class CodeComponentsAlgorithm(StoreParameters, ComponentParameters, GridAlgorith
             feedback.pushInfo(self.tr("Cancelled; nothing was written."))
             return {}
         for text in result["messages"]:
-            feedback.reportError(text, fatalError=False)
+            feedback.pushWarning(text)
 
         out_fields = QgsFields()
         ours = qgs_fields(COMPONENT_FIELDS)

@@ -213,7 +213,7 @@ class ValidateGridsAlgorithm(GridAlgorithm):
             if retired:
                 feedback.pushInfo(self.tr("{} retired grids (end date set) are skipped.").format(retired))
             if not active.any():
-                feedback.reportError(self.tr("Every grid has an end date: there is nothing to check."), False)
+                feedback.pushWarning(self.tr("Every grid has an end date: there is nothing to check."))
             reference = None
             if communities is not None:
                 reference = self._read_communities(communities, community_field, request, feedback)
@@ -229,7 +229,7 @@ class ValidateGridsAlgorithm(GridAlgorithm):
             return {}
         del geometries, values
         for warning in validation.warnings:
-            feedback.reportError(self.render(warning), fatalError=False)
+            feedback.pushWarning(self.render(warning))
 
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, _error_fields(), QgsWkbTypes.Type.MultiPolygon, working_crs)
