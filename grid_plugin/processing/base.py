@@ -37,7 +37,8 @@ from grid_plugin.core import crs as core_crs
 from grid_plugin.core.errors import Cancelled, GridInputError, Message
 from grid_plugin.core.progress import Progress
 from grid_plugin.core.schema import FieldSpec
-from grid_plugin.store.gpkg_files import SpatialReference, write_feature_file
+from grid_plugin.processing.proj_threads import keep_proj_context
+from grid_plugin.store.gpkg_files import SpatialReference, name_problem, write_feature_file
 from grid_plugin.toolbelt import field_types
 from grid_plugin.toolbelt.i18n import CONTEXT
 from grid_plugin.toolbelt.paths import resource
@@ -104,6 +105,8 @@ class GridAlgorithm(QgsProcessingAlgorithm):
             return self.process(parameters, context, feedback)
         except QgsProcessingException as error:
             message = str(error)
+        finally:
+            keep_proj_context()  # a background run is a QThread: pyproj 3.7 would crash the next one
         # QGIS 3.22's sip error handler keeps the exception a Python algorithm raises for good,
         # and with it every frame on its traceback: the run's sources, layers and open files
         # would stay alive until QGIS exits. Raise a fresh one from a frame holding only text.
@@ -305,11 +308,18 @@ def new_gpkg_output(algorithm: QgsProcessingAlgorithm, parameters, key: str, con
     """The file path when output `key` goes to a new GeoPackage file that the plugin can write
     itself (store/gpkg_files.py, three times faster than QGIS's writer for a million features):
     a plain .gpkg path that does not exist yet, 2D geometries and field types GeoPackage has.
-    None means: use QGIS's sink (memory layers, databases, other formats, existing files)."""
+    None means: use QGIS's sink (memory layers, databases, other formats, existing files).
+    Raises QgsProcessingException before anything is written when no GeoPackage can take the
+    table name (the file's name) or the field names (gpkg_files.name_problem)."""
     destination = algorithm.parameterAsOutputLayer(parameters, key, context) or ""
     plain = "|" not in destination and ":" not in Path(destination).name
     if not (plain and destination.lower().endswith(".gpkg")) or destination.startswith(("memory:", "ogr:")):
         return None
+    at = fields.lookupField("fid")
+    problem = name_problem(destination, Path(destination).stem,
+                           [field.name() for k, field in enumerate(fields) if k != at])
+    if problem is not None:  # QGIS's writer fails on these names as well, or writes a broken file
+        raise algorithm.input_error(problem)
     if Path(destination).exists() or not Path(destination).parent.is_dir():
         return None
     flat = QgsWkbTypes.flatType(wkb_type)
@@ -317,7 +327,6 @@ def new_gpkg_output(algorithm: QgsProcessingAlgorithm, parameters, key: str, con
         return None
     if any(field_types.type_of(field) not in _GPKG_TYPES for field in fields):
         return None
-    at = fields.lookupField("fid")
     if at >= 0 and field_types.type_of(fields.at(at)) not in (field_types.INT, field_types.LONG_LONG):
         return None  # a text "fid" cannot become the GeoPackage fid: QGIS's writer decides what to do
     return destination

@@ -21,7 +21,7 @@ from grid_plugin.core.cases import CaseFilter, filter_kinds, parse_time, split_l
 from grid_plugin.core.codes import normalise_code
 from grid_plugin.core.errors import GridInputError
 from grid_plugin.processing.base import read_geometries
-from grid_plugin.store.base import CaseStore, StoredGrids
+from grid_plugin.store.base import CaseStore, StoredGrids, StoreFeedback
 from grid_plugin.store.factory import open_store
 from grid_plugin.store.schema import STORE_SRID
 
@@ -76,12 +76,16 @@ class StoreParameters:
             self.TIMEZONE, self.tr("Time zone of times without one"), defaultValue="Asia/Shanghai"))
 
     # ---- reading the parameters ----------------------------------------------------------------------
-    def open_case_store(self, parameters, context, create: bool) -> CaseStore:
+    def open_case_store(self, parameters, context, create: bool, feedback=None) -> CaseStore:
+        """The chosen store; with `feedback`, a store that waits for another import says so there
+        and stops waiting on cancel."""
         path = self.parameterAsFile(parameters, self.STORE, context)
         connection = self.parameterAsConnectionName(parameters, self.CONNECTION, context)
         schema = self.parameterAsString(parameters, self.DB_SCHEMA, context) or "gridplugin"
+        hooks = None if feedback is None else StoreFeedback(lambda text: feedback.pushInfo(self.render(text)),
+                                                            feedback.isCanceled)
         try:
-            return open_store(path or None, connection or None, schema, create=create)
+            return open_store(path or None, connection or None, schema, create=create, feedback=hooks)
         except GridInputError as err:
             raise self.input_error(err) from err
 

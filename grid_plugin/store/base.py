@@ -10,21 +10,38 @@ from __future__ import annotations
 
 import datetime as dt
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from grid_plugin.core.addresses import AddressEntries
 from grid_plugin.core.cases import ALL_CASES, CaseFilter, CaseRecords
-from grid_plugin.core.errors import GridInputError
+from grid_plugin.core.errors import GridInputError, Message
 from grid_plugin.core.progress import Progress
 from grid_plugin.store.schema import CASE_COLUMNS, SCHEMA_VERSION
 
 
 class StoreError(GridInputError):
     """The store cannot be opened or used as it is (wrong file, newer schema, no server)."""
+
+
+def _say_nothing(_text: Message) -> None:
+    return None
+
+
+def _never() -> bool:
+    return False
+
+
+@dataclass
+class StoreFeedback:
+    """How a store tells its caller that it waits (for another import holding the file) and how it
+    learns that the user cancelled meanwhile. Processing wires these to its feedback."""
+
+    notify: Callable[[Message], None] = field(default=_say_nothing)
+    is_cancelled: Callable[[], bool] = field(default=_never)
 
 
 @dataclass
@@ -86,6 +103,7 @@ class CaseStore(ABC):
 
     label: str  # for messages and logs; never holds a password
     placeholder: str  # the DB-API parameter marker of the backend
+    feedback: StoreFeedback = StoreFeedback()
 
     # ---- lifecycle -------------------------------------------------------------------------
     def __enter__(self) -> CaseStore:
@@ -164,7 +182,7 @@ class CaseStore(ABC):
         """Run a read query with parameters (markers: `placeholder`)."""
 
     def table(self, name: str) -> str:
-        """The quoted, qualified name of a store table."""
+        """The quoted, qualified name of a store table, for SQL run through query()."""
         return f'"{name}"'
 
     def count_cases(self, case_filter: CaseFilter = ALL_CASES) -> int:
@@ -174,7 +192,8 @@ class CaseStore(ABC):
     def counts_per_grid(self, case_filter: CaseFilter = ALL_CASES) -> dict[str, int]:
         """Cases per grid code under the filter (grids without cases are absent)."""
         where, params = self.where(case_filter)
-        rows = self.query(f"SELECT grid_code, COUNT(*) FROM {self.table('cases')}{where} GROUP BY grid_code", params)
+        rows = self.query(f'SELECT "grid_code", COUNT(*) FROM {self.table("cases")}{where} GROUP BY "grid_code"',
+                          params)
         return {code: int(count) for code, count in rows if code is not None}
 
     @abstractmethod
@@ -188,17 +207,17 @@ class CaseStore(ABC):
             raise ValueError(f"not case columns: {unknown}")
         where, params = self.where(case_filter)
         select = ", ".join(self.text_of(c) for c in columns)
-        rows = self.query(f"SELECT {select} FROM {self.table('cases')}{where} ORDER BY case_id", params)
+        rows = self.query(f'SELECT {select} FROM {self.table("cases")}{where} ORDER BY "case_id"', params)
         return {c: [row[i] for row in rows] for i, c in enumerate(columns)}
 
     def hourly_counts(self, case_filter: CaseFilter = ALL_CASES) -> list[tuple[str, str, str | None, str | None, int]]:
         """Cases per (grid code, UTC hour 'YYYY-MM-DDTHH', class code, source) for the dock's heat
         controls (core.daily_counts); cases without a grid or a report time are left out."""
         where, params = self.where(case_filter)
-        where = (where + " AND" if where else " WHERE") + " grid_code IS NOT NULL AND reported_at IS NOT NULL"
+        where = (where + " AND" if where else " WHERE") + ' "grid_code" IS NOT NULL AND "reported_at" IS NOT NULL'
         hour = self.hour_of("reported_at")
-        rows = self.query(f"SELECT grid_code, {hour}, class_code, source, COUNT(*) FROM {self.table('cases')}{where} "
-                          f"GROUP BY grid_code, {hour}, class_code, source", params)
+        rows = self.query(f'SELECT "grid_code", {hour}, "class_code", "source", COUNT(*) FROM {self.table("cases")}'
+                          f'{where} GROUP BY "grid_code", {hour}, "class_code", "source"', params)
         return [(code, hour_text, class_code, source, int(count)) for code, hour_text, class_code, source, count
                 in rows]
 
@@ -206,29 +225,30 @@ class CaseStore(ABC):
         """The newest cases of one grid, reported at or after `since` (UTC ISO text): rows of
         (case_id, reported_at as UTC ISO text, kind, class_code, status, description)."""
         mark = self.placeholder
-        where, params = f"grid_code = {mark}", [grid_code]
+        where, params = f'"grid_code" = {mark}', [grid_code]
         if since:
-            where += f" AND reported_at >= {mark}"
+            where += f' AND "reported_at" >= {mark}'
             params.append(since)
         return self.query(
-            f"SELECT case_id, {self.text_of('reported_at')}, kind, class_code, status, description "
-            f"FROM {self.table('cases')} WHERE {where} ORDER BY reported_at DESC, case_id LIMIT {int(limit)}", params)
+            f'SELECT "case_id", {self.text_of("reported_at")}, "kind", "class_code", "status", "description" '
+            f'FROM {self.table("cases")} WHERE {where} ORDER BY "reported_at" DESC, "case_id" LIMIT {int(limit)}',
+            params)
 
     def hour_of(self, column: str) -> str:
         """SQL giving a time column's UTC hour as 'YYYY-MM-DDTHH' (GeoPackage keeps ISO UTC text)."""
-        return f"substr({column}, 1, 13)"
+        return f'substr("{column}", 1, 13)'
 
     def distinct_values(self, column: str) -> list[str]:
         """The values present in a case column (for filter pickers)."""
         if column not in ("source", "kind", "class_code", "status"):
             raise ValueError(f"no distinct values for {column}")
-        rows = self.query(f"SELECT DISTINCT {column} FROM {self.table('cases')} WHERE {column} IS NOT NULL "
-                          f"ORDER BY {column}")
+        rows = self.query(f'SELECT DISTINCT "{column}" FROM {self.table("cases")} WHERE "{column}" IS NOT NULL '
+                          f'ORDER BY "{column}"')
         return [row[0] for row in rows]
 
     def text_of(self, column: str) -> str:
-        """SQL giving a column as text (times as ISO UTC)."""
-        return column
+        """SQL giving a column (a name of schema.CASE_COLUMNS) as text (times as ISO UTC)."""
+        return f'"{column}"'
 
     def where(self, case_filter: CaseFilter) -> tuple[str, list[object]]:
         """The WHERE clause of a filter, with parameters only (values never enter the SQL)."""
@@ -236,15 +256,15 @@ class CaseStore(ABC):
         clauses: list[str] = []
         params: list[object] = []
         if case_filter.start:
-            clauses.append(f"reported_at >= {mark}")
+            clauses.append(f'"reported_at" >= {mark}')
             params.append(case_filter.start)
         if case_filter.end:
-            clauses.append(f"reported_at < {mark}")
+            clauses.append(f'"reported_at" < {mark}')
             params.append(case_filter.end)
         for column, values in (("kind", case_filter.kinds), ("class_code", case_filter.class_codes),
                                ("source", case_filter.sources), ("status", case_filter.statuses)):
             if values:
-                clauses.append(f"{column} IN ({', '.join([mark] * len(values))})")
+                clauses.append(f'"{column}" IN ({", ".join([mark] * len(values))})')
                 params.extend(values)
         return ((" WHERE " + " AND ".join(clauses)) if clauses else ""), params
 
@@ -262,6 +282,7 @@ def import_cases(store: CaseStore, records: CaseRecords, counts: ImportCounts, s
     cancel raised through `progress`, rolls the batch back and leaves the store as it was.
     """
     progress = progress or Progress()
+    refuse_nul_in_cases(records)  # before the first write: a refused batch writes nothing
     with store.transaction():
         store.begin_import()
         known = store.existing_hashes(records.case_ids)
@@ -279,6 +300,86 @@ def import_cases(store: CaseStore, records: CaseRecords, counts: ImportCounts, s
         store.write_cases(records.take(new), records.take(changed), batch_id, progress)
         counts.batch_id = store.record_batch(source_name, counts)
     return counts
+
+
+# ---- text a store refuses -----------------------------------------------------------------------------
+# A NUL byte ends a C string: PostgreSQL refuses it (and aborts a whole COPY with it), GDAL and QGIS
+# cut GeoPackage text at it. Both stores refuse it in any text they are handed, naming the record.
+_SCAN = 20_000  # values joined per scan: one C-level pass, no Python work per value
+
+
+def first_nul(values: Sequence) -> int | None:
+    """The index of the first text value holding a NUL byte, or None (None values are skipped)."""
+    for start in range(0, len(values), _SCAN):
+        part = values[start:start + _SCAN]
+        try:
+            joined = "".join(filter(None, part))
+        except TypeError:  # not all text (numbers): look at the text values only
+            joined = "".join(v for v in part if isinstance(v, str))
+        if "\x00" in joined:
+            return start + next(k for k, v in enumerate(part) if isinstance(v, str) and "\x00" in v)
+    return None
+
+
+def _shown(value: object) -> str:
+    return str(value).replace("\x00", "\\x00")
+
+
+def refuse_nul_in_cases(records: CaseRecords) -> None:
+    for name, values in records.values.items():
+        if name == "content_hash":  # made by core from the others: hex text
+            continue
+        at = first_nul(values)
+        if at is not None:
+            raise StoreError("Case {case_id} (row {row}): column '{column}' contains a NUL character (\\x00), which "
+                             "the store cannot hold; remove it from the source and import again. Nothing was "
+                             "imported.", case_id=_shown(records.case_ids[at]), row=int(records.rows[at]), column=name)
+
+
+def refuse_nul_in_grids(grids: StoredGrids) -> None:
+    for column, values in (("grid_code", grids.grid_codes), ("street_code", grids.street_codes),
+                           ("street_name", grids.street_names), ("community_code", grids.community_codes),
+                           ("community_name", grids.community_names)):
+        at = first_nul(values)
+        if at is not None:
+            raise StoreError("Unit grid {key}: column '{column}' contains a NUL character (\\x00), which the "
+                             "store cannot hold; remove it from the grid layer and run again. Nothing was saved.",
+                             key=_shown(grids.grid_codes[at]), column=column)
+
+
+def refuse_nul_in_components(components: StoredComponents) -> None:
+    for column, values in (("component_id", components.component_ids), ("class_code", components.class_codes),
+                           ("class_name", components.class_names), ("name", components.names),
+                           ("grid_code", components.grid_codes), ("street_code", components.street_codes),
+                           ("community_code", components.community_codes),
+                           ("beidou_code", components.beidou_codes), ("state", components.states)):
+        at = first_nul(values)
+        if at is not None:
+            raise StoreError("Component {key}: column '{column}' contains a NUL character (\\x00), which the "
+                             "store cannot hold; remove it from the component layer and run again. Nothing was "
+                             "saved.", key=_shown(components.component_ids[at]), column=column)
+
+
+def refuse_nul_in_addresses(entries: AddressEntries) -> None:
+    for column, values in (("address_code", entries.codes), ("kind", entries.kinds), ("name", entries.names),
+                           ("full_address", entries.full_addresses), ("road", entries.roads),
+                           ("building", entries.buildings), ("district", entries.districts),
+                           ("street_name", entries.street_names), ("community_name", entries.community_names),
+                           ("grid_code", entries.grid_codes), ("street_code", entries.street_codes),
+                           ("community_code", entries.community_codes), ("beidou_code", entries.beidou_codes)):
+        at = first_nul(values)
+        if at is not None:
+            raise StoreError("Address {key}: column '{column}' contains a NUL character (\\x00), which the "
+                             "store cannot hold; remove it from the address layer and run again. Nothing was saved.",
+                             key=_shown(entries.codes[at]), column=column)
+
+
+def refuse_nul_in_values(values: Sequence[object]) -> None:
+    """Query parameters (filter values, a grid code, a file name): short, checked one by one."""
+    for value in values:
+        if isinstance(value, str) and "\x00" in value:
+            raise StoreError("The value '{value}' contains a NUL character (\\x00), which the store cannot hold "
+                             "or look up; remove it and run again.", value=_shown(value))
 
 
 def subset_string(case_filter: CaseFilter) -> str:
@@ -310,3 +411,16 @@ def utc_now() -> str:
 def chunks(total: int, size: int) -> Iterator[tuple[int, int]]:
     for start in range(0, total, size):
         yield start, min(total, start + size)
+
+
+def case_time_range(store: CaseStore, case_filter: CaseFilter = ALL_CASES) -> tuple[str | None, str | None]:
+    """The earliest and latest report time (UTC ISO text) of the filtered cases that have a grid code,
+    (None, None) when there are none: the default period of the emerging hot spot analysis."""
+    where, params = store.where(case_filter)
+    where = (where + " AND" if where else " WHERE") + " grid_code IS NOT NULL AND reported_at IS NOT NULL"
+    found = []
+    for aggregate in ("MIN", "MAX"):  # one aggregate per query: each reads one end of the time index
+        rows = store.query(f"SELECT {store.text_of('reported_at')} FROM (SELECT {aggregate}(reported_at) AS "
+                           f"reported_at FROM {store.table('cases')}{where}) AS bound", params)
+        found.append(rows[0][0] if rows and rows[0][0] is not None else None)
+    return found[0], found[1]

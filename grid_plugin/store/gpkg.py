@@ -31,15 +31,25 @@ from grid_plugin.store.base import (
     StoredComponents,
     StoredGrids,
     StoreError,
+    StoreFeedback,
     chunks,
+    refuse_nul_in_addresses,
+    refuse_nul_in_components,
+    refuse_nul_in_grids,
+    refuse_nul_in_values,
     utc_now,
 )
+from grid_plugin.store.gpkg_access import busy_writing, is_busy, wait_while_busy
+from grid_plugin.store.gpkg_rtree import bulk_load_rtree
+from grid_plugin.store.names import quote_sqlite as q
+from grid_plugin.store.names import sqlite_names
 from grid_plugin.store.schema import (
     ADDRESSES,
     CASE_COLUMNS,
     CASE_INDEXES,
     COMPONENTS,
     MIGRATIONS,
+    SCHEMA_VERSION,
     STORE_SRID,
     UNIT_GRIDS,
     Column,
@@ -54,6 +64,7 @@ _META = "store_meta"
 _POINT_BLOB = np.dtype([("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs_id", "<i4"),
                         ("byte_order", "u1"), ("wkb_type", "<u4"), ("x", "<f8"), ("y", "<f8")])
 _ENVELOPE_BYTES = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}
+BUSY_TIMEOUT_S = 60.0  # how long a write waits for another writer of the file (gpkg_access.py)
 
 _CORE_DDL = (
     """CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER NOT NULL PRIMARY KEY,
@@ -81,25 +92,50 @@ class GpkgStore(CaseStore):
 
     placeholder = "?"
 
-    def __init__(self, path: str | Path, create: bool = True):
+    def __init__(self, path: str | Path, create: bool = True, feedback: StoreFeedback | None = None):
+        """Open (or create) the store. Opening reads only: the write lock is taken when the file
+        is new or needs migrating, so opening does not wait for an import (gpkg_access.py)."""
         self.path = Path(path)
         self.label = str(self.path)
+        self.feedback = feedback or StoreFeedback()
+        self.timeout = BUSY_TIMEOUT_S
         existed = self.path.exists() and self.path.stat().st_size > 0
         if not existed and not create:
             raise StoreError("GeoPackage store {path} does not exist; run the case import first.", path=str(path))
+        self._depth = 0
         try:
-            self.conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False)
-            self.conn.execute("PRAGMA cache_size = -262144")  # 256 MiB: index builds of a 1 M batch stay in memory
-            register_functions(self.conn)
-            if existed:
-                application_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
-                if application_id != _APPLICATION_ID:
-                    raise StoreError("{path} is not a GeoPackage; choose a .gpkg file (a new name creates a store).",
-                                     path=str(path))
+            self.conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False,
+                                        timeout=self.timeout)
         except sqlite3.DatabaseError as err:
             raise StoreError("{path} cannot be opened as a GeoPackage: {error}", path=str(path),
                              error=str(err)) from err
-        self._depth = 0
+        try:
+            self._open(existed)
+        except BaseException:
+            self.conn.close()
+            self.conn = None  # type: ignore[assignment]
+            raise
+
+    def _open(self, existed: bool) -> None:
+        def up_to_date() -> bool:
+            if not existed:
+                return False
+            if self.conn.execute("PRAGMA application_id").fetchone()[0] != _APPLICATION_ID:
+                raise StoreError("{path} is not a GeoPackage; choose a .gpkg file (a new name creates a store).",
+                                 path=str(self.path))
+            if not self._has_table("gpkg_contents") or self.schema_version() < SCHEMA_VERSION:
+                return False
+            self.check_version()
+            return True
+
+        try:
+            self.conn.execute("PRAGMA cache_size = -262144")  # 256 MiB: index builds of a 1 M batch stay in memory
+            register_functions(self.conn)
+            if wait_while_busy(self.conn, up_to_date, self.label, self.timeout, self.feedback, writing=False):
+                return
+        except sqlite3.DatabaseError as err:
+            raise StoreError("{path} cannot be opened as a GeoPackage: {error}", path=str(self.path),
+                             error=str(err)) from err
         with self.transaction():
             if not self._has_table("gpkg_contents"):
                 self._create_geopackage()
@@ -115,7 +151,7 @@ class GpkgStore(CaseStore):
     @contextmanager
     def transaction(self) -> Iterator[None]:
         # Nested use joins the outer transaction. BEGIN IMMEDIATE takes the write lock at once, so a
-        # concurrent writer waits (busy timeout) instead of failing halfway through a batch.
+        # concurrent writer waits at the start (gpkg_access.py) instead of failing halfway.
         if self._depth:
             self._depth += 1
             try:
@@ -123,22 +159,25 @@ class GpkgStore(CaseStore):
             finally:
                 self._depth -= 1
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        wait_while_busy(self.conn, lambda: self.conn.execute("BEGIN IMMEDIATE"), self.label, self.timeout,
+                        self.feedback, writing=True)
         self._depth = 1
         try:
             yield
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        else:
             self.conn.execute("COMMIT")
+        except BaseException as error:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if is_busy(error):  # a lock this write needed on the way (to spill its cache or commit)
+                raise busy_writing(self.label, self.timeout) from error
+            raise
         finally:
             self._depth = 0
 
     def schema_version(self) -> int:
         if not self._has_table(_META):
             return 0
-        row = self.conn.execute(f"SELECT value FROM {_META} WHERE key = 'schema_version'").fetchone()
+        row = self.conn.execute(f"SELECT value FROM {q(_META)} WHERE key = 'schema_version'").fetchone()
         return int(row[0]) if row else 0
 
     # ---- schema -----------------------------------------------------------------------------------------
@@ -161,18 +200,18 @@ class GpkgStore(CaseStore):
         for migration in MIGRATIONS:
             if migration.version > version:
                 self._apply(migration)
-                self.conn.execute(f"INSERT OR REPLACE INTO {_META} (key, value) VALUES ('schema_version', ?)",
+                self.conn.execute(f"INSERT OR REPLACE INTO {q(_META)} (key, value) VALUES ('schema_version', ?)",
                                   (str(migration.version),))
 
     def _apply(self, migration: Migration) -> None:
         for table in migration.create:
             self._create_table(table)
         for table_name, column in migration.add_columns:
-            self.conn.execute(f'ALTER TABLE "{table_name}" ADD COLUMN {_column_ddl(column, allow_unique=False)}')
+            self.conn.execute(f"ALTER TABLE {q(table_name)} ADD COLUMN {_column_ddl(column, allow_unique=False)}")
         # migration.byte_order needs nothing here: SQLite's default collation (BINARY) is byte order
         for index in migration.indexes:
-            self.conn.execute(f'CREATE INDEX IF NOT EXISTS "{index.name}" ON "{index.table}" '
-                              f'({", ".join(index.columns)})')
+            self.conn.execute(f"CREATE INDEX IF NOT EXISTS {q(index.name)} ON {q(index.table)} "
+                              f"({sqlite_names(index.columns)})")
 
     def _create_table(self, table: Table) -> None:
         create_table(self.conn, table.name, table.geometry_type, STORE_SRID,
@@ -180,6 +219,7 @@ class GpkgStore(CaseStore):
 
     # ---- grids ----------------------------------------------------------------------------------------------
     def write_grids(self, grids: StoredGrids) -> None:
+        refuse_nul_in_grids(grids)
         geometries = shapely.force_2d(grids.geometries)
         multi = np.array([g if g.geom_type == "MultiPolygon" else shapely.multipolygons([g]) for g in geometries],
                          dtype=object)
@@ -188,42 +228,45 @@ class GpkgStore(CaseStore):
                    grids.community_names, (float(a) for a in grids.area_m2), strict=True)
         with self.transaction():
             self.conn.execute('DELETE FROM "unit_grids"')
-            names = ", ".join(UNIT_GRIDS.column_names())
-            self.conn.executemany(f'INSERT INTO "unit_grids" (geom, {names}) VALUES (?, ?, ?, ?, ?, ?, ?)', rows)
+            names = sqlite_names(UNIT_GRIDS.column_names())
+            self.conn.executemany(f'INSERT INTO "unit_grids" ("geom", {names}) VALUES (?, ?, ?, ?, ?, ?, ?)', rows)
             self._update_extent("unit_grids", shapely.total_bounds(multi) if len(multi) else None)
 
     def read_grids(self) -> StoredGrids:
         names = UNIT_GRIDS.column_names()
-        rows = self.conn.execute(f'SELECT geom, {", ".join(names)} FROM "unit_grids" ORDER BY grid_code').fetchall()
+        rows = self.query(f'SELECT "geom", {sqlite_names(names)} FROM "unit_grids" ORDER BY "grid_code"')
         columns = list(zip(*rows, strict=True)) if rows else [[] for _ in range(len(names) + 1)]
         return StoredGrids(list(columns[1]), list(columns[2]), list(columns[3]), list(columns[4]), list(columns[5]),
                            np.asarray(columns[6], dtype=float), decode_geometries(columns[0]))
 
     def write_components(self, components: StoredComponents) -> None:
+        refuse_nul_in_components(components)
         geometries = shapely.force_2d(components.geometries)
         names = COMPONENTS.column_names()
         with self.transaction():
             self.conn.execute('DELETE FROM "components"')
             self.conn.executemany(
-                f'INSERT INTO "components" (geom, {", ".join(names)}) VALUES ({", ".join("?" * (len(names) + 1))})',
+                f'INSERT INTO "components" ("geom", {sqlite_names(names)}) '
+                f'VALUES ({", ".join("?" * (len(names) + 1))})',
                 [(blob, *row) for blob, row in zip(encode_geometries(geometries), components.rows(), strict=True)])
             self._update_extent("components", shapely.total_bounds(geometries) if len(geometries) else None)
 
     def read_components(self) -> StoredComponents:
         names = COMPONENTS.column_names()
-        rows = self.conn.execute(f'SELECT geom, {", ".join(names)} FROM "components" ORDER BY component_id')
-        return _components(rows.fetchall(), len(names), decode_geometries)
+        rows = self.query(f'SELECT "geom", {sqlite_names(names)} FROM "components" ORDER BY "component_id"')
+        return _components(rows, len(names), decode_geometries)
 
     def write_addresses(self, entries: AddressEntries) -> None:
         names = ADDRESSES.column_names()
+        refuse_nul_in_addresses(entries)
         with self.transaction():
             self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS new_codes (code TEXT PRIMARY KEY) WITHOUT ROWID")
             self.conn.execute("DELETE FROM new_codes")
             self.conn.executemany("INSERT OR IGNORE INTO new_codes VALUES (?)", ((c,) for c in entries.codes))
-            self.conn.execute('DELETE FROM "addresses" WHERE address_code IN (SELECT code FROM new_codes)')
+            self.conn.execute('DELETE FROM "addresses" WHERE "address_code" IN (SELECT code FROM new_codes)')
             self.conn.execute("DELETE FROM new_codes")
             self.conn.executemany(
-                f'INSERT INTO "addresses" (geom, {", ".join(names)}) VALUES ({", ".join("?" * (len(names) + 1))})',
+                f'INSERT INTO "addresses" ("geom", {sqlite_names(names)}) VALUES ({", ".join("?" * (len(names) + 1))})',
                 [(blob, *row) for blob, row in zip(encode_points(entries.lon, entries.lat), entries.rows(),
                                                    strict=True)])
             bounds = self.conn.execute('SELECT MIN(minx), MIN(miny), MAX(maxx), MAX(maxy) '
@@ -232,12 +275,12 @@ class GpkgStore(CaseStore):
 
     def read_addresses(self) -> AddressEntries:
         names = ADDRESSES.column_names()
-        rows = self.conn.execute(f'SELECT geom, {", ".join(names)} FROM "addresses" ORDER BY address_code').fetchall()
+        rows = self.query(f'SELECT "geom", {sqlite_names(names)} FROM "addresses" ORDER BY "address_code"')
         return _addresses(rows, len(names), decode_points)
 
     def _update_extent(self, table: str, bounds: np.ndarray | None) -> None:
         """Refresh what readers cache about a table: GDAL's feature count and the layer extent."""
-        self.conn.execute(f'UPDATE gpkg_ogr_contents SET feature_count = (SELECT COUNT(*) FROM "{table}") '
+        self.conn.execute(f"UPDATE gpkg_ogr_contents SET feature_count = (SELECT COUNT(*) FROM {q(table)}) "
                           "WHERE table_name = ?", (table,))
         if bounds is None or not np.isfinite(bounds).all():
             return
@@ -254,8 +297,8 @@ class GpkgStore(CaseStore):
         self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted_ids (case_id TEXT PRIMARY KEY) WITHOUT ROWID")
         self.conn.execute("DELETE FROM wanted_ids")
         self.conn.executemany("INSERT OR IGNORE INTO wanted_ids VALUES (?)", ((i,) for i in case_ids))
-        rows = self.conn.execute('SELECT c.case_id, c.content_hash FROM "cases" c JOIN wanted_ids w '
-                                 "ON c.case_id = w.case_id").fetchall()
+        rows = self.conn.execute('SELECT c."case_id", c."content_hash" FROM "cases" c JOIN wanted_ids w '
+                                 'ON c."case_id" = w.case_id').fetchall()
         self.conn.execute("DELETE FROM wanted_ids")
         return dict(rows)
 
@@ -272,13 +315,13 @@ class GpkgStore(CaseStore):
             return
         held = self.conn.execute('SELECT COUNT(*) FROM "cases"').fetchone()[0]
         rebuild = total >= max(20_000, held // 5)
-        triggers = [t for t in _rtree_triggers("cases", "rtree_cases_geom")
-                    if any(f'_{name}"' in t for name in ("insert", "update1", "update3"))]
-        for trigger in triggers:
-            self.conn.execute(f"DROP TRIGGER {trigger.split()[2]}")
+        triggers = [(name, sql) for name, sql in _rtree_triggers("cases", "rtree_cases_geom")
+                    if name.endswith(("_insert", "_update1", "_update3"))]
+        for name, _sql in triggers:
+            self.conn.execute(f"DROP TRIGGER {q(name)}")
         if rebuild:
             for index in CASE_INDEXES:
-                self.conn.execute(f'DROP INDEX IF EXISTS "{index.name}"')
+                self.conn.execute(f"DROP INDEX IF EXISTS {q(index.name)}")
         # AUTOINCREMENT numbers the inserted rows on from the sequence, in insertion order
         first_new_fid = self._sequence() + 1
         new = new.take(np.argsort(np.asarray(new.case_ids, dtype=object), kind="stable"))
@@ -291,12 +334,12 @@ class GpkgStore(CaseStore):
             self._rebuild_rtree(new, first_new_fid)
         else:
             self._add_to_rtree(new, changed, first_new_fid)
-        for trigger in triggers:
-            self.conn.execute(trigger)
+        for _name, sql in triggers:
+            self.conn.execute(sql)
         if rebuild:
             progress.step(total, steps)
             for index in CASE_INDEXES:
-                self.conn.execute(f'CREATE INDEX "{index.name}" ON "cases" ({", ".join(index.columns)})')
+                self.conn.execute(f'CREATE INDEX {q(index.name)} ON "cases" ({sqlite_names(index.columns)})')
         bounds = self.conn.execute('SELECT MIN(minx), MIN(miny), MAX(maxx), MAX(maxy) FROM "rtree_cases_geom"')
         self._update_extent("cases", np.array(bounds.fetchone(), dtype=float))
         progress.step(steps, steps)
@@ -304,10 +347,10 @@ class GpkgStore(CaseStore):
     def _write_rows(self, new: CaseRecords, changed: CaseRecords, batch_id: int, progress: Progress,
                     steps: int) -> None:
         names = [c for c in CASE_COLUMNS if c != "batch_id"]
-        insert = (f'INSERT INTO "cases" (geom, {", ".join(names)}, batch_id) '
+        insert = (f'INSERT INTO "cases" ("geom", {sqlite_names(names)}, "batch_id") '
                   f"VALUES ({', '.join('?' * (len(names) + 2))})")
-        update = (f'UPDATE "cases" SET geom = ?, {", ".join(f"{c} = ?" for c in names[1:])}, batch_id = ? '
-                  "WHERE case_id = ?")
+        update = (f'UPDATE "cases" SET "geom" = ?, {", ".join(f"{q(c)} = ?" for c in names[1:])}, "batch_id" = ? '
+                  'WHERE "case_id" = ?')
         done = 0
         for records, sql in ((new, insert), (changed, update)):
             blobs = encode_points(records.lon, records.lat)
@@ -325,7 +368,7 @@ class GpkgStore(CaseStore):
 
     def _rebuild_rtree(self, new: CaseRecords, first_new_fid: int) -> None:
         """Bulk-load the whole R-tree: the rows held before are read back, this batch's are known."""
-        held_rows = self.conn.execute('SELECT fid, geom FROM "cases" WHERE fid < ? ORDER BY fid',
+        held_rows = self.conn.execute('SELECT "fid", "geom" FROM "cases" WHERE "fid" < ? ORDER BY "fid"',
                                       (first_new_fid,)).fetchall()
         held_x, held_y = decode_points([row[1] for row in held_rows])
         fids = np.r_[np.array([row[0] for row in held_rows], dtype=np.int64),
@@ -339,7 +382,7 @@ class GpkgStore(CaseStore):
         boxes = [(first_new_fid + i, lon[i], lon[i], lat[i], lat[i]) for i in range(len(new))]
         lon, lat = changed.lon.tolist(), changed.lat.tolist()
         for i, case_id in enumerate(changed.case_ids):
-            fid = self.conn.execute('SELECT fid FROM "cases" WHERE case_id = ?', (case_id,)).fetchone()[0]
+            fid = self.conn.execute('SELECT "fid" FROM "cases" WHERE "case_id" = ?', (case_id,)).fetchone()[0]
             boxes.append((fid, lon[i], lon[i], lat[i], lat[i]))
         self.conn.executemany('INSERT OR REPLACE INTO "rtree_cases_geom" VALUES (?, ?, ?, ?, ?)', boxes)
 
@@ -349,23 +392,29 @@ class GpkgStore(CaseStore):
         return int(row[0]) if row else 0
 
     def next_batch_id(self) -> int:
-        return int(self.conn.execute('SELECT COALESCE(MAX(batch_id), 0) + 1 FROM "import_batches"').fetchone()[0])
+        return int(self.conn.execute('SELECT COALESCE(MAX("batch_id"), 0) + 1 FROM "import_batches"').fetchone()[0])
 
     def record_batch(self, source_name: str, counts: ImportCounts) -> int:
+        refuse_nul_in_values([source_name])
         batch_id = self.next_batch_id()
         self.conn.execute(
-            'INSERT INTO "import_batches" (batch_id, source_name, started_at, read_count, imported_count, '
-            "updated_count, unchanged_count, rejected_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            'INSERT INTO "import_batches" ("batch_id", "source_name", "started_at", "read_count", "imported_count", '
+            '"updated_count", "unchanged_count", "rejected_count") VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
             (batch_id, source_name, utc_now(), counts.read, counts.imported, counts.updated, counts.unchanged,
              counts.rejected))
         return batch_id
 
     def query(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
-        return self.conn.execute(sql, tuple(params)).fetchall()
+        """A read; outside a transaction it waits while another import holds the file (gpkg_access.py)."""
+        refuse_nul_in_values(params)
+        if self._depth:  # this store holds the write lock: nothing to wait for
+            return self.conn.execute(sql, tuple(params)).fetchall()
+        return wait_while_busy(self.conn, lambda: self.conn.execute(sql, tuple(params)).fetchall(), self.label,
+                               self.timeout, self.feedback, writing=False)
 
     def case_points(self, case_filter: CaseFilter = ALL_CASES) -> tuple[np.ndarray, np.ndarray]:
         where, params = self.where(case_filter)
-        blobs = [row[0] for row in self.conn.execute(f'SELECT geom FROM "cases"{where}', params)]
+        blobs = [row[0] for row in self.query(f'SELECT "geom" FROM "cases"{where}', params)]
         return decode_points(blobs)
 
     def layer_source(self, table: str) -> tuple[str, str]:
@@ -412,18 +461,19 @@ def create_table(conn: sqlite3.Connection, name: str, geometry_type: str, srs_id
     """A feature table (or an attribute table when geometry_type is empty) registered in the
     GeoPackage, with its R-tree and, unless `triggers` is off (bulk writers add them after
     loading the R-tree themselves), the spec's R-tree triggers."""
-    ddl = ["fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL"]
+    if geometry_type and not (geometry_type.isascii() and geometry_type.isalpha()):
+        raise ValueError(f"not a GeoPackage geometry type: {geometry_type!r}")
+    ddl = ['"fid" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL']
     if geometry_type:
-        ddl.append(f"geom {geometry_type}")
-    conn.execute(f'CREATE TABLE "{name}" ({", ".join(ddl + columns)})')
+        ddl.append(f'"geom" {geometry_type}')
+    conn.execute(f"CREATE TABLE {q(name)} ({', '.join(ddl + columns)})")
     conn.execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id) VALUES (?, ?, ?, ?)",
                  (name, "features" if geometry_type else "attributes", name, srs_id if geometry_type else None))
     conn.execute("INSERT INTO gpkg_ogr_contents (table_name, feature_count) VALUES (?, 0)", (name,))
     if not geometry_type:
         return
     conn.execute("INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, ?, 0, 0)", (name, geometry_type, srs_id))
-    rtree = f"rtree_{name}_geom"
-    conn.execute(f'CREATE VIRTUAL TABLE "{rtree}" USING rtree(id, minx, maxx, miny, maxy)')
+    conn.execute(f"CREATE VIRTUAL TABLE {q(f'rtree_{name}_geom')} USING rtree(id, minx, maxx, miny, maxy)")
     if triggers:
         add_rtree_triggers(conn, name)
     conn.execute("INSERT INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index', "
@@ -431,117 +481,8 @@ def create_table(conn: sqlite3.Connection, name: str, geometry_type: str, srs_id
 
 
 def add_rtree_triggers(conn: sqlite3.Connection, name: str) -> None:
-    for trigger in _rtree_triggers(name, f"rtree_{name}_geom"):
-        conn.execute(trigger)
-
-
-# ---- R-tree bulk loading ----------------------------------------------------------------------------------
-_RTREE_CELL = np.dtype([("id", ">i8"), ("minx", ">f4"), ("maxx", ">f4"), ("miny", ">f4"), ("maxy", ">f4")])
-_RTREE_MAX_CELLS = 51  # SQLite's RTREE_MAXCELLS: nodes of a 2-D R-tree hold at most 51 cells
-
-
-def bulk_load_rtree(conn: sqlite3.Connection, name: str, ids: np.ndarray, minx: np.ndarray, maxx: np.ndarray,
-                    miny: np.ndarray, maxy: np.ndarray) -> None:
-    """Replace the content of SQLite R-tree `name` with these boxes, packed Sort-Tile-Recursive.
-
-    Inserting a million boxes row by row costs SQLite about 7 µs each (node splits, reinserts);
-    writing the node, rowid and parent tables of the finished tree directly takes a fraction of
-    that and gives a better-packed tree. The node format is SQLite's (ext/rtree/rtree.c): a 2-byte
-    depth (root only), a 2-byte cell count, then cells of a 64-bit id and four 32-bit floats, all
-    big-endian, each box rounded outwards to float32 as SQLite does; `rtreecheck()` accepts it.
-    """
-    node_size = conn.execute(f'SELECT length(data) FROM "{name}_node" WHERE nodeno = 1').fetchone()[0]
-    for part in ("node", "rowid", "parent"):
-        conn.execute(f'DELETE FROM "{name}_{part}"')
-    if len(ids) == 0:
-        conn.execute(f'INSERT INTO "{name}_node" VALUES (1, ?)', (bytes(node_size),))
-        return
-    cells = np.empty(len(ids), dtype=_RTREE_CELL)
-    cells["id"] = ids
-    cells["minx"], cells["maxx"] = _outwards(minx, -1), _outwards(maxx, 1)
-    cells["miny"], cells["maxy"] = _outwards(miny, -1), _outwards(maxy, 1)
-    levels = [_str_order(cells)]
-    while len(levels[-1]) > _RTREE_MAX_CELLS:
-        levels.append(_parents(levels[-1]))
-    # number the nodes from the root down: root 1, then each level's nodes in order
-    depth = len(levels) - 1
-    node_rows: list[tuple[int, bytes]] = []
-    parent_rows: list[tuple[int, int]] = []
-    rowid_rows: list[tuple[int, int]] = []
-    first_number = {depth: 1}
-    for level in range(depth, -1, -1):
-        groups = _groups(len(levels[level]))
-        if level:
-            first_number[level - 1] = first_number[level] + len(groups)
-        for g, (start, stop) in enumerate(groups):
-            number = first_number[level] + g
-            chunk = levels[level][start:stop].copy()
-            if level:  # inner cells point at the nodes of the level below, numbered in order
-                children = np.arange(first_number[level - 1] + start, first_number[level - 1] + stop)
-                chunk["id"] = children
-                parent_rows += [(int(c), number) for c in children]
-            else:
-                rowid_rows.append((number, start))  # expanded below without a Python loop per box
-            blob = bytearray(node_size)
-            blob[0:2] = (depth if number == 1 else 0).to_bytes(2, "big")
-            blob[2:4] = len(chunk).to_bytes(2, "big")
-            raw = chunk.tobytes()
-            blob[4:4 + len(raw)] = raw
-            node_rows.append((number, bytes(blob)))
-    conn.executemany(f'INSERT INTO "{name}_node" VALUES (?, ?)', node_rows)
-    conn.executemany(f'INSERT INTO "{name}_parent" VALUES (?, ?)', parent_rows)
-    leaf_of = np.empty(len(cells), dtype=np.int64)
-    for number, start in rowid_rows:
-        leaf_of[start:start + _RTREE_MAX_CELLS] = number
-    leaves = levels[0]["id"].astype(np.int64)
-    order = np.argsort(leaves)
-    leaves, leaf_of = leaves[order], leaf_of[order]
-    del levels, order
-    for start in range(0, len(leaves), 200_000):  # in slices: two Python ints per box cost 70 bytes
-        conn.executemany(f'INSERT INTO "{name}_rowid" VALUES (?, ?)',
-                         zip(leaves[start:start + 200_000].tolist(), leaf_of[start:start + 200_000].tolist()))
-
-
-def _outwards(values: np.ndarray, direction: int) -> np.ndarray:
-    """float32 values that never shrink the box (SQLite's RNDTOWARDS / RNDAWAY)."""
-    values = np.asarray(values, dtype=np.float64)
-    rounded = values.astype(np.float32)
-    wrong = rounded > values if direction < 0 else rounded < values
-    rounded[wrong] = np.nextafter(rounded[wrong], np.float32(-np.inf if direction < 0 else np.inf))
-    return rounded
-
-
-def _groups(count: int) -> list[tuple[int, int]]:
-    return [(start, min(count, start + _RTREE_MAX_CELLS)) for start in range(0, count, _RTREE_MAX_CELLS)]
-
-
-def _str_order(cells: np.ndarray) -> np.ndarray:
-    """Cells in Sort-Tile-Recursive order: vertical slices by x, each sorted by y."""
-    count = len(cells)
-    leaves = max(1, -(-count // _RTREE_MAX_CELLS))
-    slices = max(1, int(np.ceil(np.sqrt(leaves))))
-    per_slice = slices * _RTREE_MAX_CELLS
-    cx = cells["minx"] / np.float32(2) + cells["maxx"] / np.float32(2)  # float32: the order only needs sorting
-    cy = cells["miny"] / np.float32(2) + cells["maxy"] / np.float32(2)
-    by_x = np.argsort(cx, kind="stable")
-    slice_of = np.empty(count, dtype=np.int64)
-    slice_of[by_x] = np.arange(count) // per_slice
-    return cells[np.lexsort((cy, slice_of))]
-
-
-def _parents(children: np.ndarray) -> np.ndarray:
-    """One cell per group of children: the union of their boxes (ids filled in by the caller).
-
-    Upper levels keep the leaves' order instead of sorting again: consecutive leaves of the STR
-    order are neighbours already, and the node numbering stays a plain running index."""
-    starts = np.arange(0, len(children), _RTREE_MAX_CELLS)
-    parents = np.empty(len(starts), dtype=_RTREE_CELL)
-    parents["id"] = 0
-    parents["minx"] = np.minimum.reduceat(children["minx"], starts)
-    parents["maxx"] = np.maximum.reduceat(children["maxx"], starts)
-    parents["miny"] = np.minimum.reduceat(children["miny"], starts)
-    parents["maxy"] = np.maximum.reduceat(children["maxy"], starts)
-    return parents  # in the children's order: cell k of this level is node k of the level below
+    for _trigger, sql in _rtree_triggers(name, f"rtree_{name}_geom"):
+        conn.execute(sql)
 
 
 # ---- GeoPackage geometry blobs -----------------------------------------------------------------------------
@@ -640,7 +581,7 @@ def register_functions(conn: sqlite3.Connection) -> None:
 
 
 def _column_ddl(column: Column, allow_unique: bool = True) -> str:
-    text = f"{column.name} {_TYPES[column.kind]}"
+    text = f"{q(column.name)} {_TYPES[column.kind]}"
     if column.not_null:
         text += " NOT NULL"
     if column.unique and allow_unique:
@@ -648,22 +589,24 @@ def _column_ddl(column: Column, allow_unique: bool = True) -> str:
     return text
 
 
-def _rtree_triggers(table: str, rtree: str) -> list[str]:
-    """The R-tree triggers of the GeoPackage 1.3 spec (extension F.3)."""
-    values = '(NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom))'
-    t, r = f'"{table}"', f'"{rtree}"'
-    return [
-        f'CREATE TRIGGER "{rtree}_insert" AFTER INSERT ON {t} WHEN (new.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom)) '
-        f"BEGIN INSERT OR REPLACE INTO {r} VALUES {values}; END",
-        f'CREATE TRIGGER "{rtree}_update1" AFTER UPDATE OF geom ON {t} WHEN OLD.fid = NEW.fid AND '
-        f"(NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom)) BEGIN INSERT OR REPLACE INTO {r} VALUES {values}; END",
-        f'CREATE TRIGGER "{rtree}_update2" AFTER UPDATE OF geom ON {t} WHEN OLD.fid = NEW.fid AND '
-        f"(NEW.geom ISNULL OR ST_IsEmpty(NEW.geom)) BEGIN DELETE FROM {r} WHERE id = OLD.fid; END",
-        f'CREATE TRIGGER "{rtree}_update3" AFTER UPDATE ON {t} WHEN OLD.fid != NEW.fid AND '
-        f"(NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom)) BEGIN DELETE FROM {r} WHERE id = OLD.fid; "
-        f"INSERT OR REPLACE INTO {r} VALUES {values}; END",
-        f'CREATE TRIGGER "{rtree}_update4" AFTER UPDATE ON {t} WHEN OLD.fid != NEW.fid AND '
-        f"(NEW.geom ISNULL OR ST_IsEmpty(NEW.geom)) BEGIN DELETE FROM {r} WHERE id IN (OLD.fid, NEW.fid); END",
-        f'CREATE TRIGGER "{rtree}_delete" AFTER DELETE ON {t} WHEN old.geom NOT NULL '
-        f"BEGIN DELETE FROM {r} WHERE id = OLD.fid; END",
-    ]
+def _rtree_triggers(table: str, rtree: str) -> list[tuple[str, str]]:
+    """(name, CREATE TRIGGER statement) of the R-tree triggers of the GeoPackage 1.3 spec (extension F.3)."""
+    values = '(NEW."fid", ST_MinX(NEW."geom"), ST_MaxX(NEW."geom"), ST_MinY(NEW."geom"), ST_MaxY(NEW."geom"))'
+    t, r = q(table), q(rtree)
+    bodies = {
+        "insert": f'AFTER INSERT ON {t} WHEN (new."geom" NOT NULL AND NOT ST_IsEmpty(NEW."geom")) '
+                  f"BEGIN INSERT OR REPLACE INTO {r} VALUES {values}; END",
+        "update1": f'AFTER UPDATE OF "geom" ON {t} WHEN OLD."fid" = NEW."fid" AND '
+                   f'(NEW."geom" NOTNULL AND NOT ST_IsEmpty(NEW."geom")) BEGIN INSERT OR REPLACE INTO {r} VALUES '
+                   f"{values}; END",
+        "update2": f'AFTER UPDATE OF "geom" ON {t} WHEN OLD."fid" = NEW."fid" AND '
+                   f'(NEW."geom" ISNULL OR ST_IsEmpty(NEW."geom")) BEGIN DELETE FROM {r} WHERE id = OLD."fid"; END',
+        "update3": f'AFTER UPDATE ON {t} WHEN OLD."fid" != NEW."fid" AND '
+                   f'(NEW."geom" NOTNULL AND NOT ST_IsEmpty(NEW."geom")) BEGIN DELETE FROM {r} WHERE id = OLD."fid"; '
+                   f"INSERT OR REPLACE INTO {r} VALUES {values}; END",
+        "update4": f'AFTER UPDATE ON {t} WHEN OLD."fid" != NEW."fid" AND '
+                   f'(NEW."geom" ISNULL OR ST_IsEmpty(NEW."geom")) BEGIN DELETE FROM {r} WHERE id IN (OLD."fid", '
+                   'NEW."fid"); END',
+        "delete": f'AFTER DELETE ON {t} WHEN old."geom" NOT NULL BEGIN DELETE FROM {r} WHERE id = OLD."fid"; END',
+    }
+    return [(f"{rtree}_{event}", f"CREATE TRIGGER {q(f'{rtree}_{event}')} {body}") for event, body in bodies.items()]

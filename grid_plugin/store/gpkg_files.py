@@ -19,18 +19,22 @@ from pathlib import Path
 import numpy as np
 import shapely
 
+from grid_plugin.core.errors import GridInputError
 from grid_plugin.core.progress import Progress
 from grid_plugin.store.base import chunks
 from grid_plugin.store.gpkg import (
     add_rtree_triggers,
-    bulk_load_rtree,
     create_geopackage,
     create_table,
     encode_geometries,
     register_functions,
 )
+from grid_plugin.store.gpkg_rtree import bulk_load_rtree
+from grid_plugin.store.names import quote_sqlite as q
+from grid_plugin.store.names import sqlite_names
 
 _BATCH = 20_000
+_TYPES = {kind: kind for kind in ("TEXT", "INTEGER", "REAL", "DATE", "DATETIME", "BOOLEAN", "BLOB")}
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,35 @@ class SpatialReference:
 
 
 Rows = Callable[[int, int], Sequence[Sequence[object]]]
+
+_RESERVED_PREFIXES = ("gpkg_", "sqlite_")  # the GeoPackage's own tables; SQLite's (which it refuses to create)
+
+
+def name_problem(path: str | Path, layer: str, columns: Sequence[str]) -> GridInputError | None:
+    """Why a GeoPackage output cannot have these table and column names, or None. Any text is a
+    name (every name is quoted), but not a table name that GeoPackage or SQLite reserve, nor a
+    column that SQLite takes for another one: it folds ASCII upper and lower case, and fid and
+    geom are the table's own columns. QGIS's writer fails on them too (or writes a broken file),
+    so the algorithms refuse them before writing, for any GeoPackage output."""
+    def folded(name: str) -> str:
+        return "".join(c.lower() if c.isascii() else c for c in name)
+
+    if folded(layer).startswith(_RESERVED_PREFIXES):
+        return GridInputError("The output file {path} would hold a table named '{layer}', but GeoPackage and SQLite "
+                              "reserve names beginning with gpkg_ and sqlite_; rename the file.", path=str(path),
+                              layer=layer)
+    seen: dict[str, str] = {}
+    for name in columns:
+        key = folded(name)
+        if key in ("fid", "geom"):
+            return GridInputError("The output field '{field}' has the name of the GeoPackage's own column {column}; "
+                                  "rename the field in the input layer.", field=name, column=key)
+        if key in seen:
+            return GridInputError("The output fields '{first}' and '{second}' differ only in upper and lower case, "
+                                  "which a GeoPackage takes as one column; rename one of them in the input layer.",
+                                  first=seen[key], second=name)
+        seen[key] = name
+    return None
 
 
 def write_feature_file(path: str | Path, layer: str, geometry_type: str, srs: SpatialReference,
@@ -81,10 +114,10 @@ def _write(conn: sqlite3.Connection, layer: str, geometry_type: str, srs: Spatia
     create_geopackage(conn)
     conn.execute("INSERT OR IGNORE INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, ?)",
                  (srs.name, srs.srs_id, srs.organization, srs.srs_id, srs.wkt, srs.name))
-    create_table(conn, layer, geometry_type, srs.srs_id, [f'"{name}" {kind}' for name, kind in columns],
+    create_table(conn, layer, geometry_type, srs.srs_id, [f"{q(name)} {_TYPES[kind]}" for name, kind in columns],
                  triggers=False)
-    names = ", ".join(f'"{name}"' for name, _ in columns)
-    insert = f'INSERT INTO "{layer}" (fid, geom, {names}) VALUES ({", ".join("?" * (len(columns) + 2))})'
+    names = sqlite_names(["fid", "geom", *(name for name, _ in columns)])
+    insert = f"INSERT INTO {q(layer)} ({names}) VALUES ({', '.join('?' * (len(columns) + 2))})"
     geometries = np.asarray(geometries, dtype=object)
     present = ~shapely.is_missing(geometries) & ~shapely.is_empty(geometries)
     total = len(geometries)

@@ -1,27 +1,25 @@
 """The server store: a schema in a PostGIS database, for shared and large deployments.
 
-The database is reached through a QGIS connection chosen by name (Browser > PostgreSQL): host,
-database and user come from that connection and the password from it or from its authentication
-configuration, so no credential is ever written into a project, a parameter or a log line.
-psycopg2 carries the SQL, always with parameters, and COPY carries bulk data.
+The database is reached through a QGIS connection chosen by name (postgis_connection.py), and no
+credential is ever written into a project, a parameter or a log line. psycopg2 carries the SQL,
+always with parameters and every name quoted, and COPY carries bulk data.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import itertools
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, wait
 from contextlib import contextmanager
 
 import numpy as np
 import psycopg2
+import psycopg2.errors
 import shapely
 from psycopg2 import sql as pgsql
 
 from grid_plugin.core.addresses import AddressEntries
 from grid_plugin.core.cases import ALL_CASES, CaseFilter, CaseRecords
+from grid_plugin.core.errors import message
 from grid_plugin.core.progress import Progress
 from grid_plugin.store.base import (
     CaseStore,
@@ -29,9 +27,17 @@ from grid_plugin.store.base import (
     StoredComponents,
     StoredGrids,
     StoreError,
+    StoreFeedback,
     chunks,
+    refuse_nul_in_addresses,
+    refuse_nul_in_components,
+    refuse_nul_in_grids,
+    refuse_nul_in_values,
     utc_now,
 )
+from grid_plugin.store.names import check_pg_identifier, check_schema_name
+from grid_plugin.store.postgis_connection import connection_lost, connection_parameters, is_lost, refused
+from grid_plugin.store.postgis_copy import csv_stream, hex_ewkb_points
 from grid_plugin.store.schema import (
     ADDRESSES,
     CASE_COLUMNS,
@@ -53,47 +59,32 @@ _ISO_UTC = "YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\""  # the form of core.cases.UTC_FOR
 DEFAULT_SCHEMA = "gridplugin"
 
 
-def connection_parameters(name: str) -> tuple[dict[str, str], str]:
-    """psycopg2 keyword arguments of a saved QGIS PostgreSQL connection, and the connection's
-    URI without its password (for layers). Raises StoreError when there is no such connection."""
-    from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsDataSourceUri, QgsProviderRegistry
+class _Name(pgsql.Identifier):
+    """An identifier in a statement run with parameters. psycopg2 reads every % of such a statement
+    as a parameter marker, its own Identifier included, so a % in a name (a schema 'cases_100%')
+    is doubled here; every statement of the store runs with parameters (an empty tuple at least),
+    so psycopg2 always turns %% back into %. COPY statements are not interpolated: they use
+    pgsql.Identifier (_copy_target)."""
 
-    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
-    try:
-        connection = metadata.findConnection(name)
-    except Exception:  # QgsProviderConnectionException when missing (raised, not returned, in 3.22)
-        connection = None
-    if connection is None:
-        known = ", ".join(sorted(metadata.connections())) or "none"
-        raise StoreError("There is no QGIS PostgreSQL connection named '{name}' (known: {known}); add it under "
-                         "Browser > PostgreSQL > New Connection.", name=name, known=known)
-    uri = QgsDataSourceUri(connection.uri())
-    public = QgsDataSourceUri(connection.uri())
-    public.setPassword("")
-    user, password = uri.username(), uri.password()
-    if uri.authConfigId():  # user and password from QGIS's encrypted authentication database
-        config = QgsAuthMethodConfig()
-        loaded = QgsApplication.authManager().loadAuthenticationConfig(uri.authConfigId(), config, True)
-        loaded = loaded[0] if isinstance(loaded, tuple) else loaded
-        if not loaded or config.method() != "Basic":
-            raise StoreError("The authentication configuration {authcfg} of connection '{name}' cannot be used: "
-                             "it must exist and be of type Basic (user name and password).",
-                             authcfg=uri.authConfigId(), name=name)
-        user, password = config.config("username") or user, config.config("password")
-    parameters = {"host": uri.host(), "port": uri.port(), "dbname": uri.database(), "user": user,
-                  "password": password, "service": uri.service()}
-    return {key: value for key, value in parameters.items() if value}, public.uri(False)
+    def as_string(self, context) -> str:
+        return super().as_string(context).replace("%", "%%")
 
 
 class PostgisStore(CaseStore):
-    """A case store in schema `schema` of a PostGIS database (created and migrated on open)."""
+    """A case store in schema `schema` of a PostGIS database (created and migrated on open).
+
+    Names: the schema is checked (names.check_schema_name) and every name is quoted by psycopg2;
+    values always travel as parameters. Errors: a psycopg2 error inside a transaction becomes a
+    StoreError saying what was lost (postgis_connection.py): nothing, since the transaction is rolled
+    back, or everything when the connection itself was lost."""
 
     placeholder = "%s"
 
     def __init__(self, parameters: dict[str, str], schema: str = DEFAULT_SCHEMA, label: str = "",
-                 layer_uri: str = ""):
-        self.schema = schema or DEFAULT_SCHEMA
+                 layer_uri: str = "", feedback: StoreFeedback | None = None):
+        self.schema = check_schema_name(DEFAULT_SCHEMA if schema is None or schema == "" else schema)
         self.label = label or f"PostGIS {parameters.get('dbname', '')}.{self.schema}"
+        self.feedback = feedback or StoreFeedback()
         self._layer_uri = layer_uri
         self._user, self._password = parameters.get("user", ""), parameters.get("password", "")
         try:
@@ -103,24 +94,30 @@ class PostgisStore(CaseStore):
             raise StoreError("Cannot connect to {store}: {error}", store=self.label,
                              error=str(err).strip()) from err
         self._depth = 0
-        with self.transaction():
-            cursor = self.conn.cursor()
-            cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'postgis'")
-            if cursor.fetchone() is None:
-                raise StoreError("Database of {store} has no PostGIS; run CREATE EXTENSION postgis as its owner.",
-                                 store=self.label)
-            cursor.execute(pgsql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(pgsql.Identifier(self.schema)))
-            cursor.execute(pgsql.SQL("CREATE TABLE IF NOT EXISTS {} (key text PRIMARY KEY, value text)").format(
-                self._ident(_META)))
-            # one migrator at a time, even when two QGIS instances open a new store together
-            cursor.execute(pgsql.SQL("LOCK TABLE {} IN EXCLUSIVE MODE").format(self._ident(_META)))
-            self.check_version()
-            self._migrate()
+        self._importing = False
+        try:
+            with self.transaction():
+                cursor = self._run("SELECT 1 FROM pg_extension WHERE extname = 'postgis'")
+                if cursor.fetchone() is None:
+                    raise StoreError("Database of {store} has no PostGIS; run CREATE EXTENSION postgis as its owner.",
+                                     store=self.label)
+                self._run(pgsql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(_Name(self.schema)))
+                self._run(pgsql.SQL("CREATE TABLE IF NOT EXISTS {} (key text PRIMARY KEY, value text)").format(
+                    self._ident(_META)))
+                # one migrator at a time, even when two QGIS instances open a new store together
+                self._run(pgsql.SQL("LOCK TABLE {} IN EXCLUSIVE MODE").format(self._ident(_META)))
+                self.check_version()
+                self._migrate()
+        except BaseException:
+            self.close()
+            raise
 
     @classmethod
-    def from_connection(cls, name: str, schema: str = DEFAULT_SCHEMA) -> PostgisStore:
+    def from_connection(cls, name: str, schema: str = DEFAULT_SCHEMA,
+                        feedback: StoreFeedback | None = None) -> PostgisStore:
         parameters, layer_uri = connection_parameters(name)
-        return cls(parameters, schema, label=f"PostGIS '{name}' ({schema or DEFAULT_SCHEMA})", layer_uri=layer_uri)
+        return cls(parameters, schema, label=f"PostGIS '{name}' ({schema or DEFAULT_SCHEMA})", layer_uri=layer_uri,
+                   feedback=feedback)
 
     # ---- lifecycle -----------------------------------------------------------------------------------
     def close(self) -> None:
@@ -137,21 +134,50 @@ class PostgisStore(CaseStore):
             finally:
                 self._depth -= 1
             return
-        self._depth = 1
+        self._depth, self._importing = 1, False
         try:
             yield
-        except BaseException:
-            self.conn.rollback()
-            raise
-        else:
             self.conn.commit()
+        except psycopg2.Error as error:
+            lost = self._rollback() or is_lost(self.conn, error)
+            raise (connection_lost(self.label, error, self._importing) if lost
+                   else refused(self.label, error, self._importing)) from error
+        except BaseException:
+            self._rollback()
+            raise
         finally:
             self._depth = 0
 
+    def _rollback(self) -> bool:
+        """Roll back; True when the connection is gone (the server has dropped the transaction)."""
+        if self.conn.closed:
+            return True
+        try:
+            self.conn.rollback()
+        except psycopg2.Error:
+            return True
+        return False
+
+    def _run(self, statement: str | pgsql.Composable, params: Sequence[object] = ()):
+        """Execute with parameters, always (see _Name); returns the cursor."""
+        cursor = self.conn.cursor()
+        cursor.execute(statement, tuple(params))
+        return cursor
+
     def _ident(self, table: str) -> pgsql.Composed:
-        return pgsql.SQL("{}.{}").format(pgsql.Identifier(self.schema), pgsql.Identifier(table))
+        """The qualified name of a store table (or index) for statements run with _run or query."""
+        return pgsql.SQL("{}.{}").format(_Name(self.schema), _Name(check_pg_identifier(table)))
+
+    def _copy_target(self, table: str) -> pgsql.Identifier:
+        """The qualified name for COPY, which psycopg2 sends as it is (no %% to undo)."""
+        return pgsql.Identifier(self.schema, check_pg_identifier(table))
+
+    def _regclass(self, table: str) -> str:
+        """The quoted, qualified name as a value for %s::regclass."""
+        return pgsql.Identifier(self.schema, table).as_string(self.conn)
 
     def table(self, name: str) -> str:
+        """The quoted, qualified name for SQL run through query() (which always interpolates)."""
         return self._ident(name).as_string(self.conn)
 
     def schema_version(self) -> int:
@@ -161,97 +187,103 @@ class PostgisStore(CaseStore):
     # ---- schema ------------------------------------------------------------------------------------------
     def _migrate(self) -> None:
         version = self.schema_version()
-        cursor = self.conn.cursor()
+        if version == 0:  # a schema the store has never written: its table names must be free
+            names = [table.name for migration in MIGRATIONS for table in migration.create]
+            taken = [row[0] for row in self.query(
+                "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE n.nspname = %s AND c.relname = ANY(%s) ORDER BY c.relname", (self.schema, names))]
+            if taken:
+                raise StoreError("Schema {schema} of {store} already holds the table(s) {tables}, not made by the case "
+                                 "store; choose another schema for the store.", schema=self.schema, store=self.label,
+                                 tables=", ".join(taken))
         for migration in MIGRATIONS:
             if migration.version > version:
-                self._apply(cursor, migration)
-                cursor.execute(pgsql.SQL("INSERT INTO {} (key, value) VALUES ('schema_version', %s) "
-                                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value").format(
+                self._apply(migration)
+                self._run(pgsql.SQL("INSERT INTO {} (key, value) VALUES ('schema_version', %s) "
+                                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value").format(
                     self._ident(_META)), (str(migration.version),))
 
-    def _apply(self, cursor, migration: Migration) -> None:
+    def _apply(self, migration: Migration) -> None:
         for table in migration.create:
-            self._create_table(cursor, table)
+            self._create_table(table)
         for table_name, column in migration.add_columns:
-            cursor.execute(pgsql.SQL("ALTER TABLE {} ADD COLUMN {}").format(
+            self._run(pgsql.SQL("ALTER TABLE {} ADD COLUMN {}").format(
                 self._ident(table_name), _column_ddl(column, allow_unique=False)))
         for table_name, columns in migration.byte_order:
-            cursor.execute(pgsql.SQL("ALTER TABLE {} {}").format(self._ident(table_name), pgsql.SQL(", ").join(
+            self._run(pgsql.SQL("ALTER TABLE {} {}").format(self._ident(table_name), pgsql.SQL(", ").join(
                 pgsql.SQL('ALTER COLUMN {} TYPE text COLLATE "C"').format(pgsql.Identifier(c)) for c in columns)))
         for index in migration.indexes:
-            cursor.execute(pgsql.SQL("CREATE INDEX IF NOT EXISTS {} ON {} ({})").format(
-                pgsql.Identifier(index.name), self._ident(index.table),
-                pgsql.SQL(", ").join(pgsql.Identifier(c) for c in index.columns)))
+            self._run(pgsql.SQL("CREATE INDEX IF NOT EXISTS {} ON {} ({})").format(
+                pgsql.Identifier(check_pg_identifier(index.name)), self._ident(index.table), _names(index.columns)))
 
-    def _create_table(self, cursor, table: Table) -> None:
+    def _create_table(self, table: Table) -> None:
         columns = [pgsql.SQL("fid bigserial PRIMARY KEY")]
         if table.geometry_type:
             columns.append(pgsql.SQL(f"geom geometry({table.geometry_type}, {STORE_SRID})"))
         columns += [_column_ddl(column) for column in table.columns]
-        cursor.execute(pgsql.SQL("CREATE TABLE {} ({})").format(self._ident(table.name),
-                                                                pgsql.SQL(", ").join(columns)))
+        self._run(pgsql.SQL("CREATE TABLE {} ({})").format(self._ident(table.name), pgsql.SQL(", ").join(columns)))
         if table.geometry_type:
-            cursor.execute(pgsql.SQL("CREATE INDEX {} ON {} USING gist (geom)").format(
-                pgsql.Identifier(f"{table.name}_geom_idx"), self._ident(table.name)))
+            self._run(pgsql.SQL("CREATE INDEX {} ON {} USING gist (geom)").format(
+                pgsql.Identifier(check_pg_identifier(f"{table.name}_geom_idx")), self._ident(table.name)))
 
     # ---- grids --------------------------------------------------------------------------------------------
     def write_grids(self, grids: StoredGrids) -> None:
+        refuse_nul_in_grids(grids)
         geometries = shapely.force_2d(grids.geometries)
         wkb = shapely.to_wkb(geometries, hex=True, byte_order=1)
         names = UNIT_GRIDS.column_names()
         with self.transaction():
-            cursor = self.conn.cursor()
-            cursor.execute(pgsql.SQL("DELETE FROM {}").format(self._ident("unit_grids")))
+            self._run(pgsql.SQL("DELETE FROM {}").format(self._ident("unit_grids")))
             statement = pgsql.SQL("INSERT INTO {} (geom, {}) VALUES (ST_Multi(ST_GeomFromWKB(decode(%s, 'hex'), "
                                   f"{STORE_SRID})), %s, %s, %s, %s, %s, %s)").format(
-                self._ident("unit_grids"), pgsql.SQL(", ").join(map(pgsql.Identifier, names)))
+                self._ident("unit_grids"), _names(names))
             rows = zip(wkb, grids.grid_codes, grids.street_codes, grids.street_names, grids.community_codes,
                        grids.community_names, (float(a) for a in grids.area_m2), strict=True)
-            cursor.executemany(statement, list(rows))
+            self.conn.cursor().executemany(statement, list(rows))
 
     def write_components(self, components: StoredComponents) -> None:
+        refuse_nul_in_components(components)
         wkb = shapely.to_wkb(shapely.force_2d(components.geometries), hex=True, byte_order=1)
         names = COMPONENTS.column_names()
         with self.transaction():
-            cursor = self.conn.cursor()
-            cursor.execute(pgsql.SQL("DELETE FROM {}").format(self._ident("components")))
+            self._run(pgsql.SQL("DELETE FROM {}").format(self._ident("components")))
             statement = pgsql.SQL(f"INSERT INTO {{}} (geom, {{}}) VALUES (ST_GeomFromWKB(decode(%s, 'hex'), "
                                   f"{STORE_SRID}), {', '.join(['%s'] * len(names))})").format(
-                self._ident("components"), pgsql.SQL(", ").join(map(pgsql.Identifier, names)))
-            cursor.executemany(statement, [(w, *row) for w, row in zip(wkb, components.rows(), strict=True)])
+                self._ident("components"), _names(names))
+            self.conn.cursor().executemany(statement, [(w, *row) for w, row in zip(wkb, components.rows(),
+                                                                                   strict=True)])
 
     def read_components(self) -> StoredComponents:
         names = COMPONENTS.column_names()
-        rows = self.query(f"SELECT ST_AsBinary(geom), {', '.join(names)} FROM {self.table('components')} "
-                          "ORDER BY component_id")
+        rows = self.query(pgsql.SQL("SELECT ST_AsBinary(geom), {} FROM {} ORDER BY component_id").format(
+            _names(names), self._ident("components")).as_string(self.conn))
         lists = list(zip(*rows, strict=True)) if rows else [[] for _ in range(len(names) + 1)]
         geometries = shapely.from_wkb([bytes(b) for b in lists[0]]) if rows else np.empty(0, dtype=object)
         return StoredComponents(*(list(c) for c in lists[1:]), geometries)
 
     def write_addresses(self, entries: AddressEntries) -> None:
+        refuse_nul_in_addresses(entries)
         names = ADDRESSES.column_names()
         with self.transaction():
-            cursor = self.conn.cursor()
-            cursor.execute(pgsql.SQL("CREATE TEMP TABLE IF NOT EXISTS address_staging (LIKE {} INCLUDING DEFAULTS) "
-                                     "ON COMMIT DROP").format(self._ident("addresses")))
-            cursor.execute("TRUNCATE address_staging")
+            self._run(pgsql.SQL("CREATE TEMP TABLE IF NOT EXISTS address_staging (LIKE {} INCLUDING DEFAULTS) "
+                                "ON COMMIT DROP").format(self._ident("addresses")))
+            cursor = self._run("TRUNCATE address_staging")
             copy = pgsql.SQL("COPY address_staging ({}, geom) FROM STDIN WITH (FORMAT csv)").format(
-                pgsql.SQL(", ").join(map(pgsql.Identifier, names))).as_string(self.conn)
+                _names(names)).as_string(self.conn)
             rows = entries.rows()
             for start, end in chunks(len(entries), 100_000):
-                where = _hex_ewkb_points(entries.lon[start:end], entries.lat[start:end])
-                cursor.copy_expert(copy, _csv_stream((*row, w) for row, w in zip(rows[start:end], where,
+                where = hex_ewkb_points(entries.lon[start:end], entries.lat[start:end])
+                cursor.copy_expert(copy, csv_stream((*row, w) for row, w in zip(rows[start:end], where,
                                                                                    strict=True)))
-            cursor.execute(pgsql.SQL("DELETE FROM {} a USING address_staging s "
-                                     "WHERE a.address_code = s.address_code").format(self._ident("addresses")))
-            cursor.execute(pgsql.SQL("INSERT INTO {} ({}, geom) SELECT {}, geom FROM address_staging").format(
-                self._ident("addresses"), pgsql.SQL(", ").join(map(pgsql.Identifier, names)),
-                pgsql.SQL(", ").join(map(pgsql.Identifier, names))))
+            self._run(pgsql.SQL("DELETE FROM {} a USING address_staging s "
+                                "WHERE a.address_code = s.address_code").format(self._ident("addresses")))
+            self._run(pgsql.SQL("INSERT INTO {} ({}, geom) SELECT {}, geom FROM address_staging").format(
+                self._ident("addresses"), _names(names), _names(names)))
 
     def read_addresses(self) -> AddressEntries:
         names = ADDRESSES.column_names()
-        rows = self.query(f"SELECT {', '.join(names)}, ST_X(geom), ST_Y(geom) FROM {self.table('addresses')} "
-                          "ORDER BY address_code")
+        rows = self.query(pgsql.SQL("SELECT {}, ST_X(geom), ST_Y(geom) FROM {} ORDER BY address_code").format(
+            _names(names), self._ident("addresses")).as_string(self.conn))
         if not rows:
             return AddressEntries.empty()
         lists = list(zip(*rows, strict=True))
@@ -260,8 +292,8 @@ class PostgisStore(CaseStore):
 
     def read_grids(self) -> StoredGrids:
         names = UNIT_GRIDS.column_names()
-        rows = self.query(f"SELECT ST_AsBinary(geom), {', '.join(names)} FROM {self.table('unit_grids')} "
-                          "ORDER BY grid_code")
+        rows = self.query(pgsql.SQL("SELECT ST_AsBinary(geom), {} FROM {} ORDER BY grid_code").format(
+            _names(names), self._ident("unit_grids")).as_string(self.conn))
         columns = list(zip(*rows, strict=True)) if rows else [[] for _ in range(len(names) + 1)]
         geometries = shapely.from_wkb([bytes(b) for b in columns[0]]) if rows else np.empty(0, dtype=object)
         return StoredGrids(list(columns[1]), list(columns[2]), list(columns[3]), list(columns[4]), list(columns[5]),
@@ -270,19 +302,26 @@ class PostgisStore(CaseStore):
     # ---- cases ---------------------------------------------------------------------------------------------
     def begin_import(self) -> None:
         # Imports take turns (readers never wait): batch ids stay unique and two imports of the
-        # same case ids cannot interleave their upserts.
-        self.conn.cursor().execute(pgsql.SQL("LOCK TABLE {} IN SHARE ROW EXCLUSIVE MODE").format(
-            self._ident("import_batches")))
+        # same case ids cannot interleave their upserts. A turn that has to wait says so first.
+        self._importing = True
+        lock = pgsql.SQL("LOCK TABLE {} IN SHARE ROW EXCLUSIVE MODE").format(self._ident("import_batches"))
+        self._run("SAVEPOINT grid_plugin_turn")
+        try:
+            self._run(lock + pgsql.SQL(" NOWAIT"))
+        except psycopg2.errors.LockNotAvailable:
+            self._run("ROLLBACK TO SAVEPOINT grid_plugin_turn")
+            self.feedback.notify(message("Waiting for another import into {store} to finish...", store=self.label))
+            self._run(lock)
+        self._run("RELEASE SAVEPOINT grid_plugin_turn")
 
     def existing_hashes(self, case_ids: Sequence[str]) -> dict[str, str]:
         if not case_ids or not self.query(f"SELECT EXISTS (SELECT 1 FROM {self.table('cases')})")[0][0]:
             return {}
-        cursor = self.conn.cursor()
-        cursor.execute("CREATE TEMP TABLE IF NOT EXISTS wanted_ids (case_id text) ON COMMIT DROP")
-        cursor.execute("TRUNCATE wanted_ids")
-        cursor.copy_expert("COPY wanted_ids FROM STDIN WITH (FORMAT csv)", _csv_stream([[i] for i in case_ids]))
-        cursor.execute(pgsql.SQL("SELECT c.case_id, c.content_hash FROM {} c JOIN wanted_ids w USING (case_id)")
-                       .format(self._ident("cases")))
+        self._run("CREATE TEMP TABLE IF NOT EXISTS wanted_ids (case_id text) ON COMMIT DROP")
+        cursor = self._run("TRUNCATE wanted_ids")
+        cursor.copy_expert("COPY wanted_ids FROM STDIN WITH (FORMAT csv)", csv_stream([[i] for i in case_ids]))
+        cursor = self._run(pgsql.SQL("SELECT c.case_id, c.content_hash FROM {} c JOIN wanted_ids w USING (case_id)")
+                           .format(self._ident("cases")))
         return dict(cursor.fetchall())
 
     def write_cases(self, new: CaseRecords, changed: CaseRecords, batch_id: int, progress: Progress) -> None:
@@ -294,61 +333,58 @@ class PostgisStore(CaseStore):
         names = [c for c in CASE_COLUMNS if c != "batch_id"]
         cursor = self.conn.cursor()
         identifiers = pgsql.SQL(", ").join(map(pgsql.Identifier, [*names, "batch_id"]))
-        held = self.query(f"SELECT reltuples::bigint FROM pg_class WHERE oid = '{self.table('cases')}'::regclass")
+        held = self.query("SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass", (self._regclass("cases"),))
         # A batch large against the table builds every index afresh (sorted builds) instead of
         # updating six of them row by row, which makes COPY five times slower; readers then wait
         # for this commit instead of reading the old rows.
         rebuild = len(new) >= max(20_000, int(held[0][0]) // 5 if held else 0)
-        constraints = self._drop_case_indexes(cursor) if rebuild else []
+        constraints = self._drop_case_indexes() if rebuild else []
         if len(new):
             copy = pgsql.SQL("COPY {} ({}, geom) FROM STDIN WITH (FORMAT csv)").format(
-                self._ident("cases"), identifiers).as_string(self.conn)
+                self._copy_target("cases"), identifiers).as_string(self.conn)
             self._copy(cursor, copy, new, batch_id, progress, 0, total, point=True)
         if rebuild:
-            self._build_case_indexes(cursor, constraints)
+            self._build_case_indexes(constraints)
         if len(changed):
-            cursor.execute(pgsql.SQL("CREATE TEMP TABLE IF NOT EXISTS case_staging "
-                                     "(LIKE {} INCLUDING DEFAULTS, x double precision, y double precision) "
-                                     "ON COMMIT DROP").format(self._ident("cases")))
-            cursor.execute("TRUNCATE case_staging")
+            self._run(pgsql.SQL("CREATE TEMP TABLE IF NOT EXISTS case_staging "
+                                "(LIKE {} INCLUDING DEFAULTS, x double precision, y double precision) "
+                                "ON COMMIT DROP").format(self._ident("cases")))
+            self._run("TRUNCATE case_staging")
             copy = pgsql.SQL("COPY case_staging ({}, x, y) FROM STDIN WITH (FORMAT csv)").format(
                 identifiers).as_string(self.conn)
             self._copy(cursor, copy, changed, batch_id, progress, len(new), total, point=False)
             updates = pgsql.SQL(", ").join(pgsql.SQL("{0} = s.{0}").format(pgsql.Identifier(c))
                                            for c in [*names[1:], "batch_id"])
-            cursor.execute(pgsql.SQL(f"UPDATE {{}} c SET geom = ST_SetSRID(ST_MakePoint(s.x, s.y), {STORE_SRID}), "
-                                     "{} FROM case_staging s WHERE c.case_id = s.case_id").format(
+            self._run(pgsql.SQL(f"UPDATE {{}} c SET geom = ST_SetSRID(ST_MakePoint(s.x, s.y), {STORE_SRID}), "
+                                "{} FROM case_staging s WHERE c.case_id = s.case_id").format(
                 self._ident("cases"), updates))
-            cursor.execute("TRUNCATE case_staging")
+            self._run("TRUNCATE case_staging")
         progress.step(total, total)
 
-    def _drop_case_indexes(self, cursor) -> list[tuple[str, str]]:
+    def _drop_case_indexes(self) -> list[tuple[str, str]]:
         """Drop the cases table's query indexes and its key constraints (primary key, unique case
         id) inside the import's transaction; returns the constraints' (name, definition) to rebuild."""
-        cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
-        cursor.execute("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
-                       "WHERE conrelid = %s::regclass AND contype IN ('p', 'u') ORDER BY conname",
-                       (self.table("cases"),))
-        constraints = cursor.fetchall()
+        self._run("SET LOCAL maintenance_work_mem = '256MB'")
+        constraints = self._run("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+                                "WHERE conrelid = %s::regclass AND contype IN ('p', 'u') ORDER BY conname",
+                                (self._regclass("cases"),)).fetchall()
         for name, _definition in constraints:
-            cursor.execute(pgsql.SQL("ALTER TABLE {} DROP CONSTRAINT {}").format(
-                self._ident("cases"), pgsql.Identifier(name)))
+            self._run(pgsql.SQL("ALTER TABLE {} DROP CONSTRAINT {}").format(self._ident("cases"), _Name(name)))
         for index in _CASE_TABLE_INDEXES:
-            cursor.execute(pgsql.SQL("DROP INDEX IF EXISTS {}").format(
-                pgsql.SQL("{}.{}").format(pgsql.Identifier(self.schema), pgsql.Identifier(index.name))))
+            self._run(pgsql.SQL("DROP INDEX IF EXISTS {}").format(self._ident(index.name)))
         return constraints
 
-    def _build_case_indexes(self, cursor, constraints: list[tuple[str, str]]) -> None:
+    def _build_case_indexes(self, constraints: list[tuple[str, str]]) -> None:
         # The definitions come from pg_get_constraintdef of this very table: "PRIMARY KEY (fid)",
         # "UNIQUE (case_id)"; a duplicate id would fail here and roll the whole import back.
         for name, definition in constraints:
-            cursor.execute(pgsql.SQL("ALTER TABLE {} ADD CONSTRAINT {} ").format(
-                self._ident("cases"), pgsql.Identifier(name)) + pgsql.SQL(definition))
+            self._run(pgsql.SQL("ALTER TABLE {} ADD CONSTRAINT {} ").format(self._ident("cases"), _Name(name))
+                      + pgsql.SQL(definition.replace("%", "%%")))
         for index in _CASE_TABLE_INDEXES:
             using = pgsql.SQL("USING gist (geom)") if index.columns == ("geom",) else pgsql.SQL("({})").format(
-                pgsql.SQL(", ").join(map(pgsql.Identifier, index.columns)))
-            cursor.execute(pgsql.SQL("CREATE INDEX {} ON {} {}").format(
-                pgsql.Identifier(index.name), self._ident("cases"), using))
+                _names(index.columns))
+            self._run(pgsql.SQL("CREATE INDEX {} ON {} {}").format(
+                pgsql.Identifier(check_pg_identifier(index.name)), self._ident("cases"), using))
 
     def _copy(self, cursor, copy: str, records: CaseRecords, batch_id: int, progress: Progress, done: int,
               total: int, point: bool) -> None:
@@ -363,13 +399,13 @@ class PostgisStore(CaseStore):
             try:
                 for start, end in chunks(len(records), _COPY_ROWS):
                     if point:
-                        where = _hex_ewkb_points(records.lon[start:end], records.lat[start:end])
+                        where = hex_ewkb_points(records.lon[start:end], records.lat[start:end])
                         rows = zip(*(column[start:end] for column in columns), [batch_id] * (end - start), where,
                                    strict=True)
                     else:
                         rows = zip(*(column[start:end] for column in columns), [batch_id] * (end - start),
                                    lon[start:end], lat[start:end], strict=True)
-                    stream = _csv_stream(rows)
+                    stream = csv_stream(rows)
                     if pending is not None:
                         pending.result()  # the server's error, if any, surfaces here
                     progress.step(done + start, total)  # a cancel raises here, between chunks
@@ -384,8 +420,9 @@ class PostgisStore(CaseStore):
         return int(self.query(f"SELECT COALESCE(MAX(batch_id), 0) + 1 FROM {self.table('import_batches')}")[0][0])
 
     def record_batch(self, source_name: str, counts: ImportCounts) -> int:
+        refuse_nul_in_values([source_name])
         batch_id = self.next_batch_id()
-        self.conn.cursor().execute(
+        self._run(
             pgsql.SQL("INSERT INTO {} (batch_id, source_name, started_at, read_count, imported_count, updated_count, "
                       "unchanged_count, rejected_count) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)").format(
                 self._ident("import_batches")),
@@ -394,24 +431,31 @@ class PostgisStore(CaseStore):
         return batch_id
 
     def query(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
-        cursor = self.conn.cursor()
-        cursor.execute(sql, tuple(params))
-        rows = cursor.fetchall()
-        if not self._depth:
-            self.conn.commit()  # end the read's transaction so concurrent writers never wait on it
+        refuse_nul_in_values(params)
+        try:
+            rows = self._run(sql, params).fetchall()
+            if not self._depth:
+                self.conn.commit()  # end the read's transaction so concurrent writers never wait on it
+        except psycopg2.Error as error:
+            if self._depth:
+                raise  # transaction() rolls back and says what was lost
+            lost = self._rollback() or is_lost(self.conn, error)
+            if lost:
+                raise connection_lost(self.label, error, None) from error
+            raise
         return rows
 
     def text_of(self, column: str) -> str:
         if column.endswith("_at") or column == "deadline":
-            return f"to_char({column} AT TIME ZONE 'UTC', '{_ISO_UTC}')"
-        return column
+            return f"to_char(\"{column}\" AT TIME ZONE 'UTC', '{_ISO_UTC}')"
+        return f'"{column}"'
 
     def hour_of(self, column: str) -> str:
-        return f"to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24')"
+        return f"to_char(\"{column}\" AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24')"
 
     def case_points(self, case_filter: CaseFilter = ALL_CASES) -> tuple[np.ndarray, np.ndarray]:
         where, params = self.where(case_filter)
-        rows = self.query(f"SELECT ST_X(geom), ST_Y(geom) FROM {self.table('cases')}{where}", params)
+        rows = self.query(f'SELECT ST_X("geom"), ST_Y("geom") FROM {self.table("cases")}{where}', params)
         if not rows:
             return np.empty(0), np.empty(0)
         array = np.asarray(rows, dtype=float)
@@ -442,17 +486,8 @@ _CASE_TABLE_INDEXES = (*CASE_INDEXES, Index("cases", "cases_geom_idx", ("geom",)
 _COPY_ROWS = 100_000  # cases per COPY chunk
 _COPY_BLOCK = 1 << 20  # bytes per read from the chunk's buffer (psycopg2's default is 8 KiB)
 
-_EWKB_POINT = np.dtype([("order", "u1"), ("type", "<u4"), ("srid", "<u4"), ("x", "<f8"), ("y", "<f8")])
-
-
-def _hex_ewkb_points(x: np.ndarray, y: np.ndarray) -> list[str]:
-    """Hex EWKB of 2D points with the store's SRID (what PostGIS reads fastest in COPY)."""
-    packed = np.empty(len(x), dtype=_EWKB_POINT)
-    packed["order"], packed["type"], packed["srid"] = 1, 0x20000001, STORE_SRID
-    packed["x"], packed["y"] = x, y
-    text = packed.tobytes().hex()
-    size = 2 * _EWKB_POINT.itemsize
-    return [text[i:i + size] for i in range(0, len(text), size)]
+def _names(names: Sequence[str]) -> pgsql.Composed:
+    return pgsql.SQL(", ").join(pgsql.Identifier(check_pg_identifier(name)) for name in names)
 
 
 def _column_ddl(column: Column, allow_unique: bool = True) -> pgsql.Composable:
@@ -462,18 +497,3 @@ def _column_ddl(column: Column, allow_unique: bool = True) -> pgsql.Composable:
     if column.unique and allow_unique:
         text += " UNIQUE"
     return pgsql.SQL("{} " + text).format(pgsql.Identifier(column.name))
-
-
-def _csv_stream(rows) -> io.StringIO:
-    """The rows as CSV text for COPY. Written a few thousand rows per call: one call holds the GIL
-    throughout, and a thread copying the previous chunk needs it now and then to go on."""
-    buffer = io.StringIO()
-    write = csv.writer(buffer, lineterminator="\n").writerows
-    rows = iter(rows)
-    while True:
-        part = list(itertools.islice(rows, 2_000))
-        if not part:
-            break
-        write(part)
-    buffer.seek(0)
-    return buffer
