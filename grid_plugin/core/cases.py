@@ -12,49 +12,36 @@ longitude/latitude (EPSG:4490, equal to WGS84 at the metre level for this purpos
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter, methodcaller
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import numpy as np
 import pyproj
 
+# field mapping and time parsing live in case_fields and case_times; their names stay importable here
+from grid_plugin.core.case_fields import CASE_CODE_FIELDS as CASE_CODE_FIELDS
+from grid_plugin.core.case_fields import CASE_TEXT_FIELDS as CASE_TEXT_FIELDS
+from grid_plugin.core.case_fields import CASE_TIME_FIELDS as CASE_TIME_FIELDS
+from grid_plugin.core.case_fields import COORDINATE_FIELDS as COORDINATE_FIELDS
+from grid_plugin.core.case_fields import FIELD_ALIASES as FIELD_ALIASES
+from grid_plugin.core.case_fields import MAPPABLE_FIELDS as MAPPABLE_FIELDS
+from grid_plugin.core.case_fields import REQUIRED_FIELDS as REQUIRED_FIELDS
+from grid_plugin.core.case_fields import parse_field_map as parse_field_map
+from grid_plugin.core.case_fields import resolve_field_map as resolve_field_map
+from grid_plugin.core.case_times import UTC_FORMAT as UTC_FORMAT
+from grid_plugin.core.case_times import TimeWindow as TimeWindow
+from grid_plugin.core.case_times import parse_time as parse_time
+from grid_plugin.core.case_times import parse_time_column as parse_time_column
+from grid_plugin.core.case_times import time_zone as time_zone
+from grid_plugin.core.case_times import written_time
 from grid_plugin.core.classes import ClassTable, normalise_name
 from grid_plugin.core.errors import GridInputError, Message, message
 from grid_plugin.core.offsets import in_china, to_wgs84
 from grid_plugin.core.progress import Progress
-
-CASE_TEXT_FIELDS = ("case_id", "source", "kind", "class_code", "class_name", "description", "address", "status")
-CASE_TIME_FIELDS = ("reported_at", "filed_at", "dispatched_at", "disposed_at", "closed_at", "deadline")
-CASE_CODE_FIELDS = ("grid_code", "street_code", "community_code")
-COORDINATE_FIELDS = ("x", "y")
-REQUIRED_FIELDS = ("case_id", "reported_at", "x", "y")
-MAPPABLE_FIELDS = CASE_TEXT_FIELDS + CASE_TIME_FIELDS + COORDINATE_FIELDS
-
-# Names found in real exports (eGova, 12345 platforms, the sample), tried when FIELD_MAP is silent.
-FIELD_ALIASES: dict[str, tuple[str, ...]] = {
-    "case_id": ("case_id", "案件编号", "案卷编号", "案卷号", "任务号", "工单编号", "工单号", "编号", "id"),
-    "source": ("source", "案件来源", "问题来源", "来源"),
-    "kind": ("kind", "案件类型", "问题类型", "类型"),
-    "class_code": ("class_code", "小类代码", "类别代码", "小类编码", "class"),
-    "class_name": ("class_name", "小类名称", "小类", "类别名称"),
-    "description": ("description", "问题描述", "描述", "内容"),
-    "address": ("address", "地址", "位置描述", "事发位置", "发生地址"),
-    "status": ("status", "状态", "案件状态", "办理状态"),
-    "reported_at": ("reported_at", "上报时间", "report_time", "受理时间", "发现时间"),
-    "filed_at": ("filed_at", "立案时间", "inst_time"),
-    "dispatched_at": ("dispatched_at", "派遣时间", "dispatch_time"),
-    "disposed_at": ("disposed_at", "处置时间", "处置完成时间", "dispose_time"),
-    "closed_at": ("closed_at", "结案时间", "archive_time"),
-    "deadline": ("deadline", "处置时限", "截止时间"),
-    "x": ("lon", "x", "经度", "longitude", "lng", "X坐标", "横坐标"),
-    "y": ("lat", "y", "纬度", "latitude", "Y坐标", "纵坐标"),
-}
 
 KIND_VALUES = {
     "部件": "部件", "部件问题": "部件", "部件类": "部件", "component": "部件", "components": "部件",
@@ -64,108 +51,6 @@ KIND_VALUES = {
 # Coordinate systems of the input: plain datums, the two offset systems of Chinese web maps,
 # or any CRS given by its EPSG code.
 COORDINATE_SYSTEMS = ("wgs84", "cgcs2000", "gcj02", "bd09", "crs")
-UTC_FORMAT = "%Y-%m-%dT%H:%M:%S.000Z"  # GeoPackage DATETIME; whole seconds
-
-
-# ---- field mapping -------------------------------------------------------------------------------
-def parse_field_map(text: str) -> dict[str, str]:
-    """'case_id=编号; x=经度; y=纬度' -> {"case_id": "编号", ...}. Targets must be case fields."""
-    mapping: dict[str, str] = {}
-    for part in re.split(r"[;\n，,；]", text or ""):
-        if not part.strip():
-            continue
-        target, sep, source = part.partition("=")
-        target, source = target.strip(), source.strip()
-        if target in ("lon", "longitude"):
-            target = "x"
-        elif target in ("lat", "latitude"):
-            target = "y"
-        if not sep or not source or target not in MAPPABLE_FIELDS:
-            raise GridInputError(
-                "FIELD_MAP entry '{entry}' is not 'case field=input field'; case fields are {fields}.",
-                entry=part.strip(), fields=", ".join(MAPPABLE_FIELDS))
-        mapping[target] = source
-    return mapping
-
-
-def resolve_field_map(input_fields: Sequence[str], given: Mapping[str, str]) -> dict[str, str]:
-    """Case field -> input field: the given mapping, else an input field with a known alias.
-
-    Raises when a given input field does not exist or a required case field has no input field.
-    """
-    available = {name.strip().lower(): name for name in input_fields}
-    mapping: dict[str, str] = {}
-    for target, source in given.items():
-        if source.strip().lower() not in available:
-            raise GridInputError(
-                "FIELD_MAP maps {target} to '{source}', but the input has no such field; its fields are {fields}.",
-                target=target, source=source, fields=", ".join(input_fields))
-        mapping[target] = available[source.strip().lower()]
-    for target in MAPPABLE_FIELDS:
-        if target in mapping:
-            continue
-        for alias in FIELD_ALIASES.get(target, (target,)):
-            if alias.lower() in available:
-                mapping[target] = available[alias.lower()]
-                break
-    missing = [target for target in REQUIRED_FIELDS if target not in mapping]
-    if missing:
-        raise GridInputError(
-            "The input has no field for {missing}; map it in FIELD_MAP, e.g. '{example}'. Input fields: {fields}.",
-            missing=", ".join(missing), example="; ".join(f"{m}=…" for m in missing), fields=", ".join(input_fields))
-    return mapping
-
-
-# ---- times -----------------------------------------------------------------------------------------
-def time_zone(name: str) -> dt.tzinfo:
-    try:
-        return ZoneInfo(name or "Asia/Shanghai")
-    except (ZoneInfoNotFoundError, ValueError) as err:
-        raise GridInputError(
-            "Time zone '{zone}' is unknown; use an IANA name such as Asia/Shanghai or UTC.", zone=name) from err
-
-
-_CHINESE_DATE = re.compile(
-    r"^(\d{4})年(\d{1,2})月(\d{1,2})日\s*(?:(\d{1,2})[:：时](\d{1,2})(?:分|[:：])?(?:(\d{1,2})秒?)?)?$")
-_SLASHED = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[ T](\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?$")
-_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(\d{2})?(\d{2})?(\d{2})?$")
-
-
-def parse_time(value: object, zone: dt.tzinfo) -> str | None:
-    """A time as UTC ISO text, None when empty; ValueError when it is not a time.
-
-    Accepts datetime/date objects, ISO 8601 (with 'T' or a space, with or without a zone), slashed
-    dates ('2025/3/1 8:05'), Chinese dates ('2025年3月1日 08:05:00') and compact digits
-    ('20250301080500'). A time without a zone is in `zone`.
-    """
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        moment = value
-    elif isinstance(value, dt.date):
-        moment = dt.datetime(value.year, value.month, value.day)
-    else:
-        text = str(value).strip()
-        if not text:
-            return None
-        moment = _parse_time_text(text)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=zone)
-    # isoformat, not strftime: glibc's %Y writes year 999 as '999', which sorts and parses wrongly
-    return moment.astimezone(dt.timezone.utc).replace(tzinfo=None).isoformat(timespec="seconds") + ".000Z"
-
-
-def _parse_time_text(text: str) -> dt.datetime:
-    try:
-        return dt.datetime.fromisoformat(text)
-    except ValueError:
-        pass
-    for pattern in (_SLASHED, _CHINESE_DATE, _COMPACT):
-        found = pattern.match(text)
-        if found:
-            parts = [int(p) if p else 0 for p in found.groups()]
-            return dt.datetime(*parts)  # type: ignore[arg-type, misc]
-    raise ValueError(text)
 
 
 # ---- parsed cases -----------------------------------------------------------------------------------
@@ -248,13 +133,14 @@ class CaseParser:
 
     def __init__(self, mapping: Mapping[str, str], *, zone: str = "Asia/Shanghai", system: str = "wgs84",
                  epsg: str | None = None, events: ClassTable | None = None, components: ClassTable | None = None,
-                 geocoder: Geocoder | None = None):
+                 geocoder: Geocoder | None = None, window: TimeWindow | None = None):
         if system not in COORDINATE_SYSTEMS:
             raise ValueError(f"unknown coordinate system {system!r}")
         if system == "crs" and not epsg:
             raise GridInputError("Coordinates in 'another CRS' need that CRS; give it, e.g. EPSG:4548.")
         self.mapping = dict(mapping)
         self.zone = time_zone(zone)
+        self.window = window or TimeWindow()  # the years a case time may have (default 1990 to next year)
         self.system = system
         self._transformer = (pyproj.Transformer.from_crs(epsg, "EPSG:4490", always_xy=True)
                              if system == "crs" else None)
@@ -277,20 +163,24 @@ class CaseParser:
         return self.parse_columns(columns, np.asarray(numbers, dtype=np.int64), progress)
 
     def parse_columns(self, columns: MutableMapping[str, Any], rows: np.ndarray,
-                      progress: Progress | None = None, consume: bool = False) -> ParsedCases:
+                      progress: Progress | None = None, consume: bool = False,
+                      row_problems: Mapping[int, Message] | None = None, nul_free: bool = False) -> ParsedCases:
         """Cases from input columns (input field -> values) with their row numbers. With `consume`
         each input column is dropped from `columns` once parsed, so a million rows' raw text does
-        not stay in memory next to the parsed values.
+        not stay in memory next to the parsed values. `row_problems` (index -> reason) are rows the
+        table reader could not read whole, such as a row with more values than the header; `nul_free`
+        says the reader saw no NUL character (a CSV without a NUL byte), so the texts need no look.
 
         Column at a time: times are parsed by numpy when they have one of the common ISO forms,
         classes and kinds are looked up once per distinct value, so a million rows take seconds.
-        Each rejected row gets the reason of the first check it fails, in the order: id, times,
+        Each rejected row gets the reason of the first check it fails, in the order: the reader's
+        problem, a NUL character in a text, id, times (not a time, or outside the time window),
         report time, coordinates, kind and class.
         """
         progress = progress or Progress()
         mapping = self.mapping
         n = len(rows)
-        problems: dict[int, Message] = {}
+        problems: dict[int, Message] = dict(row_problems or {})
 
         def column(target: str) -> Sequence[object]:
             return columns[mapping[target]] if target in mapping else [None] * n
@@ -304,17 +194,20 @@ class CaseParser:
         values: dict[str, list] = {}
         for name in CASE_TEXT_FIELDS:
             values[name] = _text_column(column(name), shared=name in FEW_VALUE_FIELDS)
+            for i in [] if nul_free else _indices_with_nul(values[name]):  # PostgreSQL text cannot hold one
+                problems.setdefault(i, message(
+                    "row {row}, column '{field}' contains a NUL character (\\x00); remove it",
+                    row=int(rows[i]), field=mapping[name]))
             done(name)
         for i in _indices_of_none(values["case_id"]):
             problems.setdefault(i, message("no case id (field {field} is empty)", field=mapping["case_id"]))
         progress.step(1, 10)
         for name in CASE_TIME_FIELDS:
             raw = column(name)
-            values[name], bad = parse_time_column(raw, self.zone)
+            values[name], bad = parse_time_column(raw, self.zone, self.window)
             for i in bad:
-                problems.setdefault(i, message(
-                    "{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00",
-                    field=mapping[name], value=raw[i]))
+                if i not in problems:
+                    problems[i] = self._time_problem(mapping[name], raw[i], int(rows[i]))
             del raw
             done(name)
             progress.step(2 + CASE_TIME_FIELDS.index(name), 10)
@@ -347,6 +240,19 @@ class CaseParser:
                             assume_unique=True)
         records = CaseRecords({name: _take(values[name], keep) for name in values}, x[keep], y[keep], rows[keep])
         return self._locate(records, rejects, n, geocoded[keep])
+
+    def _time_problem(self, field_name: str, value: object, row: int) -> Message:
+        """Why parse_time_column refused a value: not a time, or a time outside the window."""
+        try:
+            written = written_time(value)
+        except (ValueError, OverflowError):
+            written = None
+        if written is not None and not self.window.holds(written):
+            return message("row {row}: {field} '{value}' is outside the years {window} accepted for case times; "
+                           "correct it, or widen the window (EARLIEST_YEAR, LATEST_YEAR)",
+                           row=row, field=field_name, value=value, window=str(self.window))
+        return message("{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00",
+                       field=field_name, value=value)
 
     def _classify_columns(self, values: dict[str, list], problems: dict[int, Message]) -> None:
         """Normalise kind and class per distinct value; unknown ones are rejected, never guessed."""
@@ -423,144 +329,6 @@ class CaseParser:
         return np.asarray(lon, dtype=float), np.asarray(lat, dtype=float)
 
 
-def parse_time_column(values: Sequence[object], zone: dt.tzinfo) -> tuple[list[str | None], list[int]]:
-    """parse_time over a column: (UTC texts, indices of values that are not times).
-
-    'YYYY-MM-DD HH:MM:SS' (or with 'T') is recognised and parsed by numpy for the whole column at
-    once; the ISO forms with 'Z' or '±HH:MM' are picked out one by one and parsed by numpy too; the
-    local-time offset is looked up once per distinct hour (exact across DST changes, fold=0 as in
-    parse_time). Everything else takes parse_time one by one.
-    """
-    n = len(values)
-    bad: list[int] = []
-    if values.count(None) == n if isinstance(values, list) else all(v is None for v in values):
-        return [None] * n, bad  # a field the input does not have
-    fast, local, empty = _local_iso_times(values)
-    local_count = len(fast)
-    offsets: list[int | None] = []  # of the other ISO forms: minutes east of UTC, None for local time
-    slow: list[int] = []
-    if len(fast) + int(empty.sum()) < n:  # some values in other forms: look at those one by one
-        others = np.ones(n, dtype=bool)
-        others[fast] = False
-        others &= ~empty
-        extra: list[int] = []
-        texts: list[str] = []
-        for i in np.flatnonzero(others).tolist():
-            value = values[i]
-            if value is None:
-                continue
-            if type(value) is str:
-                offset = _iso_offset(value)
-                if offset != -1:
-                    extra.append(i)
-                    texts.append(value[:10] + "T" + value[11:19])
-                    offsets.append(offset)
-                    continue
-                if not value.strip():
-                    continue
-            slow.append(i)
-        if extra:
-            try:
-                more = np.array(texts, dtype="datetime64[s]")
-            except ValueError:  # one of them is not a real date: leave them to the careful path
-                slow.extend(extra)
-                offsets = []
-            else:
-                fast = np.concatenate([fast, np.asarray(extra, dtype=np.int64)])
-                local = np.concatenate([local, more])
-    result = np.full(n, None, dtype=object)
-    if len(fast):
-        shift = np.zeros(len(fast), dtype="timedelta64[s]")
-        given = np.zeros(len(fast), dtype=bool)
-        given[local_count:] = [o is not None for o in offsets]
-        if given.any():
-            shift[given] = np.array([o for o in offsets if o is not None], dtype=np.int64) * 60
-        if (~given).any():
-            hours = local[~given].astype("datetime64[h]")
-            distinct, inverse = np.unique(hours, return_inverse=True)
-            seconds = np.array([int(zone.utcoffset(h.astype(dt.datetime)).total_seconds())  # type: ignore[union-attr]
-                                for h in distinct], dtype=np.int64)
-            shift[~given] = seconds[inverse].astype("timedelta64[s]")
-        result[fast] = _utc_texts(local - shift)
-    out: list[str | None] = result.tolist()
-    for i in slow:
-        try:
-            out[i] = parse_time(values[i], zone)
-        except (ValueError, OverflowError):
-            bad.append(i)
-    bad.sort()
-    return out, bad
-
-
-_ISO_DIGITS = np.array([0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18])
-
-
-def _local_iso_times(values: Sequence[object]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(indices, datetime64[s], empty): the values written exactly 'YYYY-MM-DD HH:MM:SS' or with a
-    'T', found and parsed for the whole column at once; `empty` marks None and "". Nothing is found
-    when the column holds other types (datetime objects from a spreadsheet) or an impossible date
-    (the careful path then names it)."""
-    n = len(values)
-    nothing = (np.empty(0, dtype=np.int64), np.empty(0, dtype="datetime64[s]"))
-    kinds = set(map(type, values))
-    if not kinds <= {str, type(None)}:
-        return (*nothing, np.array([v is None for v in values], dtype=bool))
-    texts = values if type(None) not in kinds else ["" if v is None else v for v in values]
-    # 20 wide: a longer value keeps a 20th character and so fails the length test below
-    chars = np.array(texts, dtype="U20").view(np.uint32).reshape(n, 20)
-    empty = chars[:, 0] == 0
-    digits = chars[:, _ISO_DIGITS]
-    found = ((digits >= 48) & (digits <= 57)).all(axis=1)
-    found &= (chars[:, 4] == 45) & (chars[:, 7] == 45) & (chars[:, 13] == 58) & (chars[:, 16] == 58)
-    found &= ((chars[:, 10] == 32) | (chars[:, 10] == 84)) & (chars[:, 19] == 0)
-    index = np.flatnonzero(found)
-    if not len(index):
-        return (*nothing, empty)
-    iso = chars[index, :19].copy()
-    iso[:, 10] = 84  # 'T'
-    try:
-        return index, iso.view("U19").ravel().astype("datetime64[s]"), empty
-    except ValueError:  # e.g. 2025-02-30: the careful path names each such value
-        return (*nothing, empty)
-
-
-def _iso_offset(value: str) -> int | None:
-    """Minutes east of UTC of an ISO time with 'Z' or '±HH:MM' (None: local, 19 characters), or -1
-    when the value has another form."""
-    length = len(value)
-    if length < 19 or value[4] != "-" or value[7] != "-" or value[10] not in " T" or value[13] != ":":
-        return -1
-    if length == 19:
-        return None
-    if length == 20 and value[19] == "Z":
-        return 0
-    if length == 25 and value[19] in "+-" and value[22] == ":" and value[20:22].isdigit() and value[23:25].isdigit():
-        minutes = int(value[20:22]) * 60 + int(value[23:25])
-        return minutes if value[19] == "+" else -minutes
-    return -1
-
-
-def _utc_texts(moments: np.ndarray) -> np.ndarray:
-    """datetime64[s] (years 1-9999) -> UTC_FORMAT texts ('2025-03-01T04:00:00.000Z') as a numpy
-    string array, written digit by digit (numpy's datetime_as_string takes five times longer)."""
-    months = moments.astype("datetime64[M]")
-    days = moments.astype("datetime64[D]")
-    seconds = (moments - days).astype(np.int64)
-    fields = (months.astype(np.int64) // 12 + 1970, months.astype(np.int64) % 12 + 1,
-              (days - months.astype("datetime64[D]")).astype(np.int64) + 1,
-              seconds // 3600, seconds // 60 % 60, seconds % 60)
-    chars = np.empty((len(moments), 24), dtype=np.uint32)
-    chars[:] = _UTC_TEMPLATE
-    for (at, width), value in zip(_UTC_FIELD_PLACES, fields):
-        for k in range(width):
-            chars[:, at + width - 1 - k] = 48 + value // 10 ** k % 10
-    return chars.view("U24").ravel()
-
-
-_UTC_TEMPLATE = np.array([ord(c) for c in "0000-00-00T00:00:00.000Z"], dtype=np.uint32)
-_UTC_FIELD_PLACES = ((0, 4), (5, 2), (8, 2), (11, 2), (14, 2), (17, 2))  # (first character, width)
-
-
 FEW_VALUE_FIELDS = ("source", "kind", "class_code", "class_name", "status")  # a handful of distinct values
 
 
@@ -573,6 +341,16 @@ def _text_column(values: Sequence[object], shared: bool = False) -> list[str | N
         one: dict[str | None, str | None] = {}
         texts = list(map(one.setdefault, texts, texts))
     return texts
+
+
+def _indices_with_nul(texts: list[str | None]) -> list[int]:
+    """Indices of the texts holding a NUL character: one pass at C speed, a loop only when found."""
+    if not any(map(_HOLDS_NUL, filter(None, texts))):
+        return []
+    return [i for i, text in enumerate(texts) if text and "\x00" in text]
+
+
+_HOLDS_NUL = methodcaller("__contains__", "\x00")
 
 
 def _indices_of_none(values: list) -> list[int]:

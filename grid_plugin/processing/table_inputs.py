@@ -1,11 +1,15 @@
 """Reading a table the way importcases and geocodeaddresses take it: a CSV (UTF-8 or GBK/GB18030,
 detected), an XLSX sheet or any OGR layer, as columns of plain Python values with 1-based row
-numbers. A point layer's coordinates come as two extra columns."""
+numbers. A point layer's coordinates come as two extra columns.
+
+CSV and XLSX are read by core (core/tables.py, core/xlsx.py; not OGR, whose XLSX driver drops the
+time of cells with a custom date-time format): their header may sit below a title (HEADER_ROW), and
+rows that cannot be read whole come back as `problems` for the caller to reject.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Collection
 from pathlib import Path
 
 import numpy as np
@@ -14,58 +18,133 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
-from grid_plugin.core.errors import GridInputError
-from grid_plugin.core.tables import ENCODINGS, read_csv
+from grid_plugin.core.errors import GridInputError, Message
+from grid_plugin.core.tables import ENCODINGS, CsvTable, Expect, read_csv
+from grid_plugin.core.xlsx import XlsxTable, read_xlsx
 
 GEOMETRY_X, GEOMETRY_Y = "(geometry x)", "(geometry y)"
+SPREADSHEETS = (".xlsx", ".xlsm")
 
 
-@dataclass
 class InputTable:
-    fields: list[str]
-    load_columns: Callable[[list[str], list[str]], tuple[dict[str, list], np.ndarray]]
-    kind: str  # what was read, for the log
-    layer_crs: str | None  # the CRS of a point layer's coordinates
+    """A table's field names, its columns on demand and the rows as read (for rejects files)."""
+
+    def __init__(self, fields: list[str], kind: str, layer_crs: str | None = None,
+                 notes: list[Message] | None = None, top: list | None = None):
+        self.fields = fields
+        self.kind = kind  # what was read, for the log
+        self.layer_crs = layer_crs  # the CRS of a point layer's coordinates
+        self.notes = notes or []  # for the log: a title row skipped, a header name cleaned, ...
+        self.top = top or []  # the first rows (number, values) of a CSV or sheet, for header hints
+        self.problems: dict[int, Message] = {}  # rows load_columns could not read whole: index -> reason
+        self.nul_free = False  # load_columns knows no value holds a NUL character
+
+    def load_columns(self, wanted: list[str], shared: list[str]) -> tuple[dict[str, list], np.ndarray]:
+        """The wanted columns and the data row numbers; `problems` tells the rows read only in part."""
+        raise NotImplementedError
+
+    def raw_rows(self, numbers: Collection[int]) -> dict[int, list[object]]:
+        """The rows with these numbers, their values as read, by position (values beyond the fields last)."""
+        raise NotImplementedError
+
+
+class FileTable(InputTable):
+    """A CSV or an XLSX sheet read by core."""
+
+    def __init__(self, table: CsvTable | XlsxTable, kind: str):
+        super().__init__(table.fields, kind, None, table.notes, table.top)
+        self.table = table
+        self.delimiter = getattr(table, "delimiter", ";")
+
+    def load_columns(self, wanted, shared):
+        found = self.table.columns(wanted, shared)
+        self.problems, self.nul_free = found.problems, found.nul_free
+        return found.columns, found.rows
+
+    def raw_rows(self, numbers):
+        return self.table.raw_rows(numbers)
+
+
+class LayerTable(InputTable):
+    """Any OGR layer, read through QGIS."""
+
+    def __init__(self, layer: QgsVectorLayer, points: bool, fields: list[str], layer_crs: str | None):
+        super().__init__(fields, layer.storageType() or "OGR", layer_crs)
+        self.layer = layer
+        self.points = points
+        self.delimiter = ";"
+
+    def load_columns(self, wanted, shared):
+        return _layer_columns(self.layer, self.points, wanted)
+
+    def raw_rows(self, numbers):
+        wanted = set(numbers)
+        out: dict[int, list[object]] = {}
+        if not wanted:
+            return out
+        request = QgsFeatureRequest()
+        if not self.points:
+            request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
+        for number, feature in enumerate(self.layer.getFeatures(request), start=1):  # numbered as in load_columns
+            if number in wanted:
+                values = [_python_value(v) for v in feature.attributes()]
+                if self.points:
+                    geometry = feature.geometry()
+                    point = None if geometry.isNull() or geometry.isEmpty() else geometry.vertexAt(0)
+                    values += [None, None] if point is None else [point.x(), point.y()]
+                out[number] = values
+        return out
 
 
 def add_table_parameters(algorithm, description: str) -> None:
-    """INPUT (the file), LAYER (sheet or layer) and ENCODING (of a CSV), as open_table reads them."""
+    """INPUT (the file), LAYER (sheet or layer), ENCODING (of a CSV) and HEADER_ROW (of a CSV or
+    sheet), as open_table reads them."""
     algorithm.addParameter(QgsProcessingParameterFile("INPUT", description))
     algorithm.addParameter(QgsProcessingParameterString(
         "LAYER", algorithm.tr("Sheet or layer name (empty: the first)"), optional=True))
     algorithm.addParameter(QgsProcessingParameterEnum(
         "ENCODING", algorithm.tr("CSV encoding"),
         [algorithm.tr("Detect (UTF-8, else GBK/GB18030)"), "UTF-8", "GBK / GB18030"], defaultValue=0))
+    algorithm.addParameter(QgsProcessingParameterNumber(
+        "HEADER_ROW", algorithm.tr("Header row of a CSV or sheet (0: find it below a title)"),
+        QgsProcessingParameterNumber.Type.Integer, 0, optional=True, minValue=0))
 
 
-def table_from_parameters(algorithm, parameters, context) -> InputTable:
+def table_from_parameters(algorithm, parameters, context, expect: Expect | None = None) -> InputTable:
+    """The INPUT table; `expect` tells the header wanted (see core.tables.choose_header)."""
+    header_row = algorithm.parameterAsInt(parameters, "HEADER_ROW", context)
     return open_table(algorithm, algorithm.parameterAsFile(parameters, "INPUT", context),
                       algorithm.parameterAsEnum(parameters, "ENCODING", context),
-                      algorithm.parameterAsString(parameters, "LAYER", context))
+                      algorithm.parameterAsString(parameters, "LAYER", context), header_row or None, expect)
 
 
-def open_table(algorithm, path: str, encoding_index: int, layer_name: str | None) -> InputTable:
+def open_table(algorithm, path: str, encoding_index: int, layer_name: str | None, header_row: int | None = None,
+               expect: Expect | None = None) -> InputTable:
     """The table at `path`; `algorithm` translates the errors. `encoding_index` indexes ENCODINGS."""
     if not Path(path).is_file():
         raise QgsProcessingException(algorithm.tr("The file {} does not exist.").format(path))
-    if Path(path).suffix.lower() in (".csv", ".txt"):
-        try:
-            table = read_csv(path, ENCODINGS[encoding_index])
-        except GridInputError as err:
-            raise algorithm.input_error(err) from err
-
-        def csv_columns(wanted, shared):
-            found = table.columns(wanted, shared)
-            return found.columns, found.rows
-
-        return InputTable(table.fields, csv_columns, f"CSV, {table.encoding}", None)
+    suffix = Path(path).suffix.lower()
     layer_name = (layer_name or "").strip()
+    try:
+        if suffix in (".csv", ".txt"):
+            table = read_csv(path, ENCODINGS[encoding_index], header_row, expect)
+            return FileTable(table, f"CSV, {table.encoding}")
+        if suffix in SPREADSHEETS:
+            sheet = read_xlsx(path, layer_name or None, header_row, expect)
+            return FileTable(sheet, f"XLSX, {sheet.sheet}")
+    except GridInputError as err:
+        raise algorithm.input_error(err) from err
+    if header_row:
+        raise QgsProcessingException(algorithm.tr(
+            "HEADER_ROW applies to CSV and XLSX files; {} is read as a GIS layer, whose fields have names. "
+            "Leave HEADER_ROW at 0.").format(path))
     uri = f"{path}|layername={layer_name}" if layer_name else path
     layer = QgsVectorLayer(uri, "input", "ogr")
     if not layer.isValid():
@@ -78,8 +157,7 @@ def open_table(algorithm, path: str, encoding_index: int, layer_name: str | None
     if points:
         fields = [*fields, GEOMETRY_X, GEOMETRY_Y]
         crs = layer.crs().authid() or None
-    return InputTable(fields, lambda wanted, shared: _layer_columns(layer, points, wanted),
-                      layer.storageType() or "OGR", crs)
+    return LayerTable(layer, points, fields, crs)
 
 
 def _layer_columns(layer: QgsVectorLayer, points: bool, wanted: list[str]):
@@ -117,5 +195,3 @@ def _python_value(value: object) -> object:
     if isinstance(value, QTime):
         return value.toString()
     return value
-
-

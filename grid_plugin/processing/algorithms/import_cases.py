@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import gc
 from pathlib import Path
 
@@ -23,6 +24,8 @@ from qgis.core import (
 )
 
 from grid_plugin.core.addresses import Gazetteer
+from grid_plugin.core.case_fields import header_row_hint, names_the_cases
+from grid_plugin.core.case_times import EARLIEST_YEAR, YEAR_RANGE, TimeWindow
 from grid_plugin.core.cases import (
     COORDINATE_SYSTEMS,
     FEW_VALUE_FIELDS,
@@ -34,13 +37,13 @@ from grid_plugin.core.cases import (
 )
 from grid_plugin.core.classes import ClassTable
 from grid_plugin.core.errors import Cancelled, GridInputError
-from grid_plugin.core.tables import read_csv
+from grid_plugin.core.output_files import StagedFile, check_output_file, spreadsheet_row
 from grid_plugin.processing.address_inputs import grid_codes_at
 from grid_plugin.processing.base import GridAlgorithm, core_progress
 from grid_plugin.processing.case_inputs import StoreParameters
 from grid_plugin.processing.case_styles import style_case_points
 from grid_plugin.processing.component_inputs import SCHEMES
-from grid_plugin.processing.table_inputs import GEOMETRY_X, GEOMETRY_Y, add_table_parameters, table_from_parameters
+from grid_plugin.processing.table_inputs import GEOMETRY_X, InputTable, add_table_parameters, table_from_parameters
 from grid_plugin.store.base import ImportCounts, StoredGrids, import_cases
 from grid_plugin.toolbelt.paths import resource
 
@@ -57,6 +60,9 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
     REJECTS = "REJECTS"
     GEOCODE = "GEOCODE"
     GEOCODE_CONFIDENCE = "GEOCODE_CONFIDENCE"
+    HEADER_ROW = "HEADER_ROW"
+    EARLIEST_YEAR = "EARLIEST_YEAR"
+    LATEST_YEAR = "LATEST_YEAR"
     CASES = "CASES"
 
     def name(self) -> str:
@@ -74,13 +80,23 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
             "a GeoPackage file (default) or a PostGIS schema reached through a QGIS PostgreSQL connection.\n\n"
             "FIELD_MAP maps case fields to input columns, e.g. 'case_id=案件编号; x=经度; y=纬度; "
             "reported_at=上报时间'; columns with the store's own names or common Chinese names are found "
-            "without it. Coordinates may be WGS84, CGCS2000, GCJ-02 (Amap, Tencent), BD-09 (Baidu) or any "
-            "CRS; they are stored in CGCS2000. Times without a zone are local time in the chosen zone.\n\n"
+            "without it. HEADER_ROW is the row of a CSV or sheet that names the columns; with 0 (default) it is "
+            "the first row, or, below a title (a first row with a single value, such as a merged title cell), "
+            "the first row that names the case fields, as the log says. Coordinates may be WGS84, CGCS2000, "
+            "GCJ-02 (Amap, Tencent), BD-09 (Baidu) or any CRS; they are stored in CGCS2000. Times without a zone "
+            "are local time in the chosen zone; XLSX date cells keep their time whatever their number format. "
+            "Every case time must lie in the years EARLIEST_YEAR (default 1990) to LATEST_YEAR (empty: next "
+            "year), as written.\n\n"
             "Each case gets the codes of its unit grid, street and community. A re-import is idempotent: "
             "new case ids are added, changed ones updated, identical ones left alone. The whole file is "
             "one transaction: a failure or cancel writes nothing. Rows that cannot be used go to the "
-            "rejects CSV with their row number and reason; the counts of rows read, imported, updated, "
-            "unchanged and rejected always add up.")
+            "rejects CSV with their row number (the first row below the header is row 1), reason and values: "
+            "among them rows with more values than the header (a comma inside a value needs quotes), a text "
+            "with a NUL character and a time outside the years. The counts of rows read, imported, updated, "
+            "unchanged and rejected always add up. REJECTS is checked before anything is written and replaced "
+            "together with the store's commit; a text cell starting with =, +, -, @, a tab or a carriage return "
+            "gets a leading ' there, so that Excel shows it instead of running it as a formula (plain numbers "
+            "such as -12.5 stay numbers).")
 
     def initAlgorithm(self, config=None):
         add_table_parameters(self, self.tr("Cases file (CSV, XLSX, GeoPackage, Shapefile, GeoJSON, ...)"))
@@ -107,6 +123,13 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.GEOCODE_CONFIDENCE, self.tr("Lowest confidence for placing a case by its address (0–1)"),
             QgsProcessingParameterNumber.Type.Double, 0.8, minValue=0.0, maxValue=1.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.EARLIEST_YEAR, self.tr("Earliest year of a case time"),
+            QgsProcessingParameterNumber.Type.Integer, EARLIEST_YEAR, minValue=YEAR_RANGE[0], maxValue=YEAR_RANGE[1]))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.LATEST_YEAR, self.tr("Latest year of a case time (empty: next year)"),
+            QgsProcessingParameterNumber.Type.Integer, None, optional=True, minValue=YEAR_RANGE[0],
+            maxValue=YEAR_RANGE[1]))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REJECTS, self.tr("Rejected rows"), self.tr("CSV files (*.csv)")))
         for key, text in (("READ_COUNT", self.tr("Rows read")), ("IMPORTED_COUNT", self.tr("Cases imported")),
@@ -133,33 +156,49 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
     def _import(self, parameters, context, feedback):
         path = self.parameterAsFile(parameters, self.INPUT, context)
         rejects_path = self.parameterAsFileOutput(parameters, self.REJECTS, context)
-        fields, load_columns, kind = self.read_input(parameters, context)
-        feedback.pushInfo(self.tr("Reading {} ({}).").format(path, kind))
         try:
-            mapping = resolve_field_map(fields, parse_field_map(
-                self.parameterAsString(parameters, self.FIELD_MAP, context)))
+            check_output_file(rejects_path, self.REJECTS)  # before anything is written, the store included
+            given = parse_field_map(self.parameterAsString(parameters, self.FIELD_MAP, context))
+        except GridInputError as err:
+            raise self.input_error(err) from err
+        table = table_from_parameters(self, parameters, context, expect=lambda names: names_the_cases(names, given))
+        self._layer_crs = table.layer_crs
+        feedback.pushInfo(self.tr("Reading {} ({}).").format(path, table.kind))
+        for note in table.notes:
+            feedback.pushWarning(self.render(note))
+        mapping = self.field_mapping(table, given)
+        try:
             parser = self.parser(parameters, context, mapping, feedback)
         except GridInputError as err:
             raise self.input_error(err) from err
         feedback.pushInfo(self.tr("Field mapping: {}").format(
             "; ".join(f"{target}={source}" for target, source in mapping.items())))
-        store = self.open_case_store(parameters, context, create=True)
+        store = self.open_case_store(parameters, context, create=True, feedback=feedback)
+        rejects = StagedFile(rejects_path)
         try:
-            with store.transaction():  # grids, cases and the batch record commit together
-                grids = self.store_grids(store, parameters, context, feedback, write=True)
-                if self.parameterAsBoolean(parameters, self.GEOCODE, context) and "address" in mapping:
-                    entries = store.read_addresses()
-                    if len(entries):  # rows without coordinates are placed by their address
-                        parser.geocoder = Gazetteer(entries).geocoder(
-                            self.parameterAsDouble(parameters, self.GEOCODE_CONFIDENCE, context))
-                columns, numbers = load_columns(list(dict.fromkeys(mapping.values())),
-                                                [mapping[name] for name in FEW_VALUE_FIELDS if name in mapping])
-                feedback.setProgress(20)
-                parsed = parser.parse_columns(columns, numbers, core_progress(feedback, 20, 45), consume=True)
-                del columns
-                parsed = self.locate(parsed, grids, feedback)
-                counts = ImportCounts(read=parsed.read, rejected=len(parsed.rejects))
-                import_cases(store, parsed.records, counts, Path(path).name, core_progress(feedback, 55, 100))
+            try:
+                with store.transaction():  # grids, cases, the batch record and the rejects file commit together
+                    grids = self.store_grids(store, parameters, context, feedback, write=True)
+                    if self.parameterAsBoolean(parameters, self.GEOCODE, context) and "address" in mapping:
+                        entries = store.read_addresses()
+                        if len(entries):  # rows without coordinates are placed by their address
+                            parser.geocoder = Gazetteer(entries).geocoder(
+                                self.parameterAsDouble(parameters, self.GEOCODE_CONFIDENCE, context))
+                    columns, numbers = table.load_columns(
+                        list(dict.fromkeys(mapping.values())),
+                        [mapping[name] for name in FEW_VALUE_FIELDS if name in mapping])
+                    feedback.setProgress(20)
+                    parsed = parser.parse_columns(columns, numbers, core_progress(feedback, 20, 45), consume=True,
+                                                  row_problems=table.problems, nul_free=table.nul_free)
+                    del columns
+                    parsed = self.locate(parsed, grids, feedback)
+                    counts = ImportCounts(read=parsed.read, rejected=len(parsed.rejects))
+                    import_cases(store, parsed.records, counts, Path(path).name, core_progress(feedback, 55, 98))
+                    self.stage_rejects(rejects, parsed, table)
+            except BaseException:
+                rejects.undo()  # the old rejects file is back when the commit (or anything before) failed
+                raise
+            rejects.keep()
             layer_source = store.layer_source("cases")
             label = store.label
         except Cancelled:
@@ -168,7 +207,6 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
             raise self.input_error(err) from err
         finally:
             store.close()
-        write_rejects(rejects_path, parsed, fields, path, self)
         if parsed.geocoded:
             feedback.pushInfo(self.tr("{} rows without coordinates were placed by their address.").format(
                 parsed.geocoded))
@@ -183,6 +221,37 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
                 "UNCHANGED_COUNT": counts.unchanged, "REJECTED_COUNT": counts.rejected,
                 "GEOCODED_COUNT": parsed.geocoded,
                 self.REJECTS: rejects_path, "STORE_LABEL": label, self.CASES: layer_id}
+
+    def field_mapping(self, table: InputTable, given: dict[str, str]) -> dict[str, str]:
+        """Case field -> input column; when required ones are missing and another row near the top
+        names them, the error says to take that row as the header."""
+        try:
+            return resolve_field_map(table.fields, given)
+        except GridInputError as err:
+            header = getattr(getattr(table, "table", None), "header_record", 0)
+            hint = header_row_hint(table.top, header, given)
+            if hint is None:
+                raise self.input_error(err) from err
+            raise QgsProcessingException(self.render(err.message) + " " + self.tr(
+                "Row {} of the file looks like the header ({}); set HEADER_ROW to {}.").format(
+                    hint[0], ", ".join(hint[1]), hint[0])) from err
+
+    def stage_rejects(self, rejects: StagedFile, parsed: ParsedCases, table: InputTable) -> None:
+        """Write the rejects file beside its target and swap it in, inside the store's transaction:
+        if that fails, the store rolls back."""
+        try:
+            rejects.write(lambda handle: write_rejects(handle, parsed, table, self))
+            rejects.put_in_place()
+        except OSError as err:
+            raise QgsProcessingException(self.tr(
+                "The rejects file {} cannot be written ({}); nothing was imported. Close it or choose another "
+                "name, and run again.").format(rejects.target, err)) from err
+
+    def time_window(self, parameters, context) -> TimeWindow:
+        """EARLIEST_YEAR to LATEST_YEAR (empty: next year), the years a case time may have."""
+        earliest = self.parameterAsInt(parameters, self.EARLIEST_YEAR, context)
+        latest = self.parameterAsInt(parameters, self.LATEST_YEAR, context)  # 0 when empty
+        return TimeWindow(earliest, latest) if latest else TimeWindow(earliest)
 
     def parser(self, parameters, context, mapping, feedback) -> CaseParser:
         system = COORDINATE_SYSTEMS[self.parameterAsEnum(parameters, self.COORDINATES, context)]
@@ -202,13 +271,7 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
             added = events.load_user_csv(user_csv)
             feedback.pushInfo(self.tr("{} classes added or overridden from {}.").format(len(added), user_csv))
         return CaseParser(mapping, zone=self.zone_name(parameters, context), system=system, epsg=epsg,
-                          events=events, components=components)
-
-    def read_input(self, parameters, context):
-        """(field names, a function giving the wanted columns and the row numbers, description)."""
-        table = table_from_parameters(self, parameters, context)
-        self._layer_crs = table.layer_crs
-        return table.fields, table.load_columns, table.kind
+                          events=events, components=components, window=self.time_window(parameters, context))
 
     def locate(self, parsed: ParsedCases, grids: StoredGrids, feedback) -> ParsedCases:
         """Grid, street and community codes by point in polygon (EPSG:4490 on both sides)."""
@@ -228,20 +291,27 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
         return layer.id()
 
 
-def write_rejects(path: str, parsed: ParsedCases, fields, source: str, algorithm: GridAlgorithm) -> None:
-    """The rejected rows: row number, case id, reason (in the user's language) and the row as read."""
-    raw = {reject.row: None for reject in parsed.rejects}
-    if raw and Path(source).suffix.lower() in (".csv", ".txt"):
-        for number, row in read_csv(source, "auto").rows():
-            if number in raw:
-                raw[number] = row
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        columns = [f for f in fields if f not in (GEOMETRY_X, GEOMETRY_Y)]
-        writer.writerow(["row", "case_id", "reason", *columns])
-        for reject in parsed.rejects:
-            row = raw.get(reject.row) or {}
-            writer.writerow([reject.row, reject.case_id, algorithm.render(reject.reason),
-                             *(row.get(c, "") for c in columns)])
+def write_rejects(handle, parsed: ParsedCases, table: InputTable, algorithm: GridAlgorithm) -> None:
+    """The rejected rows: row number, case id, reason (in the user's language) and the row as read,
+    values beyond the header in one last column; every cell safe to open in Excel."""
+    raw = table.raw_rows({reject.row for reject in parsed.rejects})
+    columns = list(table.fields)
+    size = len(columns)
+    extra = any(len(values) > size for values in raw.values())
+    writer = csv.writer(handle)
+    writer.writerow(spreadsheet_row(["row", "case_id", "reason", *columns, *(["(extra values)"] if extra else [])]))
+    for reject in parsed.rejects:
+        values = [_cell_text(v) for v in raw.get(reject.row, [])]
+        values += [""] * (size - len(values))
+        tail = [table.delimiter.join(values[size:])] if extra else []
+        writer.writerow(spreadsheet_row([reject.row, reject.case_id, algorithm.render(reject.reason),
+                                         *values[:size], *tail]))
 
+
+def _cell_text(value: object) -> object:
+    """A value as read, for the rejects file: numbers stay numbers, times become ISO text."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    return value
