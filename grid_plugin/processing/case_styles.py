@@ -1,6 +1,7 @@
 """Styles of the case layers, built in code because they depend on the data (class breaks,
 value ranges) or on parameters (heatmap radius): points, the live heatmap, per-grid counts,
-the density raster and the Gi* hot spots. Applied to outputs through processing.base.style_output_with."""
+the density raster, the Gi* hot spots and the emerging hot spot categories. Applied to outputs
+through processing.base.style_output_with."""
 
 from __future__ import annotations
 
@@ -29,6 +30,11 @@ from qgis.PyQt.QtGui import QColor
 HEAT_COLOURS = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")
 HOTSPOT_COLOURS = {3: "#d7191c", 2: "#ed6e50", 1: "#f7b89c", 0: "#f0f0f0", -1: "#a6c6e0", -2: "#5c9ccc",
                    -3: "#2c7bb6"}
+# Emerging hot spot categories (core.emerging), after ArcGIS Pro's palette: reds for the hot kinds from
+# new (darkest) to historical (palest), the same blues for the cold ones; no pattern is left unfilled.
+EMERGING_COLOURS = {1: "#7f0000", 2: "#b30000", 3: "#e31a1c", 4: "#fc4e2a", 5: "#fd8d3c", 6: "#feb24c",
+                    7: "#fed976", 8: "#fbd3d3", 0: None, -1: "#08306b", -2: "#08519c", -3: "#2171b5",
+                    -4: "#4292c6", -5: "#6baed6", -6: "#9ecae1", -7: "#c6dbef", -8: "#deebf7"}
 
 
 def heat_ramp(transparent_low: bool = False) -> QgsGradientColorRamp:
@@ -45,6 +51,16 @@ def enable_time(layer: QgsVectorLayer, field: str = "reported_at") -> None:
     properties = layer.temporalProperties()
     properties.setMode(Qgis.VectorTemporalMode.FeatureDateTimeInstantFromField)
     properties.setStartField(field)
+    properties.setIsActive(True)
+
+
+def enable_time_span(layer: QgsVectorLayer, start: str, end: str) -> None:
+    """Temporal properties from a start and an (exclusive) end field: each feature shows for its
+    whole span, whatever the temporal controller's step."""
+    properties = layer.temporalProperties()
+    properties.setMode(Qgis.VectorTemporalMode.FeatureDateTimeStartAndEndFromFields)
+    properties.setStartField(start)
+    properties.setEndField(end)
     properties.setIsActive(True)
 
 
@@ -108,3 +124,13 @@ def style_hotspots(layer: QgsVectorLayer, field: str, labels: dict[int, str]) ->
         categories.append(QgsRendererCategory(value, symbol, labels[value]))
     layer.setRenderer(QgsCategorizedSymbolRenderer(field, categories))
 
+
+def style_emerging(layer: QgsVectorLayer, field: str, labels: dict[int, str]) -> None:
+    """Categories of the emerging hot spot analysis (EMERGING_COLOURS): hot kinds, cold kinds, no pattern."""
+    categories = []
+    for value in sorted(EMERGING_COLOURS, key=lambda v: (v == 0, v < 0, abs(v))):
+        colour = EMERGING_COLOURS[value]
+        symbol = QgsFillSymbol.createSimple({"color": colour or "#00000000", "style": "solid" if colour else "no",
+                                             "outline_color": "#7f7f7f", "outline_width": "0.1"})
+        categories.append(QgsRendererCategory(value, symbol, labels[value]))
+    layer.setRenderer(QgsCategorizedSymbolRenderer(field, categories))

@@ -9,6 +9,7 @@ from grid_plugin.processing.algorithms.case_heatmap import CaseHeatmapAlgorithm
 from grid_plugin.processing.algorithms.case_hotspots import CaseHotspotsAlgorithm
 from grid_plugin.processing.algorithms.code_components import CodeComponentsAlgorithm
 from grid_plugin.processing.algorithms.divide_grids import DivideGridsAlgorithm
+from grid_plugin.processing.algorithms.emerging_hotspots import EmergingHotspotsAlgorithm
 from grid_plugin.processing.algorithms.export_grids import ExportGridsAlgorithm
 from grid_plugin.processing.algorithms.geocode_addresses import GeocodeAddressesAlgorithm
 from grid_plugin.processing.algorithms.import_addresses import ImportAddressesAlgorithm
@@ -23,7 +24,7 @@ from grid_plugin.toolbelt.paths import plugin_version, resource
 ALGORITHMS = (DivideGridsAlgorithm, ValidateGridsAlgorithm, CodeComponentsAlgorithm, ValidateComponentsAlgorithm,
               ImportCasesAlgorithm, CaseHeatmapAlgorithm, CaseHotspotsAlgorithm, ExportGridsAlgorithm,
               ResponsibilityMapsAlgorithm, ImportAddressesAlgorithm, GeocodeAddressesAlgorithm,
-              ReverseGeocodeAlgorithm)
+              ReverseGeocodeAlgorithm, EmergingHotspotsAlgorithm)
 
 
 class GridPluginProvider(QgsProcessingProvider):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pyproj
 import shapely
@@ -12,6 +14,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFileDestination,
@@ -21,8 +24,10 @@ from qgis.core import (
 
 from grid_plugin.core.crs import gk3_epsg
 from grid_plugin.core.errors import Cancelled, GridInputError
-from grid_plugin.core.hotspots import HOTSPOT_CLASS_LABELS, RULES, contiguity, getis_ord_gi_star
+from grid_plugin.core.hotspots import HOTSPOT_CLASS_LABELS, P_LIMITS, RULES, GiStar, contiguity, getis_ord_gi_star
+from grid_plugin.core.output_files import check_output_file
 from grid_plugin.core.period_report import PERIODS, period_key, top_n_report, write_csv, write_html
+from grid_plugin.core.trend import benjamini_hochberg
 from grid_plugin.processing.base import GridAlgorithm, core_progress, style_output_with, write_any_features
 from grid_plugin.processing.case_inputs import StoreParameters
 from grid_plugin.processing.case_styles import style_hotspots
@@ -34,6 +39,7 @@ from grid_plugin.toolbelt import field_types
 class CaseHotspotsAlgorithm(StoreParameters, GridAlgorithm):
     CONTIGUITY = "CONTIGUITY"
     TOLERANCE = "TOLERANCE"
+    FDR = "FDR"
     PERIOD = "PERIOD"
     TOP_N = "TOP_N"
     OUTPUT = "OUTPUT"
@@ -55,6 +61,11 @@ class CaseHotspotsAlgorithm(StoreParameters, GridAlgorithm):
             "with contiguity weights (queen: grids sharing a point; rook: grids sharing an edge), gives a "
             "z-score, a p-value and a class: hot or cold spot at 90, 95 or 99 % confidence, or not significant. "
             "A grid is a hot spot when it and its neighbours together hold more cases than chance explains.\n\n"
+            "With the false discovery rate correction (Benjamini-Hochberg, off by default), the p-values of all "
+            "grids are adjusted for the number of grids tested: a grid is significant at 90, 95 or 99 % when "
+            "its adjusted p (field gi_p_adj) is at most 0.10, 0.05 or 0.01, and then at most 10, 5 or 1 % of "
+            "the hot and cold spots found are expected to be chance. Fewer grids come out significant, and "
+            "those that do can be trusted as a set. Without it, gi_p_adj equals gi_p.\n\n"
             "The period report (CSV and HTML) lists, for every day, week, month, quarter or year, the top-N "
             "grids and classes (高频区域、高频事件) with the change against the previous period.")
 
@@ -68,6 +79,8 @@ class CaseHotspotsAlgorithm(StoreParameters, GridAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.TOLERANCE, self.tr("Gap tolerance between neighbouring grids (m)"),
             QgsProcessingParameterNumber.Type.Double, 0.5, minValue=0.0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.FDR, self.tr("False discovery rate correction (Benjamini-Hochberg)"), defaultValue=False))
         self.addParameter(QgsProcessingParameterEnum(
             self.PERIOD, self.tr("Report period"), self.period_names(), defaultValue=2))
         self.addParameter(QgsProcessingParameterNumber(
@@ -87,6 +100,13 @@ class CaseHotspotsAlgorithm(StoreParameters, GridAlgorithm):
         return [self.tr("Day"), self.tr("Week"), self.tr("Month"), self.tr("Quarter"), self.tr("Year")]
 
     def process(self, parameters, context, feedback):
+        csv_path = self.parameterAsFileOutput(parameters, self.REPORT_CSV, context)
+        html_path = self.parameterAsFileOutput(parameters, self.REPORT_HTML, context)
+        try:  # before the store is read
+            check_output_file(csv_path, self.REPORT_CSV)
+            check_output_file(html_path, self.REPORT_HTML, (".html", ".htm"))
+        except GridInputError as err:
+            raise self.input_error(err) from err
         case_filter = self.case_filter(parameters, context)
         store = self.open_case_store(parameters, context, create=False)
         try:
@@ -107,12 +127,16 @@ class CaseHotspotsAlgorithm(StoreParameters, GridAlgorithm):
             neighbours = contiguity(projected, rule, self.parameterAsDouble(parameters, self.TOLERANCE, context),
                                     core_progress(feedback, 0, 40))
             gi = getis_ord_gi_star(values, neighbours)
+            adjusted = gi.p
+            if self.parameterAsBool(parameters, self.FDR, context):
+                adjusted, classes = fdr_classes(gi)
+                gi = dataclasses.replace(gi, classes=classes)
             islands = int(np.count_nonzero(gi.islands))
             if islands:
                 feedback.reportError(self.tr(
                     "{} grids have no neighbour; raise the gap tolerance if the grids have small gaps.").format(
                         islands))
-            results = {self.OUTPUT: self.write_hotspots(parameters, context, grids, values, gi, feedback)}
+            results = {self.OUTPUT: self.write_hotspots(parameters, context, grids, values, gi, adjusted, feedback)}
             zone = self.zone_name(parameters, context)
             period_index = self.parameterAsEnum(parameters, self.PERIOD, context)
             period = PERIODS[period_index]
@@ -127,8 +151,6 @@ class CaseHotspotsAlgorithm(StoreParameters, GridAlgorithm):
             raise QgsProcessingException(self.tr("Cancelled.")) from None
         except GridInputError as err:
             raise self.input_error(err) from err
-        csv_path = self.parameterAsFileOutput(parameters, self.REPORT_CSV, context)
-        html_path = self.parameterAsFileOutput(parameters, self.REPORT_HTML, context)
         write_csv(report, csv_path, self.tr)
         write_html(report, html_path, self.tr("Cases per {}: top {} grids and classes").format(
             self.period_names()[period_index], self.parameterAsInt(parameters, self.TOP_N, context)), self.tr)
@@ -140,7 +162,7 @@ class CaseHotspotsAlgorithm(StoreParameters, GridAlgorithm):
                         "COLD_COUNT": cold})
         return results
 
-    def write_hotspots(self, parameters, context, grids: StoredGrids, values, gi, feedback) -> str:
+    def write_hotspots(self, parameters, context, grids: StoredGrids, values, gi, adjusted, feedback) -> str:
         fields = QgsFields()
         for name in ("grid_code", "street_code", "community_code", "community_name"):
             fields.append(QgsField(name, field_types.STRING))
@@ -149,6 +171,7 @@ class CaseHotspotsAlgorithm(StoreParameters, GridAlgorithm):
         fields.append(QgsField("gi_p", field_types.DOUBLE))
         fields.append(QgsField("gi_bin", field_types.INT))
         fields.append(QgsField("hotspot", field_types.STRING))
+        fields.append(QgsField("gi_p_adj", field_types.DOUBLE))
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon,
                                           QgsCoordinateReferenceSystem(f"EPSG:{STORE_SRID}"))
         if sink is None:
@@ -158,11 +181,19 @@ class CaseHotspotsAlgorithm(StoreParameters, GridAlgorithm):
         def rows(start: int, stop: int):
             return [[grids.grid_codes[i], grids.street_codes[i], grids.community_codes[i], grids.community_names[i],
                      int(values[i]), round(float(gi.z[i]), 6), round(float(gi.p[i]), 6), int(gi.classes[i]),
-                     labels[int(gi.classes[i])]] for i in range(start, stop)]
+                     labels[int(gi.classes[i])], round(float(adjusted[i]), 6)] for i in range(start, stop)]
 
         write_any_features(sink, grids.geometries, rows, feedback)
         style_output_with(context, dest, lambda layer: style_hotspots(layer, "gi_bin", labels))
         return dest
+
+
+def fdr_classes(gi: GiStar) -> tuple[np.ndarray, np.ndarray]:
+    """Benjamini-Hochberg adjusted p-values of all grids and the Gi_Bin classes they give: ±3/±2/±1
+    when the adjusted p is at most 0.01/0.05/0.10 (the step-up rule at each level; core.trend)."""
+    _, adjusted = benjamini_hochberg(gi.p)
+    level = sum((adjusted <= limit).astype(np.int8) for limit in P_LIMITS)
+    return adjusted, (np.sign(gi.z).astype(np.int8) * level).astype(np.int8)
 
 
 def _projected(grids: StoredGrids) -> np.ndarray:
