@@ -18,7 +18,6 @@ back to the key before them in sorted order.
 
 from __future__ import annotations
 
-import csv
 import html
 import math
 import re
@@ -31,6 +30,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from grid_plugin.core.errors import GridInputError, Message, message
+from grid_plugin.core.output_files import write_spreadsheet_csv
 from grid_plugin.core.progress import Progress
 from grid_plugin.core.report_style import BASE_STYLE
 
@@ -352,17 +352,13 @@ def _number(value: float | None, digits: int, signed: bool = False) -> str:
 
 
 def write_csv(report: PeriodReport, path: str | Path, translate: Callable[[str], str] = lambda s: s) -> None:
-    """All rows in one CSV, UTF-8 with a byte order mark so that Excel reads Chinese names."""
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow([column.render(translate) for column in CSV_COLUMNS])
-        for row in report.rows:
-            writer.writerow([
-                row.period, DIMENSION_LABELS[row.dimension].render(translate), row.rank, row.code,
-                row.name if row.code else _NO_CODE.render(translate), row.count, _number(100.0 * row.share, 2),
-                "" if row.previous_count is None else row.previous_count,
-                "" if row.change is None else row.change, _number(row.change_percent, 1),
-            ])
+    """All rows in one CSV for Excel (see output_files.write_spreadsheet_csv)."""
+    write_spreadsheet_csv(path, [column.render(translate) for column in CSV_COLUMNS], (
+        [row.period, DIMENSION_LABELS[row.dimension].render(translate), row.rank, row.code,
+         row.name if row.code else _NO_CODE.render(translate), row.count, _number(100.0 * row.share, 2),
+         "" if row.previous_count is None else row.previous_count,
+         "" if row.change is None else row.change, _number(row.change_percent, 1)]
+        for row in report.rows))
 
 
 _STYLE = BASE_STYLE + """

@@ -304,3 +304,15 @@ def test_html_labels_go_through_translate():
     text = report_html(sample_report(), "t", translate=lambda s: "【" + s + "】")
     assert "【Top 3 unit grids】" in text  # February has 3 grids (one "not assigned")
     assert "【Rank】" in text
+
+
+def test_the_csv_neutralises_names_a_spreadsheet_would_run(tmp_path):
+    from grid_plugin.core.period_report import PeriodReport, ReportRow, write_csv
+
+    row = ReportRow(period="2026-03", dimension="grid", rank=1, code="110101001001001",
+                    name="=cmd|' /C calc'!A0", count=5, share=0.5, previous_count=2, change=3, change_percent=150.0)
+    write_csv(PeriodReport(rows=(row,), periods=("2026-03",), totals={"2026-03": 10}, previous={"2026-03": None},
+                           n=1), tmp_path / "report.csv")
+    (line,) = (tmp_path / "report.csv").read_text(encoding="utf-8-sig").splitlines()[1:]
+    assert "'=cmd|' /C calc'!A0" in line
+    assert line.endswith(",5,50.00,2,3,150.0")  # numbers stay numbers

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from dataclasses import dataclass
@@ -45,6 +44,7 @@ from grid_plugin.core.follow import (
 )
 from grid_plugin.core.lattice import DEFAULT_CELL_SIZE_M, DEFAULT_MIN_AREA_FRACTION, Division, divide_lattice
 from grid_plugin.core.numbering import ORDERS
+from grid_plugin.core.output_files import check_output_file, write_spreadsheet_csv
 from grid_plugin.core.quality import DEFAULT_LINE_TOLERANCE_M, QualityFigures, quality_figures
 from grid_plugin.core.schema import UNIT_GRID_FIELDS
 from grid_plugin.core.stability import DEFAULT_MIN_OVERLAP, KEPT, NEW, RETIRED, assign_stable_codes
@@ -260,6 +260,12 @@ class DivideGridsAlgorithm(GridAlgorithm):
         if source.featureCount() == 0:
             raise QgsProcessingException(self.tr(
                 "The community layer has no features; choose a layer with community polygons."))
+        report_path = self.parameterAsFileOutput(parameters, self.CHANGE_REPORT, context)
+        if report_path:
+            try:
+                check_output_file(report_path, self.CHANGE_REPORT)  # before the division's minutes of work
+            except GridInputError as err:
+                raise self.input_error(err) from err
         mode = self.parameterAsEnum(parameters, self.MODE, context)
         order = ORDERS[self.parameterAsEnum(parameters, self.ORDER, context)]
         effective_date = self.date_parameter(parameters, self.EFFECTIVE_DATE, context)
@@ -339,7 +345,6 @@ class DivideGridsAlgorithm(GridAlgorithm):
             del sink  # closes the file, so its metadata can be written
         feedback.setProgress(100)
         feedback.pushInfo(self.tr("{} unit grids in {} communities.").format(len(division), len(containers)))
-        report_path = self.parameterAsFileOutput(parameters, self.CHANGE_REPORT, context)
         if report_path:
             table.write_change_report(report_path)
         self._store_quality(dest_id, context, quality)
@@ -562,11 +567,8 @@ class _GridTable:
 
     def write_change_report(self, path: str) -> None:
         """CSV: one line per code with what happened to it (kept, new, retired) and its dates."""
-        with open(path, "w", newline="", encoding="utf-8-sig") as handle:  # BOM: Excel reads Chinese names
-            writer = csv.writer(handle)
-            writer.writerow(["grid_code", "change", "community_code", "community_name", "area_m2",
-                             "init_date", "end_date"])
-            areas = shapely.area(self.geometries)
-            for k, code in enumerate(self.codes):
-                writer.writerow([code, self.changes[k], code[:12], self.community_names[k], f"{areas[k]:.2f}",
-                                 self.init_dates[k], self.end_dates[k]])
+        areas = shapely.area(self.geometries)
+        write_spreadsheet_csv(path, ["grid_code", "change", "community_code", "community_name", "area_m2",
+                                     "init_date", "end_date"],
+                              ([code, self.changes[k], code[:12], self.community_names[k], f"{areas[k]:.2f}",
+                                self.init_dates[k], self.end_dates[k]] for k, code in enumerate(self.codes)))

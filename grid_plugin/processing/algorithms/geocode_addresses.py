@@ -3,8 +3,6 @@ gazetteer, with the grid, community and street codes and the BeiDou code of each
 
 from __future__ import annotations
 
-import csv
-
 import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -23,6 +21,7 @@ from qgis.core import (
 from grid_plugin.core import beidou
 from grid_plugin.core.addresses import AMBIGUOUS, MATCHED, Gazetteer, note_message
 from grid_plugin.core.errors import Cancelled, GridInputError
+from grid_plugin.core.output_files import check_output_file, write_spreadsheet_csv
 from grid_plugin.processing.address_inputs import store_gazetteer
 from grid_plugin.processing.base import GridAlgorithm, core_progress, write_any_features
 from grid_plugin.processing.case_inputs import StoreParameters
@@ -82,6 +81,11 @@ class GeocodeAddressesAlgorithm(StoreParameters, GridAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(key, text))
 
     def process(self, parameters, context, feedback):
+        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        try:
+            check_output_file(report, self.REPORT)  # before the matching's work
+        except GridInputError as err:
+            raise self.input_error(err) from err
         table = table_from_parameters(self, parameters, context)
         address_field = self.parameterAsString(parameters, self.ADDRESS_FIELD, context)
         if address_field not in table.fields:
@@ -125,7 +129,6 @@ class GeocodeAddressesAlgorithm(StoreParameters, GridAlgorithm):
             return out
 
         write_any_features(sink, points, rows, feedback)
-        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         self.write_report(report, matches, columns[address_field], numbers, entries)
         counts = {status: sum(1 for m in matches if m.status == status) for status in (MATCHED, AMBIGUOUS)}
         unmatched = len(matches) - counts[MATCHED] - counts[AMBIGUOUS]
@@ -145,15 +148,16 @@ class GeocodeAddressesAlgorithm(StoreParameters, GridAlgorithm):
 
     def write_report(self, path: str, matches, addresses, numbers, entries) -> None:
         status_names = {AMBIGUOUS: self.tr("ambiguous"), "unmatched": self.tr("not matched")}
-        with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(["row", "address", "status", "confidence", "notes", "candidates"])
+
+        def rows():
             for number, address, m in zip(numbers, addresses, matches, strict=True):
                 if m.status == MATCHED:
                     continue
                 candidates = " | ".join(f"{entries.full_addresses[c]} ({entries.codes[c]})" for c in m.candidates[:5])
-                writer.writerow([int(number), address, status_names.get(m.status, m.status), m.confidence,
-                                 "; ".join(self.render(note_message(n)) for n in m.notes), candidates])
+                yield [int(number), address, status_names.get(m.status, m.status), m.confidence,
+                       "; ".join(self.render(note_message(n)) for n in m.notes), candidates]
+
+        write_spreadsheet_csv(path, ["row", "address", "status", "confidence", "notes", "candidates"], rows())
 
 
 def _text(value: object) -> str | None:

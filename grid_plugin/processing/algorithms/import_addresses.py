@@ -3,7 +3,6 @@ streets and lanes) from any point layer into the store's gazetteer, with the cod
 
 from __future__ import annotations
 
-import csv
 import hashlib
 
 import numpy as np
@@ -23,6 +22,7 @@ from qgis.core import (
 from grid_plugin.core import beidou
 from grid_plugin.core.addresses import AddressEntries, normalise, parse
 from grid_plugin.core.errors import GridInputError
+from grid_plugin.core.output_files import check_output_file, place_spreadsheet_csv
 from grid_plugin.processing.address_inputs import grid_codes_at
 from grid_plugin.processing.base import GridAlgorithm, read_geometries
 from grid_plugin.processing.case_inputs import StoreParameters
@@ -91,6 +91,12 @@ class ImportAddressesAlgorithm(StoreParameters, GridAlgorithm):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        rejects_path = self.parameterAsFileOutput(parameters, self.REJECTS, context)
+        if rejects_path:
+            try:
+                check_output_file(rejects_path, self.REJECTS)  # before anything is written, the store included
+            except GridInputError as err:
+                raise self.input_error(err) from err
         fields = {key: self.parameterAsString(parameters, key, context) for key in
                   (self.ADDRESS_FIELD, self.CODE_FIELD, self.KIND_FIELD, self.NAME_FIELD)}
         names = source.fields().names()
@@ -119,8 +125,9 @@ class ImportAddressesAlgorithm(StoreParameters, GridAlgorithm):
             else:
                 keep.append(i)
         store = self.open_case_store(parameters, context, create=True)
+        staged = None
         try:
-            with store.transaction():
+            with store.transaction():  # the addresses and the rejects file commit together
                 grids = self.store_grids(store, parameters, context, feedback, write=True)
                 lon = np.array([geometries[i].x for i in keep], dtype=float)
                 lat = np.array([geometries[i].y for i in keep], dtype=float)
@@ -153,16 +160,19 @@ class ImportAddressesAlgorithm(StoreParameters, GridAlgorithm):
                     raise self.input_error(err) from err
                 feedback.setProgress(70)
                 store.write_addresses(entries)
+                if rejects_path:
+                    staged = place_spreadsheet_csv(rejects_path, ["feature_id", "reason", "address"],
+                                                   sorted(rejects, key=lambda r: r[0]))
             label = store.label
+        except BaseException:
+            if staged is not None:
+                staged.undo()
+            raise
         finally:
             store.close()
+        if staged is not None:
+            staged.keep()
         outside = sum(1 for code in entries.grid_codes if code is None)
-        rejects_path = self.parameterAsFileOutput(parameters, self.REJECTS, context)
-        if rejects_path:
-            with open(rejects_path, "w", encoding="utf-8-sig", newline="") as handle:
-                writer = csv.writer(handle)
-                writer.writerow(["feature_id", "reason", "address"])
-                writer.writerows(sorted(rejects, key=lambda r: r[0]))
         feedback.pushInfo(self.tr(
             "{} addresses read, {} stored in {}, {} rejected, {} outside every unit grid.").format(
             len(fids), len(entries), label, len(rejects), outside))
