@@ -149,29 +149,44 @@
       <translation>BeiDou code {code!r} is level {own}; it has no parent at the finer level {level}</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/cases.py" />
+      <location filename="../../grid_plugin/core/case_fields.py" />
       <source>The input has no field for {missing}; map it in FIELD_MAP, e.g. '{example}'. Input fields: {fields}.</source>
       <translation>The input has no field for {missing}; map it in FIELD_MAP, e.g. '{example}'. Input fields: {fields}.</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/cases.py" />
+      <location filename="../../grid_plugin/core/case_fields.py" />
       <source>FIELD_MAP entry '{entry}' is not 'case field=input field'; case fields are {fields}.</source>
       <translation>FIELD_MAP entry '{entry}' is not 'case field=input field'; case fields are {fields}.</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/cases.py" />
+      <location filename="../../grid_plugin/core/case_fields.py" />
       <source>FIELD_MAP maps {target} to '{source}', but the input has no such field; its fields are {fields}.</source>
       <translation>FIELD_MAP maps {target} to '{source}', but the input has no such field; its fields are {fields}.</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/cases.py" />
+      <location filename="../../grid_plugin/core/case_times.py" />
+      <source>The years {earliest}–{latest} are no time window; give an earliest year before or equal to the latest one, both between {first} and {last}.</source>
+      <translation>The years {earliest}–{latest} are no time window; give an earliest year before or equal to the latest one, both between {first} and {last}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/case_times.py" />
       <source>Time zone '{zone}' is unknown; use an IANA name such as Asia/Shanghai or UTC.</source>
       <translation>Time zone '{zone}' is unknown; use an IANA name such as Asia/Shanghai or UTC.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases.py" />
+      <source>{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00</source>
+      <translation>{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
       <source>Coordinates in 'another CRS' need that CRS; give it, e.g. EPSG:4548.</source>
       <translation>Coordinates in 'another CRS' need that CRS; give it, e.g. EPSG:4548.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>row {row}: {field} '{value}' is outside the years {window} accepted for case times; correct it, or widen the window (EARLIEST_YEAR, LATEST_YEAR)</source>
+      <translation>row {row}: {field} '{value}' is outside the years {window} accepted for case times; correct it, or widen the window (EARLIEST_YEAR, LATEST_YEAR)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases.py" />
@@ -215,8 +230,8 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases.py" />
-      <source>{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00</source>
-      <translation>{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00</translation>
+      <source>row {row}, column '{field}' contains a NUL character (\x00); remove it</source>
+      <translation>row {row}, column '{field}' contains a NUL character (\x00); remove it</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases.py" />
@@ -555,8 +570,8 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/containers.py" />
-      <source>communities overlap, so a grid could belong to two of them: features {listing}. Fix the shared boundaries (e.g. with QGIS's topology checker)</source>
-      <translation>communities overlap, so a grid could belong to two of them: features {listing}. Fix the shared boundaries (e.g. with QGIS's topology checker)</translation>
+      <source>communities overlap, so a grid could belong to two of them: features {listing}. Fix the shared boundaries (e.g. with QGIS's topology checker), or, if the overlaps are digitising noise, raise the overlap tolerance OVERLAP_TOLERANCE from {tolerance:g} to {accepting:.1f} m²</source>
+      <translation>communities overlap, so a grid could belong to two of them: features {listing}. Fix the shared boundaries (e.g. with QGIS's topology checker), or, if the overlaps are digitising noise, raise the overlap tolerance OVERLAP_TOLERANCE from {tolerance:g} to {accepting:.1f} m²</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/containers.py" />
@@ -582,6 +597,236 @@
       <location filename="../../grid_plugin/core/crs.py" />
       <source>longitude {longitude:.4f} is outside China's CGCS2000 6-degree zones (72E-138E); choose a working CRS explicitly</source>
       <translation>longitude {longitude:.4f} is outside China's CGCS2000 6-degree zones (72E-138E); choose a working CRS explicitly</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>New hot spot</source>
+      <translation>New hot spot</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>Consecutive hot spot</source>
+      <translation>Consecutive hot spot</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>Intensifying hot spot</source>
+      <translation>Intensifying hot spot</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>Persistent hot spot</source>
+      <translation>Persistent hot spot</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>Diminishing hot spot</source>
+      <translation>Diminishing hot spot</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>Sporadic hot spot</source>
+      <translation>Sporadic hot spot</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>Oscillating hot spot</source>
+      <translation>Oscillating hot spot</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>Historical hot spot</source>
+      <translation>Historical hot spot</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>No pattern detected</source>
+      <translation>No pattern detected</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>New cold spot</source>
+      <translation>New cold spot</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>Consecutive cold spot</source>
+      <translation>Consecutive cold spot</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>Intensifying cold spot</source>
+      <translation>Intensifying cold spot</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>Persistent cold spot</source>
+      <translation>Persistent cold spot</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>Diminishing cold spot</source>
+      <translation>Diminishing cold spot</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>Sporadic cold spot</source>
+      <translation>Sporadic cold spot</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>Oscillating cold spot</source>
+      <translation>Oscillating cold spot</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>Historical cold spot</source>
+      <translation>Historical cold spot</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>record {record} has the time '{value}', which is not an ISO date or date and time (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)</source>
+      <translation>record {record} has the time '{value}', which is not an ISO date or date and time (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>record {record} has no date; give every record a local date and time</source>
+      <translation>record {record} has no date; give every record a local date and time</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>the time unit must be day, week or month, got '{unit}'</source>
+      <translation>the time unit must be day, week or month, got '{unit}'</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>there are no dates to put into time bins; choose a period with cases</source>
+      <translation>there are no dates to put into time bins; choose a period with cases</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>the last time bin {last} comes before the first {first}; swap the two</source>
+      <translation>the last time bin {last} comes before the first {first}; swap the two</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>record {record} falls outside the period {first} to {last}; choose a period that holds every record, or leave the others out</source>
+      <translation>record {record} falls outside the period {first} to {last}; choose a period that holds every record, or leave the others out</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>got {grids} grid indices and {bins} time bins; give one of each per record</source>
+      <translation>got {grids} grid indices and {bins} time bins; give one of each per record</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>record {record} names grid {value}, outside 0 to {last}</source>
+      <translation>record {record} names grid {value}, outside 0 to {last}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>record {record} names time bin {value}, outside 0 to {last}</source>
+      <translation>record {record} names time bin {value}, outside 0 to {last}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>the neighbour rings must be a whole number, 1 or more, got {rings}</source>
+      <translation>the neighbour rings must be a whole number, 1 or more, got {rings}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>the space-time cube needs one row per grid and one column per time bin, got {dims} dimensions</source>
+      <translation>the space-time cube needs one row per grid and one column per time bin, got {dims} dimensions</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>hot spot analysis needs at least 3 units, got {count}; choose more grids</source>
+      <translation>hot spot analysis needs at least 3 units, got {count}; choose more grids</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>the space-time cube has {rows} grids but the neighbours {units}; give the same grids in the same order</source>
+      <translation>the space-time cube has {rows} grids but the neighbours {units}; give the same grids in the same order</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>grid {grid} has no numeric value in time bin {bin}; count 0 for a bin without cases</source>
+      <translation>grid {grid} has no numeric value in time bin {bin}; count 0 for a bin without cases</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>every grid has the value {value} in every time bin, so none stands out; choose a longer period, more grids or other cases</source>
+      <translation>every grid has the value {value} in every time bin, so none stands out; choose a longer period, more grids or other cases</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>the time window must be a whole number of bins, 0 or more, got {window}</source>
+      <translation>the time window must be a whole number of bins, 0 or more, got {window}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>give hot and cold bins of the same shape and one trend per grid</source>
+      <translation>give hot and cold bins of the same shape and one trend per grid</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>a bin cannot be a hot and a cold spot at once</source>
+      <translation>a bin cannot be a hot and a cold spot at once</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>the FDR correction must be cube, slice or none, got '{fdr}'</source>
+      <translation>the FDR correction must be cube, slice or none, got '{fdr}'</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>emerging hot spot analysis needs at least {minimum} time bins, got {count}; choose a longer period or shorter time bins</source>
+      <translation>emerging hot spot analysis needs at least {minimum} time bins, got {count}; choose a longer period or shorter time bins</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>a time window of {window} bins leaves {left} bins for the trend test, which needs at least 2; choose a smaller window or more bins</source>
+      <translation>a time window of {window} bins leaves {left} bins for the trend test, which needs at least 2; choose a smaller window or more bins</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>the Mann-Kendall trend test needs at least 2 time bins, got {count}; choose a longer period or shorter time bins</source>
+      <translation>the Mann-Kendall trend test needs at least 2 time bins, got {count}; choose a longer period or shorter time bins</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>record {record} has the time '{value}' with a time zone; give local times (the district's wall clock) without a zone</source>
+      <translation>record {record} has the time '{value}' with a time zone; give local times (the district's wall clock) without a zone</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/estimate.py" />
+      <source>Split these communities, or raise the cell size CELL_SIZE to at least {cell} m</source>
+      <translation>Split these communities, or raise the cell size CELL_SIZE to at least {cell} m</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/estimate.py" />
+      <source>Split these communities, or raise the minimum area MIN_AREA to at least {minimum:.0f} m², the target area TARGET_AREA to {target:.0f} m² and the maximum area MAX_AREA to {maximum:.0f} m²</source>
+      <translation>Split these communities, or raise the minimum area MIN_AREA to at least {minimum:.0f} m², the target area TARGET_AREA to {target:.0f} m² and the maximum area MAX_AREA to {maximum:.0f} m²</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/estimate.py" />
+      <source>{count} community(ies) would get more than the {limit} grids a 3-digit sequence allows: {listing}. {fix}</source>
+      <translation>{count} community(ies) would get more than the {limit} grids a 3-digit sequence allows: {listing}. {fix}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/estimate.py" />
+      <source>Split these communities into smaller ones</source>
+      <translation>Split these communities into smaller ones</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/estimate.py" />
+      <source>community {community} (feature {fid}) covers only {area:.2f} m², less than the minimum grid area of {min_area:.0f} m², and becomes one grid that small; if it is a sliver left by digitising, merge it into its neighbour or delete it</source>
+      <translation>community {community} (feature {fid}) covers only {area:.2f} m², less than the minimum grid area of {min_area:.0f} m², and becomes one grid that small; if it is a sliver left by digitising, merge it into its neighbour or delete it</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/estimate.py" />
+      <source>{community} (feature {fid}): {grids} grids</source>
+      <translation>{community} (feature {fid}): {grids} grids</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/export.py" />
@@ -650,11 +895,6 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/follow.py" />
-      <source>community {code} (feature {fid}) would get {count} grids, more than the {limit} a 3-digit sequence allows; raise the target area or split the community</source>
-      <translation>community {code} (feature {fid}) would get {count} grids, more than the {limit} a 3-digit sequence allows; raise the target area or split the community</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/follow.py" />
       <source>areas must satisfy 0 ≤ minimum &lt; target &lt; maximum; got minimum {minimum:.0f}, target {target:.0f} and maximum {maximum:.0f} m²</source>
       <translation>areas must satisfy 0 ≤ minimum &lt; target &lt; maximum; got minimum {minimum:.0f}, target {target:.0f} and maximum {maximum:.0f} m²</translation>
     </message>
@@ -717,11 +957,6 @@
       <location filename="../../grid_plugin/core/hotspots.py" />
       <source>the neighbour tolerance must be zero or positive, got {value}</source>
       <translation>the neighbour tolerance must be zero or positive, got {value}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/hotspots.py" />
-      <source>hot spot analysis needs at least 3 units, got {count}; choose more grids</source>
-      <translation>hot spot analysis needs at least 3 units, got {count}; choose more grids</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/hotspots.py" />
@@ -824,9 +1059,29 @@
       <translation>minimum area {min_area} m² must lie between 0 and the cell area {cell_area:.0f} m²</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/lattice.py" />
-      <source>community {code} (feature {fid}) would get {count} grids, more than the {limit} a 3-digit sequence allows; use a larger cell size or split the community</source>
-      <translation>community {code} (feature {fid}) would get {count} grids, more than the {limit} a 3-digit sequence allows; use a larger cell size or split the community</translation>
+      <location filename="../../grid_plugin/core/output_files.py" />
+      <source>{parameter} needs a file name.</source>
+      <translation>{parameter} needs a file name.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/output_files.py" />
+      <source>{parameter} is the folder {path}; give a file name in it, e.g. {example}.</source>
+      <translation>{parameter} is the folder {path}; give a file name in it, e.g. {example}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/output_files.py" />
+      <source>{parameter} must be a {extensions} file; {path} is not. Give a name ending in {extension}.</source>
+      <translation>{parameter} must be a {extensions} file; {path} is not. Give a name ending in {extension}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/output_files.py" />
+      <source>{parameter}: the folder of {path} cannot take a new file ({error}); choose a folder you can write to.</source>
+      <translation>{parameter}: the folder of {path} cannot take a new file ({error}); choose a folder you can write to.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/output_files.py" />
+      <source>{parameter}: {path} cannot be replaced ({error}); close it (in Excel?) or choose another name.</source>
+      <translation>{parameter}: {path} cannot be replaced ({error}); close it (in Excel?) or choose another name.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/period_report.py" />
@@ -954,6 +1209,26 @@
       <translation>case {index}: time '{value}' is not an ISO 8601 time such as 2025-03-01T04:00:00Z; correct or remove it</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/core/precision.py" />
+      <source>the precision must lie between {low} and {high} m, got {value}</source>
+      <translation>the precision must lie between {low} and {high} m, got {value}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/precision.py" />
+      <source>community {label} (feature {fid}) is narrower than the precision of {precision} m everywhere and would vanish on the precision grid; fix its outline or lower PRECISION</source>
+      <translation>community {label} (feature {fid}) is narrower than the precision of {precision} m everywhere and would vanish on the precision grid; fix its outline or lower PRECISION</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/precision.py" />
+      <source>community {label} (feature {fid}): {count} grid(s) of {area:.4f} m² in all, narrower than the precision of {precision} m everywhere, vanished on the precision grid</source>
+      <translation>community {label} (feature {fid}): {count} grid(s) of {area:.4f} m² in all, narrower than the precision of {precision} m everywhere, vanished on the precision grid</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/precision.py" />
+      <source>{count} grid(s) keep a vertex closer than the precision of {precision} m to an edge of their own (communities {labels}); check them with gridplugin:validategrids</source>
+      <translation>{count} grid(s) keep a vertex closer than the precision of {precision} m to an edge of their own (communities {labels}); check them with gridplugin:validategrids</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/stability.py" />
       <source>the previous grid layer has missing or malformed codes (not 15 digits) on features {fids}; fix them or validate the layer with gridplugin:validategrids first</source>
       <translation>the previous grid layer has missing or malformed codes (not 15 digits) on features {fids}; fix them or validate the layer with gridplugin:validategrids first</translation>
@@ -975,8 +1250,8 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/tables.py" />
-      <source>Encoding '{encoding}' is not supported; use {choices}.</source>
-      <translation>Encoding '{encoding}' is not supported; use {choices}.</translation>
+      <source>row {row} has {count} values but the header has {fields}: a {delimiter} inside a value needs quotes</source>
+      <translation>row {row} has {count} values but the header has {fields}: a {delimiter} inside a value needs quotes</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/tables.py" />
@@ -990,6 +1265,66 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/tables.py" />
+      <source>semicolon</source>
+      <translation>semicolon</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
+      <source>tab</source>
+      <translation>tab</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
+      <source>comma</source>
+      <translation>comma</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
+      <source>Row {row} of {path} (from line {line}) cannot be read as CSV ({error}).</source>
+      <translation>Row {row} of {path} (from line {line}) cannot be read as CSV ({error}).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
+      <source>Encoding '{encoding}' is not supported; use {choices}.</source>
+      <translation>Encoding '{encoding}' is not supported; use {choices}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
+      <source>The first line of {path} contains NUL characters (\x00): the file is probably UTF-16 text; save it as UTF-8 CSV.</source>
+      <translation>The first line of {path} contains NUL characters (\x00): the file is probably UTF-16 text; save it as UTF-8 CSV.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
+      <source>Row {row} of {path} is empty or missing, so it cannot be the header (HEADER_ROW); give the row that names the columns.</source>
+      <translation>Row {row} of {path} is empty or missing, so it cannot be the header (HEADER_ROW); give the row that names the columns.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
+      <source>Row {row} of {path} (from line {line}) holds a value longer than {limit} characters: most likely a quote (") opened there is never closed. Close the quote, or shorten the value.</source>
+      <translation>Row {row} of {path} (from line {line}) holds a value longer than {limit} characters: most likely a quote (") opened there is never closed. Close the quote, or shorten the value.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
+      <source>Row {title_row} ('{title}') is a title, not the header: the header is taken from row {row}. Set HEADER_ROW to choose another row.</source>
+      <translation>Row {title_row} ('{title}') is a title, not the header: the header is taken from row {row}. Set HEADER_ROW to choose another row.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
+      <source>Invisible characters (a byte order mark or a zero-width space) were removed from the header name '{name}'.</source>
+      <translation>Invisible characters (a byte order mark or a zero-width space) were removed from the header name '{name}'.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
+      <source>Column {column} of the header (row {row}) has no name; it is read as '{name}'.</source>
+      <translation>Column {column} of the header (row {row}) has no name; it is read as '{name}'.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
+      <source>{path} cannot be read as CSV above its data ({error}).</source>
+      <translation>{path} cannot be read as CSV above its data ({error}).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
       <source>{path} is not UTF-8 (byte {at}); choose the GBK/GB18030 encoding.</source>
       <translation>{path} is not UTF-8 (byte {at}); choose the GBK/GB18030 encoding.</translation>
     </message>
@@ -997,6 +1332,31 @@
       <location filename="../../grid_plugin/core/tables.py" />
       <source>{path} is neither UTF-8 nor GBK/GB18030 text (byte {at}); save it as UTF-8 CSV.</source>
       <translation>{path} is neither UTF-8 nor GBK/GB18030 text (byte {at}); save it as UTF-8 CSV.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
+      <source>Row {row} of {path} (line {line}) opens a quote (") that is never closed, so the rest of the file would be read as one value; close the quote or remove it.</source>
+      <translation>Row {row} of {path} (line {line}) opens a quote (") that is never closed, so the rest of the file would be read as one value; close the quote or remove it.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/trend.py" />
+      <source>give one series or a table of series (one per row), got {dims} dimensions</source>
+      <translation>give one series or a table of series (one per row), got {dims} dimensions</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/trend.py" />
+      <source>series {row} has no numeric value at position {position}</source>
+      <translation>series {row} has no numeric value at position {position}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/trend.py" />
+      <source>p-values must lie between 0 and 1, got {value}</source>
+      <translation>p-values must lie between 0 and 1, got {value}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/trend.py" />
+      <source>the significance level must lie between 0 and 1, got {alpha}</source>
+      <translation>the significance level must lie between 0 and 1, got {alpha}</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/validation.py" />
@@ -1287,6 +1647,36 @@
       <location filename="../../grid_plugin/core/validation_report.py" />
       <source>Showing the first {shown} of {total} problems; the error layer lists them all.</source>
       <translation>Showing the first {shown} of {total} problems; the error layer lists them all.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/xlsx.py" />
+      <source>{path} has no sheets.</source>
+      <translation>{path} has no sheets.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/xlsx.py" />
+      <source>{path} is not an XLSX workbook; save it from Excel or WPS as .xlsx (without a password), or as CSV.</source>
+      <translation>{path} is not an XLSX workbook; save it from Excel or WPS as .xlsx (without a password), or as CSV.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/xlsx.py" />
+      <source>{path} is not an XLSX workbook Excel would open ({error}); save it from Excel or WPS again.</source>
+      <translation>{path} is not an XLSX workbook Excel would open ({error}); save it from Excel or WPS again.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/xlsx.py" />
+      <source>{path} has no sheet '{sheet}'; its sheets are: {sheets}.</source>
+      <translation>{path} has no sheet '{sheet}'; its sheets are: {sheets}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/xlsx.py" />
+      <source>Sheet '{sheet}' of {path} cannot be read ({error}); open it in Excel or WPS and save it again.</source>
+      <translation>Sheet '{sheet}' of {path} cannot be read ({error}); open it in Excel or WPS and save it again.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/xlsx.py" />
+      <source>row {row} has a value in column {column}, which has no header; name the column or move the value</source>
+      <translation>row {row} has a value in column {column}, which has no header; name the column or move the value</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/gui/algorithm_runner.py" />
@@ -1828,8 +2218,12 @@
       <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
       <source>Tests whether case concentrations are real: Getis-Ord Gi* on the case count of each unit grid, with contiguity weights (queen: grids sharing a point; rook: grids sharing an edge), gives a z-score, a p-value and a class: hot or cold spot at 90, 95 or 99 % confidence, or not significant. A grid is a hot spot when it and its neighbours together hold more cases than chance explains.
 
+With the false discovery rate correction (Benjamini-Hochberg, off by default), the p-values of all grids are adjusted for the number of grids tested: a grid is significant at 90, 95 or 99 % when its adjusted p (field gi_p_adj) is at most 0.10, 0.05 or 0.01, and then at most 10, 5 or 1 % of the hot and cold spots found are expected to be chance. Fewer grids come out significant, and those that do can be trusted as a set. Without it, gi_p_adj equals gi_p.
+
 The period report (CSV and HTML) lists, for every day, week, month, quarter or year, the top-N grids and classes (高频区域、高频事件) with the change against the previous period.</source>
       <translation>Tests whether case concentrations are real: Getis-Ord Gi* on the case count of each unit grid, with contiguity weights (queen: grids sharing a point; rook: grids sharing an edge), gives a z-score, a p-value and a class: hot or cold spot at 90, 95 or 99 % confidence, or not significant. A grid is a hot spot when it and its neighbours together hold more cases than chance explains.
+
+With the false discovery rate correction (Benjamini-Hochberg, off by default), the p-values of all grids are adjusted for the number of grids tested: a grid is significant at 90, 95 or 99 % when its adjusted p (field gi_p_adj) is at most 0.10, 0.05 or 0.01, and then at most 10, 5 or 1 % of the hot and cold spots found are expected to be chance. Fewer grids come out significant, and those that do can be trusted as a set. Without it, gi_p_adj equals gi_p.
 
 The period report (CSV and HTML) lists, for every day, week, month, quarter or year, the top-N grids and classes (高频区域、高频事件) with the change against the previous period.</translation>
     </message>
@@ -1867,6 +2261,11 @@ The period report (CSV and HTML) lists, for every day, week, month, quarter or y
       <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
       <source>Gap tolerance between neighbouring grids (m)</source>
       <translation>Gap tolerance between neighbouring grids (m)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>False discovery rate correction (Benjamini-Hochberg)</source>
+      <translation>False discovery rate correction (Benjamini-Hochberg)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
@@ -2107,6 +2506,8 @@ Stable codes (相对稳定): with the previous grid layer, every new grid that o
 
 Numbering: rows from north to south, west to east within a row (or columns). Quality figures (areas, share of boundaries on the lines, compactness) are logged, returned and stored in the output layer's metadata.
 
+Limits: a community gets at most 999 grids (the 3-digit sequence). Before dividing, the grids of every community are bounded from its area and outline (and counted near the limit); all communities over the limit are refused together, with the cell size or grid areas at which they would fit. A community smaller than the minimum grid area becomes one grid, with a warning naming it (often a sliver left by digitising).
+
 Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the data's longitude unless a working CRS is given.</source>
       <translation>Divides community polygons into unit grids (单元网格) of about 10,000 m² and gives each its 15-digit code: 6-digit district + 3-digit street + 3-digit community + 3-digit sequence. No grid crosses a community boundary and the grids of a community cover it exactly.
 
@@ -2118,17 +2519,14 @@ Stable codes (相对稳定): with the previous grid layer, every new grid that o
 
 Numbering: rows from north to south, west to east within a row (or columns). Quality figures (areas, share of boundaries on the lines, compactness) are logged, returned and stored in the output layer's metadata.
 
+Limits: a community gets at most 999 grids (the 3-digit sequence). Before dividing, the grids of every community are bounded from its area and outline (and counted near the limit); all communities over the limit are refused together, with the cell size or grid areas at which they would fit. A community smaller than the minimum grid area becomes one grid, with a warning naming it (often a sliver left by digitising).
+
 Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the data's longitude unless a working CRS is given.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>The community layer has no geometries; draw the community polygons first.</source>
       <translation>The community layer has no geometries; draw the community polygons first.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>feature {fid}</source>
-      <translation>feature {fid}</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -2387,11 +2785,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Community codes are missing or malformed: </source>
-      <translation>Community codes are missing or malformed: </translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Field '{}' does not exist in the community layer; its fields are: {}</source>
       <translation>Field '{}' does not exist in the community layer; its fields are: {}</translation>
     </message>
@@ -2401,9 +2794,132 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <translation>Balancing the workload of {} points.</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source> (and {} more)</source>
-      <translation> (and {} more)</translation>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>Emerging hot spots of cases</source>
+      <translation>Emerging hot spots of cases</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>Finds where hot and cold spots of cases appear, last, grow, fade or come and go (emerging hot spot analysis, as in ArcGIS Pro). The store counts the cases per unit grid and time bin: local days, ISO weeks (Monday to Sunday) or calendar months. Space-time Getis-Ord Gi* compares each grid's neighbourhood (the grid and its neighbours up to the given rings, in this bin and the given number of previous bins) with the mean of all grids and bins. A bin is a hot or cold spot at 90 % confidence; the FDR correction (Benjamini-Hochberg over all grids and bins, on by default) keeps the expected share of chance findings among them at 10 % or less. The Mann-Kendall test of each grid's Gi* z-scores gives its trend. Categories:
+- New hot spot: hot in the last bin only.
+- Consecutive hot spot: hot in an unbroken run of the last bins, never before, in less than 90 % of the bins.
+- Intensifying hot spot: hot in 90 % of the bins or more, the last included, z rising.
+- Persistent hot spot: the same without a significant trend.
+- Diminishing hot spot: the same with z falling.
+- Sporadic hot spot: hot in the last bin and in some earlier ones, in less than 90 %, never cold.
+- Oscillating hot spot: the same, but a cold spot in some bin.
+- Historical hot spot: hot in 90 % of the bins or more, but not in the last.
+- Cold spots: the same with hot and cold swapped (intensifying: getting colder).
+- No pattern detected: none of these.
+
+Parameters: the store and the unit grids; the period (From, Until; empty: all cases) and the filters; the time zone of the local days; the time step; the neighbours (queen or rook, gap tolerance, rings); the time window in bins; the FDR correction; the minimum number of bins (10, as ArcGIS requires).
+
+Outputs: the unit grids with category code and name, trend z and p, the trend of the counts, the numbers of hot and cold bins and the last bin's z and p (FDR-adjusted when the correction is on); and one feature per grid and bin with its first and end day (exclusive), cases, Gi* z, p, adjusted p and class (±1/2/3: 90/95/99 %), ready for QGIS's temporal controller. A grid without neighbours is compared on its own cases alone. Cases of grids not among the unit grids are left out and reported. A bin cut by From or Until has fewer days, so fewer cases.</source>
+      <translation>Finds where hot and cold spots of cases appear, last, grow, fade or come and go (emerging hot spot analysis, as in ArcGIS Pro). The store counts the cases per unit grid and time bin: local days, ISO weeks (Monday to Sunday) or calendar months. Space-time Getis-Ord Gi* compares each grid's neighbourhood (the grid and its neighbours up to the given rings, in this bin and the given number of previous bins) with the mean of all grids and bins. A bin is a hot or cold spot at 90 % confidence; the FDR correction (Benjamini-Hochberg over all grids and bins, on by default) keeps the expected share of chance findings among them at 10 % or less. The Mann-Kendall test of each grid's Gi* z-scores gives its trend. Categories:
+- New hot spot: hot in the last bin only.
+- Consecutive hot spot: hot in an unbroken run of the last bins, never before, in less than 90 % of the bins.
+- Intensifying hot spot: hot in 90 % of the bins or more, the last included, z rising.
+- Persistent hot spot: the same without a significant trend.
+- Diminishing hot spot: the same with z falling.
+- Sporadic hot spot: hot in the last bin and in some earlier ones, in less than 90 %, never cold.
+- Oscillating hot spot: the same, but a cold spot in some bin.
+- Historical hot spot: hot in 90 % of the bins or more, but not in the last.
+- Cold spots: the same with hot and cold swapped (intensifying: getting colder).
+- No pattern detected: none of these.
+
+Parameters: the store and the unit grids; the period (From, Until; empty: all cases) and the filters; the time zone of the local days; the time step; the neighbours (queen or rook, gap tolerance, rings); the time window in bins; the FDR correction; the minimum number of bins (10, as ArcGIS requires).
+
+Outputs: the unit grids with category code and name, trend z and p, the trend of the counts, the numbers of hot and cold bins and the last bin's z and p (FDR-adjusted when the correction is on); and one feature per grid and bin with its first and end day (exclusive), cases, Gi* z, p, adjusted p and class (±1/2/3: 90/95/99 %), ready for QGIS's temporal controller. A grid without neighbours is compared on its own cases alone. Cases of grids not among the unit grids are left out and reported. A bin cut by From or Until has fewer days, so fewer cases.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>Time step</source>
+      <translation>Time step</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>Neighbour rings (1: neighbours; 2: also their neighbours)</source>
+      <translation>Neighbour rings (1: neighbours; 2: also their neighbours)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>Time window: previous bins in each neighbourhood</source>
+      <translation>Time window: previous bins in each neighbourhood</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>Minimum number of time bins</source>
+      <translation>Minimum number of time bins</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>Emerging hot spots</source>
+      <translation>Emerging hot spots</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>Gi* per grid and time bin</source>
+      <translation>Gi* per grid and time bin</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>Cases counted</source>
+      <translation>Cases counted</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>Time bins</source>
+      <translation>Time bins</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>Grids in a hot spot category</source>
+      <translation>Grids in a hot spot category</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>Grids in a cold spot category</source>
+      <translation>Grids in a cold spot category</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>There are no cases with a grid code in the period and filters ({}); choose another period or fewer filters.</source>
+      <translation>There are no cases with a grid code in the period and filters ({}); choose another period or fewer filters.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>From or Until cuts the first or last time bin short, so it holds fewer cases than a whole bin; a trend or a last-bin category may come from that. Start and end the period on bin edges (for weeks: Mondays).</source>
+      <translation>From or Until cuts the first or last time bin short, so it holds fewer cases than a whole bin; a trend or a last-bin category may come from that. Start and end the period on bin edges (for weeks: Mondays).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>None of the cases in the period lies in these unit grids; give the unit grids the cases were imported with.</source>
+      <translation>None of the cases in the period lies in these unit grids; give the unit grids the cases were imported with.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>{} cases in {} grids and {} time bins ({} to {}).</source>
+      <translation>{} cases in {} grids and {} time bins ({} to {}).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>{}: {} grids</source>
+      <translation>{}: {} grids</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>{} grids have no neighbour: each is compared on its own cases alone. Raise the gap tolerance if the grids have small gaps.</source>
+      <translation>{} grids have no neighbour: each is compared on its own cases alone. Raise the gap tolerance if the grids have small gaps.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>{} cases carry {} grid codes that are not among the unit grids (e.g. {}) and are left out; give the unit grids the cases were imported with.</source>
+      <translation>{} cases carry {} grid codes that are not among the unit grids (e.g. {}) and are left out; give the unit grids the cases were imported with.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>{} cases without a grid code or a report time are left out.</source>
+      <translation>{} cases without a grid code or a report time are left out.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
@@ -2725,14 +3241,14 @@ The file is written under a temporary name and moved into place at the end: a fa
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>Imports cases (案件) from a CSV (UTF-8 or GBK), an XLSX sheet or any OGR layer into the case store: a GeoPackage file (default) or a PostGIS schema reached through a QGIS PostgreSQL connection.
 
-FIELD_MAP maps case fields to input columns, e.g. 'case_id=案件编号; x=经度; y=纬度; reported_at=上报时间'; columns with the store's own names or common Chinese names are found without it. Coordinates may be WGS84, CGCS2000, GCJ-02 (Amap, Tencent), BD-09 (Baidu) or any CRS; they are stored in CGCS2000. Times without a zone are local time in the chosen zone.
+FIELD_MAP maps case fields to input columns, e.g. 'case_id=案件编号; x=经度; y=纬度; reported_at=上报时间'; columns with the store's own names or common Chinese names are found without it. HEADER_ROW is the row of a CSV or sheet that names the columns; with 0 (default) it is the first row, or, below a title (a first row with a single value, such as a merged title cell), the first row that names the case fields, as the log says. Coordinates may be WGS84, CGCS2000, GCJ-02 (Amap, Tencent), BD-09 (Baidu) or any CRS; they are stored in CGCS2000. Times without a zone are local time in the chosen zone; XLSX date cells keep their time whatever their number format. Every case time must lie in the years EARLIEST_YEAR (default 1990) to LATEST_YEAR (empty: next year), as written.
 
-Each case gets the codes of its unit grid, street and community. A re-import is idempotent: new case ids are added, changed ones updated, identical ones left alone. The whole file is one transaction: a failure or cancel writes nothing. Rows that cannot be used go to the rejects CSV with their row number and reason; the counts of rows read, imported, updated, unchanged and rejected always add up.</source>
+Each case gets the codes of its unit grid, street and community. A re-import is idempotent: new case ids are added, changed ones updated, identical ones left alone. The whole file is one transaction: a failure or cancel writes nothing. Rows that cannot be used go to the rejects CSV with their row number (the first row below the header is row 1), reason and values: among them rows with more values than the header (a comma inside a value needs quotes), a text with a NUL character and a time outside the years. The counts of rows read, imported, updated, unchanged and rejected always add up. REJECTS is checked before anything is written and replaced together with the store's commit; a text cell starting with =, +, -, @, a tab or a carriage return gets a leading ' there, so that Excel shows it instead of running it as a formula (plain numbers such as -12.5 stay numbers).</source>
       <translation>Imports cases (案件) from a CSV (UTF-8 or GBK), an XLSX sheet or any OGR layer into the case store: a GeoPackage file (default) or a PostGIS schema reached through a QGIS PostgreSQL connection.
 
-FIELD_MAP maps case fields to input columns, e.g. 'case_id=案件编号; x=经度; y=纬度; reported_at=上报时间'; columns with the store's own names or common Chinese names are found without it. Coordinates may be WGS84, CGCS2000, GCJ-02 (Amap, Tencent), BD-09 (Baidu) or any CRS; they are stored in CGCS2000. Times without a zone are local time in the chosen zone.
+FIELD_MAP maps case fields to input columns, e.g. 'case_id=案件编号; x=经度; y=纬度; reported_at=上报时间'; columns with the store's own names or common Chinese names are found without it. HEADER_ROW is the row of a CSV or sheet that names the columns; with 0 (default) it is the first row, or, below a title (a first row with a single value, such as a merged title cell), the first row that names the case fields, as the log says. Coordinates may be WGS84, CGCS2000, GCJ-02 (Amap, Tencent), BD-09 (Baidu) or any CRS; they are stored in CGCS2000. Times without a zone are local time in the chosen zone; XLSX date cells keep their time whatever their number format. Every case time must lie in the years EARLIEST_YEAR (default 1990) to LATEST_YEAR (empty: next year), as written.
 
-Each case gets the codes of its unit grid, street and community. A re-import is idempotent: new case ids are added, changed ones updated, identical ones left alone. The whole file is one transaction: a failure or cancel writes nothing. Rows that cannot be used go to the rejects CSV with their row number and reason; the counts of rows read, imported, updated, unchanged and rejected always add up.</translation>
+Each case gets the codes of its unit grid, street and community. A re-import is idempotent: new case ids are added, changed ones updated, identical ones left alone. The whole file is one transaction: a failure or cancel writes nothing. Rows that cannot be used go to the rejects CSV with their row number (the first row below the header is row 1), reason and values: among them rows with more values than the header (a comma inside a value needs quotes), a text with a NUL character and a time outside the years. The counts of rows read, imported, updated, unchanged and rejected always add up. REJECTS is checked before anything is written and replaced together with the store's commit; a text cell starting with =, +, -, @, a tab or a carriage return gets a leading ' there, so that Excel shows it instead of running it as a formula (plain numbers such as -12.5 stay numbers).</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
@@ -2773,6 +3289,16 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>Lowest confidence for placing a case by its address (0–1)</source>
       <translation>Lowest confidence for placing a case by its address (0–1)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Earliest year of a case time</source>
+      <translation>Earliest year of a case time</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Latest year of a case time (empty: next year)</source>
+      <translation>Latest year of a case time (empty: next year)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
@@ -2883,6 +3409,16 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>{} classes added or overridden from {}.</source>
       <translation>{} classes added or overridden from {}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>The rejects file {} cannot be written ({}); nothing was imported. Close it or choose another name, and run again.</source>
+      <translation>The rejects file {} cannot be written ({}); nothing was imported. Close it or choose another name, and run again.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Row {} of the file looks like the header ({}); set HEADER_ROW to {}.</source>
+      <translation>Row {} of the file looks like the header ({}); set HEADER_ROW to {}.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
@@ -3266,8 +3802,18 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Community codes are missing or malformed: </source>
+      <translation>Community codes are missing or malformed: </translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
       <source>{} retired grids (end date set) are skipped.</source>
       <translation>{} retired grids (end date set) are skipped.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source> (and {} more)</source>
+      <translation> (and {} more)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/base.py" />
@@ -3396,6 +3942,11 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
     </message>
     <message>
       <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <source>feature {fid}</source>
+      <translation>feature {fid}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/grid_inputs.py" />
       <source>The workload layer must contain points (components or past cases).</source>
       <translation>The workload layer must contain points (components or past cases).</translation>
     </message>
@@ -3451,6 +4002,11 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
     </message>
     <message>
       <location filename="../../grid_plugin/processing/table_inputs.py" />
+      <source>Header row of a CSV or sheet (0: find it below a title)</source>
+      <translation>Header row of a CSV or sheet (0: find it below a title)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/table_inputs.py" />
       <source>Detect (UTF-8, else GBK/GB18030)</source>
       <translation>Detect (UTF-8, else GBK/GB18030)</translation>
     </message>
@@ -3461,6 +4017,11 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
     </message>
     <message>
       <location filename="../../grid_plugin/processing/table_inputs.py" />
+      <source>HEADER_ROW applies to CSV and XLSX files; {} is read as a GIS layer, whose fields have names. Leave HEADER_ROW at 0.</source>
+      <translation>HEADER_ROW applies to CSV and XLSX files; {} is read as a GIS layer, whose fields have names. Leave HEADER_ROW at 0.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/table_inputs.py" />
       <source>{} cannot be read as a table or layer; give a CSV, XLSX or a GIS layer (and the sheet name).</source>
       <translation>{} cannot be read as a table or layer; give a CSV, XLSX or a GIS layer (and the sheet name).</translation>
     </message>
@@ -3468,6 +4029,31 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <location filename="../../grid_plugin/store/base.py" />
       <source>Store {store} has schema version {found}, newer than this plugin understands ({known}); update the plugin before using this store.</source>
       <translation>Store {store} has schema version {found}, newer than this plugin understands ({known}); update the plugin before using this store.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/base.py" />
+      <source>Case {case_id} (row {row}): column '{column}' contains a NUL character (\x00), which the store cannot hold; remove it from the source and import again. Nothing was imported.</source>
+      <translation>Case {case_id} (row {row}): column '{column}' contains a NUL character (\x00), which the store cannot hold; remove it from the source and import again. Nothing was imported.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/base.py" />
+      <source>Unit grid {key}: column '{column}' contains a NUL character (\x00), which the store cannot hold; remove it from the grid layer and run again. Nothing was saved.</source>
+      <translation>Unit grid {key}: column '{column}' contains a NUL character (\x00), which the store cannot hold; remove it from the grid layer and run again. Nothing was saved.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/base.py" />
+      <source>Component {key}: column '{column}' contains a NUL character (\x00), which the store cannot hold; remove it from the component layer and run again. Nothing was saved.</source>
+      <translation>Component {key}: column '{column}' contains a NUL character (\x00), which the store cannot hold; remove it from the component layer and run again. Nothing was saved.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/base.py" />
+      <source>Address {key}: column '{column}' contains a NUL character (\x00), which the store cannot hold; remove it from the address layer and run again. Nothing was saved.</source>
+      <translation>Address {key}: column '{column}' contains a NUL character (\x00), which the store cannot hold; remove it from the address layer and run again. Nothing was saved.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/base.py" />
+      <source>The value '{value}' contains a NUL character (\x00), which the store cannot hold or look up; remove it and run again.</source>
+      <translation>The value '{value}' contains a NUL character (\x00), which the store cannot hold or look up; remove it and run again.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/store/factory.py" />
@@ -3526,23 +4112,78 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
     </message>
     <message>
       <location filename="../../grid_plugin/store/gpkg.py" />
-      <source>{path} already holds the table(s) {tables}, not made by the case store; choose a new file for the store.</source>
-      <translation>{path} already holds the table(s) {tables}, not made by the case store; choose a new file for the store.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/gpkg.py" />
       <source>{path} is not a GeoPackage; choose a .gpkg file (a new name creates a store).</source>
       <translation>{path} is not a GeoPackage; choose a .gpkg file (a new name creates a store).</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/store/postgis.py" />
-      <source>There is no QGIS PostgreSQL connection named '{name}' (known: {known}); add it under Browser &gt; PostgreSQL &gt; New Connection.</source>
-      <translation>There is no QGIS PostgreSQL connection named '{name}' (known: {known}); add it under Browser &gt; PostgreSQL &gt; New Connection.</translation>
+      <location filename="../../grid_plugin/store/gpkg.py" />
+      <source>{path} already holds the table(s) {tables}, not made by the case store; choose a new file for the store.</source>
+      <translation>{path} already holds the table(s) {tables}, not made by the case store; choose a new file for the store.</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/store/postgis.py" />
-      <source>The authentication configuration {authcfg} of connection '{name}' cannot be used: it must exist and be of type Basic (user name and password).</source>
-      <translation>The authentication configuration {authcfg} of connection '{name}' cannot be used: it must exist and be of type Basic (user name and password).</translation>
+      <location filename="../../grid_plugin/store/gpkg_access.py" />
+      <source>{path} is being written by another import or program, which did not finish within {seconds} s; nothing was saved. Run again when it has finished, or close the program that holds the file.</source>
+      <translation>{path} is being written by another import or program, which did not finish within {seconds} s; nothing was saved. Run again when it has finished, or close the program that holds the file.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/gpkg_access.py" />
+      <source>{path} is being written by another import or program, which did not finish within {seconds} s; run again when it has finished, or close the program that holds the file.</source>
+      <translation>{path} is being written by another import or program, which did not finish within {seconds} s; run again when it has finished, or close the program that holds the file.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/gpkg_access.py" />
+      <source>Waiting for another import or program writing {path} to finish (at most {seconds} s)...</source>
+      <translation>Waiting for another import or program writing {path} to finish (at most {seconds} s)...</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/gpkg_files.py" />
+      <source>The output file {path} would hold a table named '{layer}', but GeoPackage and SQLite reserve names beginning with gpkg_ and sqlite_; rename the file.</source>
+      <translation>The output file {path} would hold a table named '{layer}', but GeoPackage and SQLite reserve names beginning with gpkg_ and sqlite_; rename the file.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/gpkg_files.py" />
+      <source>The output field '{field}' has the name of the GeoPackage's own column {column}; rename the field in the input layer.</source>
+      <translation>The output field '{field}' has the name of the GeoPackage's own column {column}; rename the field in the input layer.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/gpkg_files.py" />
+      <source>The output fields '{first}' and '{second}' differ only in upper and lower case, which a GeoPackage takes as one column; rename one of them in the input layer.</source>
+      <translation>The output fields '{first}' and '{second}' differ only in upper and lower case, which a GeoPackage takes as one column; rename one of them in the input layer.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/names.py" />
+      <source>The PostGIS schema name is empty; give one, e.g. gridplugin.</source>
+      <translation>The PostGIS schema name is empty; give one, e.g. gridplugin.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/names.py" />
+      <source>The PostGIS schema name '{schema}' contains a control character (a NUL character, tab or line break); type the name again without it.</source>
+      <translation>The PostGIS schema name '{schema}' contains a control character (a NUL character, tab or line break); type the name again without it.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/names.py" />
+      <source>The PostGIS schema name '{schema}' begins or ends with a space, which PostgreSQL would keep as part of the name; remove the space.</source>
+      <translation>The PostGIS schema name '{schema}' begins or ends with a space, which PostgreSQL would keep as part of the name; remove the space.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/names.py" />
+      <source>The PostGIS schema name '{schema}' is {size} bytes long in UTF-8 (a Chinese character takes 3); PostgreSQL keeps only the first 63 and would silently make two such names one store. Choose a shorter name.</source>
+      <translation>The PostGIS schema name '{schema}' is {size} bytes long in UTF-8 (a Chinese character takes 3); PostgreSQL keeps only the first 63 and would silently make two such names one store. Choose a shorter name.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/names.py" />
+      <source>The PostGIS schema name '{schema}' is reserved for PostgreSQL's own catalogs (names beginning with pg_, and information_schema); choose another name, e.g. gridplugin.</source>
+      <translation>The PostGIS schema name '{schema}' is reserved for PostgreSQL's own catalogs (names beginning with pg_, and information_schema); choose another name, e.g. gridplugin.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/names.py" />
+      <source>The database name '{name}' that the store makes is {size} bytes long; PostgreSQL keeps only 63 and would silently cut it. This is a fault of the plugin: please report it.</source>
+      <translation>The database name '{name}' that the store makes is {size} bytes long; PostgreSQL keeps only 63 and would silently cut it. This is a fault of the plugin: please report it.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/names.py" />
+      <source>The name '{name}' contains a NUL character (\x00), which a GeoPackage cannot hold in a table or column name; rename it.</source>
+      <translation>The name '{name}' contains a NUL character (\x00), which a GeoPackage cannot hold in a table or column name; rename it.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/store/postgis.py" />
@@ -3551,8 +4192,58 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
     </message>
     <message>
       <location filename="../../grid_plugin/store/postgis.py" />
+      <source>Schema {schema} of {store} already holds the table(s) {tables}, not made by the case store; choose another schema for the store.</source>
+      <translation>Schema {schema} of {store} already holds the table(s) {tables}, not made by the case store; choose another schema for the store.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis.py" />
       <source>Database of {store} has no PostGIS; run CREATE EXTENSION postgis as its owner.</source>
       <translation>Database of {store} has no PostGIS; run CREATE EXTENSION postgis as its owner.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis.py" />
+      <source>Waiting for another import into {store} to finish...</source>
+      <translation>Waiting for another import into {store} to finish...</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis_connection.py" />
+      <source>The connection to the database of {store} was lost ({error}). Check that the server is running and run again.</source>
+      <translation>The connection to the database of {store} was lost ({error}). Check that the server is running and run again.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis_connection.py" />
+      <source>The database of {store} refused the change ({error}); nothing was saved.</source>
+      <translation>The database of {store} refused the change ({error}); nothing was saved.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis_connection.py" />
+      <source>There is no QGIS PostgreSQL connection named '{name}' (known: {known}); add it under Browser &gt; PostgreSQL &gt; New Connection.</source>
+      <translation>There is no QGIS PostgreSQL connection named '{name}' (known: {known}); add it under Browser &gt; PostgreSQL &gt; New Connection.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis_connection.py" />
+      <source>The connection to the database of {store} was lost during the import ({error}); nothing was imported. Check that the server is running and run the import again.</source>
+      <translation>The connection to the database of {store} was lost during the import ({error}); nothing was imported. Check that the server is running and run the import again.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis_connection.py" />
+      <source>The connection to the database of {store} was lost ({error}); nothing was saved. Check that the server is running and run again.</source>
+      <translation>The connection to the database of {store} was lost ({error}); nothing was saved. Check that the server is running and run again.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis_connection.py" />
+      <source>The database user of {store} lacks a right this needs ({error}); nothing was saved. Ask the database's owner to grant it (a new store needs CREATE on the database, or on its schema), or choose another schema.</source>
+      <translation>The database user of {store} lacks a right this needs ({error}); nothing was saved. Ask the database's owner to grant it (a new store needs CREATE on the database, or on its schema), or choose another schema.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis_connection.py" />
+      <source>The database of {store} refused the import ({error}); nothing was imported.</source>
+      <translation>The database of {store} refused the import ({error}); nothing was imported.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis_connection.py" />
+      <source>The authentication configuration {authcfg} of connection '{name}' cannot be used: it must exist and be of type Basic (user name and password).</source>
+      <translation>The authentication configuration {authcfg} of connection '{name}' cannot be used: it must exist and be of type Basic (user name and password).</translation>
     </message>
   </context>
 </TS>

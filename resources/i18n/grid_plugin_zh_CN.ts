@@ -149,29 +149,44 @@
       <translation>北斗网格码 {code!r} 为第 {own} 级，不能取更细的第 {level} 级作为上级网格</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/cases.py" />
+      <location filename="../../grid_plugin/core/case_fields.py" />
       <source>The input has no field for {missing}; map it in FIELD_MAP, e.g. '{example}'. Input fields: {fields}.</source>
       <translation>输入中没有对应 {missing} 的字段；请在 FIELD_MAP 中映射，例如 '{example}'。输入字段：{fields}。</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/cases.py" />
+      <location filename="../../grid_plugin/core/case_fields.py" />
       <source>FIELD_MAP entry '{entry}' is not 'case field=input field'; case fields are {fields}.</source>
       <translation>FIELD_MAP 条目 '{entry}' 不符合 '案件字段=输入字段' 的格式；案件字段有：{fields}。</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/cases.py" />
+      <location filename="../../grid_plugin/core/case_fields.py" />
       <source>FIELD_MAP maps {target} to '{source}', but the input has no such field; its fields are {fields}.</source>
       <translation>FIELD_MAP 将 {target} 映射到“{source}”，但输入中没有该字段；其字段为：{fields}。</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/cases.py" />
+      <location filename="../../grid_plugin/core/case_times.py" />
+      <source>The years {earliest}–{latest} are no time window; give an earliest year before or equal to the latest one, both between {first} and {last}.</source>
+      <translation>{earliest}–{latest} 年不是有效的时间范围：最早年份不能晚于最晚年份，且两者都须在 {first} 到 {last} 之间。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/case_times.py" />
       <source>Time zone '{zone}' is unknown; use an IANA name such as Asia/Shanghai or UTC.</source>
       <translation>未知时区“{zone}”；请使用 IANA 时区名称，例如 Asia/Shanghai 或 UTC。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases.py" />
+      <source>{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00</source>
+      <translation>{field}“{value}”不是日期时间；请写成 2025-03-01 08:05:00</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
       <source>Coordinates in 'another CRS' need that CRS; give it, e.g. EPSG:4548.</source>
       <translation>坐标为“其他坐标系”时需要指定该坐标系，例如 EPSG:4548。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>row {row}: {field} '{value}' is outside the years {window} accepted for case times; correct it, or widen the window (EARLIEST_YEAR, LATEST_YEAR)</source>
+      <translation>第 {row} 行：{field}“{value}”不在案件时间允许的年份 {window} 之内；请更正，或放宽年份范围（EARLIEST_YEAR、LATEST_YEAR）</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases.py" />
@@ -215,8 +230,8 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases.py" />
-      <source>{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00</source>
-      <translation>{field}“{value}”不是日期时间；请写成 2025-03-01 08:05:00</translation>
+      <source>row {row}, column '{field}' contains a NUL character (\x00); remove it</source>
+      <translation>第 {row} 行的列“{field}”含有 NUL 字符（\x00）；请删除</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases.py" />
@@ -555,8 +570,8 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/containers.py" />
-      <source>communities overlap, so a grid could belong to two of them: features {listing}. Fix the shared boundaries (e.g. with QGIS's topology checker)</source>
-      <translation>社区之间存在重叠，网格可能同时属于两个社区：要素 {listing}。请修正共同边界（例如使用 QGIS 拓扑检查器）</translation>
+      <source>communities overlap, so a grid could belong to two of them: features {listing}. Fix the shared boundaries (e.g. with QGIS's topology checker), or, if the overlaps are digitising noise, raise the overlap tolerance OVERLAP_TOLERANCE from {tolerance:g} to {accepting:.1f} m²</source>
+      <translation>社区之间存在重叠，网格可能同时属于两个社区：要素 {listing}。请修正共同边界（例如使用 QGIS 拓扑检查器）；如果这些重叠只是数字化误差，可将社区重叠容差 OVERLAP_TOLERANCE 从 {tolerance:g} 提高到 {accepting:.1f} 平方米</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/containers.py" />
@@ -582,6 +597,236 @@
       <location filename="../../grid_plugin/core/crs.py" />
       <source>longitude {longitude:.4f} is outside China's CGCS2000 6-degree zones (72E-138E); choose a working CRS explicitly</source>
       <translation>经度 {longitude:.4f} 超出中国 CGCS2000 6 度带范围（东经 72°–138°）；请明确指定工作坐标系</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>New hot spot</source>
+      <translation>新增热点</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>Consecutive hot spot</source>
+      <translation>连续热点</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>Intensifying hot spot</source>
+      <translation>加强热点</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>Persistent hot spot</source>
+      <translation>持续热点</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>Diminishing hot spot</source>
+      <translation>减弱热点</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>Sporadic hot spot</source>
+      <translation>零散热点</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>Oscillating hot spot</source>
+      <translation>振荡热点</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>Historical hot spot</source>
+      <translation>历史热点</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>No pattern detected</source>
+      <translation>未检测到模式</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>New cold spot</source>
+      <translation>新增冷点</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>Consecutive cold spot</source>
+      <translation>连续冷点</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>Intensifying cold spot</source>
+      <translation>加强冷点</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>Persistent cold spot</source>
+      <translation>持续冷点</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>Diminishing cold spot</source>
+      <translation>减弱冷点</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>Sporadic cold spot</source>
+      <translation>零散冷点</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>Oscillating cold spot</source>
+      <translation>振荡冷点</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>Historical cold spot</source>
+      <translation>历史冷点</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>record {record} has the time '{value}', which is not an ISO date or date and time (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)</source>
+      <translation>第 {record} 条记录的时间“{value}”不是 ISO 日期或日期时间（YYYY-MM-DD 或 YYYY-MM-DDTHH:MM:SS）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>record {record} has no date; give every record a local date and time</source>
+      <translation>第 {record} 条记录没有日期；请为每条记录填写本地日期和时间</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>the time unit must be day, week or month, got '{unit}'</source>
+      <translation>时间单位必须是日、周或月，而不是“{unit}”</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>there are no dates to put into time bins; choose a period with cases</source>
+      <translation>没有可划分时间段的日期；请选择有案件的时段</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>the last time bin {last} comes before the first {first}; swap the two</source>
+      <translation>最后一个时间段 {last} 早于第一个时间段 {first}；请交换两者</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>record {record} falls outside the period {first} to {last}; choose a period that holds every record, or leave the others out</source>
+      <translation>第 {record} 条记录不在 {first} 至 {last} 时段内；请选择包含所有记录的时段，或排除其他记录</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>got {grids} grid indices and {bins} time bins; give one of each per record</source>
+      <translation>得到 {grids} 个网格序号和 {bins} 个时间段；每条记录应各有一个</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>record {record} names grid {value}, outside 0 to {last}</source>
+      <translation>第 {record} 条记录的网格 {value} 超出 0 至 {last} 的范围</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>record {record} names time bin {value}, outside 0 to {last}</source>
+      <translation>第 {record} 条记录的时间段 {value} 超出 0 至 {last} 的范围</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>the neighbour rings must be a whole number, 1 or more, got {rings}</source>
+      <translation>邻域圈数必须是不小于 1 的整数，而不是 {rings}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>the space-time cube needs one row per grid and one column per time bin, got {dims} dimensions</source>
+      <translation>时空立方体应每个网格一行、每个时间段一列，而给出的是 {dims} 维</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>hot spot analysis needs at least 3 units, got {count}; choose more grids</source>
+      <translation>热点分析至少需要 3 个单元，当前只有 {count} 个；请选择更多网格</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>the space-time cube has {rows} grids but the neighbours {units}; give the same grids in the same order</source>
+      <translation>时空立方体有 {rows} 个网格，邻接关系却有 {units} 个；请按相同顺序给出相同的网格</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>grid {grid} has no numeric value in time bin {bin}; count 0 for a bin without cases</source>
+      <translation>网格 {grid} 在时间段 {bin} 没有数值；没有案件的时间段请计 0</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>every grid has the value {value} in every time bin, so none stands out; choose a longer period, more grids or other cases</source>
+      <translation>每个网格在每个时间段的值都是 {value}，没有任何网格突出；请选择更长的时段、更多网格或其他案件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>the time window must be a whole number of bins, 0 or more, got {window}</source>
+      <translation>时间窗口必须是不小于 0 的整数个时间段，而不是 {window}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>give hot and cold bins of the same shape and one trend per grid</source>
+      <translation>热点与冷点时间段的形状必须相同，且每个网格一个趋势</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>a bin cannot be a hot and a cold spot at once</source>
+      <translation>一个时间段不能同时是热点和冷点</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>the FDR correction must be cube, slice or none, got '{fdr}'</source>
+      <translation>FDR 校正必须是 cube、slice 或 none，而不是“{fdr}”</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>emerging hot spot analysis needs at least {minimum} time bins, got {count}; choose a longer period or shorter time bins</source>
+      <translation>新兴热点分析至少需要 {minimum} 个时间段，实际只有 {count} 个；请选择更长的时段或更短的时间段单位</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>a time window of {window} bins leaves {left} bins for the trend test, which needs at least 2; choose a smaller window or more bins</source>
+      <translation>{window} 个时间段的时间窗口只给趋势检验留下 {left} 个时间段，而它至少需要 2 个；请缩小窗口或增加时间段</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>the Mann-Kendall trend test needs at least 2 time bins, got {count}; choose a longer period or shorter time bins</source>
+      <translation>Mann-Kendall 趋势检验至少需要 2 个时间段，实际只有 {count} 个；请选择更长的时段或更短的时间段单位</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/emerging.py" />
+      <source>record {record} has the time '{value}' with a time zone; give local times (the district's wall clock) without a zone</source>
+      <translation>第 {record} 条记录的时间“{value}”带有时区；请给出不带时区的本地时间（本辖区的钟表时间）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/estimate.py" />
+      <source>Split these communities, or raise the cell size CELL_SIZE to at least {cell} m</source>
+      <translation>请拆分这些社区，或将网格尺寸 CELL_SIZE 增大到至少 {cell} 米</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/estimate.py" />
+      <source>Split these communities, or raise the minimum area MIN_AREA to at least {minimum:.0f} m², the target area TARGET_AREA to {target:.0f} m² and the maximum area MAX_AREA to {maximum:.0f} m²</source>
+      <translation>请拆分这些社区，或将最小面积 MIN_AREA 增大到至少 {minimum:.0f} 平方米、目标面积 TARGET_AREA 增大到 {target:.0f} 平方米、最大面积 MAX_AREA 增大到 {maximum:.0f} 平方米</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/estimate.py" />
+      <source>{count} community(ies) would get more than the {limit} grids a 3-digit sequence allows: {listing}. {fix}</source>
+      <translation>{count} 个社区的网格数将超过 3 位顺序号允许的 {limit} 个：{listing}。{fix}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/estimate.py" />
+      <source>Split these communities into smaller ones</source>
+      <translation>请把这些社区拆分为更小的社区</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/estimate.py" />
+      <source>community {community} (feature {fid}) covers only {area:.2f} m², less than the minimum grid area of {min_area:.0f} m², and becomes one grid that small; if it is a sliver left by digitising, merge it into its neighbour or delete it</source>
+      <translation>社区 {community}（要素 {fid}）面积仅 {area:.2f} 平方米，小于最小网格面积 {min_area:.0f} 平方米，将成为一个同样大小的网格；如果它是数字化遗留的碎片，请将其并入相邻社区或删除</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/estimate.py" />
+      <source>{community} (feature {fid}): {grids} grids</source>
+      <translation>{community}（要素 {fid}）：{grids} 个网格</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/export.py" />
@@ -650,11 +895,6 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/follow.py" />
-      <source>community {code} (feature {fid}) would get {count} grids, more than the {limit} a 3-digit sequence allows; raise the target area or split the community</source>
-      <translation>社区 {code}（要素 {fid}）将得到 {count} 个网格，超过 3 位顺序号允许的 {limit} 个；请增大目标面积或拆分该社区</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/follow.py" />
       <source>areas must satisfy 0 ≤ minimum &lt; target &lt; maximum; got minimum {minimum:.0f}, target {target:.0f} and maximum {maximum:.0f} m²</source>
       <translation>面积须满足 0 ≤ 最小 &lt; 目标 &lt; 最大；当前最小 {minimum:.0f}、目标 {target:.0f}、最大 {maximum:.0f} 平方米</translation>
     </message>
@@ -717,11 +957,6 @@
       <location filename="../../grid_plugin/core/hotspots.py" />
       <source>the neighbour tolerance must be zero or positive, got {value}</source>
       <translation>邻接容差必须为零或正数，当前为 {value}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/hotspots.py" />
-      <source>hot spot analysis needs at least 3 units, got {count}; choose more grids</source>
-      <translation>热点分析至少需要 3 个单元，当前只有 {count} 个；请选择更多网格</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/hotspots.py" />
@@ -824,9 +1059,29 @@
       <translation>最小面积 {min_area} 平方米应介于 0 与网格面积 {cell_area:.0f} 平方米之间</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/lattice.py" />
-      <source>community {code} (feature {fid}) would get {count} grids, more than the {limit} a 3-digit sequence allows; use a larger cell size or split the community</source>
-      <translation>社区 {code}（要素 {fid}）将产生 {count} 个网格，超过 3 位顺序号允许的 {limit} 个；请增大网格尺寸或拆分社区</translation>
+      <location filename="../../grid_plugin/core/output_files.py" />
+      <source>{parameter} needs a file name.</source>
+      <translation>{parameter} 需要一个文件名。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/output_files.py" />
+      <source>{parameter} is the folder {path}; give a file name in it, e.g. {example}.</source>
+      <translation>{parameter} 是文件夹 {path}；请给出其中的文件名，例如 {example}。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/output_files.py" />
+      <source>{parameter} must be a {extensions} file; {path} is not. Give a name ending in {extension}.</source>
+      <translation>{parameter} 必须是 {extensions} 文件，{path} 不是。请使用以 {extension} 结尾的文件名。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/output_files.py" />
+      <source>{parameter}: the folder of {path} cannot take a new file ({error}); choose a folder you can write to.</source>
+      <translation>{parameter}：无法在 {path} 所在的文件夹中新建文件（{error}）；请选择一个可写入的文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/output_files.py" />
+      <source>{parameter}: {path} cannot be replaced ({error}); close it (in Excel?) or choose another name.</source>
+      <translation>{parameter}：无法替换 {path}（{error}）；请关闭该文件（是否在 Excel 中打开？）或换一个文件名。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/period_report.py" />
@@ -954,6 +1209,26 @@
       <translation>案件 {index}：时间“{value}”不是 ISO 8601 时间（例如 2025-03-01T04:00:00Z）；请更正或删除</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/core/precision.py" />
+      <source>the precision must lie between {low} and {high} m, got {value}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/precision.py" />
+      <source>community {label} (feature {fid}) is narrower than the precision of {precision} m everywhere and would vanish on the precision grid; fix its outline or lower PRECISION</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/precision.py" />
+      <source>community {label} (feature {fid}): {count} grid(s) of {area:.4f} m² in all, narrower than the precision of {precision} m everywhere, vanished on the precision grid</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/precision.py" />
+      <source>{count} grid(s) keep a vertex closer than the precision of {precision} m to an edge of their own (communities {labels}); check them with gridplugin:validategrids</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/stability.py" />
       <source>the previous grid layer has missing or malformed codes (not 15 digits) on features {fids}; fix them or validate the layer with gridplugin:validategrids first</source>
       <translation>原网格图层的要素 {fids} 缺少编码或编码格式错误（不是 15 位数字）；请修正，或先用 gridplugin:validategrids 检查该图层</translation>
@@ -975,8 +1250,8 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/tables.py" />
-      <source>Encoding '{encoding}' is not supported; use {choices}.</source>
-      <translation>不支持编码“{encoding}”；请使用 {choices}。</translation>
+      <source>row {row} has {count} values but the header has {fields}: a {delimiter} inside a value needs quotes</source>
+      <translation>第 {row} 行有 {count} 个值，而表头只有 {fields} 列：值中的{delimiter}需要用引号括起来</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/tables.py" />
@@ -990,6 +1265,66 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/tables.py" />
+      <source>semicolon</source>
+      <translation>分号</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
+      <source>tab</source>
+      <translation>制表符</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
+      <source>comma</source>
+      <translation>逗号</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
+      <source>Row {row} of {path} (from line {line}) cannot be read as CSV ({error}).</source>
+      <translation>{path} 的第 {row} 行（文件第 {line} 行起）无法按 CSV 读取（{error}）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
+      <source>Encoding '{encoding}' is not supported; use {choices}.</source>
+      <translation>不支持编码“{encoding}”；请使用 {choices}。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
+      <source>The first line of {path} contains NUL characters (\x00): the file is probably UTF-16 text; save it as UTF-8 CSV.</source>
+      <translation>{path} 的第一行含有 NUL 字符（\x00）：该文件可能是 UTF-16 文本；请另存为 UTF-8 CSV。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
+      <source>Row {row} of {path} is empty or missing, so it cannot be the header (HEADER_ROW); give the row that names the columns.</source>
+      <translation>{path} 的第 {row} 行为空或不存在，不能作为表头（HEADER_ROW）；请给出列名所在的行。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
+      <source>Row {row} of {path} (from line {line}) holds a value longer than {limit} characters: most likely a quote (") opened there is never closed. Close the quote, or shorten the value.</source>
+      <translation>{path} 的第 {row} 行（文件第 {line} 行起）有一个超过 {limit} 个字符的值：很可能是从这里开始的引号（"）没有闭合。请补上引号，或缩短该值。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
+      <source>Row {title_row} ('{title}') is a title, not the header: the header is taken from row {row}. Set HEADER_ROW to choose another row.</source>
+      <translation>第 {title_row} 行（“{title}”）是标题，不是表头：表头取自第 {row} 行。如需改用其他行，请设置 HEADER_ROW。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
+      <source>Invisible characters (a byte order mark or a zero-width space) were removed from the header name '{name}'.</source>
+      <translation>已从表头名称“{name}”中删除不可见字符（字节顺序标记或零宽空格）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
+      <source>Column {column} of the header (row {row}) has no name; it is read as '{name}'.</source>
+      <translation>表头（第 {row} 行）的第 {column} 列没有名称；按“{name}”读取。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
+      <source>{path} cannot be read as CSV above its data ({error}).</source>
+      <translation>{path} 中数据之前的部分无法按 CSV 读取（{error}）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
       <source>{path} is not UTF-8 (byte {at}); choose the GBK/GB18030 encoding.</source>
       <translation>{path} 不是 UTF-8 编码（第 {at} 字节）；请选择 GBK/GB18030 编码。</translation>
     </message>
@@ -997,6 +1332,31 @@
       <location filename="../../grid_plugin/core/tables.py" />
       <source>{path} is neither UTF-8 nor GBK/GB18030 text (byte {at}); save it as UTF-8 CSV.</source>
       <translation>{path} 既不是 UTF-8 也不是 GBK/GB18030 文本（第 {at} 字节）；请另存为 UTF-8 CSV。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/tables.py" />
+      <source>Row {row} of {path} (line {line}) opens a quote (") that is never closed, so the rest of the file would be read as one value; close the quote or remove it.</source>
+      <translation>{path} 的第 {row} 行（文件第 {line} 行）有一个没有闭合的引号（"），文件的其余部分会被当作一个值读取；请补上或删除该引号。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/trend.py" />
+      <source>give one series or a table of series (one per row), got {dims} dimensions</source>
+      <translation>请给出一个序列或一个序列表（每行一个），而给出的是 {dims} 维</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/trend.py" />
+      <source>series {row} has no numeric value at position {position}</source>
+      <translation>序列 {row} 在位置 {position} 没有数值</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/trend.py" />
+      <source>p-values must lie between 0 and 1, got {value}</source>
+      <translation>p 值必须介于 0 和 1 之间，而不是 {value}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/trend.py" />
+      <source>the significance level must lie between 0 and 1, got {alpha}</source>
+      <translation>显著性水平必须介于 0 和 1 之间，而不是 {alpha}</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/validation.py" />
@@ -1287,6 +1647,36 @@
       <location filename="../../grid_plugin/core/validation_report.py" />
       <source>Showing the first {shown} of {total} problems; the error layer lists them all.</source>
       <translation>仅列出 {total} 个问题中的前 {shown} 个；错误图层包含全部问题。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/xlsx.py" />
+      <source>{path} has no sheets.</source>
+      <translation>{path} 没有工作表。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/xlsx.py" />
+      <source>{path} is not an XLSX workbook; save it from Excel or WPS as .xlsx (without a password), or as CSV.</source>
+      <translation>{path} 不是 XLSX 工作簿；请用 Excel 或 WPS 另存为 .xlsx（不设密码）或 CSV。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/xlsx.py" />
+      <source>{path} is not an XLSX workbook Excel would open ({error}); save it from Excel or WPS again.</source>
+      <translation>{path} 不是 Excel 能打开的 XLSX 工作簿（{error}）；请用 Excel 或 WPS 重新保存。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/xlsx.py" />
+      <source>{path} has no sheet '{sheet}'; its sheets are: {sheets}.</source>
+      <translation>{path} 中没有工作表“{sheet}”；其工作表有：{sheets}。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/xlsx.py" />
+      <source>Sheet '{sheet}' of {path} cannot be read ({error}); open it in Excel or WPS and save it again.</source>
+      <translation>无法读取 {path} 的工作表“{sheet}”（{error}）；请在 Excel 或 WPS 中打开并重新保存。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/xlsx.py" />
+      <source>row {row} has a value in column {column}, which has no header; name the column or move the value</source>
+      <translation>第 {row} 行在没有表头的第 {column} 列有值；请为该列命名或移走该值</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/gui/algorithm_runner.py" />
@@ -1828,8 +2218,12 @@
       <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
       <source>Tests whether case concentrations are real: Getis-Ord Gi* on the case count of each unit grid, with contiguity weights (queen: grids sharing a point; rook: grids sharing an edge), gives a z-score, a p-value and a class: hot or cold spot at 90, 95 or 99 % confidence, or not significant. A grid is a hot spot when it and its neighbours together hold more cases than chance explains.
 
+With the false discovery rate correction (Benjamini-Hochberg, off by default), the p-values of all grids are adjusted for the number of grids tested: a grid is significant at 90, 95 or 99 % when its adjusted p (field gi_p_adj) is at most 0.10, 0.05 or 0.01, and then at most 10, 5 or 1 % of the hot and cold spots found are expected to be chance. Fewer grids come out significant, and those that do can be trusted as a set. Without it, gi_p_adj equals gi_p.
+
 The period report (CSV and HTML) lists, for every day, week, month, quarter or year, the top-N grids and classes (高频区域、高频事件) with the change against the previous period.</source>
       <translation>检验案件聚集是否真实存在：对每个单元网格的案件数进行 Getis-Ord Gi* 分析，采用邻接权重（queen：共享顶点的网格；rook：共享边的网格），得出 z 得分、p 值和分类：置信度为 90%、95% 或 99% 的热点或冷点，或不显著。当某网格与其相邻网格合计的案件数多于随机所能解释的程度时，该网格即为热点。
+
+启用错误发现率校正（Benjamini-Hochberg，默认关闭）时，所有网格的 p 值按检验的网格数进行校正：校正后的 p 值（字段 gi_p_adj）不大于 0.10、0.05 或 0.01 的网格在 90%、95% 或 99% 置信度下显著，此时所发现的热点和冷点中预期至多 10%、5% 或 1% 出于偶然。显著的网格会变少，但作为一个整体更可信。不校正时，gi_p_adj 等于 gi_p。
 
 周期报告（CSV 和 HTML）按日、周、月、季度或年列出排名前 N 位的网格和类别（高频区域、高频事件），以及与上一周期相比的变化。</translation>
     </message>
@@ -1867,6 +2261,11 @@ The period report (CSV and HTML) lists, for every day, week, month, quarter or y
       <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
       <source>Gap tolerance between neighbouring grids (m)</source>
       <translation>相邻网格间的缝隙容差（米）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>False discovery rate correction (Benjamini-Hochberg)</source>
+      <translation>错误发现率校正（Benjamini-Hochberg）</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
@@ -2107,6 +2506,8 @@ Stable codes (相对稳定): with the previous grid layer, every new grid that o
 
 Numbering: rows from north to south, west to east within a row (or columns). Quality figures (areas, share of boundaries on the lines, compactness) are logged, returned and stored in the output layer's metadata.
 
+Limits: a community gets at most 999 grids (the 3-digit sequence). Before dividing, the grids of every community are bounded from its area and outline (and counted near the limit); all communities over the limit are refused together, with the cell size or grid areas at which they would fit. A community smaller than the minimum grid area becomes one grid, with a warning naming it (often a sliver left by digitising).
+
 Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the data's longitude unless a working CRS is given.</source>
       <translation>把社区多边形划分为约 10,000 平方米的单元网格，并赋予 15 位编码：6 位区县代码 + 3 位街道代码 + 3 位社区代码 + 3 位顺序号。网格不跨越社区边界，一个社区的网格恰好覆盖该社区。
 
@@ -2118,17 +2519,14 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
 
 编号：按行自北向南、行内自西向东（或按列）。质量指标（面积、边界落在线上的比例、紧凑度）会输出到日志、结果并写入输出图层的元数据。
 
+限制：一个社区最多 999 个网格（3 位顺序号）。划分之前先根据每个社区的面积和边界估算其网格数的范围（接近上限的社区会精确计数）；超过上限的社区在同一条错误信息中全部列出，并给出能容纳它们的网格尺寸或网格面积。小于最小网格面积的社区成为一个网格，并有警告指明该社区（常为数字化遗留的碎片）。
+
 地理坐标的输入会投影到数据所在经度的 CGCS2000 3 度带高斯-克吕格坐标系，除非指定了工作坐标系。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>The community layer has no geometries; draw the community polygons first.</source>
       <translation>社区图层没有任何几何图形；请先绘制社区面。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>feature {fid}</source>
-      <translation>要素 {fid}</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -2387,11 +2785,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Community codes are missing or malformed: </source>
-      <translation>社区代码缺失或格式错误：</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Field '{}' does not exist in the community layer; its fields are: {}</source>
       <translation>社区图层中不存在字段“{}”；现有字段：{}</translation>
     </message>
@@ -2401,9 +2794,132 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <translation>按 {} 个点均衡工作量。</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source> (and {} more)</source>
-      <translation>（另有 {} 条）</translation>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>Emerging hot spots of cases</source>
+      <translation>案件新兴热点分析</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>Finds where hot and cold spots of cases appear, last, grow, fade or come and go (emerging hot spot analysis, as in ArcGIS Pro). The store counts the cases per unit grid and time bin: local days, ISO weeks (Monday to Sunday) or calendar months. Space-time Getis-Ord Gi* compares each grid's neighbourhood (the grid and its neighbours up to the given rings, in this bin and the given number of previous bins) with the mean of all grids and bins. A bin is a hot or cold spot at 90 % confidence; the FDR correction (Benjamini-Hochberg over all grids and bins, on by default) keeps the expected share of chance findings among them at 10 % or less. The Mann-Kendall test of each grid's Gi* z-scores gives its trend. Categories:
+- New hot spot: hot in the last bin only.
+- Consecutive hot spot: hot in an unbroken run of the last bins, never before, in less than 90 % of the bins.
+- Intensifying hot spot: hot in 90 % of the bins or more, the last included, z rising.
+- Persistent hot spot: the same without a significant trend.
+- Diminishing hot spot: the same with z falling.
+- Sporadic hot spot: hot in the last bin and in some earlier ones, in less than 90 %, never cold.
+- Oscillating hot spot: the same, but a cold spot in some bin.
+- Historical hot spot: hot in 90 % of the bins or more, but not in the last.
+- Cold spots: the same with hot and cold swapped (intensifying: getting colder).
+- No pattern detected: none of these.
+
+Parameters: the store and the unit grids; the period (From, Until; empty: all cases) and the filters; the time zone of the local days; the time step; the neighbours (queen or rook, gap tolerance, rings); the time window in bins; the FDR correction; the minimum number of bins (10, as ArcGIS requires).
+
+Outputs: the unit grids with category code and name, trend z and p, the trend of the counts, the numbers of hot and cold bins and the last bin's z and p (FDR-adjusted when the correction is on); and one feature per grid and bin with its first and end day (exclusive), cases, Gi* z, p, adjusted p and class (±1/2/3: 90/95/99 %), ready for QGIS's temporal controller. A grid without neighbours is compared on its own cases alone. Cases of grids not among the unit grids are left out and reported. A bin cut by From or Until has fewer days, so fewer cases.</source>
+      <translation>找出案件热点和冷点在何处出现、持续、增强、减弱或时隐时现（新兴热点分析，与 ArcGIS Pro 相同）。案件库按单元网格和时间段统计案件数：时间段为本地日、ISO 周（周一至周日）或自然月。时空 Getis-Ord Gi* 将每个网格的邻域（该网格及其指定圈数以内的相邻网格，在本时间段及指定数目的前几个时间段内）与所有网格和时间段的均值进行比较。置信度达到 90% 的时间段即为热点或冷点；FDR 校正（对所有网格和时间段做 Benjamini-Hochberg 校正，默认开启）使其中出于偶然的预期比例不超过 10%。对每个网格的 Gi* z 得分做 Mann-Kendall 检验得出其趋势。类别：
+- 新增热点：仅在最后一个时间段为热点。
+- 连续热点：在最后若干个连续时间段为热点，此前从未是热点，且热点时间段少于 90%。
+- 加强热点：在 90% 或以上的时间段（包括最后一个）为热点，z 值显著上升。
+- 持续热点：同上，但没有显著趋势。
+- 减弱热点：同上，但 z 值显著下降。
+- 零散热点：在最后一个时间段及此前部分时间段为热点，少于 90%，从未是冷点。
+- 振荡热点：同上，但在某个时间段曾是冷点。
+- 历史热点：在 90% 或以上的时间段为热点，但最后一个时间段不是。
+- 冷点：同上，热点与冷点互换（加强冷点：越来越冷）。
+- 未检测到模式：以上皆不是。
+
+参数：案件库和单元网格；时段（开始、截止；留空：全部案件）和筛选条件；本地日期所用的时区；时间步长；邻接关系（queen 或 rook、缝隙容差、圈数）；以时间段计的时间窗口；FDR 校正；最少时间段数（10，与 ArcGIS 的要求相同）。
+
+输出：单元网格图层，含类别代码和名称、趋势 z 值和 p 值、案件数的趋势、热点和冷点时间段数、最后一个时间段的 z 值和 p 值（开启校正时为 FDR 校正后的值）；以及每个网格每个时间段一个要素的图层，含起始日和结束日（不含）、案件数、Gi* z 值、p 值、校正后 p 值和分级（±1/2/3：90/95/99%），可直接用于 QGIS 的时间控制器。没有相邻网格的网格只与其自身的案件比较。网格代码不在单元网格中的案件不参与分析，并会报告。被开始或截止时间截断的时间段天数较少，案件数也因此较少。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>Time step</source>
+      <translation>时间步长</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>Neighbour rings (1: neighbours; 2: also their neighbours)</source>
+      <translation>邻域圈数（1：相邻网格；2：再加上它们的相邻网格）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>Time window: previous bins in each neighbourhood</source>
+      <translation>时间窗口：每个邻域包含的前几个时间段</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>Minimum number of time bins</source>
+      <translation>最少时间段数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>Emerging hot spots</source>
+      <translation>新兴热点</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>Gi* per grid and time bin</source>
+      <translation>各网格各时间段的 Gi*</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>Cases counted</source>
+      <translation>统计的案件数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>Time bins</source>
+      <translation>时间段数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>Grids in a hot spot category</source>
+      <translation>属于热点类别的网格数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>Grids in a cold spot category</source>
+      <translation>属于冷点类别的网格数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>There are no cases with a grid code in the period and filters ({}); choose another period or fewer filters.</source>
+      <translation>在该时段和筛选条件（{}）下没有带网格代码的案件；请选择其他时段或减少筛选条件。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>From or Until cuts the first or last time bin short, so it holds fewer cases than a whole bin; a trend or a last-bin category may come from that. Start and end the period on bin edges (for weeks: Mondays).</source>
+      <translation>开始或截止时间截断了第一个或最后一个时间段，其案件数少于完整的时间段；趋势或最后时间段的类别可能因此而来。请让时段从时间段的边界开始和结束（按周时：周一）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>None of the cases in the period lies in these unit grids; give the unit grids the cases were imported with.</source>
+      <translation>该时段内没有任何案件位于这些单元网格中；请给出导入案件时所用的单元网格。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>{} cases in {} grids and {} time bins ({} to {}).</source>
+      <translation>{} 个案件，{} 个网格，{} 个时间段（{} 至 {}）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>{}: {} grids</source>
+      <translation>{}：{} 个网格</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>{} grids have no neighbour: each is compared on its own cases alone. Raise the gap tolerance if the grids have small gaps.</source>
+      <translation>{} 个网格没有相邻网格：每个只与其自身的案件比较。若网格之间有小缝隙，请调大缝隙容差。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>{} cases carry {} grid codes that are not among the unit grids (e.g. {}) and are left out; give the unit grids the cases were imported with.</source>
+      <translation>{} 个案件带有 {} 个不在单元网格中的网格代码（如 {}），不参与分析；请给出导入案件时所用的单元网格。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
+      <source>{} cases without a grid code or a report time are left out.</source>
+      <translation>{} 个没有网格代码或上报时间的案件不参与分析。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
@@ -2725,14 +3241,14 @@ The file is written under a temporary name and moved into place at the end: a fa
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>Imports cases (案件) from a CSV (UTF-8 or GBK), an XLSX sheet or any OGR layer into the case store: a GeoPackage file (default) or a PostGIS schema reached through a QGIS PostgreSQL connection.
 
-FIELD_MAP maps case fields to input columns, e.g. 'case_id=案件编号; x=经度; y=纬度; reported_at=上报时间'; columns with the store's own names or common Chinese names are found without it. Coordinates may be WGS84, CGCS2000, GCJ-02 (Amap, Tencent), BD-09 (Baidu) or any CRS; they are stored in CGCS2000. Times without a zone are local time in the chosen zone.
+FIELD_MAP maps case fields to input columns, e.g. 'case_id=案件编号; x=经度; y=纬度; reported_at=上报时间'; columns with the store's own names or common Chinese names are found without it. HEADER_ROW is the row of a CSV or sheet that names the columns; with 0 (default) it is the first row, or, below a title (a first row with a single value, such as a merged title cell), the first row that names the case fields, as the log says. Coordinates may be WGS84, CGCS2000, GCJ-02 (Amap, Tencent), BD-09 (Baidu) or any CRS; they are stored in CGCS2000. Times without a zone are local time in the chosen zone; XLSX date cells keep their time whatever their number format. Every case time must lie in the years EARLIEST_YEAR (default 1990) to LATEST_YEAR (empty: next year), as written.
 
-Each case gets the codes of its unit grid, street and community. A re-import is idempotent: new case ids are added, changed ones updated, identical ones left alone. The whole file is one transaction: a failure or cancel writes nothing. Rows that cannot be used go to the rejects CSV with their row number and reason; the counts of rows read, imported, updated, unchanged and rejected always add up.</source>
+Each case gets the codes of its unit grid, street and community. A re-import is idempotent: new case ids are added, changed ones updated, identical ones left alone. The whole file is one transaction: a failure or cancel writes nothing. Rows that cannot be used go to the rejects CSV with their row number (the first row below the header is row 1), reason and values: among them rows with more values than the header (a comma inside a value needs quotes), a text with a NUL character and a time outside the years. The counts of rows read, imported, updated, unchanged and rejected always add up. REJECTS is checked before anything is written and replaced together with the store's commit; a text cell starting with =, +, -, @, a tab or a carriage return gets a leading ' there, so that Excel shows it instead of running it as a formula (plain numbers such as -12.5 stay numbers).</source>
       <translation>将案件从 CSV（UTF-8 或 GBK）、XLSX 工作表或任意 OGR 图层导入案件库：GeoPackage 文件（默认），或通过 QGIS PostgreSQL 连接访问的 PostGIS 模式（schema）。
 
-FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=经度; y=纬度; reported_at=上报时间'；与案件库字段同名或使用常见中文名称的列无需映射即可识别。坐标可以是 WGS84、CGCS2000、GCJ-02（火星坐标：高德、腾讯）、BD-09（百度坐标）或任意坐标系，统一以 CGCS2000 存储。不带时区的时间视为所选时区的当地时间。
+FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=经度; y=纬度; reported_at=上报时间'；与案件库字段同名或使用常见中文名称的列无需映射即可识别。HEADER_ROW 是 CSV 或工作表中列名所在的行；为 0（默认）时取第一行，若第一行是标题（只有一个值，例如合并单元格的标题），则取其下第一个写有案件字段名的行，并在日志中说明。坐标可以是 WGS84、CGCS2000、GCJ-02（火星坐标：高德、腾讯）、BD-09（百度坐标）或任意坐标系，统一以 CGCS2000 存储。不带时区的时间视为所选时区的当地时间；XLSX 日期单元格无论数字格式如何都保留其时刻。每个案件时间（按所写的年份）都必须在 EARLIEST_YEAR（默认 1990）到 LATEST_YEAR（留空：明年）之间。
 
-每个案件都会得到其所在单元网格、街道和社区的代码。重复导入是幂等的：新的案件编号会被添加，内容有变化的会被更新，完全相同的保持不变。整个文件在一个事务中导入：出错或取消时不写入任何数据。无法使用的行连同行号和原因写入拒绝行 CSV；读取、导入、更新、未变和拒绝的行数总能对上。</translation>
+每个案件都会得到其所在单元网格、街道和社区的代码。重复导入是幂等的：新的案件编号会被添加，内容有变化的会被更新，完全相同的保持不变。整个文件在一个事务中导入：出错或取消时不写入任何数据。无法使用的行连同行号（表头下第一行为第 1 行）、原因和各列的值写入拒绝行 CSV，其中包括值比表头多的行（值中的逗号需要用引号括起来）、含 NUL 字符的文本和超出年份范围的时间。读取、导入、更新、未变和拒绝的行数总能对上。REJECTS 在写入任何数据之前就会检查，并与案件库的提交一起替换；其中以 =、+、-、@、制表符或回车开头的文本单元格前会加上 '，使 Excel 只显示而不把它当作公式执行（-12.5 这样的纯数字仍是数字）。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
@@ -2773,6 +3289,16 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>Lowest confidence for placing a case by its address (0–1)</source>
       <translation>按地址定位案件的最低置信度（0–1）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Earliest year of a case time</source>
+      <translation>案件时间的最早年份</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Latest year of a case time (empty: next year)</source>
+      <translation>案件时间的最晚年份（留空：明年）</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
@@ -2883,6 +3409,16 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>{} classes added or overridden from {}.</source>
       <translation>添加或覆盖了 {} 个类别（来自 {}）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>The rejects file {} cannot be written ({}); nothing was imported. Close it or choose another name, and run again.</source>
+      <translation>无法写入拒绝行文件 {}（{}）；未导入任何数据。请关闭该文件或换一个文件名，然后重新运行。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Row {} of the file looks like the header ({}); set HEADER_ROW to {}.</source>
+      <translation>文件第 {} 行看起来是表头（{}）；请将 HEADER_ROW 设为 {}。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
@@ -3266,8 +3802,18 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Community codes are missing or malformed: </source>
+      <translation>社区代码缺失或格式错误：</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
       <source>{} retired grids (end date set) are skipped.</source>
       <translation>跳过 {} 个已终止的网格（已填写终止日期）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source> (and {} more)</source>
+      <translation>（另有 {} 条）</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/base.py" />
@@ -3396,6 +3942,11 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
     </message>
     <message>
       <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <source>feature {fid}</source>
+      <translation>要素 {fid}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/grid_inputs.py" />
       <source>The workload layer must contain points (components or past cases).</source>
       <translation>工作量图层必须是点图层（部件或历史案件）。</translation>
     </message>
@@ -3451,6 +4002,11 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
     </message>
     <message>
       <location filename="../../grid_plugin/processing/table_inputs.py" />
+      <source>Header row of a CSV or sheet (0: find it below a title)</source>
+      <translation>CSV 或工作表的表头行（0：自动查找，可跳过标题行）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/table_inputs.py" />
       <source>Detect (UTF-8, else GBK/GB18030)</source>
       <translation>自动识别（UTF-8，否则 GBK/GB18030）</translation>
     </message>
@@ -3461,6 +4017,11 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
     </message>
     <message>
       <location filename="../../grid_plugin/processing/table_inputs.py" />
+      <source>HEADER_ROW applies to CSV and XLSX files; {} is read as a GIS layer, whose fields have names. Leave HEADER_ROW at 0.</source>
+      <translation>HEADER_ROW 只适用于 CSV 和 XLSX 文件；{} 按 GIS 图层读取，其字段已有名称。请将 HEADER_ROW 保持为 0。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/table_inputs.py" />
       <source>{} cannot be read as a table or layer; give a CSV, XLSX or a GIS layer (and the sheet name).</source>
       <translation>{} 无法作为表格或图层读取；请提供 CSV、XLSX 或 GIS 图层（以及工作表名称）。</translation>
     </message>
@@ -3468,6 +4029,31 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <location filename="../../grid_plugin/store/base.py" />
       <source>Store {store} has schema version {found}, newer than this plugin understands ({known}); update the plugin before using this store.</source>
       <translation>案件库 {store} 的结构版本为 {found}，比本插件支持的版本（{known}）更新；请先升级插件再使用该案件库。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/base.py" />
+      <source>Case {case_id} (row {row}): column '{column}' contains a NUL character (\x00), which the store cannot hold; remove it from the source and import again. Nothing was imported.</source>
+      <translation>案件 {case_id}（第 {row} 行）：列“{column}”含有 NUL 字符（\x00），案件库无法保存；请在源数据中删除该字符后重新导入。本次未导入任何数据。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/base.py" />
+      <source>Unit grid {key}: column '{column}' contains a NUL character (\x00), which the store cannot hold; remove it from the grid layer and run again. Nothing was saved.</source>
+      <translation>单元网格 {key}：列“{column}”含有 NUL 字符（\x00），案件库无法保存；请在网格图层中删除该字符后重新运行。未保存任何数据。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/base.py" />
+      <source>Component {key}: column '{column}' contains a NUL character (\x00), which the store cannot hold; remove it from the component layer and run again. Nothing was saved.</source>
+      <translation>部件 {key}：列“{column}”含有 NUL 字符（\x00），案件库无法保存；请在部件图层中删除该字符后重新运行。未保存任何数据。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/base.py" />
+      <source>Address {key}: column '{column}' contains a NUL character (\x00), which the store cannot hold; remove it from the address layer and run again. Nothing was saved.</source>
+      <translation>地址 {key}：列“{column}”含有 NUL 字符（\x00），案件库无法保存；请在地址图层中删除该字符后重新运行。未保存任何数据。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/base.py" />
+      <source>The value '{value}' contains a NUL character (\x00), which the store cannot hold or look up; remove it and run again.</source>
+      <translation>值“{value}”含有 NUL 字符（\x00），案件库无法保存或查询；请删除该字符后重新运行。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/store/factory.py" />
@@ -3526,23 +4112,78 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
     </message>
     <message>
       <location filename="../../grid_plugin/store/gpkg.py" />
-      <source>{path} already holds the table(s) {tables}, not made by the case store; choose a new file for the store.</source>
-      <translation>{path} 中已有并非由案件库创建的表 {tables}；请为案件库另选一个新文件。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/gpkg.py" />
       <source>{path} is not a GeoPackage; choose a .gpkg file (a new name creates a store).</source>
       <translation>{path} 不是 GeoPackage；请选择 .gpkg 文件（新文件名会新建案件库）。</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/store/postgis.py" />
-      <source>There is no QGIS PostgreSQL connection named '{name}' (known: {known}); add it under Browser &gt; PostgreSQL &gt; New Connection.</source>
-      <translation>没有名为“{name}”的 QGIS PostgreSQL 连接（已有：{known}）；请在“浏览器 &gt; PostgreSQL &gt; 新建连接”中添加。</translation>
+      <location filename="../../grid_plugin/store/gpkg.py" />
+      <source>{path} already holds the table(s) {tables}, not made by the case store; choose a new file for the store.</source>
+      <translation>{path} 中已有并非由案件库创建的表 {tables}；请为案件库另选一个新文件。</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/store/postgis.py" />
-      <source>The authentication configuration {authcfg} of connection '{name}' cannot be used: it must exist and be of type Basic (user name and password).</source>
-      <translation>连接“{name}”的认证配置 {authcfg} 无法使用：它必须存在且为 Basic 类型（用户名和密码）。</translation>
+      <location filename="../../grid_plugin/store/gpkg_access.py" />
+      <source>{path} is being written by another import or program, which did not finish within {seconds} s; nothing was saved. Run again when it has finished, or close the program that holds the file.</source>
+      <translation>{path} 正由另一个导入任务或程序写入，{seconds} 秒内未结束；未保存任何数据。请待其完成后重新运行，或关闭占用该文件的程序。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/gpkg_access.py" />
+      <source>{path} is being written by another import or program, which did not finish within {seconds} s; run again when it has finished, or close the program that holds the file.</source>
+      <translation>{path} 正由另一个导入任务或程序写入，{seconds} 秒内未结束；请待其完成后重新运行，或关闭占用该文件的程序。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/gpkg_access.py" />
+      <source>Waiting for another import or program writing {path} to finish (at most {seconds} s)...</source>
+      <translation>正在等待另一个写入 {path} 的导入任务或程序结束（最多 {seconds} 秒）……</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/gpkg_files.py" />
+      <source>The output file {path} would hold a table named '{layer}', but GeoPackage and SQLite reserve names beginning with gpkg_ and sqlite_; rename the file.</source>
+      <translation>输出文件 {path} 中的表将命名为“{layer}”，但 GeoPackage 和 SQLite 保留以 gpkg_ 和 sqlite_ 开头的名称；请重命名该文件。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/gpkg_files.py" />
+      <source>The output field '{field}' has the name of the GeoPackage's own column {column}; rename the field in the input layer.</source>
+      <translation>输出字段“{field}”与 GeoPackage 自带的列 {column} 同名；请在输入图层中重命名该字段。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/gpkg_files.py" />
+      <source>The output fields '{first}' and '{second}' differ only in upper and lower case, which a GeoPackage takes as one column; rename one of them in the input layer.</source>
+      <translation>输出字段“{first}”和“{second}”仅大小写不同，GeoPackage 会把它们视为同一列；请在输入图层中重命名其中一个。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/names.py" />
+      <source>The PostGIS schema name is empty; give one, e.g. gridplugin.</source>
+      <translation>PostGIS 模式名为空；请填写一个，例如 gridplugin。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/names.py" />
+      <source>The PostGIS schema name '{schema}' contains a control character (a NUL character, tab or line break); type the name again without it.</source>
+      <translation>PostGIS 模式名“{schema}”含有控制字符（NUL 字符、制表符或换行符）；请重新输入不含这些字符的名称。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/names.py" />
+      <source>The PostGIS schema name '{schema}' begins or ends with a space, which PostgreSQL would keep as part of the name; remove the space.</source>
+      <translation>PostGIS 模式名“{schema}”以空格开头或结尾，PostgreSQL 会把空格当作名称的一部分；请删除空格。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/names.py" />
+      <source>The PostGIS schema name '{schema}' is {size} bytes long in UTF-8 (a Chinese character takes 3); PostgreSQL keeps only the first 63 and would silently make two such names one store. Choose a shorter name.</source>
+      <translation>PostGIS 模式名“{schema}”的 UTF-8 长度为 {size} 字节（一个汉字占 3 字节）；PostgreSQL 只保留前 63 字节，会悄悄把两个这样的名称当成同一个案件库。请选用更短的名称。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/names.py" />
+      <source>The PostGIS schema name '{schema}' is reserved for PostgreSQL's own catalogs (names beginning with pg_, and information_schema); choose another name, e.g. gridplugin.</source>
+      <translation>PostGIS 模式名“{schema}”为 PostgreSQL 系统目录保留（以 pg_ 开头的名称和 information_schema）；请选用其他名称，例如 gridplugin。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/names.py" />
+      <source>The database name '{name}' that the store makes is {size} bytes long; PostgreSQL keeps only 63 and would silently cut it. This is a fault of the plugin: please report it.</source>
+      <translation>案件库生成的数据库对象名“{name}”长 {size} 字节；PostgreSQL 只保留 63 字节，会悄悄截断它。这是插件的缺陷，请报告此问题。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/names.py" />
+      <source>The name '{name}' contains a NUL character (\x00), which a GeoPackage cannot hold in a table or column name; rename it.</source>
+      <translation>名称“{name}”含有 NUL 字符（\x00），GeoPackage 的表名或字段名不能包含它；请重命名。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/store/postgis.py" />
@@ -3551,8 +4192,58 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
     </message>
     <message>
       <location filename="../../grid_plugin/store/postgis.py" />
+      <source>Schema {schema} of {store} already holds the table(s) {tables}, not made by the case store; choose another schema for the store.</source>
+      <translation>{store} 的模式 {schema} 中已有不是案件库创建的表 {tables}；请为案件库选择另一个模式。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis.py" />
       <source>Database of {store} has no PostGIS; run CREATE EXTENSION postgis as its owner.</source>
       <translation>{store} 的数据库没有安装 PostGIS；请以数据库所有者身份执行 CREATE EXTENSION postgis。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis.py" />
+      <source>Waiting for another import into {store} to finish...</source>
+      <translation>正在等待另一个导入 {store} 的任务结束……</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis_connection.py" />
+      <source>The connection to the database of {store} was lost ({error}). Check that the server is running and run again.</source>
+      <translation>与 {store} 数据库的连接已断开（{error}）。请检查服务器是否在运行，然后重新运行。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis_connection.py" />
+      <source>The database of {store} refused the change ({error}); nothing was saved.</source>
+      <translation>{store} 的数据库拒绝了此次修改（{error}）；未保存任何数据。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis_connection.py" />
+      <source>There is no QGIS PostgreSQL connection named '{name}' (known: {known}); add it under Browser &gt; PostgreSQL &gt; New Connection.</source>
+      <translation>没有名为“{name}”的 QGIS PostgreSQL 连接（已有：{known}）；请在“浏览器 &gt; PostgreSQL &gt; 新建连接”中添加。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis_connection.py" />
+      <source>The connection to the database of {store} was lost during the import ({error}); nothing was imported. Check that the server is running and run the import again.</source>
+      <translation>导入过程中与 {store} 数据库的连接已断开（{error}）；本次未导入任何数据。请检查服务器是否在运行，然后重新导入。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis_connection.py" />
+      <source>The connection to the database of {store} was lost ({error}); nothing was saved. Check that the server is running and run again.</source>
+      <translation>与 {store} 数据库的连接已断开（{error}）；未保存任何数据。请检查服务器是否在运行，然后重新运行。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis_connection.py" />
+      <source>The database user of {store} lacks a right this needs ({error}); nothing was saved. Ask the database's owner to grant it (a new store needs CREATE on the database, or on its schema), or choose another schema.</source>
+      <translation>{store} 的数据库用户缺少此操作所需的权限（{error}）；未保存任何数据。请数据库所有者授予该权限（新建案件库需要数据库或其模式的 CREATE 权限），或选择另一个模式。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis_connection.py" />
+      <source>The database of {store} refused the import ({error}); nothing was imported.</source>
+      <translation>{store} 的数据库拒绝了此次导入（{error}）；本次未导入任何数据。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis_connection.py" />
+      <source>The authentication configuration {authcfg} of connection '{name}' cannot be used: it must exist and be of type Basic (user name and password).</source>
+      <translation>连接“{name}”的认证配置 {authcfg} 无法使用：它必须存在且为 Basic 类型（用户名和密码）。</translation>
     </message>
   </context>
 </TS>
