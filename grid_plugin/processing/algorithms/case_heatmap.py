@@ -105,7 +105,7 @@ class CaseHeatmapAlgorithm(StoreParameters, GridAlgorithm):
 
     def process(self, parameters, context, feedback):
         case_filter = self.case_filter(parameters, context)
-        store = self.open_case_store(parameters, context, create=False)
+        store = self.open_case_store(parameters, context, create=False, feedback=feedback)
         try:
             grids = self.store_grids(store, parameters, context, feedback, write=False)
             counts = store.counts_per_grid(case_filter)

@@ -108,7 +108,7 @@ class CaseHotspotsAlgorithm(StoreParameters, GridAlgorithm):
         except GridInputError as err:
             raise self.input_error(err) from err
         case_filter = self.case_filter(parameters, context)
-        store = self.open_case_store(parameters, context, create=False)
+        store = self.open_case_store(parameters, context, create=False, feedback=feedback)
         try:
             grids = self.store_grids(store, parameters, context, feedback, write=False)
             counts = store.counts_per_grid(case_filter)

@@ -355,7 +355,7 @@ class CodeComponentsAlgorithm(StoreParameters, ComponentParameters, GridAlgorith
             [None if name_at is None or rows[k][name_at] is None else str(rows[k][name_at]) for k in keep],
             pick(result["bgid"]), pick(result["street_code"]), pick(result["community_code"]), pick(beidou),
             [(rows[k][state_at] if state_at is not None else None) or "完好" for k in keep], geometries)
-        store = self.open_case_store(parameters, context, create=True)
+        store = self.open_case_store(parameters, context, create=True, feedback=feedback)
         try:
             store.write_components(components)
             feedback.pushInfo(self.tr("{} coded components saved in the store {}.").format(len(keep), store.label))

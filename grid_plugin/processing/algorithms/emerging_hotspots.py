@@ -196,7 +196,7 @@ class EmergingHotspotsAlgorithm(StoreParameters, GridAlgorithm):
         unit = UNITS[self.parameterAsEnum(parameters, self.TIME_STEP, context)]
         zone = time_zone(self.zone_name(parameters, context))
         case_filter = self.case_filter(parameters, context)
-        store = self.open_case_store(parameters, context, create=False)
+        store = self.open_case_store(parameters, context, create=False, feedback=feedback)
         try:
             grids = self.store_grids(store, parameters, context, feedback, write=False)
             bins = self.period_bins(store, case_filter, unit, zone)

@@ -93,7 +93,7 @@ class GeocodeAddressesAlgorithm(StoreParameters, GridAlgorithm):
                 address_field, ", ".join(table.fields)))
         input_fields = [f for f in table.fields if f not in (GEOMETRY_X, GEOMETRY_Y) and f not in MATCH_FIELDS]
         columns, numbers = table.load_columns(input_fields, [])
-        store = self.open_case_store(parameters, context, create=False)
+        store = self.open_case_store(parameters, context, create=False, feedback=feedback)
         try:
             entries = store_gazetteer(self, store)
         finally:

@@ -124,7 +124,7 @@ class ImportAddressesAlgorithm(StoreParameters, GridAlgorithm):
                 rejects.append((fid, self.tr("no address and no place name"), text))
             else:
                 keep.append(i)
-        store = self.open_case_store(parameters, context, create=True)
+        store = self.open_case_store(parameters, context, create=True, feedback=feedback)
         staged = None
         try:
             with store.transaction():  # the addresses and the rejects file commit together

@@ -75,7 +75,7 @@ class ReverseGeocodeAlgorithm(StoreParameters, GridAlgorithm):
         request = QgsFeatureRequest().setDestinationCrs(QgsCoordinateReferenceSystem(f"EPSG:{STORE_SRID}"),
                                                         context.transformContext())
         _fids, geometries, rows = read_geometries(source, request, names, feedback)
-        store = self.open_case_store(parameters, context, create=False)
+        store = self.open_case_store(parameters, context, create=False, feedback=feedback)
         try:
             entries = store_gazetteer(self, store)
             grids = self.store_grids(store, parameters, context, feedback, write=False)
