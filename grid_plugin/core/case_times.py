@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -135,10 +135,25 @@ def parse_time_column(values: Sequence[object], zone: dt.tzinfo,
     times at once, as parse_time checks it on each other value: the same answer whatever else the
     column holds.
     """
+    out, not_times, outside = parse_column(values, zone, window)
+    return out, sorted(not_times + outside)
+
+
+# Reads the values at `candidates` (indices into the column) that it knows: (indices read, their local
+# times as datetime64[s], indices of values in its forms that are no real time). core.time_formats has them.
+ColumnReader = Callable[[Sequence[object], np.ndarray], "tuple[np.ndarray, np.ndarray, list[int]]"]
+
+
+def parse_column(values: Sequence[object], zone: dt.tzinfo, window: TimeWindow | None = None,
+                 reader: ColumnReader | None = None) -> tuple[list[str | None], list[int], list[int]]:
+    """parse_time_column with the reasons apart: (UTC texts, indices of values that are not times,
+    indices of times outside `window`). `reader` first reads the values that are not in an ISO form
+    (see ColumnReader); what it leaves takes parse_time one by one."""
     n = len(values)
     bad: list[int] = []
+    outside: list[int] = []
     if values.count(None) == n if isinstance(values, list) else all(v is None for v in values):
-        return [None] * n, bad  # a field the input does not have
+        return [None] * n, bad, outside  # a field the input does not have
     fast, local, empty = _local_iso_times(values)
     local_count = len(fast)
     offsets: list[int | None] = []  # of the other ISO forms: minutes east of UTC, None for local time
@@ -147,9 +162,18 @@ def parse_time_column(values: Sequence[object], zone: dt.tzinfo,
         others = np.ones(n, dtype=bool)
         others[fast] = False
         others &= ~empty
+        candidates = np.flatnonzero(others)
+        read = np.empty(0, dtype=np.int64)
+        read_local = np.empty(0, dtype="datetime64[s]")
+        if reader is not None:
+            read, read_local, wrong = reader(values, candidates)
+            bad.extend(wrong)
+            others[read] = False
+            others[wrong] = False
+            candidates = np.flatnonzero(others)
         extra: list[int] = []
         texts: list[str] = []
-        for i in np.flatnonzero(others).tolist():
+        for i in candidates.tolist():
             value = values[i]
             if value is None:
                 continue
@@ -172,10 +196,14 @@ def parse_time_column(values: Sequence[object], zone: dt.tzinfo,
             else:
                 fast = np.concatenate([fast, np.asarray(extra, dtype=np.int64)])
                 local = np.concatenate([local, more])
+        if len(read):  # local times, as the values without a zone
+            offsets += [None] * len(read)
+            fast = np.concatenate([fast, read])
+            local = np.concatenate([local, read_local])
     if window is not None and len(fast):
         inside = window.holds_all(local)
         if not inside.all():
-            bad.extend(fast[~inside].tolist())
+            outside.extend(fast[~inside].tolist())
             offsets = [o for o, keep in zip(offsets, inside[local_count:].tolist()) if keep]
             local_count = int(inside[:local_count].sum())
             fast, local = fast[inside], local[inside]
@@ -187,20 +215,36 @@ def parse_time_column(values: Sequence[object], zone: dt.tzinfo,
         if given.any():
             shift[given] = np.array([o for o in offsets if o is not None], dtype=np.int64) * 60
         if (~given).any():
-            hours = local[~given].astype("datetime64[h]")
-            distinct, inverse = np.unique(hours, return_inverse=True)
-            seconds = np.array([int(zone.utcoffset(h.astype(dt.datetime)).total_seconds())  # type: ignore[union-attr]
-                                for h in distinct], dtype=np.int64)
-            shift[~given] = seconds[inverse].astype("timedelta64[s]")
+            shift[~given] = zone_offsets(local[~given], zone)
         result[fast] = _utc_texts(local - shift)
     out: list[str | None] = result.tolist()
     for i in slow:
         try:
             out[i] = parse_time(values[i], zone, window)
+        except TimeOutsideWindow:
+            outside.append(i)
         except (ValueError, OverflowError):
             bad.append(i)
     bad.sort()
-    return out, bad
+    outside.sort()
+    return out, bad, outside
+
+
+def zone_offsets(local: np.ndarray, zone: dt.tzinfo) -> np.ndarray:
+    """How far local times (datetime64[s]) in `zone` are ahead of UTC, as timedelta64[s]: looked up once
+    per distinct hour (exact across DST changes; fold=0 as in parse_time)."""
+    hours = local.astype("datetime64[h]")
+    distinct, inverse = np.unique(hours, return_inverse=True)
+    seconds = np.array([int(zone.utcoffset(h.astype(dt.datetime)).total_seconds())  # type: ignore[union-attr]
+                        for h in distinct], dtype=np.int64)
+    return seconds[inverse.ravel()].astype("timedelta64[s]")
+
+
+def utc_texts(local: np.ndarray, zone: dt.tzinfo) -> np.ndarray:
+    """Local times (datetime64[s]) in `zone` as UTC_FORMAT texts (a numpy string array)."""
+    if not len(local):
+        return np.empty(0, dtype="U24")
+    return _utc_texts(local - zone_offsets(local, zone))
 
 
 _ISO_DIGITS = np.array([0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18])

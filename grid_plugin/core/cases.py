@@ -15,12 +15,15 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import itemgetter, methodcaller
 from typing import Any
 
 import numpy as np
 import pyproj
+
+from grid_plugin.core.case_classes import KIND_VALUES as KIND_VALUES
+from grid_plugin.core.case_classes import classify_columns
 
 # field mapping and time parsing live in case_fields and case_times; their names stay importable here
 from grid_plugin.core.case_fields import CASE_CODE_FIELDS as CASE_CODE_FIELDS
@@ -37,16 +40,13 @@ from grid_plugin.core.case_times import TimeWindow as TimeWindow
 from grid_plugin.core.case_times import parse_time as parse_time
 from grid_plugin.core.case_times import parse_time_column as parse_time_column
 from grid_plugin.core.case_times import time_zone as time_zone
-from grid_plugin.core.case_times import written_time
 from grid_plugin.core.classes import ClassTable, normalise_name
 from grid_plugin.core.errors import GridInputError, Message, message
-from grid_plugin.core.offsets import in_china, to_wgs84
+from grid_plugin.core.grid_extent import GridExtent, far_away, plausible
+from grid_plugin.core.offsets import to_wgs84
+from grid_plugin.core.piles import EXACT, GEOCODED
 from grid_plugin.core.progress import Progress
-
-KIND_VALUES = {
-    "部件": "部件", "部件问题": "部件", "部件类": "部件", "component": "部件", "components": "部件",
-    "事件": "事件", "事件问题": "事件", "事件类": "事件", "event": "事件", "events": "事件",
-}
+from grid_plugin.core.time_formats import AUTO, DateFormat, TimeColumns
 
 # Coordinate systems of the input: plain datums, the two offset systems of Chinese web maps,
 # or any CRS given by its EPSG code.
@@ -58,7 +58,12 @@ COORDINATE_SYSTEMS = ("wgs84", "cgcs2000", "gcj02", "bd09", "crs")
 class Reject:
     row: int  # 1-based data row number in the input (the header is row 0)
     case_id: str
-    reason: Message
+    reason: Message  # the first reason
+    also: tuple[Message, ...] = ()  # the row's other reasons
+
+    @property
+    def reasons(self) -> tuple[Message, ...]:
+        return (self.reason, *self.also)
 
 
 @dataclass
@@ -98,6 +103,8 @@ class ParsedCases:
     read: int = 0
     swapped: int = 0  # rows whose coordinates look like latitude/longitude swapped
     geocoded: int = 0  # rows without coordinates placed by their address
+    unknown_classes: dict[str, int] = field(default_factory=dict)  # rows per unknown class value, most first
+    notes: list[Message] = field(default_factory=list)  # for the log: how the times were read
 
 
 # address -> (longitude, latitude) in CGCS2000, or a message saying why it could not be placed
@@ -133,7 +140,8 @@ class CaseParser:
 
     def __init__(self, mapping: Mapping[str, str], *, zone: str = "Asia/Shanghai", system: str = "wgs84",
                  epsg: str | None = None, events: ClassTable | None = None, components: ClassTable | None = None,
-                 geocoder: Geocoder | None = None, window: TimeWindow | None = None):
+                 geocoder: Geocoder | None = None, window: TimeWindow | None = None,
+                 date_format: DateFormat = AUTO):
         if system not in COORDINATE_SYSTEMS:
             raise ValueError(f"unknown coordinate system {system!r}")
         if system == "crs" and not epsg:
@@ -141,12 +149,15 @@ class CaseParser:
         self.mapping = dict(mapping)
         self.zone = time_zone(zone)
         self.window = window or TimeWindow()  # the years a case time may have (default 1990 to next year)
+        self.date_format = date_format  # how the texts of the time columns are written (DATE_FORMAT)
         self.system = system
         self._transformer = (pyproj.Transformer.from_crs(epsg, "EPSG:4490", always_xy=True)
                              if system == "crs" else None)
         self.events = events
         self.components = components
         self.geocoder = geocoder  # places rows that have an address but no coordinates
+        # with coordinates in an explicit CRS, cases are checked against the grids' extent, not China
+        self.extent: GridExtent | None = None
 
     def parse(self, rows: Iterable[tuple[int, Mapping[str, object]]], progress: Progress | None = None,
               total: int = 0) -> ParsedCases:
@@ -171,16 +182,23 @@ class CaseParser:
         table reader could not read whole, such as a row with more values than the header; `nul_free`
         says the reader saw no NUL character (a CSV without a NUL byte), so the texts need no look.
 
-        Column at a time: times are parsed by numpy when they have one of the common ISO forms,
-        classes and kinds are looked up once per distinct value, so a million rows take seconds.
-        Each rejected row gets the reason of the first check it fails, in the order: the reader's
-        problem, a NUL character in a text, id, times (not a time, or outside the time window),
-        report time, coordinates, kind and class.
+        Column at a time: times are parsed by numpy (the ISO forms, and the forms of DATE_FORMAT, see
+        core.time_formats), classes and kinds are looked up once per distinct value, so a million rows
+        take seconds. A rejected row gets every reason found here, in the order: a NUL character in a
+        text, id, times (not a time, or outside the time window), report time, coordinates, kind and
+        class; a row the reader could not read whole gets that reason only (its values are not where the
+        header says). The location checks that follow (_locate, finish_records) look at the other rows.
+        A row without any class is a case without a class (class code NULL), not a reject.
         """
         progress = progress or Progress()
         mapping = self.mapping
         n = len(rows)
-        problems: dict[int, Message] = dict(row_problems or {})
+        problems: dict[int, list[Message]] = {i: [reason] for i, reason in (row_problems or {}).items()}
+        partial = set(problems)
+
+        def add(i: int, reason: Message) -> None:
+            if i not in partial:
+                problems.setdefault(i, []).append(reason)
 
         def column(target: str) -> Sequence[object]:
             return columns[mapping[target]] if target in mapping else [None] * n
@@ -195,105 +213,53 @@ class CaseParser:
         for name in CASE_TEXT_FIELDS:
             values[name] = _text_column(column(name), shared=name in FEW_VALUE_FIELDS)
             for i in [] if nul_free else _indices_with_nul(values[name]):  # PostgreSQL text cannot hold one
-                problems.setdefault(i, message(
-                    "row {row}, column '{field}' contains a NUL character (\\x00); remove it",
-                    row=int(rows[i]), field=mapping[name]))
+                add(i, message("row {row}, column '{field}' contains a NUL character (\\x00); remove it",
+                               row=int(rows[i]), field=mapping[name]))
             done(name)
         for i in _indices_of_none(values["case_id"]):
-            problems.setdefault(i, message("no case id (field {field} is empty)", field=mapping["case_id"]))
+            add(i, message("no case id (field {field} is empty)", field=mapping["case_id"]))
         progress.step(1, 10)
+        times = TimeColumns(self.date_format, self.zone, self.window)
+        times.survey([(mapping[name], column(name), rows) for name in CASE_TIME_FIELDS if name in mapping])
+        unreadable: set[int] = set()
         for name in CASE_TIME_FIELDS:
-            raw = column(name)
-            values[name], bad = parse_time_column(raw, self.zone, self.window)
-            for i in bad:
-                if i not in problems:
-                    problems[i] = self._time_problem(mapping[name], raw[i], int(rows[i]))
-            del raw
+            values[name], bad = times.parse(mapping.get(name, name), column(name), rows)
+            for i, reason in bad:
+                add(i, reason)
+            if name == "reported_at":
+                unreadable = {i for i, _ in bad}
             done(name)
             progress.step(2 + CASE_TIME_FIELDS.index(name), 10)
         for i in _indices_of_none(values["reported_at"]):
-            problems.setdefault(i, message("no report time (field {field} is empty)", field=mapping["reported_at"]))
+            if i not in unreadable:
+                add(i, message("no report time (field {field} is empty)", field=mapping["reported_at"]))
         x, x_empty = _number_column(column("x"))
         y, y_empty = _number_column(column("y"))
         geocoded = np.zeros(n, dtype=bool)
         for i in np.flatnonzero(~np.isfinite(x) | ~np.isfinite(y)).tolist():
-            if x_empty[i] and y_empty[i] and self.geocoder is not None and values["address"][i] and i not in problems:
+            if x_empty[i] and y_empty[i] and self.geocoder is not None and values["address"][i] and i not in partial:
                 found = self.geocoder(values["address"][i])
                 if isinstance(found, Message):
-                    problems[i] = message("no coordinates, and the address could not be placed: {reason}",
-                                          reason=found)
+                    add(i, message("no coordinates, and the address could not be placed: {reason}", reason=found))
                 else:
                     x[i], y[i] = found
                     geocoded[i] = True
             elif x_empty[i] and y_empty[i]:
-                problems.setdefault(i, message(
-                    "no coordinates (fields {x} and {y} are empty); geocode the address first",
-                    x=mapping.get("x", "x"), y=mapping.get("y", "y")))
+                add(i, message("no coordinates (fields {x} and {y} are empty); geocode the address first",
+                               x=mapping.get("x", "x"), y=mapping.get("y", "y")))
             else:
-                problems.setdefault(i, message("coordinates '{x}', '{y}' are not numbers",
-                                               x=column("x")[i], y=column("y")[i]))
+                add(i, message("coordinates '{x}', '{y}' are not numbers", x=column("x")[i], y=column("y")[i]))
         done("x", "y")
-        self._classify_columns(values, problems)
+        unknown = classify_columns(values, self.events, self.components, add)
         progress.step(9, 10)
-        rejects = [Reject(int(rows[i]), values["case_id"][i] or "", reason) for i, reason in problems.items()]
+        rejects = [Reject(int(rows[i]), values["case_id"][i] or "", reasons[0], tuple(reasons[1:]))
+                   for i, reasons in problems.items()]
         keep = np.setdiff1d(np.arange(n), np.fromiter(problems, dtype=np.int64, count=len(problems)),
                             assume_unique=True)
         records = CaseRecords({name: _take(values[name], keep) for name in values}, x[keep], y[keep], rows[keep])
-        return self._locate(records, rejects, n, geocoded[keep])
-
-    def _time_problem(self, field_name: str, value: object, row: int) -> Message:
-        """Why parse_time_column refused a value: not a time, or a time outside the window."""
-        try:
-            written = written_time(value)
-        except (ValueError, OverflowError):
-            written = None
-        if written is not None and not self.window.holds(written):
-            return message("row {row}: {field} '{value}' is outside the years {window} accepted for case times; "
-                           "correct it, or widen the window (EARLIEST_YEAR, LATEST_YEAR)",
-                           row=row, field=field_name, value=value, window=str(self.window))
-        return message("{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00",
-                       field=field_name, value=value)
-
-    def _classify_columns(self, values: dict[str, list], problems: dict[int, Message]) -> None:
-        """Normalise kind and class per distinct value; unknown ones are rejected, never guessed."""
-        outcome: dict[tuple, tuple[Message | None, str | None, str | None, str | None]] = {}
-        kinds, codes, names = values["kind"], values["class_code"], values["class_name"]
-        for i, key in enumerate(zip(kinds, codes, names)):
-            found = outcome.get(key)
-            if found is None:
-                case = {"kind": key[0], "class_code": key[1], "class_name": key[2]}
-                problem = self._classify(case)
-                found = outcome[key] = (problem, case["kind"], case["class_code"], case["class_name"])
-            if found[0] is not None:
-                problems.setdefault(i, found[0])
-            kinds[i], codes[i], names[i] = found[1], found[2], found[3]
-
-    def _classify(self, case: dict) -> Message | None:
-        """Normalise kind and class; unknown ones are rejected, never guessed."""
-        raw_kind = case["kind"]
-        kind = KIND_VALUES.get(normalise_name(raw_kind).lower()) if raw_kind else None
-        if raw_kind and kind is None:
-            return message("kind '{value}' is neither 部件 (component) nor 事件 (event)", value=raw_kind)
-        if self.events is None:
-            case["kind"] = kind
-            return None
-        value = case["class_code"] or case["class_name"]
-        if not value:
-            return message("no class (class code and class name are empty)")
-        found = self.events.lookup(value)
-        entry = found.entry
-        if entry is None and kind != "事件" and self.components is not None:
-            entry = self.components.lookup(value).entry
-            if entry is not None and kind is None:
-                kind = "部件"
-        if entry is None:
-            return found.message
-        case["class_code"] = entry.code
-        case["class_name"] = case["class_name"] or entry.name
-        if kind is None:
-            kind = "事件"
-        case["kind"] = kind
-        return None
+        parsed = self._locate(records, rejects, n, geocoded[keep])
+        parsed.unknown_classes, parsed.notes = unknown, times.notes
+        return parsed
 
     def _locate(self, records: CaseRecords, rejects: list[Reject], read: int,
                 geocoded: np.ndarray | None = None) -> ParsedCases:
@@ -302,21 +268,22 @@ class CaseParser:
         geocoded = np.zeros(len(records), dtype=bool) if geocoded is None else geocoded
         lon, lat = self.to_cgcs2000(records.lon, records.lat)
         lon[geocoded], lat[geocoded] = records.lon[geocoded], records.lat[geocoded]
-        inside = in_china(lon, lat) & np.isfinite(lon) & np.isfinite(lat)
+        extent = self.extent if self.system == "crs" else None  # a given CRS: near the grids, else in China
+        inside = plausible(lon, lat, extent) & np.isfinite(lon) & np.isfinite(lat)
         swapped = np.zeros(len(records), dtype=bool)
         if not inside.all():
             outside = np.flatnonzero(~inside)
             lon_s, lat_s = self.to_cgcs2000(records.lat[outside], records.lon[outside])
-            swapped[outside] = in_china(lon_s, lat_s)
+            swapped[outside] = plausible(lon_s, lat_s, extent)
         for i in np.flatnonzero(~inside):
             reason = (message("longitude and latitude look swapped ({x}, {y}); check the x/y field mapping",
                               x=records.lon[i], y=records.lat[i]) if swapped[i]
-                      else message("coordinates ({x}, {y}) are outside China; check the coordinate system",
-                                   x=records.lon[i], y=records.lat[i]))
+                      else far_away(records.lon[i], records.lat[i], extent))
             rejects.append(Reject(int(records.rows[i]), records.case_ids[i], reason))
         keep = np.flatnonzero(inside)
         located = records.take(keep)
         located.lon, located.lat = lon[keep], lat[keep]
+        located.values["location_quality"] = [GEOCODED if g else EXACT for g in geocoded[keep].tolist()]
         rejects.sort(key=lambda r: r.row)
         return ParsedCases(located, rejects, read, int(swapped.sum()), int(geocoded.sum()))
 
@@ -405,7 +372,7 @@ def finish_records(parsed: ParsedCases, grid_codes: Sequence[str | None], street
     # in case-id order: the stores insert in that order, and need no copy of their own to sort
     kept = np.asarray(keep, dtype=np.int64)
     kept = kept[np.argsort(np.asarray(records.case_ids, dtype=object)[kept], kind="stable")]
-    return ParsedCases(records.take(kept), rejects, parsed.read, parsed.swapped, parsed.geocoded)
+    return replace(parsed, records=records.take(kept), rejects=rejects)
 
 
 def _drop_duplicates(records: CaseRecords) -> tuple[list[int], list[Reject]]:
@@ -467,7 +434,8 @@ def _number(value: object) -> float | None:
 @dataclass(frozen=True)
 class CaseFilter:
     """Which cases a heat layer or report looks at. Empty tuples mean 'all'; times are UTC ISO
-    text with `start` inclusive and `end` exclusive."""
+    text with `start` inclusive and `end` exclusive. Cases on default-location piles (core.piles)
+    are left out unless `include_piles`."""
 
     start: str | None = None
     end: str | None = None
@@ -475,6 +443,7 @@ class CaseFilter:
     class_codes: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
+    include_piles: bool = False
 
     def describe(self) -> str:
         parts = [f"{self.start or '…'} – {self.end or '…'}"]
@@ -482,6 +451,8 @@ class CaseFilter:
                               ("status", self.statuses)):
             if values:
                 parts.append(f"{label} = {', '.join(values)}")
+        if self.include_piles:
+            parts.append("piles included")
         return "; ".join(parts)
 
 

@@ -12,11 +12,12 @@ ID, numbers the components that have none, and reports the rest by feature id (s
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from grid_plugin.core.classes import (
+    ClassLookup,
     ClassTable,
     Scheme,
     get_scheme,
@@ -401,3 +402,51 @@ def detect_scheme(value: object) -> Scheme | None:
     if not is_ascii_digits(text):
         return None
     return next((s for s in _SCHEMES_BY_CODE_LENGTH.values() if s.id_length == len(text)), None)
+
+
+# ---------------------------------------------------------------------------------------------
+# Class problems, for the log of codecomponents
+# ---------------------------------------------------------------------------------------------
+def class_problems(fids: Sequence[int], lookups: Sequence[ClassLookup], scheme: Scheme, class_field: str,
+                   limit: int = 20, values_listed: int = 10) -> list[Message]:
+    """One message per kind of class problem (empty, unknown name, unknown code, the other scheme's
+    code): the features (the first `limit`), the values as written with their feature counts (most
+    first), and the fix. Such features get no ID."""
+    features: dict[str, list[int]] = defaultdict(list)
+    values: dict[str, Counter[str]] = defaultdict(Counter)
+    for fid, found in zip(fids, lookups):
+        if not found.found:
+            features[found.problem].append(fid)
+            values[found.problem][found.value] += 1
+    out: list[Message] = []
+    for problem in ("empty", "unknown_name", "unknown_code", "other_scheme"):
+        if problem not in features:
+            continue
+        fids_shown = _fid_listing(features[problem], limit)
+        counted = values[problem].most_common()
+        shown = ", ".join(f"'{value}' × {count:,}" for value, count in counted[:values_listed])
+        listing: Message | str = shown if len(counted) <= values_listed else message(
+            "{listed} and {count:,} more", listed=shown, count=len(counted) - values_listed)
+        if problem == "empty":
+            out.append(message("Features {fids}: empty class; they get no ID. Fill in the class field {field}.",
+                               fids=fids_shown, field=class_field))
+        elif problem == "unknown_name":
+            out.append(message(
+                "Features {fids}: unknown class name: {values}; they get no ID. Write the class code or the name "
+                "exactly as in the class table of {scheme}, or add these classes in a CSV of your own classes "
+                "(USER_CLASSES).", fids=fids_shown, values=listing, scheme=scheme.title))
+        elif problem == "unknown_code":
+            out.append(message(
+                "Features {fids}: unknown class code: {values}; they get no ID. Correct the class field, or add "
+                "these classes in a CSV of your own classes (USER_CLASSES).", fids=fids_shown, values=listing))
+        else:
+            out.append(message(
+                "Features {fids}: class code of the other coding scheme: {values}; they get no ID. Choose the "
+                "scheme of these codes (SCHEME), or give codes of {scheme}.", fids=fids_shown, values=listing,
+                scheme=scheme.title))
+    return out
+
+
+def _fid_listing(fids: list[int], limit: int) -> str:
+    ordered = sorted(fids)
+    return ", ".join(map(str, ordered[:limit])) + (" …" if len(ordered) > limit else "")

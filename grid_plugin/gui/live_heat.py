@@ -2,7 +2,10 @@
 rewritten in place when the heat controls change (no store query, no new layer), then redrawn.
 
 Class breaks follow the counts shown (quantiles of the grids with cases), so a narrow time window
-still spreads over the whole ramp. Kept apart from the widgets so bench/ can time a redraw.
+still spreads over the whole ramp. Cases on default-location piles are not among the counts: the
+store's hourly_counts leaves them out, as every heat does by default (core.piles). The layer is in
+the grids' geographic CRS: CGCS2000 in China, WGS 84 elsewhere (store.base.grids_datum). Kept apart
+from the widgets so bench/ can time a redraw.
 """
 
 from __future__ import annotations
@@ -22,8 +25,7 @@ from qgis.PyQt.QtGui import QColor
 
 from grid_plugin.core.daily_counts import DailyCaseCounts
 from grid_plugin.processing.case_styles import HEAT_COLOURS
-from grid_plugin.store.base import StoredGrids
-from grid_plugin.store.schema import STORE_SRID
+from grid_plugin.store.base import StoredGrids, grids_datum
 from grid_plugin.toolbelt import field_types
 
 COUNT_FIELD = "case_count"
@@ -46,7 +48,7 @@ class LiveGridHeat:
     def __init__(self, grids: StoredGrids, name: str):
         self.grids = grids
         self.area_m2 = np.where(np.asarray(grids.area_m2, dtype=float) > 0, grids.area_m2, np.nan)
-        self.layer = QgsVectorLayer(f"MultiPolygon?crs=EPSG:{STORE_SRID}", name, "memory")
+        self.layer = QgsVectorLayer(f"MultiPolygon?crs=EPSG:{grids_datum(grids)}", name, "memory")
         fields = QgsFields()
         for field in (QgsField("grid_code", field_types.STRING), QgsField("street_name", field_types.STRING),
                       QgsField("community_name", field_types.STRING), QgsField(COUNT_FIELD, field_types.INT),

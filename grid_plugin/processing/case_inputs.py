@@ -1,16 +1,22 @@
 """What the case algorithms share: the store parameters (a GeoPackage file or a QGIS PostgreSQL
-connection), the case filter (time window, kind, class, source, status) and the unit grids
-(importcases, caseheatmap, casehotspots)."""
+connection), the case filter (time window, kind, class, source, status, default-location piles),
+the unit grids, the CRS the algorithm measures in and the CRS its outputs are tagged with
+(importcases, caseheatmap, casehotspots, emerginghotspots)."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pyproj
+import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeatureRequest,
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
     QgsProcessingParameterProviderConnection,
@@ -19,9 +25,11 @@ from qgis.core import (
 
 from grid_plugin.core.cases import CaseFilter, filter_kinds, parse_time, split_list, time_zone
 from grid_plugin.core.codes import normalise_code
+from grid_plugin.core.crs import working_epsg
 from grid_plugin.core.errors import GridInputError
-from grid_plugin.processing.base import read_geometries
-from grid_plugin.store.base import CaseStore, StoredGrids, StoreFeedback
+from grid_plugin.core.grid_extent import GridExtent
+from grid_plugin.processing.base import is_ground_metric, read_geometries
+from grid_plugin.store.base import CaseStore, StoredGrids, StoreFeedback, grids_datum
 from grid_plugin.store.factory import open_store
 from grid_plugin.store.schema import STORE_SRID
 
@@ -41,7 +49,9 @@ class StoreParameters:
     CLASSES = "CLASSES"
     SOURCES = "SOURCES"
     STATUSES = "STATUSES"
+    INCLUDE_PILES = "INCLUDE_PILES"
     TIMEZONE = "TIMEZONE"
+    WORKING_CRS = "WORKING_CRS"
 
     def add_store_parameters(self) -> None:
         self.addParameter(QgsProcessingParameterFile(
@@ -69,7 +79,23 @@ class StoreParameters:
             self.SOURCES, self.tr("Sources (comma separated, empty for all)"), optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.STATUSES, self.tr("Statuses (comma separated, empty for all)"), optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.INCLUDE_PILES, self.tr("Include cases on default-location piles (location_quality 'pile')"),
+            defaultValue=False))
         self.add_timezone_parameter()
+
+    def add_working_crs_parameter(self, description: str) -> None:
+        self.addParameter(QgsProcessingParameterCrs(self.WORKING_CRS, description, optional=True))
+
+    def filter_help(self) -> str:
+        """The paragraph on INCLUDE_PILES and WORKING_CRS of the algorithms that have them."""
+        return self.tr(
+            "Cases that importcases found on a default-location pile (one exact point holding far more cases than "
+            "any real place, such as a street office where unlocatable cases are put; location_quality 'pile') "
+            "are left out unless INCLUDE_PILES is set. WORKING_CRS is the projected CRS in metres the algorithm "
+            "measures in; empty: the CGCS2000 3-degree Gauss-Krüger zone of the grids in China, the WGS 84 UTM "
+            "zone elsewhere. Outputs are in the grids' geographic CRS: CGCS2000 (EPSG:4490) in China, WGS 84 "
+            "(EPSG:4326) elsewhere.")
 
     def add_timezone_parameter(self) -> None:
         self.addParameter(QgsProcessingParameterString(
@@ -117,7 +143,46 @@ class StoreParameters:
             start=bounds[0], end=bounds[1], kinds=kinds,
             class_codes=split_list(self.parameterAsString(parameters, self.CLASSES, context)),
             sources=split_list(self.parameterAsString(parameters, self.SOURCES, context)),
-            statuses=split_list(self.parameterAsString(parameters, self.STATUSES, context)))
+            statuses=split_list(self.parameterAsString(parameters, self.STATUSES, context)),
+            include_piles=self.parameterAsBoolean(parameters, self.INCLUDE_PILES, context))
+
+    def report_piles_left_out(self, store: CaseStore, case_filter: CaseFilter, feedback) -> int:
+        """Say how many cases of the filter lie on default-location piles and are left out."""
+        if case_filter.include_piles:
+            return 0
+        left_out = store.count_cases(dataclasses.replace(case_filter, include_piles=True)) - store.count_cases(
+            case_filter)
+        if left_out:
+            feedback.pushInfo(self.tr(
+                "{} cases on default-location piles are left out (location_quality 'pile'); INCLUDE_PILES counts "
+                "them.").format(left_out))
+        return left_out
+
+    # ---- coordinate systems -----------------------------------------------------------------------------
+    def measuring_crs(self, parameters, context, grids: StoredGrids) -> QgsCoordinateReferenceSystem:
+        """WORKING_CRS when given (a projected CRS in ground metres), else the grids' Gauss-Krüger zone
+        in China or their UTM zone elsewhere (core.crs.working_epsg)."""
+        given = self.parameterAsCrs(parameters, self.WORKING_CRS, context)
+        if given.isValid():
+            if not is_ground_metric(given):
+                raise QgsProcessingException(self.tr(
+                    "The working CRS {} is not a projected CRS in ground metres; choose a Gauss-Krüger or UTM zone "
+                    "(e.g. EPSG:4548), or leave it empty.").format(given.authid()))
+            return given
+        if not len(grids):
+            raise QgsProcessingException(self.tr("There are no unit grids to place the raster."))
+        minx, miny, maxx, maxy = shapely.total_bounds(grids.geometries)
+        return QgsCoordinateReferenceSystem(f"EPSG:{working_epsg((minx + maxx) / 2, (miny + maxy) / 2)}")
+
+    @staticmethod
+    def grids_extent(grids: StoredGrids) -> GridExtent:
+        """Where cases given in an explicit CRS may lie (core.grid_extent)."""
+        return GridExtent.of(shapely.total_bounds(grids.geometries))
+
+    @staticmethod
+    def output_crs(grids: StoredGrids) -> QgsCoordinateReferenceSystem:
+        """The geographic CRS outputs over these grids are tagged with (store.base.grids_datum)."""
+        return QgsCoordinateReferenceSystem(f"EPSG:{grids_datum(grids)}")
 
     def grids_from_layer(self, parameters, context, feedback) -> StoredGrids | None:
         """The GRIDS layer as store grids (EPSG:4490), active grids only; None when not given."""

@@ -1,9 +1,11 @@
 """What the component algorithms share: the coding-scheme parameters and class table, the
-unit-grid layer, and locating components in it (codecomponents, validatecomponents)."""
+unit-grid layer, and locating components in it (codecomponents, validatecomponents), with the
+warning when the components look like GCJ-02 or BD-09 read as WGS84."""
 
 from __future__ import annotations
 
 import numpy as np
+import shapely
 from qgis.core import (
     QgsFeatureRequest,
     QgsProcessing,
@@ -16,8 +18,11 @@ from qgis.core import (
 
 from grid_plugin.core.classes import ClassTable
 from grid_plugin.core.codes import normalise_code
+from grid_plugin.core.datum import DatumGuess
 from grid_plugin.core.grid_assignment import GridAssignment, assign_to_grids
 from grid_plugin.processing.base import read_geometries
+from grid_plugin.processing.datum import check_datum, polygons_contain, representative_lonlat
+from grid_plugin.toolbelt.i18n import tr
 from grid_plugin.toolbelt.paths import resource
 
 SCHEMES = ("gbt47678", "gbt30428")
@@ -71,7 +76,9 @@ class GridLocation:
     def __init__(self, grids_source, grid_field: str, geometries, feedback):
         names = grids_source.fields().names()
         self.names = [grid_field] + [n for n in GRID_ATTRIBUTES if n in names and n != grid_field]
+        self.crs = grids_source.sourceCrs()
         _, grid_geoms, self.rows = read_geometries(grids_source, QgsFeatureRequest(), self.names, feedback)
+        self.grid_geometries = grid_geoms
         codes = np.array([normalise_code(r[0]) for r in self.rows], dtype=object)
         # a component on a shared edge goes to the lowest grid code, whatever the reading order
         priority = np.argsort(np.argsort(codes.astype(str), kind="stable"))
@@ -85,6 +92,16 @@ class GridLocation:
         at = self.names.index(name)
         values = [None if r[at] is None else str(r[at]) for r in self.rows] + [None]
         return [values[g] for g in self.assignment.grid.tolist()]  # -1 picks the trailing None
+
+    def check_datum(self, geometries, chosen: str, key: str, feedback) -> DatumGuess | None:
+        """Warn when the components outside every grid would lie inside read in another datum (processing.datum);
+        nothing to do (None) when no component is outside."""
+        if not len(self.assignment.outside()):
+            return None
+        present = ~shapely.is_missing(np.asarray(geometries, dtype=object))
+        lon, lat = representative_lonlat(np.asarray(geometries, dtype=object)[present], self.crs)
+        return check_datum(feedback, lon, lat, polygons_contain(self.grid_geometries, self.crs), chosen,
+                           tr("components"), key)
 
     def codes(self) -> list[str | None]:
         values = [normalise_code(r[0]) or None for r in self.rows] + [None]

@@ -8,6 +8,7 @@ from qgis.PyQt.QtGui import QIcon
 from grid_plugin.processing.algorithms.case_heatmap import CaseHeatmapAlgorithm
 from grid_plugin.processing.algorithms.case_hotspots import CaseHotspotsAlgorithm
 from grid_plugin.processing.algorithms.code_components import CodeComponentsAlgorithm
+from grid_plugin.processing.algorithms.convert_coordinates import ConvertCoordinatesAlgorithm
 from grid_plugin.processing.algorithms.divide_grids import DivideGridsAlgorithm
 from grid_plugin.processing.algorithms.emerging_hotspots import EmergingHotspotsAlgorithm
 from grid_plugin.processing.algorithms.export_grids import ExportGridsAlgorithm
@@ -24,7 +25,7 @@ from grid_plugin.toolbelt.paths import plugin_version, resource
 ALGORITHMS = (DivideGridsAlgorithm, ValidateGridsAlgorithm, CodeComponentsAlgorithm, ValidateComponentsAlgorithm,
               ImportCasesAlgorithm, CaseHeatmapAlgorithm, CaseHotspotsAlgorithm, ExportGridsAlgorithm,
               ResponsibilityMapsAlgorithm, ImportAddressesAlgorithm, GeocodeAddressesAlgorithm,
-              ReverseGeocodeAlgorithm, EmergingHotspotsAlgorithm)
+              ReverseGeocodeAlgorithm, EmergingHotspotsAlgorithm, ConvertCoordinatesAlgorithm)
 
 
 class GridPluginProvider(QgsProcessingProvider):

@@ -15,12 +15,15 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
 import numpy as np
+import shapely
 
 from grid_plugin.core.addresses import AddressEntries
 from grid_plugin.core.cases import ALL_CASES, CaseFilter, CaseRecords
+from grid_plugin.core.crs import datum_epsg
 from grid_plugin.core.errors import GridInputError, Message
+from grid_plugin.core.piles import EXACT, PILE, PileFinding, PileRule, PositionCounts, judge_piles
 from grid_plugin.core.progress import Progress
-from grid_plugin.store.schema import CASE_COLUMNS, SCHEMA_VERSION
+from grid_plugin.store.schema import CASE_COLUMNS, DATUM_KEY, LOCATION_QUALITY, SCHEMA_VERSION, STORE_SRID
 
 
 class StoreError(GridInputError):
@@ -92,6 +95,8 @@ class ImportCounts:
     unchanged: int = 0  # known ids with identical content
     rejected: int = 0
     batch_id: int = 0
+    piles: PileFinding | None = None  # what pile detection found over the whole store (None: not run)
+    piled: int = 0  # cases of the store flagged as on a pile after this import
 
     def accounted(self) -> bool:
         """Every row read is imported, updated, unchanged or rejected: none disappears."""
@@ -121,6 +126,19 @@ class CaseStore(ABC):
 
     @abstractmethod
     def schema_version(self) -> int: ...
+
+    @abstractmethod
+    def write_meta(self, key: str, value: str) -> None:
+        """Set a store_meta entry (inside the caller's transaction, or its own)."""
+
+    def datum(self) -> int:
+        """EPSG code of the datum family of the store's degrees: 4490 (CGCS2000) or 4326 (WGS 84),
+        recorded with the unit grids (schema.py); a store without the record takes its grids' place."""
+        rows = self.query(f"SELECT value FROM {self.table('store_meta')} WHERE key = {self.placeholder}",
+                          (DATUM_KEY,))
+        if rows and rows[0][0]:
+            return int(str(rows[0][0]).rsplit(":", 1)[-1])
+        return grids_datum(self.read_grids())
 
     def check_version(self) -> None:
         found = self.schema_version()
@@ -169,6 +187,17 @@ class CaseStore(ABC):
     def write_cases(self, new: CaseRecords, changed: CaseRecords, batch_id: int, progress: Progress) -> None:
         """Insert the new cases and update the changed ones by case id (inside the caller's
         transaction, after existing_hashes told them apart)."""
+
+    @abstractmethod
+    def position_counts(self, min_cases: int) -> PositionCounts:
+        """The stored cases per distinct position (core.piles.PositionCounts): how many positions hold
+        1, 2, ... cases, and the positions with at least `min_cases`, with their flag_piles tokens."""
+
+    @abstractmethod
+    def flag_piles(self, tokens: Sequence[Sequence]) -> int:
+        """Inside the import's transaction: cases at the piles (their tokens of position_counts) placed
+        'exact' become 'pile', other 'pile' cases become 'exact' again; returns the cases flagged
+        'pile' now."""
 
     @abstractmethod
     def record_batch(self, source_name: str, counts: ImportCounts) -> int:
@@ -266,6 +295,9 @@ class CaseStore(ABC):
             if values:
                 clauses.append(f'"{column}" IN ({", ".join([mark] * len(values))})')
                 params.extend(values)
+        if not case_filter.include_piles:  # default-location piles (core.piles) are left out
+            clauses.append(f'"{LOCATION_QUALITY.name}" <> {mark}')
+            params.append(PILE)
         return ((" WHERE " + " AND ".join(clauses)) if clauses else ""), params
 
     # ---- for QGIS layers ---------------------------------------------------------------------------
@@ -275,14 +307,18 @@ class CaseStore(ABC):
 
 
 def import_cases(store: CaseStore, records: CaseRecords, counts: ImportCounts, source_name: str,
-                 progress: Progress | None = None) -> ImportCounts:
+                 progress: Progress | None = None, piles: PileRule | None = None) -> ImportCounts:
     """Upsert parsed cases as one batch in one transaction; fills imported/updated/unchanged.
 
     `counts` arrives with read and rejected set by the parser. Any exception, including a
     cancel raised through `progress`, rolls the batch back and leaves the store as it was.
+    With `piles`, default-location piles are looked for over the whole store after the upsert
+    (core.piles) and flagged in the same transaction; counts.piles and counts.piled say what.
+    Records without a location_quality column are 'exact'.
     """
     progress = progress or Progress()
     refuse_nul_in_cases(records)  # before the first write: a refused batch writes nothing
+    records.values.setdefault(LOCATION_QUALITY.name, [EXACT] * len(records))
     with store.transaction():
         store.begin_import()
         known = store.existing_hashes(records.case_ids)
@@ -298,8 +334,24 @@ def import_cases(store: CaseStore, records: CaseRecords, counts: ImportCounts, s
         counts.unchanged = len(records) - len(new) - len(changed)
         batch_id = store.next_batch_id()
         store.write_cases(records.take(new), records.take(changed), batch_id, progress)
+        if piles is not None:
+            counts.piles, counts.piled = flag_piles(store, piles)
         counts.batch_id = store.record_batch(source_name, counts)
     return counts
+
+
+def flag_piles(store: CaseStore, rule: PileRule) -> tuple[PileFinding, int]:
+    """Find the piles of the whole store and flag their cases (inside the caller's transaction)."""
+    finding = judge_piles(store.position_counts(rule.min_cases), rule)
+    return finding, store.flag_piles(finding.tokens)
+
+
+def grids_datum(grids: StoredGrids) -> int:
+    """core.crs.datum_epsg at the centre of the grids; the store's own (EPSG:4490) without grids."""
+    if not len(grids):
+        return STORE_SRID
+    minx, miny, maxx, maxy = shapely.total_bounds(grids.geometries)
+    return datum_epsg((minx + maxx) / 2, (miny + maxy) / 2)
 
 
 # ---- text a store refuses -----------------------------------------------------------------------------
@@ -397,6 +449,8 @@ def subset_string(case_filter: CaseFilter) -> str:
                            ("source", case_filter.sources), ("status", case_filter.statuses)):
         if values:
             clauses.append(f'"{column}" IN ({", ".join(_literal(v) for v in values)})')
+    if not case_filter.include_piles:
+        clauses.append(f'"{LOCATION_QUALITY.name}" <> {_literal(PILE)}')
     return " AND ".join(clauses)
 
 

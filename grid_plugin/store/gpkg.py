@@ -24,7 +24,9 @@ import shapely
 
 from grid_plugin.core.addresses import AddressEntries
 from grid_plugin.core.cases import ALL_CASES, CaseFilter, CaseRecords
+from grid_plugin.core.piles import PositionCounts
 from grid_plugin.core.progress import Progress
+from grid_plugin.store import gpkg_piles
 from grid_plugin.store.base import (
     CaseStore,
     ImportCounts,
@@ -33,6 +35,7 @@ from grid_plugin.store.base import (
     StoreError,
     StoreFeedback,
     chunks,
+    grids_datum,
     refuse_nul_in_addresses,
     refuse_nul_in_components,
     refuse_nul_in_grids,
@@ -48,6 +51,7 @@ from grid_plugin.store.schema import (
     CASE_COLUMNS,
     CASE_INDEXES,
     COMPONENTS,
+    DATUM_KEY,
     MIGRATIONS,
     SCHEMA_VERSION,
     STORE_SRID,
@@ -180,6 +184,10 @@ class GpkgStore(CaseStore):
         row = self.conn.execute(f"SELECT value FROM {q(_META)} WHERE key = 'schema_version'").fetchone()
         return int(row[0]) if row else 0
 
+    def write_meta(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.conn.execute(f"INSERT OR REPLACE INTO {q(_META)} (key, value) VALUES (?, ?)", (key, value))
+
     # ---- schema -----------------------------------------------------------------------------------------
     def _has_table(self, name: str) -> bool:
         return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
@@ -209,6 +217,8 @@ class GpkgStore(CaseStore):
         for table_name, column in migration.add_columns:
             self.conn.execute(f"ALTER TABLE {q(table_name)} ADD COLUMN {_column_ddl(column, allow_unique=False)}")
         # migration.byte_order needs nothing here: SQLite's default collation (BINARY) is byte order
+        for name in migration.drop_indexes:
+            self.conn.execute(f"DROP INDEX IF EXISTS {q(name)}")
         for index in migration.indexes:
             self.conn.execute(f"CREATE INDEX IF NOT EXISTS {q(index.name)} ON {q(index.table)} "
                               f"({sqlite_names(index.columns)})")
@@ -231,6 +241,7 @@ class GpkgStore(CaseStore):
             names = sqlite_names(UNIT_GRIDS.column_names())
             self.conn.executemany(f'INSERT INTO "unit_grids" ("geom", {names}) VALUES (?, ?, ?, ?, ?, ?, ?)', rows)
             self._update_extent("unit_grids", shapely.total_bounds(multi) if len(multi) else None)
+            self.write_meta(DATUM_KEY, f"EPSG:{grids_datum(grids)}")
 
     def read_grids(self) -> StoredGrids:
         names = UNIT_GRIDS.column_names()
@@ -390,6 +401,12 @@ class GpkgStore(CaseStore):
         """The last fid AUTOINCREMENT gave out in the case table (0 before the first)."""
         row = self.conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'cases'").fetchone()
         return int(row[0]) if row else 0
+
+    def position_counts(self, min_cases: int) -> PositionCounts:
+        return gpkg_piles.position_counts(self.conn, min_cases, decode_points)
+
+    def flag_piles(self, tokens: Sequence[Sequence]) -> int:
+        return gpkg_piles.flag_piles(self.conn, tokens, decode_points)
 
     def next_batch_id(self) -> int:
         return int(self.conn.execute('SELECT COALESCE(MAX("batch_id"), 0) + 1 FROM "import_batches"').fetchone()[0])
@@ -586,6 +603,8 @@ def _column_ddl(column: Column, allow_unique: bool = True) -> str:
         text += " NOT NULL"
     if column.unique and allow_unique:
         text += " UNIQUE"
+    if column.default is not None:
+        text += " DEFAULT '" + column.default.replace("'", "''") + "'"
     return text
 
 

@@ -20,7 +20,9 @@ from psycopg2 import sql as pgsql
 from grid_plugin.core.addresses import AddressEntries
 from grid_plugin.core.cases import ALL_CASES, CaseFilter, CaseRecords
 from grid_plugin.core.errors import message
+from grid_plugin.core.piles import PositionCounts
 from grid_plugin.core.progress import Progress
+from grid_plugin.store import postgis_piles
 from grid_plugin.store.base import (
     CaseStore,
     ImportCounts,
@@ -29,6 +31,7 @@ from grid_plugin.store.base import (
     StoreError,
     StoreFeedback,
     chunks,
+    grids_datum,
     refuse_nul_in_addresses,
     refuse_nul_in_components,
     refuse_nul_in_grids,
@@ -43,6 +46,7 @@ from grid_plugin.store.schema import (
     CASE_COLUMNS,
     CASE_INDEXES,
     COMPONENTS,
+    DATUM_KEY,
     MIGRATIONS,
     STORE_SRID,
     UNIT_GRIDS,
@@ -184,6 +188,11 @@ class PostgisStore(CaseStore):
         rows = self.query(f"SELECT value FROM {self.table(_META)} WHERE key = 'schema_version'")
         return int(rows[0][0]) if rows else 0
 
+    def write_meta(self, key: str, value: str) -> None:
+        with self.transaction():
+            self._run(pgsql.SQL("INSERT INTO {} (key, value) VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET "
+                                "value = excluded.value").format(self._ident(_META)), (key, value))
+
     # ---- schema ------------------------------------------------------------------------------------------
     def _migrate(self) -> None:
         version = self.schema_version()
@@ -212,6 +221,8 @@ class PostgisStore(CaseStore):
         for table_name, columns in migration.byte_order:
             self._run(pgsql.SQL("ALTER TABLE {} {}").format(self._ident(table_name), pgsql.SQL(", ").join(
                 pgsql.SQL('ALTER COLUMN {} TYPE text COLLATE "C"').format(pgsql.Identifier(c)) for c in columns)))
+        for name in migration.drop_indexes:
+            self._run(pgsql.SQL("DROP INDEX IF EXISTS {}").format(self._ident(name)))
         for index in migration.indexes:
             self._run(pgsql.SQL("CREATE INDEX IF NOT EXISTS {} ON {} ({})").format(
                 pgsql.Identifier(check_pg_identifier(index.name)), self._ident(index.table), _names(index.columns)))
@@ -240,6 +251,7 @@ class PostgisStore(CaseStore):
             rows = zip(wkb, grids.grid_codes, grids.street_codes, grids.street_names, grids.community_codes,
                        grids.community_names, (float(a) for a in grids.area_m2), strict=True)
             self.conn.cursor().executemany(statement, list(rows))
+            self.write_meta(DATUM_KEY, f"EPSG:{grids_datum(grids)}")
 
     def write_components(self, components: StoredComponents) -> None:
         refuse_nul_in_components(components)
@@ -416,6 +428,12 @@ class PostgisStore(CaseStore):
                 if pending is not None:
                     wait([pending])  # a cancel or failure waits for the chunk in flight before rolling back
 
+    def position_counts(self, min_cases: int) -> PositionCounts:
+        return postgis_piles.position_counts(self, min_cases)
+
+    def flag_piles(self, tokens: Sequence[Sequence]) -> int:
+        return postgis_piles.flag_piles(self, tokens)
+
     def next_batch_id(self) -> int:
         return int(self.query(f"SELECT COALESCE(MAX(batch_id), 0) + 1 FROM {self.table('import_batches')}")[0][0])
 
@@ -496,4 +514,7 @@ def _column_ddl(column: Column, allow_unique: bool = True) -> pgsql.Composable:
         text += " NOT NULL"
     if column.unique and allow_unique:
         text += " UNIQUE"
-    return pgsql.SQL("{} " + text).format(pgsql.Identifier(column.name))
+    ddl = pgsql.SQL("{} " + text).format(pgsql.Identifier(column.name))
+    if column.default is not None:
+        ddl = ddl + pgsql.SQL(" DEFAULT {}").format(pgsql.Literal(column.default))
+    return ddl

@@ -7,7 +7,10 @@ a PostGIS schema with the same version have the same tables, columns and indexes
 
 Every geometry is stored in CGCS2000 geographic coordinates (EPSG:4490), the national datum: cases
 arrive in WGS84, GCJ-02, BD-09 or a projected CRS and are converted on import, never stored in an
-offset system (standards digest §7.2).
+offset system (standards digest §7.2). For a district outside China the degrees are WGS 84 ones,
+which PROJ converts to and from EPSG:4490 without a shift: the geometry columns keep SRID 4490, and
+store_meta's 'datum' (written with the unit grids, core.crs.datum_epsg) says EPSG:4326, which the
+algorithms' outputs and the store's layers are tagged with.
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 STORE_SRID = 4490
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
+DATUM_KEY = "datum"  # store_meta: 'EPSG:4490' or 'EPSG:4326', the datum family of the store's degrees
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,7 @@ class Column:
     kind: str  # text, datetime, date, real, integer
     not_null: bool = False
     unique: bool = False
+    default: str | None = None  # a constant text of this module, never a user's value
 
 
 @dataclass(frozen=True)
@@ -117,13 +122,18 @@ IMPORT_BATCHES = Table("import_batches", "", (
     Column("rejected_count", "integer"),
 ))
 
-# The heatmap and report queries filter on time, class and grid; these indexes serve them
-# (a month + class filter reads one range of the first index and never touches the table).
-CASE_INDEXES = (
+# How a case got its position (core.piles): 'exact' (from the source), 'geocoded' (by its address)
+# or 'pile' (on a default-location pile, left out of heat and hot spots unless asked for).
+LOCATION_QUALITY = Column("location_quality", "text", not_null=True, default="exact")
+
+# The heatmap and report queries filter on time, class and grid, and leave piles out; these indexes
+# serve them (a month + class filter reads one range of the first index and never touches the table).
+_FIRST_CASE_INDEXES = (
     Index("cases", "cases_class_time_grid", ("class_code", "reported_at", "grid_code")),
     Index("cases", "cases_time_grid", ("reported_at", "grid_code")),
     Index("cases", "cases_grid_time_class", ("grid_code", "reported_at", "class_code")),
 )
+CASE_INDEXES = tuple(Index(i.table, i.name, (*i.columns, LOCATION_QUALITY.name)) for i in _FIRST_CASE_INDEXES)
 
 
 @dataclass(frozen=True)
@@ -138,12 +148,13 @@ class Migration:
     add_columns: tuple[tuple[str, Column], ...] = ()
     indexes: tuple[Index, ...] = ()
     byte_order: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (table, columns)
+    drop_indexes: tuple[str, ...] = ()  # names of indexes made again with other columns (in `indexes`)
 
 
 MIGRATIONS = (
     Migration(1, "unit grids, components and cases",
               create=(UNIT_GRIDS, COMPONENTS, Table(CASES.name, CASES.geometry_type, CASES.columns)),
-              indexes=CASE_INDEXES),
+              indexes=_FIRST_CASE_INDEXES),
     Migration(2, "import batches: each import run is recorded, and each case keeps the batch that wrote it",
               create=(IMPORT_BATCHES,),
               add_columns=(("cases", Column("batch_id", "integer")),)),
@@ -157,8 +168,12 @@ MIGRATIONS = (
                                           "community_code", "beidou_code")),
                           ("addresses", ("address_code", "grid_code", "street_code", "community_code",
                                          "beidou_code")))),
+    Migration(5, "each case says how it got its position (location_quality: exact, geocoded or pile); the case "
+                 "indexes hold it, so that leaving piles out still reads the indexes only",
+              add_columns=(("cases", LOCATION_QUALITY),), drop_indexes=tuple(i.name for i in CASE_INDEXES),
+              indexes=CASE_INDEXES),
 )
 assert [m.version for m in MIGRATIONS] == list(range(1, SCHEMA_VERSION + 1))
 
 # The columns of the cases table at SCHEMA_VERSION, in table order (what writers send).
-CASE_COLUMNS = (*CASES.column_names(), "batch_id")
+CASE_COLUMNS = (*CASES.column_names(), "batch_id", LOCATION_QUALITY.name)

@@ -9,6 +9,9 @@ Outputs (in --out DIR, default: the folder of this script):
   sample_district.gpkg  layers district, streets, communities, roads, components, cases,
                         all in EPSG:4490 (CGCS2000 geographic)
   sample_cases.csv      the cases layer as plain UTF-8 CSV with lon/lat columns
+  sample_cases_real.csv the cases of January to June as a real export writes them, with its traps
+                        (US dates, GCJ-02 tagged WGS84, a default-location pile; make_real_sample.py)
+  sample_real.gpkg      layer components_gcj02: the components in GCJ-02, tagged EPSG:4326
 
 All geometry is built in EPSG:4548 (CGCS2000 / 3-degree Gauss-Krüger CM 117E, metres) and only
 transformed to EPSG:4490 when written: the plugin is expected to project geographic input itself.
@@ -1466,6 +1469,13 @@ def main() -> None:
 
     write_outputs(args.out, outline, streets, communities, roads, components, cases, addresses)
     summary = validate(args.out)
+    # the traps of real exports, from the same cases, after the clean files are written and checked
+    from make_real_sample import write_real_sample  # beside this script
+
+    summary["real"] = write_real_sample(
+        args.out, cases, [a.geom for a in addresses if a.kind == DOOR_PLATE], components,
+        lambda c: {"class_code": c.code, "class_name": COMPONENT_CLASS_NAMES[c.code], "major_code": c.code[:2],
+                   "name": c.name, "install_date": c.install_date}, origin, TO_OUTPUT, "2025-12-31T23:59:59Z")
     for key, value in summary.items():
         print(f"{key}: {value}")
     print(f"done in {time.perf_counter() - started:.1f} s -> {args.out}")

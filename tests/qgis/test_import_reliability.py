@@ -277,8 +277,10 @@ def test_the_time_window_is_a_parameter(gridplugin, sample_grids, tmp_path):
     narrow = run_import(source, tmp_path / "r2.csv", tmp_path / "b.gpkg", GRIDS=sample_grids, EARLIEST_YEAR="1990",
                         LATEST_YEAR="2025")
     assert narrow["REJECTED_COUNT"] == 1  # 1985
-    strict = run_import(source, tmp_path / "r3.csv", tmp_path / "c.gpkg", GRIDS=sample_grids, LATEST_YEAR="2024")
-    assert strict["IMPORTED_COUNT"] == 0 and strict["REJECTED_COUNT"] == 10
+    with pytest.raises(Exception, match="All 10 rows were rejected") as stopped:  # no success with nothing imported
+        run_import(source, tmp_path / "r3.csv", tmp_path / "c.gpkg", GRIDS=sample_grids, LATEST_YEAR="2024")
+    assert "outside the years 1990–2024" in str(stopped.value)
+    assert len(read_rejects(str(tmp_path / "r3.csv"))) == 10  # the rejects file is written all the same
     with pytest.raises(Exception, match="no time window"):
         run_import(source, tmp_path / "r4.csv", tmp_path / "d.gpkg", GRIDS=sample_grids, EARLIEST_YEAR="2025",
                    LATEST_YEAR="2020")

@@ -483,7 +483,6 @@ BAD_ROWS = [
     pytest.param({"lon": "0", "lat": "0"}, "outside China", id="null-island"),
     pytest.param({"class_code": "99999"}, "unknown class code", id="unknown-class-code"),
     pytest.param({"class_code": "", "class_name": "飞碟降落"}, "unknown class '{value}'", id="unknown-class-name"),
-    pytest.param({"class_code": "", "class_name": ""}, "no class", id="no-class"),
     pytest.param({"class_code": "0901"}, "belongs to the {other} scheme", id="other-scheme-code"),
     pytest.param({"kind": "foo"}, "neither 部件 (component) nor 事件 (event)", id="kind-foo"),
 ]
@@ -542,6 +541,105 @@ def test_sample_all_bad_rows_together(sample_rows, sample_mapping, tables):
     assert set(parsed.records.rows.tolist()).isdisjoint(bad)
     assert parsed.swapped == 1
     assert_accounted(parsed)
+
+
+def test_a_row_without_a_class_is_imported_unclassified(sample_rows, sample_mapping, tables):
+    """The README names case_id, reported_at, x and y as required: a row without class code and name is
+    a case without a class (class code None; kind as given, else unknown), not a reject."""
+    rows = changed(sample_rows, BAD_ROW, class_code="", class_name="", kind="")
+    rows = changed(rows, BAD_ROW + 1, class_code=" ", class_name="", kind="部件")
+    parsed = sample_parser(sample_mapping, tables).parse(rows)
+    assert parsed.rejects == [] and parsed.unknown_classes == {}
+    at = parsed.records.rows.tolist().index(BAD_ROW)
+    values = parsed.records.values
+    assert (values["class_code"][at], values["class_name"][at], values["kind"][at]) == (None, None, None)
+    assert (values["class_code"][at + 1], values["kind"][at + 1]) == (None, "部件")
+    assert values["class_code"].count(None) == 2
+
+
+def test_unknown_classes_are_counted_per_value_as_written(sample_rows, sample_mapping, tables):
+    from grid_plugin.core.case_classes import unknown_classes_warning
+
+    rows = sample_rows[:300]
+    for number in range(1, 41):
+        rows = changed(rows, number, class_code="", class_name="Noise - Residential")
+    for number in range(41, 51):
+        rows = changed(rows, number, class_code="Graffiti", class_name="")
+    rows = changed(rows, 51, class_code="99999")
+    parsed = sample_parser(sample_mapping, tables).parse(rows)
+    assert parsed.unknown_classes == {"Noise - Residential": 40, "Graffiti": 10, "99999": 1}
+    assert [r.row for r in parsed.rejects] == list(range(1, 52))
+    text = str(unknown_classes_warning(parsed.unknown_classes, "GB/T 47678.5-2026"))
+    assert text.startswith("51 rows have a class that is not in the class table GB/T 47678.5-2026")
+    assert "'Noise - Residential' (40 rows); 'Graffiti' (10 rows); '99999' (1 rows)" in text
+    assert "USER_CLASSES" in text
+    many = {f"class {k}": 100 - k for k in range(14)}
+    text = str(unknown_classes_warning(many, "GB/T 47678.5-2026"))
+    assert "'class 9' (91 rows); and 4 more values (354 rows)" in text and "class 10'" not in text
+
+
+def test_a_rejected_row_gets_all_its_reasons(sample_rows, sample_mapping, tables):
+    rows = changed(sample_rows, BAD_ROW, reported_at="01/13/2015 25:00", closed_at="2025-02-30 10:00:00",
+                   class_code="Graffiti", kind="foo", lon="", lat="")
+    rows = changed(rows, BAD_ROW + 1, case_id="", lon="abc", lat="39.9")
+    parsed = sample_parser(sample_mapping, tables).parse(rows)
+    assert [r.row for r in parsed.rejects] == [BAD_ROW, BAD_ROW + 1]
+    first, second = parsed.rejects
+    assert first.reason == first.reasons[0]
+    templates = [reason.template for reason in first.reasons]
+    assert len(templates) == 5
+    assert "is not a date and time" in templates[0] and first.reasons[0].params["field"] == "reported_at"
+    assert "is not a date and time" in templates[1] and first.reasons[1].params["field"] == "closed_at"
+    assert "no coordinates" in templates[2]
+    assert "neither 部件" in templates[3]
+    assert "unknown class" in templates[4] and first.reasons[4].params["value"] == "Graffiti"
+    assert [reason.template.split(" (")[0] for reason in second.reasons] == [
+        "no case id", "coordinates '{x}', '{y}' are not numbers"]
+
+
+def test_an_empty_report_time_is_one_reason_and_a_bad_one_another():
+    parsed = parse_plain(case_row("C1", reported_at=""), case_row("C2", reported_at="下周一"))
+    first, second = parsed.rejects
+    assert len(first.reasons) == 1 and first.reason.template.startswith("no report time")
+    assert len(second.reasons) == 1 and "is not a date and time" in second.reason.template
+    assert "set DATE_FORMAT" in str(second.reason)
+
+
+def test_a_row_read_only_in_part_keeps_that_one_reason(sample_mapping):
+    from grid_plugin.core.errors import message
+
+    rows = [case_row("C1", reported_at="bad", lon="")]
+    columns = {name: [row.get(name)] for name in CASE_COLUMNS for row in rows}
+    problem = message("row {row} has more values than the header", row=1)
+    parsed = CaseParser(sample_mapping).parse_columns(columns, np.array([1]), row_problems={0: problem})
+    assert parsed.rejects[0].reasons == (problem,)
+
+
+def test_the_reasons_of_all_rejected_rows_are_counted_by_kind():
+    """An export whose every row fails: the error leads to the fix with the commonest reasons first, each
+    counted over every reason of every row and shown with its first example."""
+    from grid_plugin.core.case_rejects import all_rejected, reason_counts
+    from grid_plugin.core.time_formats import DateFormat
+
+    rows = [case_row(f"C{k}", reported_at=f"0{k % 9 + 1}/2{k % 8}/2015 12:20:09 AM", class_code="",
+                     class_name="Graffiti" if k % 3 == 0 else "Noise - Residential") for k in range(30)]
+    rows[4] = case_row("C4", reported_at="2025-03-01 08:00:00", lon="", lat="", class_code="Graffiti")
+    parsed = CaseParser(resolve_field_map(CASE_COLUMNS, {}), date_format=DateFormat("iso"),
+                        events=ClassTable.load("gbt47678", CLASSES_DIR, kind="events")).parse(numbered(*rows))
+    assert len(parsed.rejects) == 30 and len(parsed.records) == 0
+    counts = reason_counts(parsed.rejects)
+    assert [(c.count, c.example.params.get("value"), c.row) for c in counts] == [
+        (30, "Graffiti", 1), (29, "01/20/2015 12:20:09 AM", 1), (1, None, 5)]  # unknown classes: one kind
+    assert parsed.unknown_classes == {"Noise - Residential": 19, "Graffiti": 11}  # ... named in their own warning
+    text = str(all_rejected(30, parsed.rejects, "/tmp/rejects.csv"))
+    assert text.startswith(
+        "All 30 rows were rejected, so nothing was imported and the store is unchanged. Most common reasons: "
+        "30 × unknown class 'Graffiti': no class of GB/T 47678.5-2026 has this code or exact name; use the class "
+        "code or the name as written in the class table (first in row 1); 29 × reported_at '01/20/2015 12:20:09 AM' "
+        "is not a date and time; write it as 2025-03-01 08:05:00, or set DATE_FORMAT to the format of the file "
+        "(e.g. %d.%m.%Y %H:%M) (first in row 1); ")
+    assert text.endswith("1 × no coordinates (fields lon and lat are empty); geocode the address first (first in row "
+                         "5). Every row and its reasons are in /tmp/rejects.csv.")
 
 
 def test_numbers_with_spaces_and_objects(sample_mapping):
@@ -692,7 +790,7 @@ def test_projected_crs_outside_china_is_rejected(sample_rows, sample_mapping, ta
         *sample_lonlat(rows))
     rows = with_coordinates(rows, east, north)
     rows = changed(rows, 2, lon="500000", lat="6500000")  # 117E 58.6N (swapped: 164E 3N)
-    rows = changed(rows, 5, lon=repr(north[4]), lat=repr(east[4]))  # northing and easting swapped
+    rows = changed(rows, 5, lon=repr(float(north[4])), lat=repr(float(east[4])))  # northing and easting swapped
     parsed = sample_parser(sample_mapping, tables, system="crs", epsg="EPSG:4548").parse(rows)
     assert [r.row for r in parsed.rejects] == [2, 5]
     assert "outside China" in parsed.rejects[0].reason.template

@@ -261,3 +261,26 @@ def test_component_validation_finds_each_kind_by_feature_id():
     assert not result.passed and result.counts["duplicate_id"] == 2
     assert validate_components([1], ["11010101001000001"], ["01001"], ["110101001001001"],
                                ["110101001001001"], table, "110101").passed
+
+
+# ---- class problems, as codecomponents logs them -------------------------------------------------------------
+def test_class_problems_name_the_values_with_their_counts_and_the_fix(new):
+    from grid_plugin.core.component_ids import class_problems
+
+    values = ["供水井盖", "井盖子", "井盖子", "", None, "0101", "99999", "灯杆X", "井盖子", "01001"]
+    fids = list(range(1, len(values) + 1))
+    texts = [str(m) for m in class_problems(fids, [new.lookup(v) for v in values], new.scheme, "cls")]
+    assert texts == [
+        "Features 4, 5: empty class; they get no ID. Fill in the class field cls.",
+        "Features 2, 3, 8, 9: unknown class name: '井盖子' × 3, '灯杆X' × 1; they get no ID. Write the class code or "
+        "the name exactly as in the class table of GB/T 47678.5-2026, or add these classes in a CSV of your own "
+        "classes (USER_CLASSES).",
+        "Features 7: unknown class code: '99999' × 1; they get no ID. Correct the class field, or add these classes "
+        "in a CSV of your own classes (USER_CLASSES).",
+        "Features 6: class code of the other coding scheme: '0101' × 1; they get no ID. Choose the scheme of these "
+        "codes (SCHEME), or give codes of GB/T 47678.5-2026.",
+    ]
+    many = [f"名称{k}" for k in range(12) for _ in range(12 - k)]
+    text = str(class_problems(list(range(len(many))), [new.lookup(v) for v in many], new.scheme, "cls", limit=3)[0])
+    assert text.startswith("Features 0, 1, 2 …: unknown class name: '名称0' × 12, '名称1' × 11,")
+    assert "'名称9' × 3 and 2 more;" in text and "名称10" not in text

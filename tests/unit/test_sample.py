@@ -63,3 +63,61 @@ def test_standard_addresses_are_unique_and_stand_in_their_community():
         assert communities[properties["community_code"]].contains(shapely.from_wkb(wkb))
         prefix = "示例区" + properties["street_name"] + properties["community_name"]
         assert properties["full_address"].startswith(prefix)
+
+
+# ---- the traps of real exports (make_real_sample.py) ------------------------------------------------------
+REAL_CSV = REPO / "resources" / "sample" / "sample_cases_real.csv"
+REAL_GPKG = REPO / "resources" / "sample" / "sample_real.gpkg"
+
+
+def test_generator_reproduces_the_real_shaped_files(regenerated):
+    assert (regenerated / "sample_cases_real.csv").read_bytes() == REAL_CSV.read_bytes()
+    assert read(regenerated / "sample_real.gpkg", "components_gcj02") == read(REAL_GPKG, "components_gcj02")
+    assert REAL_CSV.stat().st_size < 1_000_000 and REAL_GPKG.stat().st_size < 1_000_000
+
+
+def test_the_real_shaped_export_carries_its_traps():
+    import csv
+    import re
+    from collections import Counter
+
+    import numpy as np
+
+    from grid_plugin.core.offsets import gcj02_to_wgs84
+    from grid_plugin.core.piles import find_piles
+
+    raw = REAL_CSV.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw  # as Excel saves "CSV UTF-8"
+    with open(REAL_CSV, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    with open(REPO / "resources" / "sample" / "sample_cases.csv", encoding="utf-8", newline="") as handle:
+        clean = {r["case_id"]: r for r in csv.DictReader(handle)}
+    assert len(rows) == 2298 and all(r["案件编号"] in clean for r in rows)
+    us = re.compile(r"^(0[1-9]|1[0-2])/\d{2}/2025 (0[1-9]|1[0-2]):[0-5]\d:[0-5]\d [AP]M$")
+    assert all(us.match(r["上报时间"]) for r in rows)
+    assert any(r["上报时间"].endswith("PM") and r["上报时间"].startswith("06/") for r in rows)
+    assert {r["坐标系"] for r in rows} == {"WGS84"}
+    # the numbers are GCJ-02: converted back, the rows not moved (no pile, no door plate) are the clean sample
+    lon = np.array([float(r["经度"]) for r in rows])
+    lat = np.array([float(r["纬度"]) for r in rows])
+    x, y = gcj02_to_wgs84(lon, lat)
+    original = np.array([[float(clean[r["案件编号"]]["lon"]), float(clean[r["案件编号"]]["lat"])] for r in rows])
+    moved = np.hypot(x - original[:, 0], y - original[:, 1])
+    assert np.median(moved) < 1e-5 and np.hypot(lon - original[:, 0], lat - original[:, 1]).min() > 1e-3
+    position, count = Counter(zip(lon.tolist(), lat.tolist())).most_common(1)[0]
+    assert count == round(0.08 * len(rows))
+    piles = find_piles(x, y).piles
+    assert [p.cases for p in piles] == [count]  # the pile, and none of the door plates repeated a few times
+    assert sorted(Counter(zip(lon.tolist(), lat.tolist())).values())[-2] >= 3
+    assert sum(1 for r in rows if not r["小类代码"] and not r["小类名称"]) == 6
+    assert sum(1 for r in rows if r["小类代码"] == "06999") == 3
+    assert sum(1 for r in rows if '"' in r["问题描述"] and "“" in r["地址"]) == 4
+    # the components, shifted to GCJ-02 and labelled WGS 84
+    with fiona.open(REAL_GPKG, layer="components_gcj02") as layer:
+        assert layer.crs.to_epsg() == 4326
+        shifted = [shape(f["geometry"]) for f in layer]
+    clean_components = read(SAMPLE_GPKG, "components")
+    assert len(shifted) == len(clean_components)
+    back = gcj02_to_wgs84(np.array([p.x for p in shifted]), np.array([p.y for p in shifted]))
+    first = shapely.from_wkb(clean_components[0][1])
+    assert abs(float(back[0][0]) - first.x) < 1e-6 and abs(float(back[1][0]) - first.y) < 1e-6

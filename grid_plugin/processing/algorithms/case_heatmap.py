@@ -15,7 +15,6 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputVectorLayer,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterCrs,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
@@ -29,7 +28,6 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QByteArray
 
 from grid_plugin.core.cases import CaseFilter
-from grid_plugin.core.crs import gk3_epsg
 from grid_plugin.core.errors import Cancelled, GridInputError
 from grid_plugin.core.kernel import KERNELS, DensityRaster, kernel_density
 from grid_plugin.processing.base import GridAlgorithm, core_progress, style_output_with, write_any_features
@@ -53,7 +51,6 @@ class CaseHeatmapAlgorithm(StoreParameters, GridAlgorithm):
     PIXEL_SIZE = "PIXEL_SIZE"
     KERNEL = "KERNEL"
     OUTPUT_VALUES = "OUTPUT_VALUES"
-    WORKING_CRS = "WORKING_CRS"
     LIVE_LAYER = "LIVE_LAYER"
     LIVE = "LIVE"
 
@@ -74,7 +71,7 @@ class CaseHeatmapAlgorithm(StoreParameters, GridAlgorithm):
             "- a kernel-density raster (radius, pixel size and kernel as in QGIS's Heatmap algorithm, whose "
             "numbers it reproduces), styled with a heat ramp;\n"
             "- optionally the cases themselves as a live layer of the store with QGIS's heatmap renderer "
-            "and time properties, so the temporal controller animates them.")
+            "and time properties, so the temporal controller animates them.") + "\n\n" + self.filter_help()
 
     def initAlgorithm(self, config=None):
         self.add_store_parameters()
@@ -91,9 +88,8 @@ class CaseHeatmapAlgorithm(StoreParameters, GridAlgorithm):
             self.OUTPUT_VALUES, self.tr("Raster values"), [self.tr("Raw (sum of kernel weights)"),
                                                            self.tr("Scaled (density per square metre)")],
             defaultValue=0))
-        self.addParameter(QgsProcessingParameterCrs(
-            self.WORKING_CRS, self.tr("CRS of the raster (empty: CGCS2000 3-degree Gauss-Krüger zone)"),
-            optional=True))
+        self.add_working_crs_parameter(self.tr(
+            "CRS of the raster (empty: the grids' Gauss-Krüger zone in China, their UTM zone elsewhere)"))
         self.addParameter(QgsProcessingParameterBoolean(
             self.LIVE_LAYER, self.tr("Also load the cases as a live heatmap layer"), defaultValue=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -111,6 +107,7 @@ class CaseHeatmapAlgorithm(StoreParameters, GridAlgorithm):
             counts = store.counts_per_grid(case_filter)
             total = store.count_cases(case_filter)
             feedback.pushInfo(self.tr("{} cases match {}.").format(total, case_filter.describe()))
+            self.report_piles_left_out(store, case_filter, feedback)
             feedback.setProgress(10)
             results = {"CASE_COUNT": total}
             results[self.GRID_COUNTS] = self.write_grid_counts(parameters, context, grids, counts, total, feedback)
@@ -138,7 +135,7 @@ class CaseHeatmapAlgorithm(StoreParameters, GridAlgorithm):
         fields.append(QgsField("case_count", field_types.INT))
         fields.append(QgsField("density_10k", field_types.DOUBLE))  # cases per 10,000 m²
         sink, dest = self.parameterAsSink(parameters, self.GRID_COUNTS, context, fields, QgsWkbTypes.Type.MultiPolygon,
-                                          QgsCoordinateReferenceSystem(f"EPSG:{STORE_SRID}"))
+                                          self.output_crs(grids))
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.GRID_COUNTS))
         case_count = np.array([counts.get(code, 0) for code in grids.grid_codes], dtype=np.int64)
@@ -162,7 +159,7 @@ class CaseHeatmapAlgorithm(StoreParameters, GridAlgorithm):
     # ---- density raster ------------------------------------------------------------------------------
     def write_density(self, parameters, context, store: CaseStore, grids: StoredGrids, case_filter: CaseFilter,
                       path: str, feedback) -> str:
-        crs = self.raster_crs(parameters, context, grids)
+        crs = self.measuring_crs(parameters, context, grids)
         lon, lat = store.case_points(case_filter)
         transformer = pyproj.Transformer.from_crs(f"EPSG:{STORE_SRID}", crs.authid() or crs.toWkt(),
                                                   always_xy=True)
@@ -184,19 +181,6 @@ class CaseHeatmapAlgorithm(StoreParameters, GridAlgorithm):
         style_output_with(context, path, style_density_raster)
         return path
 
-    def raster_crs(self, parameters, context, grids: StoredGrids) -> QgsCoordinateReferenceSystem:
-        given = self.parameterAsCrs(parameters, self.WORKING_CRS, context)
-        if given.isValid():
-            if given.isGeographic():
-                raise QgsProcessingException(self.tr(
-                    "The raster CRS {} is geographic; choose a projected CRS in metres (e.g. EPSG:4548).").format(
-                        given.authid()))
-            return given
-        if not len(grids):
-            raise QgsProcessingException(self.tr("There are no unit grids to place the raster."))
-        minx, _, maxx, _ = grids.geometries[0].bounds
-        return QgsCoordinateReferenceSystem(f"EPSG:{gk3_epsg((minx + maxx) / 2)}")
-
     # ---- live layer ----------------------------------------------------------------------------------
     def load_live_layer(self, parameters, context: QgsProcessingContext, store: CaseStore,
                         case_filter: CaseFilter) -> str:
@@ -206,6 +190,9 @@ class CaseHeatmapAlgorithm(StoreParameters, GridAlgorithm):
             raise QgsProcessingException(self.tr("The store's case table cannot be loaded as a layer: {}").format(
                 store.label))
         layer.setSubsetString(subset_string(case_filter))
+        datum = store.datum()
+        if datum != STORE_SRID:  # the store's degrees are WGS 84 ones here (store/schema.py)
+            layer.setCrs(QgsCoordinateReferenceSystem(f"EPSG:{datum}"))
         radius = self.parameterAsDouble(parameters, self.RADIUS, context)
         style_live_heatmap(layer, radius)
         context.temporaryLayerStore().addMapLayer(layer)

@@ -22,7 +22,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from grid_plugin.core.crs import gk3_epsg
+from grid_plugin.core.crs import working_epsg
 from grid_plugin.core.errors import Cancelled, GridInputError
 from grid_plugin.core.hotspots import HOTSPOT_CLASS_LABELS, P_LIMITS, RULES, GiStar, contiguity, getis_ord_gi_star
 from grid_plugin.core.output_files import check_output_file
@@ -67,7 +67,8 @@ class CaseHotspotsAlgorithm(StoreParameters, GridAlgorithm):
             "the hot and cold spots found are expected to be chance. Fewer grids come out significant, and "
             "those that do can be trusted as a set. Without it, gi_p_adj equals gi_p.\n\n"
             "The period report (CSV and HTML) lists, for every day, week, month, quarter or year, the top-N "
-            "grids and classes (高频区域、高频事件) with the change against the previous period.")
+            "grids and classes (高频区域、高频事件) with the change against the previous period.") + "\n\n" + \
+            self.filter_help()
 
     def initAlgorithm(self, config=None):
         self.add_store_parameters()
@@ -79,6 +80,9 @@ class CaseHotspotsAlgorithm(StoreParameters, GridAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.TOLERANCE, self.tr("Gap tolerance between neighbouring grids (m)"),
             QgsProcessingParameterNumber.Type.Double, 0.5, minValue=0.0))
+        self.add_working_crs_parameter(self.tr(
+            "CRS the gap tolerance is measured in (empty: the grids' Gauss-Krüger zone in China, their UTM zone "
+            "elsewhere)"))
         self.addParameter(QgsProcessingParameterBoolean(
             self.FDR, self.tr("False discovery rate correction (Benjamini-Hochberg)"), defaultValue=False))
         self.addParameter(QgsProcessingParameterEnum(
@@ -113,6 +117,7 @@ class CaseHotspotsAlgorithm(StoreParameters, GridAlgorithm):
             grids = self.store_grids(store, parameters, context, feedback, write=False)
             counts = store.counts_per_grid(case_filter)
             cases = store.case_columns(("reported_at", "grid_code", "class_code", "class_name"), case_filter)
+            self.report_piles_left_out(store, case_filter, feedback)
         finally:
             store.close()
         if len(grids) < 3:
@@ -122,7 +127,7 @@ class CaseHotspotsAlgorithm(StoreParameters, GridAlgorithm):
                                                                        case_filter.describe()))
         try:
             values = np.array([counts.get(code, 0) for code in grids.grid_codes], dtype=float)
-            projected = _projected(grids)
+            projected = _projected(grids, self.measuring_crs(parameters, context, grids))
             rule = RULES[self.parameterAsEnum(parameters, self.CONTIGUITY, context)]
             neighbours = contiguity(projected, rule, self.parameterAsDouble(parameters, self.TOLERANCE, context),
                                     core_progress(feedback, 0, 40))
@@ -173,7 +178,7 @@ class CaseHotspotsAlgorithm(StoreParameters, GridAlgorithm):
         fields.append(QgsField("hotspot", field_types.STRING))
         fields.append(QgsField("gi_p_adj", field_types.DOUBLE))
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon,
-                                          QgsCoordinateReferenceSystem(f"EPSG:{STORE_SRID}"))
+                                          self.output_crs(grids))
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         labels = {value: self.render(text) for value, text in HOTSPOT_CLASS_LABELS.items()}
@@ -196,9 +201,13 @@ def fdr_classes(gi: GiStar) -> tuple[np.ndarray, np.ndarray]:
     return adjusted, (np.sign(gi.z).astype(np.int8) * level).astype(np.int8)
 
 
-def _projected(grids: StoredGrids) -> np.ndarray:
-    """The grids in their Gauss-Krüger zone, so that the gap tolerance is in metres."""
-    minx, _, maxx, _ = shapely.total_bounds(grids.geometries)
-    transformer = pyproj.Transformer.from_crs(f"EPSG:{STORE_SRID}", f"EPSG:{gk3_epsg((minx + maxx) / 2)}",
-                                              always_xy=True)
+def _projected(grids: StoredGrids, crs: QgsCoordinateReferenceSystem | None = None) -> np.ndarray:
+    """The grids in the working CRS (StoreParameters.measuring_crs; None: core.crs.working_epsg of the grids),
+    so that the gap tolerance is in metres."""
+    if crs is None:
+        minx, miny, maxx, maxy = shapely.total_bounds(grids.geometries)
+        target = f"EPSG:{working_epsg((minx + maxx) / 2, (miny + maxy) / 2)}"
+    else:
+        target = crs.authid() or crs.toWkt()
+    transformer = pyproj.Transformer.from_crs(f"EPSG:{STORE_SRID}", target, always_xy=True)
     return shapely.transform(grids.geometries, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))

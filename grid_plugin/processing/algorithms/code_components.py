@@ -9,7 +9,6 @@ import numpy as np
 import pyproj
 import shapely
 from qgis.core import (
-    QgsFeatureRequest,
     QgsField,
     QgsFields,
     QgsProcessing,
@@ -27,7 +26,7 @@ from qgis.PyQt.QtCore import QDate, Qt
 
 from grid_plugin.core.beidou import BeiDouCodeError, encode_many
 from grid_plugin.core.codes import normalise_code
-from grid_plugin.core.component_ids import assign_ids, check_district
+from grid_plugin.core.component_ids import assign_ids, check_district, class_problems
 from grid_plugin.core.crs import lonlat_cgcs2000
 from grid_plugin.core.errors import Cancelled, GridInputError
 from grid_plugin.core.schema import COMPONENT_FIELDS
@@ -37,12 +36,12 @@ from grid_plugin.processing.base import (
     iso_date,
     new_gpkg_output,
     qgs_fields,
-    read_geometries,
     write_any_features,
     write_gpkg_output,
 )
 from grid_plugin.processing.case_inputs import StoreParameters
 from grid_plugin.processing.component_inputs import ComponentParameters, GridLocation
+from grid_plugin.processing.datum import DATUM, add_datum_parameter, datum_help, datum_of, read_in_datum
 from grid_plugin.store.base import StoredComponents
 from grid_plugin.store.schema import STORE_SRID
 
@@ -92,15 +91,20 @@ class CodeComponentsAlgorithm(StoreParameters, ComponentParameters, GridAlgorith
             "Stable IDs: valid existing IDs are kept; new components take the next free serial "
             "of their district and class; duplicate and malformed IDs are reported, and replaced "
             "only when you ask for it. A component that moved into another grid keeps its ID and "
-            "gets the new grid code and a change date.\n\n"
+            "gets the new grid code and a change date. A component with a problem gets no ID (the serial of "
+            "an ID it has stays taken): no class or an unknown one (the log names the values with their counts), "
+            "a geometry type its class does not allow, outside every unit grid, a grid code without a district "
+            "and no DISTRICT_CODE, or an ID that is a duplicate or invalid and not renumbered. So Components = "
+            "kept + new + with a problem (COMPONENT_COUNT = KEPT_COUNT + NEW_COUNT + PROBLEM_COUNT).\n\n"
             "Points take the grid they lie in; lines and polygons the grid holding most of them, "
             "with that share recorded. The district is the given code, or that of each "
             "component's grid."
-        )
+        ) + datum_help()
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, self.tr("Components"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
+        add_datum_parameter(self)
         self.addParameter(QgsProcessingParameterField(
             self.CLASS_FIELD, self.tr("Class field (class code or standard name)"), defaultValue="class_code",
             parentLayerParameterName=self.INPUT))
@@ -168,8 +172,8 @@ class CodeComponentsAlgorithm(StoreParameters, ComponentParameters, GridAlgorith
             district = self.parameterAsString(parameters, self.DISTRICT_CODE, context).strip()
             district = check_district(district) if district else ""
             crs = grids_source.sourceCrs()
-            fids, geoms, rows = read_geometries(
-                source, QgsFeatureRequest().setDestinationCrs(crs, context.transformContext()), input_names, feedback)
+            fids, geoms, rows = read_in_datum(source, crs, context, input_names,
+                                              datum_of(self, parameters, context), feedback)
             feedback.setProgress(30)
             location = GridLocation(grids_source, grid_field, geoms, feedback)
             result = self._code(fids, rows, input_names, kind, class_field, id_field, table, district, location,
@@ -185,6 +189,7 @@ class CodeComponentsAlgorithm(StoreParameters, ComponentParameters, GridAlgorith
             return {}
         for text in result["messages"]:
             feedback.pushWarning(text)
+        location.check_datum(geoms, datum_of(self, parameters, context), DATUM, feedback)
 
         out_fields = QgsFields()
         ours = qgs_fields(COMPONENT_FIELDS)
@@ -241,8 +246,9 @@ class CodeComponentsAlgorithm(StoreParameters, ComponentParameters, GridAlgorith
             del sink
         self._save_in_store(parameters, context, feedback, geoms, crs, rows, input_names, result, beidou)
         counts = result["counts"]
-        feedback.pushInfo(self.tr("{} components: {} kept their ID, {} got a new one, {} have a problem.").format(
-            len(fids), counts["kept"], counts["new"], counts["problems"]))
+        feedback.pushInfo(self.tr(
+            "{} components: {} kept their ID, {} got a new one, {} have a problem and no ID.").format(
+                len(fids), counts["kept"], counts["new"], counts["problems"]))
         return {self.OUTPUT: dest_id, self.COMPONENT_COUNT: len(fids), self.NEW_COUNT: counts["new"],
                 self.KEPT_COUNT: counts["kept"], self.PROBLEM_COUNT: counts["problems"]}
 
@@ -262,27 +268,19 @@ class CodeComponentsAlgorithm(StoreParameters, ComponentParameters, GridAlgorith
         # classes: looked up (once per distinct value), never guessed
         cache: dict[object, object] = {}
         lookups = [cache[v] if v in cache else cache.setdefault(v, table.lookup(v)) for v in column(class_field)]
-        unknown = defaultdict(list)
-        for fid, found in zip(fids, lookups):
-            if not found.found:
-                unknown[found.problem].append(fid)
-        labels = {"empty": self.tr("empty class"), "unknown_code": self.tr("unknown class code"),
-                  "unknown_name": self.tr("unknown class name"),
-                  "other_scheme": self.tr("class code of the other coding scheme")}
-        for problem, problem_fids in unknown.items():
-            messages.append(self.tr("Features {}: {}; they get no ID. Fix the class field or add the class "
-                                    "in a CSV of your own classes.").format(_listing(problem_fids), labels[problem]))
+        unknown = [fid for fid, found in zip(fids, lookups) if not found.found]
+        messages += [self.render(m) for m in class_problems(fids, lookups, table.scheme, class_field)]
         allowed = {id(found): not found.found or found.entry.allows(kind) for found in cache.values()}
         not_allowed = [fid for fid, found in zip(fids, lookups) if not allowed[id(found)]]
         if not_allowed:
             messages.append(self.tr("Features {}: a {} is not a geometry type their class allows (see the class "
-                                    "table's geometry_types); check the class or the layer.").format(
+                                    "table's geometry_types); they get no ID. Check the class or the layer.").format(
                                         _listing(not_allowed), kind))
         assignment = location.assignment
         outside = [fids[k] for k in assignment.outside().tolist()]
         if outside:
-            messages.append(self.tr("Features {}: outside every unit grid; they get no grid code{}.").format(
-                _listing(outside), "" if district else self.tr(" and, with no district code given, no ID")))
+            messages.append(self.tr("Features {}: outside every unit grid; they get no grid code and no ID.").format(
+                _listing(outside)))
 
         grid_column = location.column
         bgid = location.codes()
@@ -292,27 +290,33 @@ class CodeComponentsAlgorithm(StoreParameters, ComponentParameters, GridAlgorith
         class_codes = [found.entry.code if found.found else None for found in lookups]
         ids: list[str | None] = [None] * n
         counts = {"kept": 0, "new": 0, "problems": 0}
-        problem_fids: set[int] = (set(fid for fids_ in unknown.values() for fid in fids_) | set(outside)
-                                  | set(not_allowed))
+        # a feature with a problem gets no ID (its ID's serial stays taken): read = kept + new + problems
+        problem_fids: set[int] = set(unknown) | set(outside) | set(not_allowed)
         by_district: dict[str, list[int]] = defaultdict(list)
         for k, d in enumerate(districts):
             by_district[d].append(k)
+        no_district = [fids[k] for k in by_district.get("", []) if fids[k] not in problem_fids]
+        if no_district:
+            messages.append(self.tr("Features {}: the code of their grid does not start with a 6-digit district "
+                                    "code, and no district code was given; they get no ID. Give DISTRICT_CODE.").format(
+                                        _listing(no_district)))
+            problem_fids.update(no_district)
         for d, members in sorted(by_district.items()):
-            if not d:
+            coded = [k for k in members if fids[k] not in problem_fids]
+            if not d or not coded:
                 continue
             assigned, report = assign_ids(
-                d, [class_codes[k] or "" for k in members], [existing[k] for k in members], table,
-                feature_ids=[fids[k] for k in members],
+                d, [class_codes[k] or "" for k in coded], [existing[k] for k in coded], table,
+                feature_ids=[fids[k] for k in coded],
                 renumber_duplicates=self.parameterAsBool(parameters, self.RENUMBER_DUPLICATES, context),
-                renumber_invalid=self.parameterAsBool(parameters, self.RENUMBER_INVALID, context))
-            for k, value in zip(members, assigned):
+                renumber_invalid=self.parameterAsBool(parameters, self.RENUMBER_INVALID, context),
+                reserved_ids=[existing[k] for k in members if fids[k] in problem_fids])
+            for k, value in zip(coded, assigned):
                 ids[k] = value
             counts["kept"] += len(report.kept)
-            counts["new"] += len(report.new) + len(report.renumbered)
-            for name, listed in report.problems.items():
-                if name != "unknown_class":
-                    problem_fids.update(listed)
-            messages += [self.render(m) for m in report.messages(d)[1:] if not _about_unknown_class(m)]
+            counts["new"] += len(report.new) + len(report.renumbered)  # renumbered as asked: coded
+            problem_fids.update(report.unassigned)
+            messages += [self.render(m) for m in report.messages(d)[1:]]
         counts["problems"] = len(problem_fids)
         # moved components keep their ID, take the new grid code and a change date
         previous_grid = [normalise_code(v) for v in column("bgid")] if "bgid" in input_names else [""] * n
@@ -382,9 +386,3 @@ class CodeComponentsAlgorithm(StoreParameters, ComponentParameters, GridAlgorith
         for k, code in zip(np.flatnonzero(present).tolist(), encode_many(lon, lat, level).tolist()):
             codes[k] = code
         return codes
-
-
-def _about_unknown_class(line) -> bool:
-    """True for the IdReport line on unknown classes, which _code reports in more detail."""
-    reason = line.params.get("reason")
-    return reason is not None and reason.template.startswith("their class is empty")

@@ -47,7 +47,6 @@ from grid_plugin.processing.base import (
 from grid_plugin.processing.case_inputs import StoreParameters
 from grid_plugin.processing.case_styles import enable_time_span, style_emerging, style_hotspots
 from grid_plugin.store.base import CaseStore, StoredGrids, case_time_range
-from grid_plugin.store.schema import STORE_SRID
 from grid_plugin.toolbelt import field_types
 
 GRID_FIELDS = (("grid_code", "s"), ("street_code", "s"), ("community_code", "s"), ("community_name", "s"),
@@ -157,7 +156,8 @@ class EmergingHotspotsAlgorithm(StoreParameters, GridAlgorithm):
             "and one feature per grid and bin with its first and end day (exclusive), cases, Gi* z, p, "
             "adjusted p and class (±1/2/3: 90/95/99 %), ready for QGIS's temporal controller. A grid without "
             "neighbours is compared on its own cases alone. Cases of grids not among the unit grids are left "
-            "out and reported. A bin cut by From or Until has fewer days, so fewer cases.")
+            "out and reported. A bin cut by From or Until has fewer days, so fewer cases.") + "\n\n" + \
+            self.filter_help()
 
     def initAlgorithm(self, config=None):
         self.add_store_parameters()
@@ -171,6 +171,9 @@ class EmergingHotspotsAlgorithm(StoreParameters, GridAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.TOLERANCE, self.tr("Gap tolerance between neighbouring grids (m)"),
             QgsProcessingParameterNumber.Type.Double, 0.5, minValue=0.0))
+        self.add_working_crs_parameter(self.tr(
+            "CRS the gap tolerance is measured in (empty: the grids' Gauss-Krüger zone in China, their UTM zone "
+            "elsewhere)"))
         self.addParameter(QgsProcessingParameterNumber(
             self.RINGS, self.tr("Neighbour rings (1: neighbours; 2: also their neighbours)"),
             QgsProcessingParameterNumber.Type.Integer, 1, minValue=1, maxValue=10))
@@ -202,6 +205,7 @@ class EmergingHotspotsAlgorithm(StoreParameters, GridAlgorithm):
             bins = self.period_bins(store, case_filter, unit, zone)
             cube, unknown = self.count(store, case_filter, grids, bins, feedback)
             unplaced = store.count_cases(case_filter) - int(cube.sum()) - sum(unknown.values())
+            self.report_piles_left_out(store, case_filter, feedback)
         except Cancelled:
             raise QgsProcessingException(self.tr("Cancelled.")) from None
         except GridInputError as err:
@@ -227,7 +231,8 @@ class EmergingHotspotsAlgorithm(StoreParameters, GridAlgorithm):
 
     def analyse(self, parameters, context, grids: StoredGrids, cube: np.ndarray, feedback):
         rule = RULES[self.parameterAsEnum(parameters, self.CONTIGUITY, context)]
-        neighbours = contiguity(_projected(grids), rule, self.parameterAsDouble(parameters, self.TOLERANCE, context),
+        projected = _projected(grids, self.measuring_crs(parameters, context, grids))
+        neighbours = contiguity(projected, rule, self.parameterAsDouble(parameters, self.TOLERANCE, context),
                                 core_progress(feedback, 50, 60))
         result = emerging_hot_spots(
             cube, neighbours, rings=self.parameterAsInt(parameters, self.RINGS, context),
@@ -315,7 +320,7 @@ class EmergingHotspotsAlgorithm(StoreParameters, GridAlgorithm):
                    result.p_adjusted[:, last].tolist()]
         rows = [list(row) for row in zip(*columns)]
         dest = self.write_layer(parameters, self.OUTPUT, context, GRID_FIELDS, grids.geometries,
-                                lambda start, stop, _plain: rows[start:stop], feedback, 95, 100)
+                                lambda start, stop, _plain: rows[start:stop], feedback, 95, 100, self.output_crs(grids))
         style_output_with(context, dest, lambda layer: style_emerging(layer, "category", labels))
         return dest
 
@@ -348,7 +353,8 @@ class EmergingHotspotsAlgorithm(StoreParameters, GridAlgorithm):
             return list(batch) if plain else [list(row) for row in batch]
 
         geometries = np.tile(np.asarray(grids.geometries, dtype=object), t)
-        dest = self.write_layer(parameters, self.BINS, context, BIN_FIELDS, geometries, rows, feedback, 70, 95)
+        dest = self.write_layer(parameters, self.BINS, context, BIN_FIELDS, geometries, rows, feedback, 70, 95,
+                                self.output_crs(grids))
         labels = {value: self.render(text) for value, text in HOTSPOT_CLASS_LABELS.items()}
 
         def style(layer) -> None:
@@ -359,13 +365,12 @@ class EmergingHotspotsAlgorithm(StoreParameters, GridAlgorithm):
         return dest
 
     def write_layer(self, parameters, key: str, context, specs, geometries: np.ndarray, rows, feedback,
-                    start: float, end: float) -> str:
-        """A polygon layer in EPSG:4490: straight into a new GeoPackage file when it is one (rows with ISO
-        dates), else through QGIS's sink (rows with QDates)."""
+                    start: float, end: float, crs: QgsCoordinateReferenceSystem) -> str:
+        """A polygon layer in the grids' geographic CRS (StoreParameters.output_crs): straight into a new
+        GeoPackage file when it is one (rows with ISO dates), else through QGIS's sink (rows with QDates)."""
         fields = QgsFields()
         for name, kind in specs:
             fields.append(QgsField(name, _TYPES[kind]))
-        crs = QgsCoordinateReferenceSystem(f"EPSG:{STORE_SRID}")
         wkb_type = QgsWkbTypes.Type.MultiPolygon
         direct = new_gpkg_output(self, parameters, key, context, fields, wkb_type)
         if direct:

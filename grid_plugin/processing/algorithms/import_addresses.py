@@ -8,7 +8,6 @@ import hashlib
 import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsFeatureRequest,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -24,8 +23,17 @@ from grid_plugin.core.addresses import AddressEntries, normalise, parse
 from grid_plugin.core.errors import GridInputError
 from grid_plugin.core.output_files import check_output_file, place_spreadsheet_csv
 from grid_plugin.processing.address_inputs import grid_codes_at
-from grid_plugin.processing.base import GridAlgorithm, read_geometries
+from grid_plugin.processing.base import GridAlgorithm
 from grid_plugin.processing.case_inputs import StoreParameters
+from grid_plugin.processing.datum import (
+    DATUM,
+    add_datum_parameter,
+    check_datum,
+    datum_help,
+    datum_of,
+    polygons_contain,
+    read_in_datum,
+)
 from grid_plugin.store.schema import STORE_SRID
 
 KIND_DOOR, KIND_POI = "门牌", "兴趣点"
@@ -57,11 +65,12 @@ class ImportAddressesAlgorithm(StoreParameters, GridAlgorithm):
             "stands in and its BeiDou grid code (level 8). Addresses are upserted by their code: a re-import "
             "updates them and keeps the others. Without a code field, a stable code is made from the community "
             "code and the normalised address text. Rows without a position or an address, and repeated codes, "
-            "go to the rejects file.")
+            "go to the rejects file.") + datum_help()
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, self.tr("Standard addresses (points)"), [QgsProcessing.SourceType.TypeVectorPoint]))
+        add_datum_parameter(self)
         self.addParameter(QgsProcessingParameterField(
             self.ADDRESS_FIELD, self.tr("Full address field"), defaultValue="full_address",
             parentLayerParameterName=self.INPUT))
@@ -105,9 +114,9 @@ class ImportAddressesAlgorithm(StoreParameters, GridAlgorithm):
             raise QgsProcessingException(self.tr("The layer has no field {}; its fields are: {}").format(
                 missing[0], ", ".join(names)))
         wanted = [f for f in fields.values() if f and f in names]
-        request = QgsFeatureRequest().setDestinationCrs(QgsCoordinateReferenceSystem(f"EPSG:{STORE_SRID}"),
-                                                        context.transformContext())
-        fids, geometries, rows = read_geometries(source, request, wanted, feedback)
+        datum = datum_of(self, parameters, context)
+        fids, geometries, rows = read_in_datum(source, QgsCoordinateReferenceSystem(f"EPSG:{STORE_SRID}"), context,
+                                               wanted, datum, feedback)
         feedback.setProgress(30)
 
         def value(row, key):
@@ -173,6 +182,9 @@ class ImportAddressesAlgorithm(StoreParameters, GridAlgorithm):
         if staged is not None:
             staged.keep()
         outside = sum(1 for code in entries.grid_codes if code is None)
+        if outside:
+            check_datum(feedback, entries.lon, entries.lat, polygons_contain(grids.geometries, None), datum,
+                        self.tr("addresses"), DATUM)
         feedback.pushInfo(self.tr(
             "{} addresses read, {} stored in {}, {} rejected, {} outside every unit grid.").format(
             len(fids), len(entries), label, len(rejects), outside))

@@ -8,6 +8,7 @@ import gc
 from pathlib import Path
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -24,7 +25,9 @@ from qgis.core import (
 )
 
 from grid_plugin.core.addresses import Gazetteer
+from grid_plugin.core.case_classes import unknown_classes_warning
 from grid_plugin.core.case_fields import header_row_hint, names_the_cases
+from grid_plugin.core.case_rejects import all_rejected, rejected_summary
 from grid_plugin.core.case_times import EARLIEST_YEAR, YEAR_RANGE, TimeWindow
 from grid_plugin.core.cases import (
     COORDINATE_SYSTEMS,
@@ -37,18 +40,23 @@ from grid_plugin.core.cases import (
 )
 from grid_plugin.core.classes import ClassTable
 from grid_plugin.core.errors import Cancelled, GridInputError
+from grid_plugin.core.offsets import BD09, GCJ02, OFFSET_SYSTEMS, WGS84
 from grid_plugin.core.output_files import StagedFile, check_output_file, spreadsheet_row
+from grid_plugin.core.time_formats import date_format
 from grid_plugin.processing.address_inputs import grid_codes_at
 from grid_plugin.processing.base import GridAlgorithm, core_progress
 from grid_plugin.processing.case_inputs import StoreParameters
 from grid_plugin.processing.case_styles import style_case_points
 from grid_plugin.processing.component_inputs import SCHEMES
+from grid_plugin.processing.datum import check_datum, polygons_contain
+from grid_plugin.processing.pile_inputs import PileParameters
 from grid_plugin.processing.table_inputs import GEOMETRY_X, InputTable, add_table_parameters, table_from_parameters
 from grid_plugin.store.base import ImportCounts, StoredGrids, import_cases
+from grid_plugin.store.schema import STORE_SRID
 from grid_plugin.toolbelt.paths import resource
 
 
-class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
+class ImportCasesAlgorithm(PileParameters, StoreParameters, GridAlgorithm):
     INPUT = "INPUT"
     LAYER = "LAYER"
     ENCODING = "ENCODING"
@@ -63,6 +71,7 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
     HEADER_ROW = "HEADER_ROW"
     EARLIEST_YEAR = "EARLIEST_YEAR"
     LATEST_YEAR = "LATEST_YEAR"
+    DATE_FORMAT = "DATE_FORMAT"
     CASES = "CASES"
 
     def name(self) -> str:
@@ -86,17 +95,32 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
             "GCJ-02 (Amap, Tencent), BD-09 (Baidu) or any CRS; they are stored in CGCS2000. Times without a zone "
             "are local time in the chosen zone; XLSX date cells keep their time whatever their number format. "
             "Every case time must lie in the years EARLIEST_YEAR (default 1990) to LATEST_YEAR (empty: next "
-            "year), as written.\n\n"
+            "year), as written. DATE_FORMAT says how the times are written: auto (default) reads the ISO forms "
+            "(2025-03-01 08:05:00, 2025/3/1 8:05, 2025年3月1日 8时5分), month/day/year or day/month/year dates (such "
+            "as 01/13/2015 12:20:09 PM; which of the two, the values decide, and the log names the row that did) "
+            "and Excel serial numbers; or give iso, us (MM/DD/YYYY, 12 h with AM/PM or 24 h), dmy (DD/MM/YYYY), "
+            "excel, or a strftime pattern such as %d.%m.%Y %H:%M. When every such date reads both ways (day and "
+            "month up to 12), the import stops and asks for DATE_FORMAT. Rows without a class are imported without "
+            "one (UNCLASSIFIED_COUNT); a class that is not in the class table rejects the row, and the log lists "
+            "those classes with their row counts.\n\n"
             "Each case gets the codes of its unit grid, street and community. A re-import is idempotent: "
             "new case ids are added, changed ones updated, identical ones left alone. The whole file is "
             "one transaction: a failure or cancel writes nothing. Rows that cannot be used go to the "
-            "rejects CSV with their row number (the first row below the header is row 1), reason and values: "
-            "among them rows with more values than the header (a comma inside a value needs quotes), a text "
-            "with a NUL character and a time outside the years. The counts of rows read, imported, updated, "
-            "unchanged and rejected always add up. REJECTS is checked before anything is written and replaced "
-            "together with the store's commit; a text cell starting with =, +, -, @, a tab or a carriage return "
-            "gets a leading ' there, so that Excel shows it instead of running it as a formula (plain numbers "
-            "such as -12.5 stay numbers).")
+            "rejects CSV with their row number (the first row below the header is row 1), every reason found and "
+            "the values: among them rows with more values than the header (a comma inside a value needs quotes), a "
+            "text with a NUL character and a time outside the years. The counts of rows read, imported, updated, "
+            "unchanged and rejected always add up; the log names the commonest reasons. An import that rejects "
+            "every row fails with those reasons: the store stays as it was, the rejects file is written. REJECTS "
+            "is checked before anything is written and replaced together with the store's commit; a text cell "
+            "starting with =, +, -, @, a tab or a carriage return gets a leading ' there, so that Excel shows it "
+            "instead of running it as a formula (plain numbers such as -12.5 stay numbers).") + "\n\n" + \
+            self.pile_help() + "\n\n" + self.tr(
+            "Plausible places: coordinates in WGS84 or CGCS2000 degrees without a named CRS, and GCJ-02 and BD-09 "
+            "ones, must lie in China. With 'Another CRS' and SOURCE_CRS (or a layer with its own CRS) the "
+            "coordinates may lie anywhere, but not more than 50 km outside the unit grids' extent (such a row is "
+            "rejected as outside the district's grids). SOURCE_CRS is used only with 'Another CRS'. For unit grids "
+            "outside China the store's degrees are WGS 84 ones, and its layers and the outputs of the case "
+            "algorithms are tagged EPSG:4326.")
 
     def initAlgorithm(self, config=None):
         add_table_parameters(self, self.tr("Cases file (CSV, XLSX, GeoPackage, Shapefile, GeoJSON, ...)"))
@@ -109,6 +133,9 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
         self.addParameter(QgsProcessingParameterCrs(
             self.SOURCE_CRS, self.tr("That other CRS"), optional=True))
         self.add_timezone_parameter()
+        self.addParameter(QgsProcessingParameterString(
+            self.DATE_FORMAT, self.tr("Date format of the times (auto, iso, us, dmy, excel or e.g. %d.%m.%Y %H:%M)"),
+            defaultValue="auto", optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.SCHEME, self.tr("Class scheme of the cases"),
             [self.tr("GB/T 47678.5-2026 (5-digit classes)"), self.tr("GB/T 30428.2-2013 (4-digit classes)")],
@@ -123,6 +150,7 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.GEOCODE_CONFIDENCE, self.tr("Lowest confidence for placing a case by its address (0–1)"),
             QgsProcessingParameterNumber.Type.Double, 0.8, minValue=0.0, maxValue=1.0))
+        self.add_pile_parameters()
         self.addParameter(QgsProcessingParameterNumber(
             self.EARLIEST_YEAR, self.tr("Earliest year of a case time"),
             QgsProcessingParameterNumber.Type.Integer, EARLIEST_YEAR, minValue=YEAR_RANGE[0], maxValue=YEAR_RANGE[1]))
@@ -136,7 +164,8 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
                           ("UPDATED_COUNT", self.tr("Cases updated")),
                           ("UNCHANGED_COUNT", self.tr("Cases unchanged")),
                           ("REJECTED_COUNT", self.tr("Rows rejected")),
-                          ("GEOCODED_COUNT", self.tr("Rows placed by their address"))):
+                          ("GEOCODED_COUNT", self.tr("Rows placed by their address")),
+                          ("UNCLASSIFIED_COUNT", self.tr("Cases without a class"))):
             self.addOutput(QgsProcessingOutputNumber(key, text))
         self.addOutput(QgsProcessingOutputString("STORE_LABEL", self.tr("Store")))
         self.addOutput(QgsProcessingOutputVectorLayer(self.CASES, self.tr("Cases")))
@@ -158,6 +187,7 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
         rejects_path = self.parameterAsFileOutput(parameters, self.REJECTS, context)
         try:
             check_output_file(rejects_path, self.REJECTS)  # before anything is written, the store included
+            pile_rule = self.pile_rule(parameters, context)
             given = parse_field_map(self.parameterAsString(parameters, self.FIELD_MAP, context))
         except GridInputError as err:
             raise self.input_error(err) from err
@@ -179,6 +209,7 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
             try:
                 with store.transaction():  # grids, cases, the batch record and the rejects file commit together
                     grids = self.store_grids(store, parameters, context, feedback, write=True)
+                    parser.extent = self.grids_extent(grids)  # checked for coordinates in a given CRS
                     if self.parameterAsBoolean(parameters, self.GEOCODE, context) and "address" in mapping:
                         entries = store.read_addresses()
                         if len(entries):  # rows without coordinates are placed by their address
@@ -192,35 +223,68 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
                                                   row_problems=table.problems, nul_free=table.nul_free)
                     del columns
                     parsed = self.locate(parsed, grids, feedback)
+                    if parsed.read and not len(parsed.records):
+                        raise AllRejected(parsed)  # the store rolls back
                     counts = ImportCounts(read=parsed.read, rejected=len(parsed.rejects))
-                    import_cases(store, parsed.records, counts, Path(path).name, core_progress(feedback, 55, 98))
+                    import_cases(store, parsed.records, counts, Path(path).name, core_progress(feedback, 55, 98),
+                                 piles=pile_rule)
                     self.stage_rejects(rejects, parsed, table)
             except BaseException:
                 rejects.undo()  # the old rejects file is back when the commit (or anything before) failed
                 raise
             rejects.keep()
             layer_source = store.layer_source("cases")
+            datum = store.datum()
             label = store.label
         except Cancelled:
             raise QgsProcessingException(self.tr("Cancelled; nothing was written to the store.")) from None
         except GridInputError as err:
             raise self.input_error(err) from err
+        except AllRejected as stop:  # the rejects file is written all the same: it says what to fix
+            self.report_parse(stop.parsed, feedback)
+            staged = StagedFile(rejects_path)
+            try:
+                self.stage_rejects(staged, stop.parsed, table)
+            except BaseException:
+                staged.undo()
+                raise
+            staged.keep()
+            raise QgsProcessingException(self.render(all_rejected(stop.parsed.read, stop.parsed.rejects,
+                                                                  rejects_path))) from None
         finally:
             store.close()
+        self.report_parse(parsed, feedback)
+        unclassified = parsed.records.values["class_code"].count(None)
+        if unclassified:
+            feedback.pushInfo(self.tr(
+                "{:,} cases have no class and were imported without one (class code empty, kind as given or "
+                "unknown): filters by class leave them out, period reports count them as not assigned.").format(
+                    unclassified))
         if parsed.geocoded:
             feedback.pushInfo(self.tr("{} rows without coordinates were placed by their address.").format(
                 parsed.geocoded))
         if parsed.swapped:
-            feedback.reportError(self.tr(
+            feedback.pushWarning(self.tr(
                 "{} rows look like latitude and longitude swapped; check the x/y field mapping.").format(
                     parsed.swapped))
         feedback.pushInfo(self.tr("Read {}, imported {}, updated {}, unchanged {}, rejected {} (see {}).").format(
             counts.read, counts.imported, counts.updated, counts.unchanged, counts.rejected, rejects_path))
-        layer_id = self.load_cases_layer(context, layer_source)
+        piles = self.report_piles(counts, grids, pile_rule, feedback)
+        layer_id = self.load_cases_layer(context, layer_source, datum)
         return {"READ_COUNT": counts.read, "IMPORTED_COUNT": counts.imported, "UPDATED_COUNT": counts.updated,
                 "UNCHANGED_COUNT": counts.unchanged, "REJECTED_COUNT": counts.rejected,
-                "GEOCODED_COUNT": parsed.geocoded,
+                "GEOCODED_COUNT": parsed.geocoded, "UNCLASSIFIED_COUNT": unclassified, **piles,
                 self.REJECTS: rejects_path, "STORE_LABEL": label, self.CASES: layer_id}
+
+    def report_parse(self, parsed: ParsedCases, feedback) -> None:
+        """How the times were read, the unknown classes and the common reasons of the rejects, for the log."""
+        for note in parsed.notes:
+            feedback.pushInfo(self.render(note))
+        warning = unknown_classes_warning(parsed.unknown_classes, self._scheme_title)
+        if warning is not None:
+            feedback.pushWarning(self.render(warning))
+        if parsed.rejects:
+            feedback.pushInfo(self.render(rejected_summary(parsed.rejects)))
 
     def field_mapping(self, table: InputTable, given: dict[str, str]) -> dict[str, str]:
         """Case field -> input column; when required ones are missing and another row near the top
@@ -256,34 +320,54 @@ class ImportCasesAlgorithm(StoreParameters, GridAlgorithm):
     def parser(self, parameters, context, mapping, feedback) -> CaseParser:
         system = COORDINATE_SYSTEMS[self.parameterAsEnum(parameters, self.COORDINATES, context)]
         epsg = None
+        if system != "crs" and self.parameterAsCrs(parameters, self.SOURCE_CRS, context).isValid():
+            feedback.pushWarning(self.tr(
+                "SOURCE_CRS is used only when the coordinates are in 'Another CRS' (COORDINATES 4); it is ignored "
+                "now."))
         if system == "crs":
             crs = self.parameterAsCrs(parameters, self.SOURCE_CRS, context)
             if not crs.isValid():
                 raise QgsProcessingException(self.tr("Coordinates in 'another CRS' need that CRS (SOURCE_CRS)."))
             epsg = crs.authid() or crs.toWkt()
         elif mapping.get("x") == GEOMETRY_X and self._layer_crs is not None:
-            system, epsg = "crs", self._layer_crs
+            if system not in OFFSET_SYSTEMS:  # GCJ-02 and BD-09 points are tagged EPSG:4326: their degrees are used
+                system, epsg = "crs", self._layer_crs
+            elif not QgsCoordinateReferenceSystem(self._layer_crs).isGeographic():
+                raise QgsProcessingException(self.tr(
+                    "The layer's coordinates are projected ({}), while GCJ-02 and BD-09 are longitudes and latitudes: "
+                    "convert the layer with Convert coordinates (gridplugin:convertcoordinates) first.").format(
+                        self._layer_crs))
+        self._offset = system if system in OFFSET_SYSTEMS else WGS84  # for the datum check of locate()
         scheme = SCHEMES[self.parameterAsEnum(parameters, self.SCHEME, context)]
+        chosen = date_format(self.parameterAsString(parameters, self.DATE_FORMAT, context))
         events = ClassTable.load(scheme, resource("classes"), kind="events")
+        self._scheme_title = events.scheme.title
         components = ClassTable.load(scheme, resource("classes"), kind="components")
         user_csv = self.parameterAsFile(parameters, self.USER_CLASSES, context)
         if user_csv:
             added = events.load_user_csv(user_csv)
             feedback.pushInfo(self.tr("{} classes added or overridden from {}.").format(len(added), user_csv))
         return CaseParser(mapping, zone=self.zone_name(parameters, context), system=system, epsg=epsg,
-                          events=events, components=components, window=self.time_window(parameters, context))
+                          events=events, components=components, window=self.time_window(parameters, context),
+                          date_format=chosen)
 
     def locate(self, parsed: ParsedCases, grids: StoredGrids, feedback) -> ParsedCases:
         """Grid, street and community codes by point in polygon (EPSG:4490 on both sides)."""
         located = grid_codes_at(grids, parsed.records.lon, parsed.records.lat)
+        if None in located.grid_codes:  # cases outside every grid: is the coordinate system wrong? (processing.datum)
+            labels = (self.tr("WGS84 (GPS)"), self.tr("GCJ-02 (Amap, Tencent)"), self.tr("BD-09 (Baidu)"))
+            check_datum(feedback, parsed.records.lon, parsed.records.lat, polygons_contain(grids.geometries, None),
+                        self._offset, self.tr("cases"), self.COORDINATES, dict(zip((WGS84, GCJ02, BD09), labels)))
         feedback.setProgress(50)
         return finish_records(parsed, located.grid_codes, located.street_codes, located.community_codes)
 
-    def load_cases_layer(self, context: QgsProcessingContext, layer_source: tuple[str, str]) -> str:
+    def load_cases_layer(self, context: QgsProcessingContext, layer_source: tuple[str, str], datum: int) -> str:
         uri, provider = layer_source
         layer = QgsVectorLayer(uri, self.tr("Cases"), provider)
         if not layer.isValid():
             return ""
+        if datum != STORE_SRID:  # WGS 84 degrees in a store outside China (store/schema.py)
+            layer.setCrs(QgsCoordinateReferenceSystem(f"EPSG:{datum}"))
         style_case_points(layer)
         context.temporaryLayerStore().addMapLayer(layer)
         context.addLayerToLoadOnCompletion(layer.id(), QgsProcessingContext.LayerDetails(
@@ -304,7 +388,8 @@ def write_rejects(handle, parsed: ParsedCases, table: InputTable, algorithm: Gri
         values = [_cell_text(v) for v in raw.get(reject.row, [])]
         values += [""] * (size - len(values))
         tail = [table.delimiter.join(values[size:])] if extra else []
-        writer.writerow(spreadsheet_row([reject.row, reject.case_id, algorithm.render(reject.reason),
+        reasons = "; ".join(algorithm.render(reason) for reason in reject.reasons)
+        writer.writerow(spreadsheet_row([reject.row, reject.case_id, reasons,
                                          *values[:size], *tail]))
 
 
@@ -315,3 +400,11 @@ def _cell_text(value: object) -> object:
     if isinstance(value, dt.datetime):
         return value.isoformat(sep=" ")
     return value
+
+
+class AllRejected(Exception):
+    """Every row was rejected: the import stops (the store rolls back) and says why."""
+
+    def __init__(self, parsed: ParsedCases):
+        super().__init__("every row rejected")
+        self.parsed = parsed

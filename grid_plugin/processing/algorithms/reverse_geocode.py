@@ -6,7 +6,6 @@ from __future__ import annotations
 import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsFeatureRequest,
     QgsField,
     QgsFields,
     QgsProcessing,
@@ -22,8 +21,17 @@ from grid_plugin.core import beidou
 from grid_plugin.core.addresses import NearestAddress
 from grid_plugin.core.errors import GridInputError
 from grid_plugin.processing.address_inputs import grid_codes_at, store_gazetteer
-from grid_plugin.processing.base import GridAlgorithm, read_geometries, write_any_features
+from grid_plugin.processing.base import GridAlgorithm, write_any_features
 from grid_plugin.processing.case_inputs import StoreParameters
+from grid_plugin.processing.datum import (
+    DATUM,
+    add_datum_parameter,
+    check_datum,
+    datum_help,
+    datum_of,
+    polygons_contain,
+    read_in_datum,
+)
 from grid_plugin.store.schema import STORE_SRID
 from grid_plugin.toolbelt import field_types
 
@@ -53,11 +61,13 @@ class ReverseGeocodeAlgorithm(StoreParameters, GridAlgorithm):
             "Adds to each point the district, street, community and unit-grid codes of the grid it stands in, its "
             "BeiDou grid code (level 8) and the nearest standard address of the store's gazetteer with the ground "
             "distance to it. Addresses farther than the maximum distance are not given. Grids come from the given "
-            "unit-grid layer, else from the store.")
+            "unit-grid layer, else from the store. The output points are in CGCS2000 (EPSG:4490), converted from "
+            "GCJ-02 or BD-09 when DATUM says so.") + datum_help()
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, self.tr("Points"), [QgsProcessing.SourceType.TypeVectorPoint]))
+        add_datum_parameter(self)
         self.add_store_parameters()
         self.add_grid_source_parameter(self.tr("Unit grids (empty: the store's grids)"))
         self.addParameter(QgsProcessingParameterDistance(
@@ -72,9 +82,9 @@ class ReverseGeocodeAlgorithm(StoreParameters, GridAlgorithm):
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
         names = source.fields().names()
-        request = QgsFeatureRequest().setDestinationCrs(QgsCoordinateReferenceSystem(f"EPSG:{STORE_SRID}"),
-                                                        context.transformContext())
-        _fids, geometries, rows = read_geometries(source, request, names, feedback)
+        datum = datum_of(self, parameters, context)
+        _fids, geometries, rows = read_in_datum(source, QgsCoordinateReferenceSystem(f"EPSG:{STORE_SRID}"), context,
+                                                names, datum, feedback)
         store = self.open_case_store(parameters, context, create=False, feedback=feedback)
         try:
             entries = store_gazetteer(self, store)
@@ -124,6 +134,9 @@ class ReverseGeocodeAlgorithm(StoreParameters, GridAlgorithm):
 
         write_any_features(sink, geometries, out_rows, feedback)
         in_grid = sum(1 for code in located.grid_codes if code)
+        if in_grid < len(where):
+            check_datum(feedback, lon[where], lat[where], polygons_contain(grids.geometries, None), datum,
+                        self.tr("points"), DATUM)
         with_address = int(np.count_nonzero((nearest >= 0) & (metres <= limit)))
         feedback.pushInfo(self.tr("{} points: {} in a unit grid, {} with an address within {} m.").format(
             len(geometries), in_grid, with_address, limit))

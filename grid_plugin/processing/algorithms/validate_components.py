@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsFeatureRequest,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputBoolean,
@@ -19,8 +18,9 @@ from grid_plugin.core.component_ids import check_district
 from grid_plugin.core.component_validation import validate_components, write_report
 from grid_plugin.core.errors import Cancelled, GridInputError
 from grid_plugin.core.schema import FieldSpec
-from grid_plugin.processing.base import GridAlgorithm, qgs_fields, read_geometries, write_any_features
+from grid_plugin.processing.base import GridAlgorithm, qgs_fields, write_any_features
 from grid_plugin.processing.component_inputs import ComponentParameters, GridLocation
+from grid_plugin.processing.datum import DATUM, add_datum_parameter, datum_help, datum_of, read_in_datum
 
 ERROR_FIELDS = (
     FieldSpec("kind", "string", 20, "问题类型", "Kind"),
@@ -57,11 +57,14 @@ class ValidateComponentsAlgorithm(ComponentParameters, GridAlgorithm):
             "of the other scheme or of another district; ID class not in the table or different "
             "from the class field; unknown classes; duplicate IDs; components outside every unit "
             "grid; a recorded grid code (BGID) that is not the grid the component stands in. "
-            "PASSED is true when nothing is found, so models can branch on it.")
+            "PASSED is true when nothing is found, so models can branch on it.") + datum_help() + " " + self.tr(
+            "A layer coded without the right DATUM has grid codes that agree with its offset positions: validate "
+            "it with the right DATUM and the grid codes it got from those positions are reported.")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, self.tr("Coded components"), [QgsProcessing.SourceType.TypeVectorAnyGeometry]))
+        add_datum_parameter(self)
         self.addParameter(QgsProcessingParameterField(
             self.ID_FIELD, self.tr("Component ID field"), defaultValue="component_id",
             parentLayerParameterName=self.INPUT))
@@ -96,9 +99,10 @@ class ValidateComponentsAlgorithm(ComponentParameters, GridAlgorithm):
             district = self.parameterAsString(parameters, self.DISTRICT_CODE, context).strip()
             district = check_district(district) if district else None
             crs = grids_source.sourceCrs()
-            fids, geoms, rows = read_geometries(
-                source, QgsFeatureRequest().setDestinationCrs(crs, context.transformContext()), fields, feedback)
-            located = GridLocation(grids_source, grid_field, geoms, feedback).codes()
+            datum = datum_of(self, parameters, context)
+            fids, geoms, rows = read_in_datum(source, crs, context, fields, datum, feedback)
+            location = GridLocation(grids_source, grid_field, geoms, feedback)
+            located = location.codes()
             validation = validate_components(fids, [r[0] for r in rows], [r[1] for r in rows],
                                              [r[2] for r in rows], located, table, district)
         except GridInputError as err:
@@ -106,6 +110,7 @@ class ValidateComponentsAlgorithm(ComponentParameters, GridAlgorithm):
         except Cancelled:
             feedback.pushInfo(self.tr("Cancelled; nothing was written."))
             return {}
+        location.check_datum(geoms, datum, DATUM, feedback)
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, qgs_fields(ERROR_FIELDS),
                                              source.wkbType(), crs)
         if sink is None:
