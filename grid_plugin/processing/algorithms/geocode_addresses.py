@@ -26,7 +26,6 @@ from grid_plugin.processing.address_inputs import store_gazetteer
 from grid_plugin.processing.base import GridAlgorithm, core_progress, write_any_features
 from grid_plugin.processing.case_inputs import StoreParameters
 from grid_plugin.processing.table_inputs import GEOMETRY_X, GEOMETRY_Y, add_table_parameters, table_from_parameters
-from grid_plugin.store.schema import STORE_SRID
 from grid_plugin.toolbelt import field_types
 
 MATCH_FIELDS = ("gc_status", "gc_score", "gc_level", "gc_address", "gc_code", "gc_notes", "grid_code",
@@ -96,6 +95,7 @@ class GeocodeAddressesAlgorithm(StoreParameters, GridAlgorithm):
         store = self.open_case_store(parameters, context, create=False, feedback=feedback)
         try:
             entries = store_gazetteer(self, store)
+            datum = store.datum()
         finally:
             store.close()
         gazetteer = Gazetteer(entries, self.parameterAsDouble(parameters, self.MIN_CONFIDENCE, context))
@@ -110,7 +110,7 @@ class GeocodeAddressesAlgorithm(StoreParameters, GridAlgorithm):
         for name in MATCH_FIELDS:
             fields.append(QgsField(name, field_types.DOUBLE if name == "gc_score" else field_types.STRING))
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.Point,
-                                          QgsCoordinateReferenceSystem(f"EPSG:{STORE_SRID}"))
+                                          QgsCoordinateReferenceSystem(f"EPSG:{datum}"))
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         matched = [i for i, m in enumerate(matches) if m.status == MATCHED]

@@ -61,8 +61,8 @@ class ReverseGeocodeAlgorithm(StoreParameters, GridAlgorithm):
             "Adds to each point the district, street, community and unit-grid codes of the grid it stands in, its "
             "BeiDou grid code (level 8) and the nearest standard address of the store's gazetteer with the ground "
             "distance to it. Addresses farther than the maximum distance are not given. Grids come from the given "
-            "unit-grid layer, else from the store. The output points are in CGCS2000 (EPSG:4490), converted from "
-            "GCJ-02 or BD-09 when DATUM says so.") + datum_help()
+            "unit-grid layer, else from the store. The output points are in the grids' datum (CGCS2000, EPSG:4490, "
+            "in China; WGS 84 elsewhere), converted from GCJ-02 or BD-09 when DATUM says so.") + datum_help()
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -119,7 +119,7 @@ class ReverseGeocodeAlgorithm(StoreParameters, GridAlgorithm):
                 fields.append(QgsField(name, kind))
         positions = [fields.indexOf(name) for name, _ in ADDED_FIELDS]
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.Point,
-                                          QgsCoordinateReferenceSystem(f"EPSG:{STORE_SRID}"))
+                                          self.output_crs(grids))
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
 
