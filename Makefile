@@ -10,7 +10,7 @@ export PROJ_DATA := /usr/share/proj
 export PYTHONPATH := $(CURDIR):/usr/share/qgis/python/plugins
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup postgis demo test test-unit lint translations package deploy sample bench bench-follow bench-components \
+.PHONY: setup postgis demo test test-qgis340 test-unit lint translations package deploy sample bench bench-follow bench-components \
 	bench-cases bench-heatmap bench-dock-heat bench-geocode bench-follow-quality clean
 
 ## setup: Debian packages (as root or via sudo), .venv with pinned Python dependencies. Idempotent.
@@ -25,9 +25,15 @@ postgis: setup
 demo: setup translations
 	$(PYTHON) -m grid_plugin.demo --out out
 
-## test: everything the suite needs, then the whole suite headless (unit, QGIS, PostGIS, end-to-end).
+## test: everything the suite needs, then the whole suite headless (unit, QGIS, PostGIS, end-to-end) on
+## QGIS 3.22, then the QGIS 3.40 lane; both always run, and the target fails if either failed.
 test: setup postgis package
-	$(PYTHON) -m pytest tests
+	status=0; $(PYTHON) -m pytest tests || status=1; bash .ci/lane340.sh || status=1; exit $$status
+
+## test-qgis340: the QGIS-facing suites (unit, qgis, qgis_process, the desktop under Xvfb) on QGIS 3.40 from
+## Debian 13 (trixie), in a chroot built once under /var/cache/grid_plugin (needs root; see .ci/lane340.sh).
+test-qgis340: setup postgis package
+	@bash .ci/lane340.sh
 
 ## test-unit: core tests only, without QGIS.
 test-unit: setup
@@ -41,6 +47,19 @@ lint: setup
 translations: setup
 	$(PYTHON) resources/i18n/update_ts.py
 	lrelease -silent resources/i18n/grid_plugin_zh_CN.ts resources/i18n/grid_plugin_en.ts
+
+.PHONY: docs docs-pages docs-screenshots
+## docs: the documentation site (MkDocs, Chinese and English; mkdocs.yml, docs/) into site/; a warning fails it.
+docs: docs-pages
+	NO_MKDOCS_2_WARNING=1 $(PYTHON) -m mkdocs build --strict --site-dir site
+
+## docs-pages: regenerate the algorithm pages (docs/<lang>/algorithms/) from the algorithms' own definitions.
+docs-pages: translations
+	$(PYTHON) docs/tools/gen_algorithms.py
+
+## docs-screenshots: the getting-started pictures (docs/images/), taken in the real QGIS desktop under Xvfb.
+docs-screenshots: translations
+	$(PYTHON) docs/tools/screenshots.py
 
 ## package: dist/grid_plugin-<version>.zip for QGIS's "Install from ZIP" and the QGIS plugin repository: changelog=
 ## from CHANGELOG.md; refused if it breaks one of the repository's rules (.ci/plugin_rules.py).

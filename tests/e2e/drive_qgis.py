@@ -28,6 +28,8 @@ def drive():
         import processing
 
         iface.mainWindow().showMaximized()
+        # Xvfb has no window manager to maximise it: QGIS 3.40 would stay at its first size (1028 × 373)
+        iface.mainWindow().setGeometry(iface.mainWindow().screen().availableGeometry())
         result["plugin_loaded"] = "grid_plugin" in plugins
         result["provider"] = QgsApplication.processingRegistry().providerById("gridplugin") is not None
         result["menu_actions"] = [a.text() for m in iface.pluginMenu().actions() if m.menu()

@@ -29,6 +29,32 @@ def gridplugin(qgis_processing):
     return ensure_provider()
 
 
+@pytest.fixture(autouse=True)
+def layer_tree_view(qgis_iface, monkeypatch):
+    """QGIS 3.40's Processing loads results (runAndLoadResults, as the toolbox does) through
+    iface.layerTreeView(), which pytest-qgis's iface lacks: a view of the project's tree, made when asked."""
+    if hasattr(qgis_iface, "layerTreeView"):
+        yield None
+        return
+    made: list = []
+
+    def view():
+        if not made:
+            from qgis.core import QgsLayerTreeModel, QgsProject
+            from qgis.gui import QgsLayerTreeView
+
+            model = QgsLayerTreeModel(QgsProject.instance().layerTreeRoot())
+            made.append(QgsLayerTreeView())
+            made[0].setModel(model)
+            made.append(model)
+        return made[0]
+
+    monkeypatch.setattr(qgis_iface, "layerTreeView", view, raising=False)
+    yield view
+    while made:  # the view before its model
+        made.pop(0)
+
+
 @pytest.fixture(scope="session")
 def sample_grids(tmp_path_factory, sample_gpkg, qgis_processing):
     """The sample district divided along its roads (made once per test session)."""
