@@ -311,9 +311,12 @@ class LayerChecklist(QgsCheckableComboBox):
 
 
 def _filters(data_types: Sequence[int]):
-    flags = QgsMapLayerProxyModel.Filters()
-    for data_type in data_types or [QgsProcessing.SourceType.TypeVectorAnyGeometry]:
-        flags |= _LAYER_FILTERS.get(data_type, QgsMapLayerProxyModel.Filter.VectorLayer)
+    # OR the filters onto the first one: QGIS 3.40 has no empty QgsMapLayerProxyModel.Filters()
+    wanted = [_LAYER_FILTERS.get(t, QgsMapLayerProxyModel.Filter.VectorLayer)
+              for t in data_types or [QgsProcessing.SourceType.TypeVectorAnyGeometry]]
+    flags = wanted[0]
+    for flag in wanted[1:]:
+        flags |= flag
     return flags
 
 

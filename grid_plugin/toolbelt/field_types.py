@@ -38,5 +38,7 @@ else:
 
 
 def type_of(field: QgsField):
-    """The field's type as this module names it (`metaType()` where QGIS has it)."""
-    return field.metaType() if USES_QMETATYPE else field.type()
+    """The field's type as this module names it: QGIS 3.38 and later give a QMetaType from `type()`
+    (3.40 has no `metaType()`), earlier versions a QVariant type."""
+    meta_type = getattr(field, "metaType", None)
+    return meta_type() if meta_type is not None else field.type()

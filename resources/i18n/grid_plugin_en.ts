@@ -149,6 +149,26 @@
       <translation>BeiDou code {code!r} is level {own}; it has no parent at the finer level {level}</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/core/case_classes.py" />
+      <source>{count:,} rows have a class that is not in the class table {scheme}, and are rejected: {values}. Add these classes in a CSV of your own classes (USER_CLASSES; columns class_code and name_en or name_zh, the name as written here), or correct the class column.</source>
+      <translation>{count:,} rows have a class that is not in the class table {scheme}, and are rejected: {values}. Add these classes in a CSV of your own classes (USER_CLASSES; columns class_code and name_en or name_zh, the name as written here), or correct the class column.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/case_classes.py" />
+      <source>'{value}' ({count:,} rows)</source>
+      <translation>'{value}' ({count:,} rows)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/case_classes.py" />
+      <source>kind '{value}' is neither 部件 (component) nor 事件 (event)</source>
+      <translation>kind '{value}' is neither 部件 (component) nor 事件 (event)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/case_classes.py" />
+      <source>and {count:,} more values ({rows:,} rows)</source>
+      <translation>and {count:,} more values ({rows:,} rows)</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/case_fields.py" />
       <source>The input has no field for {missing}; map it in FIELD_MAP, e.g. '{example}'. Input fields: {fields}.</source>
       <translation>The input has no field for {missing}; map it in FIELD_MAP, e.g. '{example}'. Input fields: {fields}.</translation>
@@ -164,6 +184,31 @@
       <translation>FIELD_MAP maps {target} to '{source}', but the input has no such field; its fields are {fields}.</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/core/case_rejects.py" />
+      <source>{count:,} rows rejected. Most common reasons: {reasons}</source>
+      <translation>{count:,} rows rejected. Most common reasons: {reasons}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/case_rejects.py" />
+      <source>All {count:,} rows were rejected, so nothing was imported and the store is unchanged. Most common reasons: {reasons}. Every row and its reasons are in {path}.</source>
+      <translation>All {count:,} rows were rejected, so nothing was imported and the store is unchanged. Most common reasons: {reasons}. Every row and its reasons are in {path}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/case_rejects.py" />
+      <source>{count:,} × {reason}</source>
+      <translation>{count:,} × {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/case_rejects.py" />
+      <source>{count:,} × {reason} (first in row {row})</source>
+      <translation>{count:,} × {reason} (first in row {row})</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/case_rejects.py" />
+      <source>{count:,} other kinds of reason</source>
+      <translation>{count:,} other kinds of reason</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/case_times.py" />
       <source>The years {earliest}–{latest} are no time window; give an earliest year before or equal to the latest one, both between {first} and {last}.</source>
       <translation>The years {earliest}–{latest} are no time window; give an earliest year before or equal to the latest one, both between {first} and {last}.</translation>
@@ -175,28 +220,8 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases.py" />
-      <source>{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00</source>
-      <translation>{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
       <source>Coordinates in 'another CRS' need that CRS; give it, e.g. EPSG:4548.</source>
       <translation>Coordinates in 'another CRS' need that CRS; give it, e.g. EPSG:4548.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
-      <source>row {row}: {field} '{value}' is outside the years {window} accepted for case times; correct it, or widen the window (EARLIEST_YEAR, LATEST_YEAR)</source>
-      <translation>row {row}: {field} '{value}' is outside the years {window} accepted for case times; correct it, or widen the window (EARLIEST_YEAR, LATEST_YEAR)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
-      <source>kind '{value}' is neither 部件 (component) nor 事件 (event)</source>
-      <translation>kind '{value}' is neither 部件 (component) nor 事件 (event)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
-      <source>no class (class code and class name are empty)</source>
-      <translation>no class (class code and class name are empty)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases.py" />
@@ -210,18 +235,8 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases.py" />
-      <source>no report time (field {field} is empty)</source>
-      <translation>no report time (field {field} is empty)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
       <source>longitude and latitude look swapped ({x}, {y}); check the x/y field mapping</source>
       <translation>longitude and latitude look swapped ({x}, {y}); check the x/y field mapping</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
-      <source>coordinates ({x}, {y}) are outside China; check the coordinate system</source>
-      <translation>coordinates ({x}, {y}) are outside China; check the coordinate system</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases.py" />
@@ -232,6 +247,11 @@
       <location filename="../../grid_plugin/core/cases.py" />
       <source>row {row}, column '{field}' contains a NUL character (\x00); remove it</source>
       <translation>row {row}, column '{field}' contains a NUL character (\x00); remove it</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>no report time (field {field} is empty)</source>
+      <translation>no report time (field {field} is empty)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases.py" />
@@ -445,6 +465,11 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>{listed} and {count:,} more</source>
+      <translation>{listed} and {count:,} more</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
       <source>they were left without an ID; fix the class and run again</source>
       <translation>they were left without an ID; fix the class and run again</translation>
     </message>
@@ -455,8 +480,18 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>Features {fids}: empty class; they get no ID. Fill in the class field {field}.</source>
+      <translation>Features {fids}: empty class; they get no ID. Fill in the class field {field}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
       <source>they got new IDs</source>
       <translation>they got new IDs</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>Features {fids}: unknown class name: {values}; they get no ID. Write the class code or the name exactly as in the class table of {scheme}, or add these classes in a CSV of your own classes (USER_CLASSES).</source>
+      <translation>Features {fids}: unknown class name: {values}; they get no ID. Write the class code or the name exactly as in the class table of {scheme}, or add these classes in a CSV of your own classes (USER_CLASSES).</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/component_ids.py" />
@@ -467,6 +502,16 @@
       <location filename="../../grid_plugin/core/component_ids.py" />
       <source>they were left without an ID; correct the ID or turn on renumbering of invalid IDs</source>
       <translation>they were left without an ID; correct the ID or turn on renumbering of invalid IDs</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>Features {fids}: unknown class code: {values}; they get no ID. Correct the class field, or add these classes in a CSV of your own classes (USER_CLASSES).</source>
+      <translation>Features {fids}: unknown class code: {values}; they get no ID. Correct the class field, or add these classes in a CSV of your own classes (USER_CLASSES).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>Features {fids}: class code of the other coding scheme: {values}; they get no ID. Choose the scheme of these codes (SCHEME), or give codes of {scheme}.</source>
+      <translation>Features {fids}: class code of the other coding scheme: {values}; they get no ID. Choose the scheme of these codes (SCHEME), or give codes of {scheme}.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/component_validation.py" />
@@ -914,6 +959,16 @@
       <translation>community {code} (feature {fid}) has no line to follow; it was split into {count} compact grids</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/core/grid_extent.py" />
+      <source>coordinates ({x}, {y}) are outside China; check the coordinate system</source>
+      <translation>coordinates ({x}, {y}) are outside China; check the coordinate system</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grid_extent.py" />
+      <source>coordinates ({x}, {y}) lie more than {km} km outside the district's grids; check the coordinate system (SOURCE_CRS) and the x/y field mapping</source>
+      <translation>coordinates ({x}, {y}) lie more than {km} km outside the district's grids; check the coordinate system (SOURCE_CRS) and the x/y field mapping</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/hotspots.py" />
       <source>Hot spot, 99% confidence</source>
       <translation>Hot spot, 99% confidence</translation>
@@ -1209,6 +1264,11 @@
       <translation>case {index}: time '{value}' is not an ISO 8601 time such as 2025-03-01T04:00:00Z; correct or remove it</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/core/piles.py" />
+      <source>A default-location pile needs a factor of at least 1 and at least 2 cases (got {factor} and {cases}).</source>
+      <translation>A default-location pile needs a factor of at least 1 and at least 2 cases (got {factor} and {cases}).</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/precision.py" />
       <source>the precision must lie between {low} and {high} m, got {value}</source>
       <translation>the precision must lie between {low} and {high} m, got {value}</translation>
@@ -1339,6 +1399,91 @@
       <translation>Row {row} of {path} (line {line}) opens a quote (") that is never closed, so the rest of the file would be read as one value; close the quote or remove it.</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/core/time_formats.py" />
+      <source>DATE_FORMAT '{value}' is neither a preset ({presets}) nor a strftime pattern such as %m/%d/%Y %I:%M:%S %p.</source>
+      <translation>DATE_FORMAT '{value}' is neither a preset ({presets}) nor a strftime pattern such as %m/%d/%Y %I:%M:%S %p.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/time_formats.py" />
+      <source>DATE_FORMAT '{value}' has no full date; a pattern needs the year, month and day, e.g. %m/%d/%Y %I:%M:%S %p.</source>
+      <translation>DATE_FORMAT '{value}' has no full date; a pattern needs the year, month and day, e.g. %m/%d/%Y %I:%M:%S %p.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/time_formats.py" />
+      <source>{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00, or set DATE_FORMAT to the format of the file (e.g. %d.%m.%Y %H:%M)</source>
+      <translation>{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00, or set DATE_FORMAT to the format of the file (e.g. %d.%m.%Y %H:%M)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/time_formats.py" />
+      <source>the pattern '{pattern}'</source>
+      <translation>the pattern '{pattern}'</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/time_formats.py" />
+      <source>DATE_FORMAT '{value}' is not a pattern datetime.strptime reads ({reason}); write it as %m/%d/%Y %I:%M:%S %p or %d.%m.%Y %H:%M.</source>
+      <translation>DATE_FORMAT '{value}' is not a pattern datetime.strptime reads ({reason}); write it as %m/%d/%Y %I:%M:%S %p or %d.%m.%Y %H:%M.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/time_formats.py" />
+      <source>The dates mix both orders: row {row} has {field} '{value}', which only month/day/year reads ({count} values read only so), and row {row2} has {field2} '{value2}', which only day/month/year reads ({count2} values); set DATE_FORMAT to US or DMY (the values of the other order are then rejected).</source>
+      <translation>The dates mix both orders: row {row} has {field} '{value}', which only month/day/year reads ({count} values read only so), and row {row2} has {field2} '{value2}', which only day/month/year reads ({count2} values); set DATE_FORMAT to US or DMY (the values of the other order are then rejected).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/time_formats.py" />
+      <source>{field} '{value}' is not a date and time in the format {format}; correct it, or set DATE_FORMAT to the format of the file</source>
+      <translation>{field} '{value}' is not a date and time in the format {format}; correct it, or set DATE_FORMAT to the format of the file</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/time_formats.py" />
+      <source>auto</source>
+      <translation>auto</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/time_formats.py" />
+      <source>ISO (year first, e.g. 2015-01-13 15:04:05)</source>
+      <translation>ISO (year first, e.g. 2015-01-13 15:04:05)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/time_formats.py" />
+      <source>US (MM/DD/YYYY hh:mm:ss AM/PM, or 24 h)</source>
+      <translation>US (MM/DD/YYYY hh:mm:ss AM/PM, or 24 h)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/time_formats.py" />
+      <source>DMY (DD/MM/YYYY HH:MM)</source>
+      <translation>DMY (DD/MM/YYYY HH:MM)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/time_formats.py" />
+      <source>Excel serial numbers (e.g. 42017.5)</source>
+      <translation>Excel serial numbers (e.g. 42017.5)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/time_formats.py" />
+      <source>Every day/month/year date reads both ways, so the order is unknown: row {row} has {field} '{value}', which is {month_first} read month first (DATE_FORMAT=US) and {day_first} read day first (DATE_FORMAT=DMY); set DATE_FORMAT.</source>
+      <translation>Every day/month/year date reads both ways, so the order is unknown: row {row} has {field} '{value}', which is {month_first} read month first (DATE_FORMAT=US) and {day_first} read day first (DATE_FORMAT=DMY); set DATE_FORMAT.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/time_formats.py" />
+      <source>row {row}: {field} '{value}' is outside the years {window} accepted for case times; correct it, or widen the window (EARLIEST_YEAR, LATEST_YEAR)</source>
+      <translation>row {row}: {field} '{value}' is outside the years {window} accepted for case times; correct it, or widen the window (EARLIEST_YEAR, LATEST_YEAR)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/time_formats.py" />
+      <source>Dates read as month/day/year: row {row} has {field} '{value}', which only month first reads; set DATE_FORMAT to change it.</source>
+      <translation>Dates read as month/day/year: row {row} has {field} '{value}', which only month first reads; set DATE_FORMAT to change it.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/time_formats.py" />
+      <source>Dates read as day/month/year: row {row} has {field} '{value}', which only day first reads; set DATE_FORMAT to change it.</source>
+      <translation>Dates read as day/month/year: row {row} has {field} '{value}', which only day first reads; set DATE_FORMAT to change it.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/time_formats.py" />
+      <source>{field}: numbers read as Excel serial dates, e.g. row {row} '{value}' = {time} local time; set DATE_FORMAT if they are something else.</source>
+      <translation>{field}: numbers read as Excel serial dates, e.g. row {row} '{value}' = {time} local time; set DATE_FORMAT if they are something else.</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/trend.py" />
       <source>give one series or a table of series (one per row), got {dims} dimensions</source>
       <translation>give one series or a table of series (one per row), got {dims} dimensions</translation>
@@ -1362,86 +1507,6 @@
       <location filename="../../grid_plugin/core/validation.py" />
       <source>no code</source>
       <translation>no code</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>Missing geometry</source>
-      <translation>Missing geometry</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>Invalid geometry</source>
-      <translation>Invalid geometry</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>Gap</source>
-      <translation>Gap</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>Overlap</source>
-      <translation>Overlap</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>Crossing communities</source>
-      <translation>Crossing communities</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>Outside its community</source>
-      <translation>Outside its community</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>Unknown community</source>
-      <translation>Unknown community</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>Area too small</source>
-      <translation>Area too small</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>Area too large</source>
-      <translation>Area too large</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>Malformed code</source>
-      <translation>Malformed code</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>Duplicate code</source>
-      <translation>Duplicate code</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>Sequence out of order</source>
-      <translation>Sequence out of order</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>the numbering band must be positive, got {band} m</source>
-      <translation>the numbering band must be positive, got {band} m</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>unknown numbering order '{order}'; use rows or columns</source>
-      <translation>unknown numbering order '{order}'; use rows or columns</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>areas and the tolerance must not be negative</source>
-      <translation>areas and the tolerance must not be negative</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>the minimum area {minimum:.0f} m² is larger than the maximum area {maximum:.0f} m²</source>
-      <translation>the minimum area {minimum:.0f} m² is larger than the maximum area {maximum:.0f} m²</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/validation.py" />
@@ -1529,6 +1594,16 @@
       <translation>grid {code} (feature {fid}) extends {area:.1f} m² outside its community {community}</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/core/validation_geometry.py" />
+      <source>grid {code} (feature {fid}) has a vertex {distance:.2g} m from an edge of its own at ({x:.3f}, {y:.3f}), closer than the minimum clearance of {clearance} m: a reprojection can make it invalid; divide again (dividegrids keeps vertices on a precision grid) or fix it</source>
+      <translation>grid {code} (feature {fid}) has a vertex {distance:.2g} m from an edge of its own at ({x:.3f}, {y:.3f}), closer than the minimum clearance of {clearance} m: a reprojection can make it invalid; divide again (dividegrids keeps vertices on a precision grid) or fix it</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_geometry.py" />
+      <source>grid {code} (feature {fid}) is valid in the working CRS but invalid in {crs} ({reason}); divide again (dividegrids keeps grids valid in every CRS) or repair it where it is written</source>
+      <translation>grid {code} (feature {fid}) is valid in the working CRS but invalid in {crs} ({reason}); divide again (dividegrids keeps grids valid in every CRS) or repair it where it is written</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/validation_report.py" />
       <source>Unit grid validation report</source>
       <translation>Unit grid validation report</translation>
@@ -1595,6 +1670,16 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Minimum clearance (m)</source>
+      <translation>Minimum clearance (m)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Valid after reprojection to</source>
+      <translation>Valid after reprojection to</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
       <source>Sequence order</source>
       <translation>Sequence order</translation>
     </message>
@@ -1647,6 +1732,101 @@
       <location filename="../../grid_plugin/core/validation_report.py" />
       <source>Showing the first {shown} of {total} problems; the error layer lists them all.</source>
       <translation>Showing the first {shown} of {total} problems; the error layer lists them all.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>Missing geometry</source>
+      <translation>Missing geometry</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>Invalid geometry</source>
+      <translation>Invalid geometry</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>Invalid after reprojection</source>
+      <translation>Invalid after reprojection</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>Near-degenerate geometry</source>
+      <translation>Near-degenerate geometry</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>Gap</source>
+      <translation>Gap</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>Overlap</source>
+      <translation>Overlap</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>Crossing communities</source>
+      <translation>Crossing communities</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>Outside its community</source>
+      <translation>Outside its community</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>Unknown community</source>
+      <translation>Unknown community</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>Area too small</source>
+      <translation>Area too small</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>Area too large</source>
+      <translation>Area too large</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>Malformed code</source>
+      <translation>Malformed code</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>Duplicate code</source>
+      <translation>Duplicate code</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>Sequence out of order</source>
+      <translation>Sequence out of order</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>the numbering band must be positive, got {band} m</source>
+      <translation>the numbering band must be positive, got {band} m</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>unknown numbering order '{order}'; use rows or columns</source>
+      <translation>unknown numbering order '{order}'; use rows or columns</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>areas and the tolerance must not be negative</source>
+      <translation>areas and the tolerance must not be negative</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>the minimum clearance must not be negative, got {clearance} m</source>
+      <translation>the minimum clearance must not be negative, got {clearance} m</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>the minimum area {minimum:.0f} m² is larger than the maximum area {maximum:.0f} m²</source>
+      <translation>the minimum area {minimum:.0f} m² is larger than the maximum area {maximum:.0f} m²</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/xlsx.py" />
@@ -2070,6 +2250,21 @@
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Unit grids (empty: the store's grids)</source>
+      <translation>Unit grids (empty: the store's grids)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>CRS of the raster (empty: the grids' Gauss-Krüger zone in China, their UTM zone elsewhere)</source>
+      <translation>CRS of the raster (empty: the grids' Gauss-Krüger zone in China, their UTM zone elsewhere)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Cases (live heatmap)</source>
+      <translation>Cases (live heatmap)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
       <source>Shows where cases concentrate, for the cases of the store chosen by time window, kind, class, source and status:
 - per unit grid: the number of cases and the density per 10,000 m², as a graduated layer;
 - a kernel-density raster (radius, pixel size and kernel as in QGIS's Heatmap algorithm, whose numbers it reproduces), styled with a heat ramp;
@@ -2078,16 +2273,6 @@
 - per unit grid: the number of cases and the density per 10,000 m², as a graduated layer;
 - a kernel-density raster (radius, pixel size and kernel as in QGIS's Heatmap algorithm, whose numbers it reproduces), styled with a heat ramp;
 - optionally the cases themselves as a live layer of the store with QGIS's heatmap renderer and time properties, so the temporal controller animates them.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
-      <source>Unit grids (empty: the store's grids)</source>
-      <translation>Unit grids (empty: the store's grids)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
-      <source>Cases (live heatmap)</source>
-      <translation>Cases (live heatmap)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
@@ -2108,11 +2293,6 @@
       <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
       <source>Raster values</source>
       <translation>Raster values</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
-      <source>CRS of the raster (empty: CGCS2000 3-degree Gauss-Krüger zone)</source>
-      <translation>CRS of the raster (empty: CGCS2000 3-degree Gauss-Krüger zone)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
@@ -2143,11 +2323,6 @@
       <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
       <source>No case matches the filter; the density raster is all zero.</source>
       <translation>No case matches the filter; the density raster is all zero.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
-      <source>There are no unit grids to place the raster.</source>
-      <translation>There are no unit grids to place the raster.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
@@ -2205,27 +2380,14 @@
       <translation>The store's case table cannot be loaded as a layer: {}</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
-      <source>The raster CRS {} is geographic; choose a projected CRS in metres (e.g. EPSG:4548).</source>
-      <translation>The raster CRS {} is geographic; choose a projected CRS in metres (e.g. EPSG:4548).</translation>
-    </message>
-    <message>
       <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
       <source>Case hot spots and period report</source>
       <translation>Case hot spots and period report</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
-      <source>Tests whether case concentrations are real: Getis-Ord Gi* on the case count of each unit grid, with contiguity weights (queen: grids sharing a point; rook: grids sharing an edge), gives a z-score, a p-value and a class: hot or cold spot at 90, 95 or 99 % confidence, or not significant. A grid is a hot spot when it and its neighbours together hold more cases than chance explains.
-
-With the false discovery rate correction (Benjamini-Hochberg, off by default), the p-values of all grids are adjusted for the number of grids tested: a grid is significant at 90, 95 or 99 % when its adjusted p (field gi_p_adj) is at most 0.10, 0.05 or 0.01, and then at most 10, 5 or 1 % of the hot and cold spots found are expected to be chance. Fewer grids come out significant, and those that do can be trusted as a set. Without it, gi_p_adj equals gi_p.
-
-The period report (CSV and HTML) lists, for every day, week, month, quarter or year, the top-N grids and classes (高频区域、高频事件) with the change against the previous period.</source>
-      <translation>Tests whether case concentrations are real: Getis-Ord Gi* on the case count of each unit grid, with contiguity weights (queen: grids sharing a point; rook: grids sharing an edge), gives a z-score, a p-value and a class: hot or cold spot at 90, 95 or 99 % confidence, or not significant. A grid is a hot spot when it and its neighbours together hold more cases than chance explains.
-
-With the false discovery rate correction (Benjamini-Hochberg, off by default), the p-values of all grids are adjusted for the number of grids tested: a grid is significant at 90, 95 or 99 % when its adjusted p (field gi_p_adj) is at most 0.10, 0.05 or 0.01, and then at most 10, 5 or 1 % of the hot and cold spots found are expected to be chance. Fewer grids come out significant, and those that do can be trusted as a set. Without it, gi_p_adj equals gi_p.
-
-The period report (CSV and HTML) lists, for every day, week, month, quarter or year, the top-N grids and classes (高频区域、高频事件) with the change against the previous period.</translation>
+      <source>CRS the gap tolerance is measured in (empty: the grids' Gauss-Krüger zone in China, their UTM zone elsewhere)</source>
+      <translation>CRS the gap tolerance is measured in (empty: the grids' Gauss-Krüger zone in China, their UTM zone elsewhere)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
@@ -2251,6 +2413,19 @@ The period report (CSV and HTML) lists, for every day, week, month, quarter or y
       <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
       <source>Year</source>
       <translation>Year</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Tests whether case concentrations are real: Getis-Ord Gi* on the case count of each unit grid, with contiguity weights (queen: grids sharing a point; rook: grids sharing an edge), gives a z-score, a p-value and a class: hot or cold spot at 90, 95 or 99 % confidence, or not significant. A grid is a hot spot when it and its neighbours together hold more cases than chance explains.
+
+With the false discovery rate correction (Benjamini-Hochberg, off by default), the p-values of all grids are adjusted for the number of grids tested: a grid is significant at 90, 95 or 99 % when its adjusted p (field gi_p_adj) is at most 0.10, 0.05 or 0.01, and then at most 10, 5 or 1 % of the hot and cold spots found are expected to be chance. Fewer grids come out significant, and those that do can be trusted as a set. Without it, gi_p_adj equals gi_p.
+
+The period report (CSV and HTML) lists, for every day, week, month, quarter or year, the top-N grids and classes (高频区域、高频事件) with the change against the previous period.</source>
+      <translation>Tests whether case concentrations are real: Getis-Ord Gi* on the case count of each unit grid, with contiguity weights (queen: grids sharing a point; rook: grids sharing an edge), gives a z-score, a p-value and a class: hot or cold spot at 90, 95 or 99 % confidence, or not significant. A grid is a hot spot when it and its neighbours together hold more cases than chance explains.
+
+With the false discovery rate correction (Benjamini-Hochberg, off by default), the p-values of all grids are adjusted for the number of grids tested: a grid is significant at 90, 95 or 99 % when its adjusted p (field gi_p_adj) is at most 0.10, 0.05 or 0.01, and then at most 10, 5 or 1 % of the hot and cold spots found are expected to be chance. Fewer grids come out significant, and those that do can be trusted as a set. Without it, gi_p_adj equals gi_p.
+
+The period report (CSV and HTML) lists, for every day, week, month, quarter or year, the top-N grids and classes (高频区域、高频事件) with the change against the previous period.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
@@ -2353,36 +2528,16 @@ The period report (CSV and HTML) lists, for every day, week, month, quarter or y
 
 ID = 6-digit district code + class code + 6-digit serial: 17 digits under GB/T 47678.5-2026 (5-digit classes), 16 under GB/T 30428.2-2013 (4-digit classes). The class field holds a class code or a standard class name (Chinese or English, matched exactly after normalisation; unknown names are reported, never guessed). A CSV of your own classes can extend or override the table.
 
-Stable IDs: valid existing IDs are kept; new components take the next free serial of their district and class; duplicate and malformed IDs are reported, and replaced only when you ask for it. A component that moved into another grid keeps its ID and gets the new grid code and a change date.
+Stable IDs: valid existing IDs are kept; new components take the next free serial of their district and class; duplicate and malformed IDs are reported, and replaced only when you ask for it. A component that moved into another grid keeps its ID and gets the new grid code and a change date. A component with a problem gets no ID (the serial of an ID it has stays taken): no class or an unknown one (the log names the values with their counts), a geometry type its class does not allow, outside every unit grid, a grid code without a district and no DISTRICT_CODE, or an ID that is a duplicate or invalid and not renumbered. So Components = kept + new + with a problem (COMPONENT_COUNT = KEPT_COUNT + NEW_COUNT + PROBLEM_COUNT).
 
 Points take the grid they lie in; lines and polygons the grid holding most of them, with that share recorded. The district is the given code, or that of each component's grid.</source>
       <translation>Gives every component (部件) its standard ID, the code of the unit grid it stands in (BGID) and its BeiDou grid location code (GB/T 39409).
 
 ID = 6-digit district code + class code + 6-digit serial: 17 digits under GB/T 47678.5-2026 (5-digit classes), 16 under GB/T 30428.2-2013 (4-digit classes). The class field holds a class code or a standard class name (Chinese or English, matched exactly after normalisation; unknown names are reported, never guessed). A CSV of your own classes can extend or override the table.
 
-Stable IDs: valid existing IDs are kept; new components take the next free serial of their district and class; duplicate and malformed IDs are reported, and replaced only when you ask for it. A component that moved into another grid keeps its ID and gets the new grid code and a change date.
+Stable IDs: valid existing IDs are kept; new components take the next free serial of their district and class; duplicate and malformed IDs are reported, and replaced only when you ask for it. A component that moved into another grid keeps its ID and gets the new grid code and a change date. A component with a problem gets no ID (the serial of an ID it has stays taken): no class or an unknown one (the log names the values with their counts), a geometry type its class does not allow, outside every unit grid, a grid code without a district and no DISTRICT_CODE, or an ID that is a duplicate or invalid and not renumbered. So Components = kept + new + with a problem (COMPONENT_COUNT = KEPT_COUNT + NEW_COUNT + PROBLEM_COUNT).
 
 Points take the grid they lie in; lines and polygons the grid holding most of them, with that share recorded. The district is the given code, or that of each component's grid.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>empty class</source>
-      <translation>empty class</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>unknown class code</source>
-      <translation>unknown class code</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>unknown class name</source>
-      <translation>unknown class name</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>class code of the other coding scheme</source>
-      <translation>class code of the other coding scheme</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
@@ -2451,8 +2606,8 @@ Points take the grid they lie in; lines and polygons the grid holding most of th
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>{} components: {} kept their ID, {} got a new one, {} have a problem.</source>
-      <translation>{} components: {} kept their ID, {} got a new one, {} have a problem.</translation>
+      <source>{} components: {} kept their ID, {} got a new one, {} have a problem and no ID.</source>
+      <translation>{} components: {} kept their ID, {} got a new one, {} have a problem and no ID.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
@@ -2461,23 +2616,18 @@ Points take the grid they lie in; lines and polygons the grid holding most of th
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>Features {}: {}; they get no ID. Fix the class field or add the class in a CSV of your own classes.</source>
-      <translation>Features {}: {}; they get no ID. Fix the class field or add the class in a CSV of your own classes.</translation>
+      <source>Features {}: a {} is not a geometry type their class allows (see the class table's geometry_types); they get no ID. Check the class or the layer.</source>
+      <translation>Features {}: a {} is not a geometry type their class allows (see the class table's geometry_types); they get no ID. Check the class or the layer.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>Features {}: a {} is not a geometry type their class allows (see the class table's geometry_types); check the class or the layer.</source>
-      <translation>Features {}: a {} is not a geometry type their class allows (see the class table's geometry_types); check the class or the layer.</translation>
+      <source>Features {}: outside every unit grid; they get no grid code and no ID.</source>
+      <translation>Features {}: outside every unit grid; they get no grid code and no ID.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>Features {}: outside every unit grid; they get no grid code{}.</source>
-      <translation>Features {}: outside every unit grid; they get no grid code{}.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source> and, with no district code given, no ID</source>
-      <translation> and, with no district code given, no ID</translation>
+      <source>Features {}: the code of their grid does not start with a 6-digit district code, and no district code was given; they get no ID. Give DISTRICT_CODE.</source>
+      <translation>Features {}: the code of their grid does not start with a 6-digit district code, and no district code was given; they get no ID. Give DISTRICT_CODE.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
@@ -2488,6 +2638,80 @@ Points take the grid they lie in; lines and polygons the grid holding most of th
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
       <source>{} coded components saved in the store {}.</source>
       <translation>{} coded components saved in the store {}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/convert_coordinates.py" />
+      <source>Convert coordinates (GCJ-02, BD-09, WGS84, CGCS2000)</source>
+      <translation>Convert coordinates (GCJ-02, BD-09, WGS84, CGCS2000)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/convert_coordinates.py" />
+      <source>Coordinates</source>
+      <translation>Coordinates</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/convert_coordinates.py" />
+      <source>Converts every vertex of a layer (points, lines, polygons, multi-parts; Z kept) between the offset coordinates of Chinese web maps and true ones: GCJ-02 (Amap, Tencent, Google China), BD-09 (Baidu), WGS84 and CGCS2000, in either direction. FROM says what the layer's longitudes and latitudes are: a GCJ-02 or BD-09 layer is usually tagged EPSG:4326, and a layer in another CRS (e.g. Web Mercator digitised over such a map) is first taken to EPSG:4326 as its CRS says. The output is tagged EPSG:4490 for CGCS2000 and EPSG:4326 otherwise; attributes are kept, curves become straight segments and M values are dropped.
+
+CGCS2000 and WGS84 differ by less than about a metre in China (the plates have moved since 2000), far less than the offsets: their longitudes and latitudes are taken as equal, so WGS84 ⇄ CGCS2000 only changes the tag. GCJ-02 is defined only inside China (the box 72.004–137.8347 E, 0.8293–55.8271 N, as the map services use): outside it the GCJ-02 step leaves coordinates unchanged, and a warning counts and names those features. GCJ-02 → WGS84 is exact to about 1e-13° against WGS84 → GCJ-02 (an iteration, not the usual one-step formula that is off by metres).</source>
+      <translation>Converts every vertex of a layer (points, lines, polygons, multi-parts; Z kept) between the offset coordinates of Chinese web maps and true ones: GCJ-02 (Amap, Tencent, Google China), BD-09 (Baidu), WGS84 and CGCS2000, in either direction. FROM says what the layer's longitudes and latitudes are: a GCJ-02 or BD-09 layer is usually tagged EPSG:4326, and a layer in another CRS (e.g. Web Mercator digitised over such a map) is first taken to EPSG:4326 as its CRS says. The output is tagged EPSG:4490 for CGCS2000 and EPSG:4326 otherwise; attributes are kept, curves become straight segments and M values are dropped.
+
+CGCS2000 and WGS84 differ by less than about a metre in China (the plates have moved since 2000), far less than the offsets: their longitudes and latitudes are taken as equal, so WGS84 ⇄ CGCS2000 only changes the tag. GCJ-02 is defined only inside China (the box 72.004–137.8347 E, 0.8293–55.8271 N, as the map services use): outside it the GCJ-02 step leaves coordinates unchanged, and a warning counts and names those features. GCJ-02 → WGS84 is exact to about 1e-13° against WGS84 → GCJ-02 (an iteration, not the usual one-step formula that is off by metres).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/convert_coordinates.py" />
+      <source>WGS84 (GPS)</source>
+      <translation>WGS84 (GPS)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/convert_coordinates.py" />
+      <source>CGCS2000</source>
+      <translation>CGCS2000</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/convert_coordinates.py" />
+      <source>Layer</source>
+      <translation>Layer</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/convert_coordinates.py" />
+      <source>The layer's coordinates are in</source>
+      <translation>The layer's coordinates are in</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/convert_coordinates.py" />
+      <source>Convert them to</source>
+      <translation>Convert them to</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/convert_coordinates.py" />
+      <source>Converted layer</source>
+      <translation>Converted layer</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/convert_coordinates.py" />
+      <source>Features converted</source>
+      <translation>Features converted</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/convert_coordinates.py" />
+      <source>Features (partly) outside China, where GCJ-02 is not defined</source>
+      <translation>Features (partly) outside China, where GCJ-02 is not defined</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/convert_coordinates.py" />
+      <source>The layer's M values are dropped; Z values are kept.</source>
+      <translation>The layer's M values are dropped; Z values are kept.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/convert_coordinates.py" />
+      <source>{} features converted from {} to {} ({}).</source>
+      <translation>{} features converted from {} to {} ({}).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/convert_coordinates.py" />
+      <source>FROM and TO are both '{}': there is nothing to convert. Choose the system the layer is in as FROM and the one you need as TO.</source>
+      <translation>FROM and TO are both '{}': there is nothing to convert. Choose the system the layer is in as FROM and the one you need as TO.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -2508,6 +2732,8 @@ Numbering: rows from north to south, west to east within a row (or columns). Qua
 
 Limits: a community gets at most 999 grids (the 3-digit sequence). Before dividing, the grids of every community are bounded from its area and outline (and counted near the limit); all communities over the limit are refused together, with the cell size or grid areas at which they would fit. A community smaller than the minimum grid area becomes one grid, with a warning naming it (often a sliver left by digitising).
 
+Precision: every grid is put on a grid of PRECISION metres (1 mm by default) in the working CRS, all grids as one coverage: shared edges stay shared, spikes and necks narrower than the precision are removed, and no vertex comes closer than the precision to an edge of its own grid, so the grids stay valid when they are reprojected (to CGCS2000 or WGS84 longitude and latitude, Web Mercator or GCJ-02). Areas change by a fraction of a square metre.
+
 Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the data's longitude unless a working CRS is given.</source>
       <translation>Divides community polygons into unit grids (单元网格) of about 10,000 m² and gives each its 15-digit code: 6-digit district + 3-digit street + 3-digit community + 3-digit sequence. No grid crosses a community boundary and the grids of a community cover it exactly.
 
@@ -2521,7 +2747,24 @@ Numbering: rows from north to south, west to east within a row (or columns). Qua
 
 Limits: a community gets at most 999 grids (the 3-digit sequence). Before dividing, the grids of every community are bounded from its area and outline (and counted near the limit); all communities over the limit are refused together, with the cell size or grid areas at which they would fit. A community smaller than the minimum grid area becomes one grid, with a warning naming it (often a sliver left by digitising).
 
+Precision: every grid is put on a grid of PRECISION metres (1 mm by default) in the working CRS, all grids as one coverage: shared edges stay shared, spikes and necks narrower than the precision are removed, and no vertex comes closer than the precision to an edge of its own grid, so the grids stay valid when they are reprojected (to CGCS2000 or WGS84 longitude and latitude, Web Mercator or GCJ-02). Areas change by a fraction of a square metre.
+
 Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the data's longitude unless a working CRS is given.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Coordinates of the communities (Chinese web maps: GCJ-02 or BD-09)</source>
+      <translation>Coordinates of the communities (Chinese web maps: GCJ-02 or BD-09)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Coordinates of the lines to follow (Chinese web maps: GCJ-02 or BD-09)</source>
+      <translation>Coordinates of the lines to follow (Chinese web maps: GCJ-02 or BD-09)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Precision grid of the vertices (m; 0.001 = 1 mm)</source>
+      <translation>Precision grid of the vertices (m; 0.001 = 1 mm)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -2737,6 +2980,11 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Working CRS: {} ({})</source>
       <translation>Working CRS: {} ({})</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Precision: on a {} m grid; {} grids changed by it, areas by at most {:.4f} m².</source>
+      <translation>Precision: on a {} m grid; {} grids changed by it, areas by at most {:.4f} m².</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -3068,6 +3316,11 @@ The file is written under a temporary name and moved into place at the end: a fa
       <translation>{} features written to {} ({}).</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>{} polygons became invalid in {} and were repaired (make valid).</source>
+      <translation>{} polygons became invalid in {} and were repaired (make valid).</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
       <source>Geocode addresses</source>
       <translation>Geocode addresses</translation>
@@ -3214,6 +3467,11 @@ The file is written under a temporary name and moved into place at the end: a fa
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>addresses</source>
+      <translation>addresses</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
       <source>{} addresses read, {} stored in {}, {} rejected, {} outside every unit grid.</source>
       <translation>{} addresses read, {} stored in {}, {} rejected, {} outside every unit grid.</translation>
     </message>
@@ -3239,16 +3497,8 @@ The file is written under a temporary name and moved into place at the end: a fa
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
-      <source>Imports cases (案件) from a CSV (UTF-8 or GBK), an XLSX sheet or any OGR layer into the case store: a GeoPackage file (default) or a PostGIS schema reached through a QGIS PostgreSQL connection.
-
-FIELD_MAP maps case fields to input columns, e.g. 'case_id=案件编号; x=经度; y=纬度; reported_at=上报时间'; columns with the store's own names or common Chinese names are found without it. HEADER_ROW is the row of a CSV or sheet that names the columns; with 0 (default) it is the first row, or, below a title (a first row with a single value, such as a merged title cell), the first row that names the case fields, as the log says. Coordinates may be WGS84, CGCS2000, GCJ-02 (Amap, Tencent), BD-09 (Baidu) or any CRS; they are stored in CGCS2000. Times without a zone are local time in the chosen zone; XLSX date cells keep their time whatever their number format. Every case time must lie in the years EARLIEST_YEAR (default 1990) to LATEST_YEAR (empty: next year), as written.
-
-Each case gets the codes of its unit grid, street and community. A re-import is idempotent: new case ids are added, changed ones updated, identical ones left alone. The whole file is one transaction: a failure or cancel writes nothing. Rows that cannot be used go to the rejects CSV with their row number (the first row below the header is row 1), reason and values: among them rows with more values than the header (a comma inside a value needs quotes), a text with a NUL character and a time outside the years. The counts of rows read, imported, updated, unchanged and rejected always add up. REJECTS is checked before anything is written and replaced together with the store's commit; a text cell starting with =, +, -, @, a tab or a carriage return gets a leading ' there, so that Excel shows it instead of running it as a formula (plain numbers such as -12.5 stay numbers).</source>
-      <translation>Imports cases (案件) from a CSV (UTF-8 or GBK), an XLSX sheet or any OGR layer into the case store: a GeoPackage file (default) or a PostGIS schema reached through a QGIS PostgreSQL connection.
-
-FIELD_MAP maps case fields to input columns, e.g. 'case_id=案件编号; x=经度; y=纬度; reported_at=上报时间'; columns with the store's own names or common Chinese names are found without it. HEADER_ROW is the row of a CSV or sheet that names the columns; with 0 (default) it is the first row, or, below a title (a first row with a single value, such as a merged title cell), the first row that names the case fields, as the log says. Coordinates may be WGS84, CGCS2000, GCJ-02 (Amap, Tencent), BD-09 (Baidu) or any CRS; they are stored in CGCS2000. Times without a zone are local time in the chosen zone; XLSX date cells keep their time whatever their number format. Every case time must lie in the years EARLIEST_YEAR (default 1990) to LATEST_YEAR (empty: next year), as written.
-
-Each case gets the codes of its unit grid, street and community. A re-import is idempotent: new case ids are added, changed ones updated, identical ones left alone. The whole file is one transaction: a failure or cancel writes nothing. Rows that cannot be used go to the rejects CSV with their row number (the first row below the header is row 1), reason and values: among them rows with more values than the header (a comma inside a value needs quotes), a text with a NUL character and a time outside the years. The counts of rows read, imported, updated, unchanged and rejected always add up. REJECTS is checked before anything is written and replaced together with the store's commit; a text cell starting with =, +, -, @, a tab or a carriage return gets a leading ' there, so that Excel shows it instead of running it as a formula (plain numbers such as -12.5 stay numbers).</translation>
+      <source>Plausible places: coordinates in WGS84 or CGCS2000 degrees without a named CRS, and GCJ-02 and BD-09 ones, must lie in China. With 'Another CRS' and SOURCE_CRS (or a layer with its own CRS) the coordinates may lie anywhere, but not more than 50 km outside the unit grids' extent (such a row is rejected as outside the district's grids). SOURCE_CRS is used only with 'Another CRS'. For unit grids outside China the store's degrees are WGS 84 ones, and its layers and the outputs of the case algorithms are tagged EPSG:4326.</source>
+      <translation>Plausible places: coordinates in WGS84 or CGCS2000 degrees without a named CRS, and GCJ-02 and BD-09 ones, must lie in China. With 'Another CRS' and SOURCE_CRS (or a layer with its own CRS) the coordinates may lie anywhere, but not more than 50 km outside the unit grids' extent (such a row is rejected as outside the district's grids). SOURCE_CRS is used only with 'Another CRS'. For unit grids outside China the store's degrees are WGS 84 ones, and its layers and the outputs of the case algorithms are tagged EPSG:4326.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
@@ -3269,6 +3519,11 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>That other CRS</source>
       <translation>That other CRS</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Date format of the times (auto, iso, us, dmy, excel or e.g. %d.%m.%Y %H:%M)</source>
+      <translation>Date format of the times (auto, iso, us, dmy, excel or e.g. %d.%m.%Y %H:%M)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
@@ -3337,13 +3592,13 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
-      <source>WGS84 (GPS)</source>
-      <translation>WGS84 (GPS)</translation>
+      <source>Cases without a class</source>
+      <translation>Cases without a class</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
-      <source>CGCS2000</source>
-      <translation>CGCS2000</translation>
+      <source>SOURCE_CRS is used only when the coordinates are in 'Another CRS' (COORDINATES 4); it is ignored now.</source>
+      <translation>SOURCE_CRS is used only when the coordinates are in 'Another CRS' (COORDINATES 4); it is ignored now.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
@@ -3354,6 +3609,11 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>BD-09 (Baidu)</source>
       <translation>BD-09 (Baidu)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>cases</source>
+      <translation>cases</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
@@ -3397,6 +3657,24 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Imports cases (案件) from a CSV (UTF-8 or GBK), an XLSX sheet or any OGR layer into the case store: a GeoPackage file (default) or a PostGIS schema reached through a QGIS PostgreSQL connection.
+
+FIELD_MAP maps case fields to input columns, e.g. 'case_id=案件编号; x=经度; y=纬度; reported_at=上报时间'; columns with the store's own names or common Chinese names are found without it. HEADER_ROW is the row of a CSV or sheet that names the columns; with 0 (default) it is the first row, or, below a title (a first row with a single value, such as a merged title cell), the first row that names the case fields, as the log says. Coordinates may be WGS84, CGCS2000, GCJ-02 (Amap, Tencent), BD-09 (Baidu) or any CRS; they are stored in CGCS2000. Times without a zone are local time in the chosen zone; XLSX date cells keep their time whatever their number format. Every case time must lie in the years EARLIEST_YEAR (default 1990) to LATEST_YEAR (empty: next year), as written. DATE_FORMAT says how the times are written: auto (default) reads the ISO forms (2025-03-01 08:05:00, 2025/3/1 8:05, 2025年3月1日 8时5分), month/day/year or day/month/year dates (such as 01/13/2015 12:20:09 PM; which of the two, the values decide, and the log names the row that did) and Excel serial numbers; or give iso, us (MM/DD/YYYY, 12 h with AM/PM or 24 h), dmy (DD/MM/YYYY), excel, or a strftime pattern such as %d.%m.%Y %H:%M. When every such date reads both ways (day and month up to 12), the import stops and asks for DATE_FORMAT. Rows without a class are imported without one (UNCLASSIFIED_COUNT); a class that is not in the class table rejects the row, and the log lists those classes with their row counts.
+
+Each case gets the codes of its unit grid, street and community. A re-import is idempotent: new case ids are added, changed ones updated, identical ones left alone. The whole file is one transaction: a failure or cancel writes nothing. Rows that cannot be used go to the rejects CSV with their row number (the first row below the header is row 1), every reason found and the values: among them rows with more values than the header (a comma inside a value needs quotes), a text with a NUL character and a time outside the years. The counts of rows read, imported, updated, unchanged and rejected always add up; the log names the commonest reasons. An import that rejects every row fails with those reasons: the store stays as it was, the rejects file is written. REJECTS is checked before anything is written and replaced together with the store's commit; a text cell starting with =, +, -, @, a tab or a carriage return gets a leading ' there, so that Excel shows it instead of running it as a formula (plain numbers such as -12.5 stay numbers).</source>
+      <translation>Imports cases (案件) from a CSV (UTF-8 or GBK), an XLSX sheet or any OGR layer into the case store: a GeoPackage file (default) or a PostGIS schema reached through a QGIS PostgreSQL connection.
+
+FIELD_MAP maps case fields to input columns, e.g. 'case_id=案件编号; x=经度; y=纬度; reported_at=上报时间'; columns with the store's own names or common Chinese names are found without it. HEADER_ROW is the row of a CSV or sheet that names the columns; with 0 (default) it is the first row, or, below a title (a first row with a single value, such as a merged title cell), the first row that names the case fields, as the log says. Coordinates may be WGS84, CGCS2000, GCJ-02 (Amap, Tencent), BD-09 (Baidu) or any CRS; they are stored in CGCS2000. Times without a zone are local time in the chosen zone; XLSX date cells keep their time whatever their number format. Every case time must lie in the years EARLIEST_YEAR (default 1990) to LATEST_YEAR (empty: next year), as written. DATE_FORMAT says how the times are written: auto (default) reads the ISO forms (2025-03-01 08:05:00, 2025/3/1 8:05, 2025年3月1日 8时5分), month/day/year or day/month/year dates (such as 01/13/2015 12:20:09 PM; which of the two, the values decide, and the log names the row that did) and Excel serial numbers; or give iso, us (MM/DD/YYYY, 12 h with AM/PM or 24 h), dmy (DD/MM/YYYY), excel, or a strftime pattern such as %d.%m.%Y %H:%M. When every such date reads both ways (day and month up to 12), the import stops and asks for DATE_FORMAT. Rows without a class are imported without one (UNCLASSIFIED_COUNT); a class that is not in the class table rejects the row, and the log lists those classes with their row counts.
+
+Each case gets the codes of its unit grid, street and community. A re-import is idempotent: new case ids are added, changed ones updated, identical ones left alone. The whole file is one transaction: a failure or cancel writes nothing. Rows that cannot be used go to the rejects CSV with their row number (the first row below the header is row 1), every reason found and the values: among them rows with more values than the header (a comma inside a value needs quotes), a text with a NUL character and a time outside the years. The counts of rows read, imported, updated, unchanged and rejected always add up; the log names the commonest reasons. An import that rejects every row fails with those reasons: the store stays as it was, the rejects file is written. REJECTS is checked before anything is written and replaced together with the store's commit; a text cell starting with =, +, -, @, a tab or a carriage return gets a leading ' there, so that Excel shows it instead of running it as a formula (plain numbers such as -12.5 stay numbers).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>{:,} cases have no class and were imported without one (class code empty, kind as given or unknown): filters by class leave them out, period reports count them as not assigned.</source>
+      <translation>{:,} cases have no class and were imported without one (class code empty, kind as given or unknown): filters by class leave them out, period reports count them as not assigned.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>{} rows without coordinates were placed by their address.</source>
       <translation>{} rows without coordinates were placed by their address.</translation>
     </message>
@@ -3419,6 +3697,11 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>Row {} of the file looks like the header ({}); set HEADER_ROW to {}.</source>
       <translation>Row {} of the file looks like the header ({}); set HEADER_ROW to {}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>The layer's coordinates are projected ({}), while GCJ-02 and BD-09 are longitudes and latitudes: convert the layer with Convert coordinates (gridplugin:convertcoordinates) first.</source>
+      <translation>The layer's coordinates are projected ({}), while GCJ-02 and BD-09 are longitudes and latitudes: convert the layer with Convert coordinates (gridplugin:convertcoordinates) first.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
@@ -3517,8 +3800,8 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/reverse_geocode.py" />
-      <source>Adds to each point the district, street, community and unit-grid codes of the grid it stands in, its BeiDou grid code (level 8) and the nearest standard address of the store's gazetteer with the ground distance to it. Addresses farther than the maximum distance are not given. Grids come from the given unit-grid layer, else from the store.</source>
-      <translation>Adds to each point the district, street, community and unit-grid codes of the grid it stands in, its BeiDou grid code (level 8) and the nearest standard address of the store's gazetteer with the ground distance to it. Addresses farther than the maximum distance are not given. Grids come from the given unit-grid layer, else from the store.</translation>
+      <source>Adds to each point the district, street, community and unit-grid codes of the grid it stands in, its BeiDou grid code (level 8) and the nearest standard address of the store's gazetteer with the ground distance to it. Addresses farther than the maximum distance are not given. Grids come from the given unit-grid layer, else from the store. The output points are in the grids' datum (CGCS2000, EPSG:4490, in China; WGS 84 elsewhere), converted from GCJ-02 or BD-09 when DATUM says so.</source>
+      <translation>Adds to each point the district, street, community and unit-grid codes of the grid it stands in, its BeiDou grid code (level 8) and the nearest standard address of the store's gazetteer with the ground distance to it. Addresses farther than the maximum distance are not given. Grids come from the given unit-grid layer, else from the store. The output points are in the grids' datum (CGCS2000, EPSG:4490, in China; WGS 84 elsewhere), converted from GCJ-02 or BD-09 when DATUM says so.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/reverse_geocode.py" />
@@ -3547,6 +3830,11 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/reverse_geocode.py" />
+      <source>points</source>
+      <translation>points</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/reverse_geocode.py" />
       <source>{} points: {} in a unit grid, {} with an address within {} m.</source>
       <translation>{} points: {} in a unit grid, {} with an address within {} m.</translation>
     </message>
@@ -3557,8 +3845,8 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
-      <source>Checks a coded component layer and writes one error feature per problem: IDs missing, malformed (district + class + serial, ASCII digits of the scheme's length), of the other scheme or of another district; ID class not in the table or different from the class field; unknown classes; duplicate IDs; components outside every unit grid; a recorded grid code (BGID) that is not the grid the component stands in. PASSED is true when nothing is found, so models can branch on it.</source>
-      <translation>Checks a coded component layer and writes one error feature per problem: IDs missing, malformed (district + class + serial, ASCII digits of the scheme's length), of the other scheme or of another district; ID class not in the table or different from the class field; unknown classes; duplicate IDs; components outside every unit grid; a recorded grid code (BGID) that is not the grid the component stands in. PASSED is true when nothing is found, so models can branch on it.</translation>
+      <source>A layer coded without the right DATUM has grid codes that agree with its offset positions: validate it with the right DATUM and the grid codes it got from those positions are reported.</source>
+      <translation>A layer coded without the right DATUM has grid codes that agree with its offset positions: validate it with the right DATUM and the grid codes it got from those positions are reported.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
@@ -3594,6 +3882,11 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
       <source>Number of problems</source>
       <translation>Number of problems</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
+      <source>Checks a coded component layer and writes one error feature per problem: IDs missing, malformed (district + class + serial, ASCII digits of the scheme's length), of the other scheme or of another district; ID class not in the table or different from the class field; unknown classes; duplicate IDs; components outside every unit grid; a recorded grid code (BGID) that is not the grid the component stands in. PASSED is true when nothing is found, so models can branch on it.</source>
+      <translation>Checks a coded component layer and writes one error feature per problem: IDs missing, malformed (district + class + serial, ASCII digits of the scheme's length), of the other scheme or of another district; ID class not in the table or different from the class field; unknown classes; duplicate IDs; components outside every unit grid; a recorded grid code (BGID) that is not the grid the component stands in. PASSED is true when nothing is found, so models can branch on it.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
@@ -3667,6 +3960,16 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>invalid_in_crs: a grid valid in the working CRS that is invalid (self-intersecting, per GEOS) once reprojected from the layer's CRS to one of the CRS it is written to (CHECK_CRS, a comma-separated list: EPSG:4490 of the case store and EPSG:4326 by default; GCJ02 for Chinese web maps), with QGIS's transform</source>
+      <translation>invalid_in_crs: a grid valid in the working CRS that is invalid (self-intersecting, per GEOS) once reprojected from the layer's CRS to one of the CRS it is written to (CHECK_CRS, a comma-separated list: EPSG:4490 of the case store and EPSG:4326 by default; GCJ02 for Chinese web maps), with QGIS's transform</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>near_degenerate: a grid with a vertex closer than the minimum clearance (1 mm by default) to an edge of its own: valid, but a spike, neck or sliver that a reprojection can make invalid</source>
+      <translation>near_degenerate: a grid with a vertex closer than the minimum clearance (1 mm by default) to an edge of its own: valid, but a spike, neck or sliver that a reprojection can make invalid</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
       <source>Numbering band (m; the cell size the grids were numbered with)</source>
       <translation>Numbering band (m; the cell size the grids were numbered with)</translation>
     </message>
@@ -3729,6 +4032,16 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
       <source>Maximum grid area (m², 0 = no maximum)</source>
       <translation>Maximum grid area (m², 0 = no maximum)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Minimum clearance of a vertex from the edges of its grid (m, 0 = not checked)</source>
+      <translation>Minimum clearance of a vertex from the edges of its grid (m, 0 = not checked)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Check validity after reprojection to (comma-separated CRS; GCJ02; empty = not checked)</source>
+      <translation>Check validity after reprojection to (comma-separated CRS; GCJ02; empty = not checked)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
@@ -3812,6 +4125,11 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>'{}' in the CRS to check after reprojection is not a coordinate reference system; write EPSG codes such as EPSG:4490, EPSG:4326, EPSG:3857, or GCJ02, separated by commas.</source>
+      <translation>'{}' in the CRS to check after reprojection is not a coordinate reference system; write EPSG codes such as EPSG:4490, EPSG:4326, EPSG:3857, or GCJ02, separated by commas.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
       <source> (and {} more)</source>
       <translation> (and {} more)</translation>
     </message>
@@ -3834,6 +4152,11 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <location filename="../../grid_plugin/processing/base.py" />
       <source>The working CRS {} is not a projected CRS in ground metres; choose a Gauss-Krüger or UTM zone (e.g. EPSG:4548), or leave it empty.</source>
       <translation>The working CRS {} is not a projected CRS in ground metres; choose a Gauss-Krüger or UTM zone (e.g. EPSG:4548), or leave it empty.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>Cases that importcases found on a default-location pile (one exact point holding far more cases than any real place, such as a street office where unlocatable cases are put; location_quality 'pile') are left out unless INCLUDE_PILES is set. WORKING_CRS is the projected CRS in metres the algorithm measures in; empty: the CGCS2000 3-degree Gauss-Krüger zone of the grids in China, the WGS 84 UTM zone elsewhere. Outputs are in the grids' geographic CRS: CGCS2000 (EPSG:4490) in China, WGS 84 (EPSG:4326) elsewhere.</source>
+      <translation>Cases that importcases found on a default-location pile (one exact point holding far more cases than any real place, such as a street office where unlocatable cases are put; location_quality 'pile') are left out unless INCLUDE_PILES is set. WORKING_CRS is the projected CRS in metres the algorithm measures in; empty: the CGCS2000 3-degree Gauss-Krüger zone of the grids in China, the WGS 84 UTM zone elsewhere. Outputs are in the grids' geographic CRS: CGCS2000 (EPSG:4490) in China, WGS 84 (EPSG:4326) elsewhere.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/case_inputs.py" />
@@ -3882,6 +4205,11 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
     </message>
     <message>
       <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>Include cases on default-location piles (location_quality 'pile')</source>
+      <translation>Include cases on default-location piles (location_quality 'pile')</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
       <source>Time zone of times without one</source>
       <translation>Time zone of times without one</translation>
     </message>
@@ -3892,8 +4220,18 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
     </message>
     <message>
       <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>There are no unit grids to place the raster.</source>
+      <translation>There are no unit grids to place the raster.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
       <source>The unit-grid layer has no active grids with a geometry.</source>
       <translation>The unit-grid layer has no active grids with a geometry.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>{} cases on default-location piles are left out (location_quality 'pile'); INCLUDE_PILES counts them.</source>
+      <translation>{} cases on default-location piles are left out (location_quality 'pile'); INCLUDE_PILES counts them.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/case_inputs.py" />
@@ -3909,6 +4247,11 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <location filename="../../grid_plugin/processing/case_inputs.py" />
       <source>'{}' is not a date or time; write it as 2025-03-01 or 2025-03-01 08:00.</source>
       <translation>'{}' is not a date or time; write it as 2025-03-01 or 2025-03-01 08:00.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/component_inputs.py" />
+      <source>components</source>
+      <translation>components</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/component_inputs.py" />
@@ -3939,6 +4282,56 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <location filename="../../grid_plugin/processing/component_inputs.py" />
       <source>The unit-grid layer has no field '{}'; its fields are: {}</source>
       <translation>The unit-grid layer has no field '{}'; its fields are: {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/datum.py" />
+      <source>As the layer's CRS says</source>
+      <translation>As the layer's CRS says</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/datum.py" />
+      <source>GCJ-02 (Amap/Tencent/Google China, tagged WGS84)</source>
+      <translation>GCJ-02 (Amap/Tencent/Google China, tagged WGS84)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/datum.py" />
+      <source>WGS84</source>
+      <translation>WGS84</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/datum.py" />
+      <source>GCJ-02</source>
+      <translation>GCJ-02</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/datum.py" />
+      <source>BD-09</source>
+      <translation>BD-09</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/datum.py" />
+      <source>When many points lie outside every unit grid and another choice would put most of them inside, a warning names it.</source>
+      <translation>When many points lie outside every unit grid and another choice would put most of them inside, a warning names it.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/datum.py" />
+      <source>Coordinates of the input (Chinese web maps: GCJ-02 or BD-09)</source>
+      <translation>Coordinates of the input (Chinese web maps: GCJ-02 or BD-09)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/datum.py" />
+      <source>{keys}: coordinates from Chinese web maps (Amap, Tencent, Google China: GCJ-02; Baidu: BD-09) are usually tagged WGS84 (EPSG:4326) but lie several hundred metres off. Choose GCJ-02 or BD-09 and they are converted to WGS84 before use (the layer itself is not changed); the default takes them as the layer's CRS says. CGCS2000 and WGS84 coordinates need no conversion.</source>
+      <translation>{keys}: coordinates from Chinese web maps (Amap, Tencent, Google China: GCJ-02; Baidu: BD-09) are usually tagged WGS84 (EPSG:4326) but lie several hundred metres off. Choose GCJ-02 or BD-09 and they are converted to WGS84 before use (the layer itself is not changed); the default takes them as the layer's CRS says. CGCS2000 and WGS84 coordinates need no conversion.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/datum.py" />
+      <source>{count} features of {layer} lie wholly or partly outside China ({box}), where GCJ-02 is not defined: there the GCJ-02 step leaves coordinates unchanged, as the map services do (the BD-09 step applies everywhere). Check them: features {features}.</source>
+      <translation>{count} features of {layer} lie wholly or partly outside China ({box}), where GCJ-02 is not defined: there the GCJ-02 step leaves coordinates unchanged, as the map services do (the BD-09 step applies everywhere). Check them: features {features}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/datum.py" />
+      <source>{outside} of {total} {what} lie outside every unit grid; with {key} set to '{label}', {inside} would lie inside: the coordinates look like {datum}. Choose that option and run again.</source>
+      <translation>{outside} of {total} {what} lie outside every unit grid; with {key} set to '{label}', {inside} would lie inside: the coordinates look like {datum}. Choose that option and run again.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/grid_inputs.py" />
@@ -3984,6 +4377,61 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <location filename="../../grid_plugin/processing/grid_inputs.py" />
       <source>Workload feature {}: weight '{}' in field '{}' is not a number; fix the value or choose another field.</source>
       <translation>Workload feature {}: weight '{}' in field '{}' is not a number; fix the value or choose another field.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <source>Default-location piles: case systems put cases they cannot locate on one default point (the city hall, a street office, the district centre), and such a point would lead every heat map and hot spot analysis. After each import the store's cases are counted per exact position (rounded to 1e-7 degrees); a position holding at least PILE_FACTOR (default 20) times the 99th percentile of cases per position (over the positions with fewer than PILE_MIN_CASES cases), and at least PILE_MIN_CASES (default 50), is a pile. Its cases placed by coordinates get location_quality 'pile' (others: 'exact', or 'geocoded' when placed by their address); the log names each pile with its position, cases, share and unit grid. The count covers the cases already in the store, so a pile that grows month by month is found. Heat maps, hot spots and emerging hot spots leave piled cases out unless their INCLUDE_PILES is set. With DETECT_PILES off, nothing is looked for and the flags of the cases not imported now stay as they are.</source>
+      <translation>Default-location piles: case systems put cases they cannot locate on one default point (the city hall, a street office, the district centre), and such a point would lead every heat map and hot spot analysis. After each import the store's cases are counted per exact position (rounded to 1e-7 degrees); a position holding at least PILE_FACTOR (default 20) times the 99th percentile of cases per position (over the positions with fewer than PILE_MIN_CASES cases), and at least PILE_MIN_CASES (default 50), is a pile. Its cases placed by coordinates get location_quality 'pile' (others: 'exact', or 'geocoded' when placed by their address); the log names each pile with its position, cases, share and unit grid. The count covers the cases already in the store, so a pile that grows month by month is found. Heat maps, hot spots and emerging hot spots leave piled cases out unless their INCLUDE_PILES is set. With DETECT_PILES off, nothing is looked for and the flags of the cases not imported now stay as they are.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <source>Find default-location piles (many cases on one exact point)</source>
+      <translation>Find default-location piles (many cases on one exact point)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <source>A pile holds at least this many times the 99th percentile of cases per position</source>
+      <translation>A pile holds at least this many times the 99th percentile of cases per position</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <source>... and at least this many cases</source>
+      <translation>... and at least this many cases</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <source>Default-location piles</source>
+      <translation>Default-location piles</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <source>Cases on default-location piles</source>
+      <translation>Cases on default-location piles</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <source>{cases} cases on {piles} default-location piles (a position with {threshold} cases or more: {factor:g} times the 99th percentile {q99:g}, at least {least}) are flagged location_quality 'pile' and left out of heat and hot spots unless INCLUDE_PILES is set.</source>
+      <translation>{cases} cases on {piles} default-location piles (a position with {threshold} cases or more: {factor:g} times the 99th percentile {q99:g}, at least {least}) are flagged location_quality 'pile' and left out of heat and hot spots unless INCLUDE_PILES is set.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <source>No default-location pile: no position holds {} cases or more (99th percentile of cases per position: {:g}).</source>
+      <translation>No default-location pile: no position holds {} cases or more (99th percentile of cases per position: {:g}).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <source>Default-location pile: {} cases ({:.1%} of the store) at {:.7f}, {:.7f} in unit grid {}.</source>
+      <translation>Default-location pile: {} cases ({:.1%} of the store) at {:.7f}, {:.7f} in unit grid {}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <source>(none)</source>
+      <translation>(none)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <source>... and {} more piles with {} cases.</source>
+      <translation>... and {} more piles with {} cases.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/provider.py" />

@@ -149,6 +149,26 @@
       <translation>北斗网格码 {code!r} 为第 {own} 级，不能取更细的第 {level} 级作为上级网格</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/core/case_classes.py" />
+      <source>{count:,} rows have a class that is not in the class table {scheme}, and are rejected: {values}. Add these classes in a CSV of your own classes (USER_CLASSES; columns class_code and name_en or name_zh, the name as written here), or correct the class column.</source>
+      <translation>{count:,} 行的类别不在类别表 {scheme} 中，已被拒绝：{values}。请在自定义类别 CSV（USER_CLASSES；列为 class_code 以及 name_en 或 name_zh，名称按此处的写法）中添加这些类别，或修正类别列。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/case_classes.py" />
+      <source>'{value}' ({count:,} rows)</source>
+      <translation>“{value}”（{count:,} 行）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/case_classes.py" />
+      <source>kind '{value}' is neither 部件 (component) nor 事件 (event)</source>
+      <translation>类型“{value}”既不是部件也不是事件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/case_classes.py" />
+      <source>and {count:,} more values ({rows:,} rows)</source>
+      <translation>以及另外 {count:,} 个值（{rows:,} 行）</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/case_fields.py" />
       <source>The input has no field for {missing}; map it in FIELD_MAP, e.g. '{example}'. Input fields: {fields}.</source>
       <translation>输入中没有对应 {missing} 的字段；请在 FIELD_MAP 中映射，例如 '{example}'。输入字段：{fields}。</translation>
@@ -164,6 +184,31 @@
       <translation>FIELD_MAP 将 {target} 映射到“{source}”，但输入中没有该字段；其字段为：{fields}。</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/core/case_rejects.py" />
+      <source>{count:,} rows rejected. Most common reasons: {reasons}</source>
+      <translation>{count:,} 行被拒绝。最常见的原因：{reasons}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/case_rejects.py" />
+      <source>All {count:,} rows were rejected, so nothing was imported and the store is unchanged. Most common reasons: {reasons}. Every row and its reasons are in {path}.</source>
+      <translation>全部 {count:,} 行都被拒绝，因此没有导入任何数据，案件库保持不变。最常见的原因：{reasons}。每一行及其原因见 {path}。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/case_rejects.py" />
+      <source>{count:,} × {reason}</source>
+      <translation>{count:,} 行 × {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/case_rejects.py" />
+      <source>{count:,} × {reason} (first in row {row})</source>
+      <translation>{count:,} × {reason}（首次出现在第 {row} 行）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/case_rejects.py" />
+      <source>{count:,} other kinds of reason</source>
+      <translation>另有 {count:,} 种原因</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/case_times.py" />
       <source>The years {earliest}–{latest} are no time window; give an earliest year before or equal to the latest one, both between {first} and {last}.</source>
       <translation>{earliest}–{latest} 年不是有效的时间范围：最早年份不能晚于最晚年份，且两者都须在 {first} 到 {last} 之间。</translation>
@@ -175,28 +220,8 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases.py" />
-      <source>{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00</source>
-      <translation>{field}“{value}”不是日期时间；请写成 2025-03-01 08:05:00</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
       <source>Coordinates in 'another CRS' need that CRS; give it, e.g. EPSG:4548.</source>
       <translation>坐标为“其他坐标系”时需要指定该坐标系，例如 EPSG:4548。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
-      <source>row {row}: {field} '{value}' is outside the years {window} accepted for case times; correct it, or widen the window (EARLIEST_YEAR, LATEST_YEAR)</source>
-      <translation>第 {row} 行：{field}“{value}”不在案件时间允许的年份 {window} 之内；请更正，或放宽年份范围（EARLIEST_YEAR、LATEST_YEAR）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
-      <source>kind '{value}' is neither 部件 (component) nor 事件 (event)</source>
-      <translation>类型“{value}”既不是部件也不是事件</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
-      <source>no class (class code and class name are empty)</source>
-      <translation>无类别（类别代码和类别名称均为空）</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases.py" />
@@ -210,18 +235,8 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases.py" />
-      <source>no report time (field {field} is empty)</source>
-      <translation>无上报时间（字段 {field} 为空）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
       <source>longitude and latitude look swapped ({x}, {y}); check the x/y field mapping</source>
       <translation>经度和纬度似乎颠倒了（{x}, {y}）；请检查 x/y 字段映射</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
-      <source>coordinates ({x}, {y}) are outside China; check the coordinate system</source>
-      <translation>坐标 ({x}, {y}) 位于中国境外；请检查坐标系</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases.py" />
@@ -232,6 +247,11 @@
       <location filename="../../grid_plugin/core/cases.py" />
       <source>row {row}, column '{field}' contains a NUL character (\x00); remove it</source>
       <translation>第 {row} 行的列“{field}”含有 NUL 字符（\x00）；请删除</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases.py" />
+      <source>no report time (field {field} is empty)</source>
+      <translation>无上报时间（字段 {field} 为空）</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases.py" />
@@ -445,6 +465,11 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>{listed} and {count:,} more</source>
+      <translation>{listed} 以及另外 {count:,} 个</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
       <source>they were left without an ID; fix the class and run again</source>
       <translation>这些要素未编码；请更正分类后重新运行</translation>
     </message>
@@ -455,8 +480,18 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>Features {fids}: empty class; they get no ID. Fill in the class field {field}.</source>
+      <translation>要素 {fids}：类别为空；未赋标识码。请填写类别字段 {field}。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
       <source>they got new IDs</source>
       <translation>已为这些要素编制新的标识码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>Features {fids}: unknown class name: {values}; they get no ID. Write the class code or the name exactly as in the class table of {scheme}, or add these classes in a CSV of your own classes (USER_CLASSES).</source>
+      <translation>要素 {fids}：未知类别名称：{values}；未赋标识码。请填写类别代码或与 {scheme} 类别表完全一致的名称，或在自定义类别 CSV（USER_CLASSES）中添加这些类别。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/component_ids.py" />
@@ -467,6 +502,16 @@
       <location filename="../../grid_plugin/core/component_ids.py" />
       <source>they were left without an ID; correct the ID or turn on renumbering of invalid IDs</source>
       <translation>这些要素未编码；请更正标识码，或开启“无效标识码重新编码”</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>Features {fids}: unknown class code: {values}; they get no ID. Correct the class field, or add these classes in a CSV of your own classes (USER_CLASSES).</source>
+      <translation>要素 {fids}：未知类别代码：{values}；未赋标识码。请修正类别字段，或在自定义类别 CSV（USER_CLASSES）中添加这些类别。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/component_ids.py" />
+      <source>Features {fids}: class code of the other coding scheme: {values}; they get no ID. Choose the scheme of these codes (SCHEME), or give codes of {scheme}.</source>
+      <translation>要素 {fids}：属于另一编码方案的类别代码：{values}；未赋标识码。请选择这些代码所属的方案（SCHEME），或填写 {scheme} 的代码。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/component_validation.py" />
@@ -914,6 +959,16 @@
       <translation>社区 {code}（要素 {fid}）内没有可沿用的线，已拆分为 {count} 个紧凑网格</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/core/grid_extent.py" />
+      <source>coordinates ({x}, {y}) are outside China; check the coordinate system</source>
+      <translation>坐标 ({x}, {y}) 位于中国境外；请检查坐标系</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grid_extent.py" />
+      <source>coordinates ({x}, {y}) lie more than {km} km outside the district's grids; check the coordinate system (SOURCE_CRS) and the x/y field mapping</source>
+      <translation>坐标（{x}, {y}）位于本区单元网格范围之外 {km} km 以上；请检查坐标系（SOURCE_CRS）和 x/y 字段映射</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/hotspots.py" />
       <source>Hot spot, 99% confidence</source>
       <translation>热点（99% 置信度）</translation>
@@ -1209,24 +1264,29 @@
       <translation>案件 {index}：时间“{value}”不是 ISO 8601 时间（例如 2025-03-01T04:00:00Z）；请更正或删除</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/core/piles.py" />
+      <source>A default-location pile needs a factor of at least 1 and at least 2 cases (got {factor} and {cases}).</source>
+      <translation>默认位置堆积点的倍数至少为 1，案件数至少为 2（当前为 {factor} 和 {cases}）。</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/precision.py" />
       <source>the precision must lie between {low} and {high} m, got {value}</source>
-      <translation type="unfinished" />
+      <translation>精度必须在 {low} 到 {high} 米之间，实际为 {value}</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/precision.py" />
       <source>community {label} (feature {fid}) is narrower than the precision of {precision} m everywhere and would vanish on the precision grid; fix its outline or lower PRECISION</source>
-      <translation type="unfinished" />
+      <translation>社区 {label}（要素 {fid}）处处窄于 {precision} 米的精度，放到精度格网上会消失；请修正其边界或减小 PRECISION</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/precision.py" />
       <source>community {label} (feature {fid}): {count} grid(s) of {area:.4f} m² in all, narrower than the precision of {precision} m everywhere, vanished on the precision grid</source>
-      <translation type="unfinished" />
+      <translation>社区 {label}（要素 {fid}）：{count} 个网格（共 {area:.4f} 平方米）处处窄于 {precision} 米的精度，放到精度格网上后消失</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/precision.py" />
       <source>{count} grid(s) keep a vertex closer than the precision of {precision} m to an edge of their own (communities {labels}); check them with gridplugin:validategrids</source>
-      <translation type="unfinished" />
+      <translation>{count} 个网格仍有顶点与本网格的边距离小于 {precision} 米的精度（社区 {labels}）；请用 gridplugin:validategrids 检查</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/stability.py" />
@@ -1339,6 +1399,91 @@
       <translation>{path} 的第 {row} 行（文件第 {line} 行）有一个没有闭合的引号（"），文件的其余部分会被当作一个值读取；请补上或删除该引号。</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/core/time_formats.py" />
+      <source>DATE_FORMAT '{value}' is neither a preset ({presets}) nor a strftime pattern such as %m/%d/%Y %I:%M:%S %p.</source>
+      <translation>DATE_FORMAT“{value}”既不是预设（{presets}），也不是 strftime 格式串（例如 %m/%d/%Y %I:%M:%S %p）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/time_formats.py" />
+      <source>DATE_FORMAT '{value}' has no full date; a pattern needs the year, month and day, e.g. %m/%d/%Y %I:%M:%S %p.</source>
+      <translation>DATE_FORMAT“{value}”不含完整日期；格式串需要年、月、日，例如 %m/%d/%Y %I:%M:%S %p。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/time_formats.py" />
+      <source>{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00, or set DATE_FORMAT to the format of the file (e.g. %d.%m.%Y %H:%M)</source>
+      <translation>{field}“{value}”不是日期时间；请写成 2025-03-01 08:05:00，或把 DATE_FORMAT 设为文件所用的格式（例如 %d.%m.%Y %H:%M）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/time_formats.py" />
+      <source>the pattern '{pattern}'</source>
+      <translation>格式串“{pattern}”</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/time_formats.py" />
+      <source>DATE_FORMAT '{value}' is not a pattern datetime.strptime reads ({reason}); write it as %m/%d/%Y %I:%M:%S %p or %d.%m.%Y %H:%M.</source>
+      <translation>DATE_FORMAT“{value}”不是 datetime.strptime 能读取的格式串（{reason}）；请写成 %m/%d/%Y %I:%M:%S %p 或 %d.%m.%Y %H:%M 这样的形式。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/time_formats.py" />
+      <source>The dates mix both orders: row {row} has {field} '{value}', which only month/day/year reads ({count} values read only so), and row {row2} has {field2} '{value2}', which only day/month/year reads ({count2} values); set DATE_FORMAT to US or DMY (the values of the other order are then rejected).</source>
+      <translation>日期混用了两种顺序：第 {row} 行的 {field}“{value}”只能按月/日/年读取（共 {count} 个值只能这样读），而第 {row2} 行的 {field2}“{value2}”只能按日/月/年读取（{count2} 个值）；请把 DATE_FORMAT 设为 US 或 DMY（另一种顺序的值随后会被拒绝）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/time_formats.py" />
+      <source>{field} '{value}' is not a date and time in the format {format}; correct it, or set DATE_FORMAT to the format of the file</source>
+      <translation>{field}“{value}”不是 {format} 格式的日期时间；请修正该值，或把 DATE_FORMAT 设为文件所用的格式</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/time_formats.py" />
+      <source>auto</source>
+      <translation>自动</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/time_formats.py" />
+      <source>ISO (year first, e.g. 2015-01-13 15:04:05)</source>
+      <translation>ISO（年在前，例如 2015-01-13 15:04:05）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/time_formats.py" />
+      <source>US (MM/DD/YYYY hh:mm:ss AM/PM, or 24 h)</source>
+      <translation>美式（MM/DD/YYYY hh:mm:ss AM/PM，或 24 小时制）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/time_formats.py" />
+      <source>DMY (DD/MM/YYYY HH:MM)</source>
+      <translation>日月年（DD/MM/YYYY HH:MM）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/time_formats.py" />
+      <source>Excel serial numbers (e.g. 42017.5)</source>
+      <translation>Excel 序列号（例如 42017.5）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/time_formats.py" />
+      <source>Every day/month/year date reads both ways, so the order is unknown: row {row} has {field} '{value}', which is {month_first} read month first (DATE_FORMAT=US) and {day_first} read day first (DATE_FORMAT=DMY); set DATE_FORMAT.</source>
+      <translation>所有日/月/年日期都有两种读法，无法确定顺序：第 {row} 行的 {field}“{value}”按月在前读是 {month_first}（DATE_FORMAT=US），按日在前读是 {day_first}（DATE_FORMAT=DMY）；请设置 DATE_FORMAT。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/time_formats.py" />
+      <source>row {row}: {field} '{value}' is outside the years {window} accepted for case times; correct it, or widen the window (EARLIEST_YEAR, LATEST_YEAR)</source>
+      <translation>第 {row} 行：{field}“{value}”不在案件时间允许的年份 {window} 之内；请更正，或放宽年份范围（EARLIEST_YEAR、LATEST_YEAR）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/time_formats.py" />
+      <source>Dates read as month/day/year: row {row} has {field} '{value}', which only month first reads; set DATE_FORMAT to change it.</source>
+      <translation>日期按月/日/年读取：第 {row} 行的 {field}“{value}”只能按月在前读取；如需改变，请设置 DATE_FORMAT。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/time_formats.py" />
+      <source>Dates read as day/month/year: row {row} has {field} '{value}', which only day first reads; set DATE_FORMAT to change it.</source>
+      <translation>日期按日/月/年读取：第 {row} 行的 {field}“{value}”只能按日在前读取；如需改变，请设置 DATE_FORMAT。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/time_formats.py" />
+      <source>{field}: numbers read as Excel serial dates, e.g. row {row} '{value}' = {time} local time; set DATE_FORMAT if they are something else.</source>
+      <translation>{field}：数字按 Excel 日期序列号读取，例如第 {row} 行的“{value}” = 当地时间 {time}；如果它们是别的含义，请设置 DATE_FORMAT。</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/trend.py" />
       <source>give one series or a table of series (one per row), got {dims} dimensions</source>
       <translation>请给出一个序列或一个序列表（每行一个），而给出的是 {dims} 维</translation>
@@ -1362,86 +1507,6 @@
       <location filename="../../grid_plugin/core/validation.py" />
       <source>no code</source>
       <translation>无标识码</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>Missing geometry</source>
-      <translation>缺少几何图形</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>Invalid geometry</source>
-      <translation>几何图形无效</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>Gap</source>
-      <translation>空隙</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>Overlap</source>
-      <translation>重叠</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>Crossing communities</source>
-      <translation>跨社区</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>Outside its community</source>
-      <translation>超出所属社区</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>Unknown community</source>
-      <translation>未知社区</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>Area too small</source>
-      <translation>面积过小</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>Area too large</source>
-      <translation>面积过大</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>Malformed code</source>
-      <translation>标识码格式错误</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>Duplicate code</source>
-      <translation>标识码重复</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>Sequence out of order</source>
-      <translation>顺序号不符合编排规则</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>the numbering band must be positive, got {band} m</source>
-      <translation>编号条带宽度必须大于 0，当前为 {band} 米</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>unknown numbering order '{order}'; use rows or columns</source>
-      <translation>未知的编号顺序“{order}”；请使用按行（rows）或按列（columns）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>areas and the tolerance must not be negative</source>
-      <translation>面积与容差不能为负数</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>the minimum area {minimum:.0f} m² is larger than the maximum area {maximum:.0f} m²</source>
-      <translation>最小面积 {minimum:.0f} 平方米大于最大面积 {maximum:.0f} 平方米</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/validation.py" />
@@ -1529,6 +1594,16 @@
       <translation>网格 {code}（要素 {fid}）超出所属社区 {community} {area:.1f} 平方米</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/core/validation_geometry.py" />
+      <source>grid {code} (feature {fid}) has a vertex {distance:.2g} m from an edge of its own at ({x:.3f}, {y:.3f}), closer than the minimum clearance of {clearance} m: a reprojection can make it invalid; divide again (dividegrids keeps vertices on a precision grid) or fix it</source>
+      <translation>网格 {code}（要素 {fid}）在 ({x:.3f}, {y:.3f}) 处有一个顶点距本网格的边仅 {distance:.2g} 米，小于最小间隙 {clearance} 米：投影转换可能使其无效；请重新划分（dividegrids 会把顶点放到精度格网上）或修正</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_geometry.py" />
+      <source>grid {code} (feature {fid}) is valid in the working CRS but invalid in {crs} ({reason}); divide again (dividegrids keeps grids valid in every CRS) or repair it where it is written</source>
+      <translation>网格 {code}（要素 {fid}）在工作坐标系中有效，但在 {crs} 中无效（{reason}）；请重新划分（dividegrids 使网格在各坐标系中都有效），或在写出处修复</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/validation_report.py" />
       <source>Unit grid validation report</source>
       <translation>单元网格检查报告</translation>
@@ -1595,6 +1670,16 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Minimum clearance (m)</source>
+      <translation>最小间隙（米）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
+      <source>Valid after reprojection to</source>
+      <translation>投影转换后仍有效的坐标系</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_report.py" />
       <source>Sequence order</source>
       <translation>编号顺序</translation>
     </message>
@@ -1647,6 +1732,101 @@
       <location filename="../../grid_plugin/core/validation_report.py" />
       <source>Showing the first {shown} of {total} problems; the error layer lists them all.</source>
       <translation>仅列出 {total} 个问题中的前 {shown} 个；错误图层包含全部问题。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>Missing geometry</source>
+      <translation>缺少几何图形</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>Invalid geometry</source>
+      <translation>几何图形无效</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>Invalid after reprojection</source>
+      <translation>投影转换后无效</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>Near-degenerate geometry</source>
+      <translation>近退化几何</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>Gap</source>
+      <translation>空隙</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>Overlap</source>
+      <translation>重叠</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>Crossing communities</source>
+      <translation>跨社区</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>Outside its community</source>
+      <translation>超出所属社区</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>Unknown community</source>
+      <translation>未知社区</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>Area too small</source>
+      <translation>面积过小</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>Area too large</source>
+      <translation>面积过大</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>Malformed code</source>
+      <translation>标识码格式错误</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>Duplicate code</source>
+      <translation>标识码重复</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>Sequence out of order</source>
+      <translation>顺序号不符合编排规则</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>the numbering band must be positive, got {band} m</source>
+      <translation>编号条带宽度必须大于 0，当前为 {band} 米</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>unknown numbering order '{order}'; use rows or columns</source>
+      <translation>未知的编号顺序“{order}”；请使用按行（rows）或按列（columns）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>areas and the tolerance must not be negative</source>
+      <translation>面积与容差不能为负数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>the minimum clearance must not be negative, got {clearance} m</source>
+      <translation>最小间隙不能为负数，实际为 {clearance} 米</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/validation_types.py" />
+      <source>the minimum area {minimum:.0f} m² is larger than the maximum area {maximum:.0f} m²</source>
+      <translation>最小面积 {minimum:.0f} 平方米大于最大面积 {maximum:.0f} 平方米</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/xlsx.py" />
@@ -2070,6 +2250,21 @@
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Unit grids (empty: the store's grids)</source>
+      <translation>单元网格（留空：使用案件库中的网格）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>CRS of the raster (empty: the grids' Gauss-Krüger zone in China, their UTM zone elsewhere)</source>
+      <translation>栅格的坐标系（留空：在中国境内取网格所在的高斯-克吕格分带，境外取其 UTM 分带）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>Cases (live heatmap)</source>
+      <translation>案件（实时热力图）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
       <source>Shows where cases concentrate, for the cases of the store chosen by time window, kind, class, source and status:
 - per unit grid: the number of cases and the density per 10,000 m², as a graduated layer;
 - a kernel-density raster (radius, pixel size and kernel as in QGIS's Heatmap algorithm, whose numbers it reproduces), styled with a heat ramp;
@@ -2078,16 +2273,6 @@
 - 按单元网格：案件数量及每 10,000 平方米的密度，以分级渲染图层显示；
 - 核密度栅格（半径、像元大小和核函数与 QGIS“热力图”算法相同，结果数值与其一致），以热力色带渲染；
 - 可选：将案件本身作为案件库的实时图层加载，使用 QGIS 热力图渲染器并设置时间属性，可由时间控制器播放动画。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
-      <source>Unit grids (empty: the store's grids)</source>
-      <translation>单元网格（留空：使用案件库中的网格）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
-      <source>Cases (live heatmap)</source>
-      <translation>案件（实时热力图）</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
@@ -2108,11 +2293,6 @@
       <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
       <source>Raster values</source>
       <translation>栅格值</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
-      <source>CRS of the raster (empty: CGCS2000 3-degree Gauss-Krüger zone)</source>
-      <translation>栅格坐标系（留空：CGCS2000 3 度带高斯-克吕格投影）</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
@@ -2143,11 +2323,6 @@
       <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
       <source>No case matches the filter; the density raster is all zero.</source>
       <translation>没有符合筛选条件的案件；密度栅格全为零。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
-      <source>There are no unit grids to place the raster.</source>
-      <translation>没有可用于确定栅格位置的单元网格。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
@@ -2205,27 +2380,14 @@
       <translation>无法将案件库的案件表加载为图层：{}</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
-      <source>The raster CRS {} is geographic; choose a projected CRS in metres (e.g. EPSG:4548).</source>
-      <translation>栅格坐标系 {} 是地理坐标系；请选择以米为单位的投影坐标系（如 EPSG:4548）。</translation>
-    </message>
-    <message>
       <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
       <source>Case hot spots and period report</source>
       <translation>案件热点分析与周期报告</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
-      <source>Tests whether case concentrations are real: Getis-Ord Gi* on the case count of each unit grid, with contiguity weights (queen: grids sharing a point; rook: grids sharing an edge), gives a z-score, a p-value and a class: hot or cold spot at 90, 95 or 99 % confidence, or not significant. A grid is a hot spot when it and its neighbours together hold more cases than chance explains.
-
-With the false discovery rate correction (Benjamini-Hochberg, off by default), the p-values of all grids are adjusted for the number of grids tested: a grid is significant at 90, 95 or 99 % when its adjusted p (field gi_p_adj) is at most 0.10, 0.05 or 0.01, and then at most 10, 5 or 1 % of the hot and cold spots found are expected to be chance. Fewer grids come out significant, and those that do can be trusted as a set. Without it, gi_p_adj equals gi_p.
-
-The period report (CSV and HTML) lists, for every day, week, month, quarter or year, the top-N grids and classes (高频区域、高频事件) with the change against the previous period.</source>
-      <translation>检验案件聚集是否真实存在：对每个单元网格的案件数进行 Getis-Ord Gi* 分析，采用邻接权重（queen：共享顶点的网格；rook：共享边的网格），得出 z 得分、p 值和分类：置信度为 90%、95% 或 99% 的热点或冷点，或不显著。当某网格与其相邻网格合计的案件数多于随机所能解释的程度时，该网格即为热点。
-
-启用错误发现率校正（Benjamini-Hochberg，默认关闭）时，所有网格的 p 值按检验的网格数进行校正：校正后的 p 值（字段 gi_p_adj）不大于 0.10、0.05 或 0.01 的网格在 90%、95% 或 99% 置信度下显著，此时所发现的热点和冷点中预期至多 10%、5% 或 1% 出于偶然。显著的网格会变少，但作为一个整体更可信。不校正时，gi_p_adj 等于 gi_p。
-
-周期报告（CSV 和 HTML）按日、周、月、季度或年列出排名前 N 位的网格和类别（高频区域、高频事件），以及与上一周期相比的变化。</translation>
+      <source>CRS the gap tolerance is measured in (empty: the grids' Gauss-Krüger zone in China, their UTM zone elsewhere)</source>
+      <translation>量测缝隙容差所用的坐标系（留空：在中国境内取网格所在的高斯-克吕格分带，境外取其 UTM 分带）</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
@@ -2251,6 +2413,19 @@ The period report (CSV and HTML) lists, for every day, week, month, quarter or y
       <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
       <source>Year</source>
       <translation>年</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
+      <source>Tests whether case concentrations are real: Getis-Ord Gi* on the case count of each unit grid, with contiguity weights (queen: grids sharing a point; rook: grids sharing an edge), gives a z-score, a p-value and a class: hot or cold spot at 90, 95 or 99 % confidence, or not significant. A grid is a hot spot when it and its neighbours together hold more cases than chance explains.
+
+With the false discovery rate correction (Benjamini-Hochberg, off by default), the p-values of all grids are adjusted for the number of grids tested: a grid is significant at 90, 95 or 99 % when its adjusted p (field gi_p_adj) is at most 0.10, 0.05 or 0.01, and then at most 10, 5 or 1 % of the hot and cold spots found are expected to be chance. Fewer grids come out significant, and those that do can be trusted as a set. Without it, gi_p_adj equals gi_p.
+
+The period report (CSV and HTML) lists, for every day, week, month, quarter or year, the top-N grids and classes (高频区域、高频事件) with the change against the previous period.</source>
+      <translation>检验案件聚集是否真实存在：对每个单元网格的案件数进行 Getis-Ord Gi* 分析，采用邻接权重（queen：共享顶点的网格；rook：共享边的网格），得出 z 得分、p 值和分类：置信度为 90%、95% 或 99% 的热点或冷点，或不显著。当某网格与其相邻网格合计的案件数多于随机所能解释的程度时，该网格即为热点。
+
+启用错误发现率校正（Benjamini-Hochberg，默认关闭）时，所有网格的 p 值按检验的网格数进行校正：校正后的 p 值（字段 gi_p_adj）不大于 0.10、0.05 或 0.01 的网格在 90%、95% 或 99% 置信度下显著，此时所发现的热点和冷点中预期至多 10%、5% 或 1% 出于偶然。显著的网格会变少，但作为一个整体更可信。不校正时，gi_p_adj 等于 gi_p。
+
+周期报告（CSV 和 HTML）按日、周、月、季度或年列出排名前 N 位的网格和类别（高频区域、高频事件），以及与上一周期相比的变化。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
@@ -2353,36 +2528,16 @@ The period report (CSV and HTML) lists, for every day, week, month, quarter or y
 
 ID = 6-digit district code + class code + 6-digit serial: 17 digits under GB/T 47678.5-2026 (5-digit classes), 16 under GB/T 30428.2-2013 (4-digit classes). The class field holds a class code or a standard class name (Chinese or English, matched exactly after normalisation; unknown names are reported, never guessed). A CSV of your own classes can extend or override the table.
 
-Stable IDs: valid existing IDs are kept; new components take the next free serial of their district and class; duplicate and malformed IDs are reported, and replaced only when you ask for it. A component that moved into another grid keeps its ID and gets the new grid code and a change date.
+Stable IDs: valid existing IDs are kept; new components take the next free serial of their district and class; duplicate and malformed IDs are reported, and replaced only when you ask for it. A component that moved into another grid keeps its ID and gets the new grid code and a change date. A component with a problem gets no ID (the serial of an ID it has stays taken): no class or an unknown one (the log names the values with their counts), a geometry type its class does not allow, outside every unit grid, a grid code without a district and no DISTRICT_CODE, or an ID that is a duplicate or invalid and not renumbered. So Components = kept + new + with a problem (COMPONENT_COUNT = KEPT_COUNT + NEW_COUNT + PROBLEM_COUNT).
 
 Points take the grid they lie in; lines and polygons the grid holding most of them, with that share recorded. The district is the given code, or that of each component's grid.</source>
       <translation>为每个部件赋予标准标识码、所在单元网格标识码（BGID）和北斗网格位置码（GB/T 39409）。
 
 标识码 = 6 位区县代码 + 类别代码 + 6 位顺序码：GB/T 47678.5-2026 为 17 位（5 位类别），GB/T 30428.2-2013 为 16 位（4 位类别）。类别字段可填类别代码或标准类别名称（中文或英文，规范化后精确匹配；未知名称会报告，绝不猜测）。可用自定义类别 CSV 扩充或覆盖类别表。
 
-标识码稳定：有效的已有标识码保留；新部件取其区县和类别的下一个未用顺序码；重复和格式错误的标识码会报告，只有在您要求时才替换。移入其他网格的部件保留标识码，更新网格代码并填写变更日期。
+标识码稳定：有效的已有标识码保留；新部件取其区县和类别的下一个未用顺序码；重复和格式错误的标识码会报告，只有在您要求时才替换。移入其他网格的部件保留标识码，更新网格代码并填写变更日期。有问题的部件不赋标识码（其已有标识码的顺序码仍视为已占用）：没有类别或类别未知（日志会列出这些值及其数量）、其类别不允许的几何类型、不在任何单元网格内、网格代码不含区县代码且未给出 DISTRICT_CODE，或标识码重复或无效且未要求重新编号。因此部件数 = 保留 + 新赋 + 有问题（COMPONENT_COUNT = KEPT_COUNT + NEW_COUNT + PROBLEM_COUNT）。
 
 点部件取其所在网格；线、面部件取包含其最大部分的网格，并记录该比例。区县代码为指定的代码，或各部件所在网格的区县代码。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>empty class</source>
-      <translation>类别为空</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>unknown class code</source>
-      <translation>未知类别代码</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>unknown class name</source>
-      <translation>未知类别名称</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>class code of the other coding scheme</source>
-      <translation>另一编码方案的类别代码</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
@@ -2451,8 +2606,8 @@ Points take the grid they lie in; lines and polygons the grid holding most of th
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>{} components: {} kept their ID, {} got a new one, {} have a problem.</source>
-      <translation>{} 个部件：{} 个保留标识码，{} 个获得新标识码，{} 个有问题。</translation>
+      <source>{} components: {} kept their ID, {} got a new one, {} have a problem and no ID.</source>
+      <translation>{} 个部件：{} 个保留标识码，{} 个获得新标识码，{} 个有问题、未赋标识码。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
@@ -2461,23 +2616,18 @@ Points take the grid they lie in; lines and polygons the grid holding most of th
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>Features {}: {}; they get no ID. Fix the class field or add the class in a CSV of your own classes.</source>
-      <translation>要素 {}：{}；未赋标识码。请修正类别字段，或在自定义类别 CSV 中添加该类别。</translation>
+      <source>Features {}: a {} is not a geometry type their class allows (see the class table's geometry_types); they get no ID. Check the class or the layer.</source>
+      <translation>要素 {}：其类别不允许 {} 几何类型（见类别表的 geometry_types）；未赋标识码。请检查类别或图层。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>Features {}: a {} is not a geometry type their class allows (see the class table's geometry_types); check the class or the layer.</source>
-      <translation>要素 {}：其类别不允许 {} 几何类型（见类别表的 geometry_types）；请检查类别或图层。</translation>
+      <source>Features {}: outside every unit grid; they get no grid code and no ID.</source>
+      <translation>要素 {}：不在任何单元网格内；未赋网格代码和标识码。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source>Features {}: outside every unit grid; they get no grid code{}.</source>
-      <translation>要素 {}：不在任何单元网格内；未赋网格代码{}。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
-      <source> and, with no district code given, no ID</source>
-      <translation>，且因未指定区县代码而未赋标识码</translation>
+      <source>Features {}: the code of their grid does not start with a 6-digit district code, and no district code was given; they get no ID. Give DISTRICT_CODE.</source>
+      <translation>要素 {}：所在网格的代码不以 6 位区县代码开头，且未给出区县代码；未赋标识码。请填写 DISTRICT_CODE。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
@@ -2488,6 +2638,80 @@ Points take the grid they lie in; lines and polygons the grid holding most of th
       <location filename="../../grid_plugin/processing/algorithms/code_components.py" />
       <source>{} coded components saved in the store {}.</source>
       <translation>已将 {} 个已编码部件保存到案件库 {}。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/convert_coordinates.py" />
+      <source>Convert coordinates (GCJ-02, BD-09, WGS84, CGCS2000)</source>
+      <translation>坐标转换（GCJ-02、BD-09、WGS84、CGCS2000）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/convert_coordinates.py" />
+      <source>Coordinates</source>
+      <translation>坐标</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/convert_coordinates.py" />
+      <source>Converts every vertex of a layer (points, lines, polygons, multi-parts; Z kept) between the offset coordinates of Chinese web maps and true ones: GCJ-02 (Amap, Tencent, Google China), BD-09 (Baidu), WGS84 and CGCS2000, in either direction. FROM says what the layer's longitudes and latitudes are: a GCJ-02 or BD-09 layer is usually tagged EPSG:4326, and a layer in another CRS (e.g. Web Mercator digitised over such a map) is first taken to EPSG:4326 as its CRS says. The output is tagged EPSG:4490 for CGCS2000 and EPSG:4326 otherwise; attributes are kept, curves become straight segments and M values are dropped.
+
+CGCS2000 and WGS84 differ by less than about a metre in China (the plates have moved since 2000), far less than the offsets: their longitudes and latitudes are taken as equal, so WGS84 ⇄ CGCS2000 only changes the tag. GCJ-02 is defined only inside China (the box 72.004–137.8347 E, 0.8293–55.8271 N, as the map services use): outside it the GCJ-02 step leaves coordinates unchanged, and a warning counts and names those features. GCJ-02 → WGS84 is exact to about 1e-13° against WGS84 → GCJ-02 (an iteration, not the usual one-step formula that is off by metres).</source>
+      <translation>逐个顶点转换图层（点、线、面、多部件；保留 Z 值）的坐标，在国内网络地图的偏移坐标与真实坐标之间双向转换：GCJ-02（高德、腾讯、谷歌中国）、BD-09（百度）、WGS84 和 CGCS2000。FROM 说明图层的经纬度属于哪种坐标：GCJ-02 或 BD-09 图层通常被标为 EPSG:4326；其他坐标系的图层（例如在这类底图上数字化的 Web 墨卡托图层）先按其坐标系转到 EPSG:4326。输出为 CGCS2000 时标为 EPSG:4490，其余标为 EPSG:4326；属性保留，曲线变为直线段，M 值被舍弃。
+
+CGCS2000 与 WGS84 在中国境内相差不到约 1 米（2000 年以来的板块运动所致），远小于偏移量：二者的经纬度视为相同，因此 WGS84 ⇄ CGCS2000 只改变坐标系标记。GCJ-02 只在中国境内有定义（与地图服务所用相同的矩形框 72.004–137.8347 E、0.8293–55.8271 N）：框外 GCJ-02 这一步不改变坐标，并有警告给出这些要素的数量和编号。GCJ-02 → WGS84 与 WGS84 → GCJ-02 互逆，误差约 1e-13°（迭代求解，而不是常见的误差达数米的一步公式）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/convert_coordinates.py" />
+      <source>WGS84 (GPS)</source>
+      <translation>WGS84（GPS 坐标）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/convert_coordinates.py" />
+      <source>CGCS2000</source>
+      <translation>CGCS2000（2000 国家大地坐标系）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/convert_coordinates.py" />
+      <source>Layer</source>
+      <translation>图层</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/convert_coordinates.py" />
+      <source>The layer's coordinates are in</source>
+      <translation>图层坐标属于</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/convert_coordinates.py" />
+      <source>Convert them to</source>
+      <translation>转换为</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/convert_coordinates.py" />
+      <source>Converted layer</source>
+      <translation>转换后的图层</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/convert_coordinates.py" />
+      <source>Features converted</source>
+      <translation>已转换的要素数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/convert_coordinates.py" />
+      <source>Features (partly) outside China, where GCJ-02 is not defined</source>
+      <translation>（部分）位于中国境外、GCJ-02 无定义的要素数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/convert_coordinates.py" />
+      <source>The layer's M values are dropped; Z values are kept.</source>
+      <translation>图层的 M 值被舍弃；Z 值保留。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/convert_coordinates.py" />
+      <source>{} features converted from {} to {} ({}).</source>
+      <translation>已将 {} 个要素从 {} 转换为 {}（{}）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/convert_coordinates.py" />
+      <source>FROM and TO are both '{}': there is nothing to convert. Choose the system the layer is in as FROM and the one you need as TO.</source>
+      <translation>FROM 与 TO 都是“{}”：无需转换。请把图层所用的坐标选为 FROM，把需要的坐标选为 TO。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -2508,6 +2732,8 @@ Numbering: rows from north to south, west to east within a row (or columns). Qua
 
 Limits: a community gets at most 999 grids (the 3-digit sequence). Before dividing, the grids of every community are bounded from its area and outline (and counted near the limit); all communities over the limit are refused together, with the cell size or grid areas at which they would fit. A community smaller than the minimum grid area becomes one grid, with a warning naming it (often a sliver left by digitising).
 
+Precision: every grid is put on a grid of PRECISION metres (1 mm by default) in the working CRS, all grids as one coverage: shared edges stay shared, spikes and necks narrower than the precision are removed, and no vertex comes closer than the precision to an edge of its own grid, so the grids stay valid when they are reprojected (to CGCS2000 or WGS84 longitude and latitude, Web Mercator or GCJ-02). Areas change by a fraction of a square metre.
+
 Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the data's longitude unless a working CRS is given.</source>
       <translation>把社区多边形划分为约 10,000 平方米的单元网格，并赋予 15 位编码：6 位区县代码 + 3 位街道代码 + 3 位社区代码 + 3 位顺序号。网格不跨越社区边界，一个社区的网格恰好覆盖该社区。
 
@@ -2521,7 +2747,24 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
 
 限制：一个社区最多 999 个网格（3 位顺序号）。划分之前先根据每个社区的面积和边界估算其网格数的范围（接近上限的社区会精确计数）；超过上限的社区在同一条错误信息中全部列出，并给出能容纳它们的网格尺寸或网格面积。小于最小网格面积的社区成为一个网格，并有警告指明该社区（常为数字化遗留的碎片）。
 
+精度：全部网格作为一个整体覆盖，在工作坐标系中放到边长为 PRECISION 米（默认 1 毫米）的精度格网上：相邻网格的共用边保持一致，窄于精度的尖刺和颈缩被去除，任何顶点与本网格其他边的距离都不小于精度，因此网格在投影转换（转为 CGCS2000 或 WGS84 经纬度、Web 墨卡托或 GCJ-02）后仍然有效。面积的变化不到 1 平方米。
+
 地理坐标的输入会投影到数据所在经度的 CGCS2000 3 度带高斯-克吕格坐标系，除非指定了工作坐标系。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Coordinates of the communities (Chinese web maps: GCJ-02 or BD-09)</source>
+      <translation>社区图层的坐标（国内网络地图：GCJ-02 或 BD-09）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Coordinates of the lines to follow (Chinese web maps: GCJ-02 or BD-09)</source>
+      <translation>所依循线要素的坐标（国内网络地图：GCJ-02 或 BD-09）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Precision grid of the vertices (m; 0.001 = 1 mm)</source>
+      <translation>顶点的精度格网（米；0.001 = 1 毫米）</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -2737,6 +2980,11 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Working CRS: {} ({})</source>
       <translation>工作坐标系：{}（{}）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Precision: on a {} m grid; {} grids changed by it, areas by at most {:.4f} m².</source>
+      <translation>精度：放到 {} 米的格网上；{} 个网格因此改变，面积变化最多 {:.4f} 平方米。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -3068,6 +3316,11 @@ The file is written under a temporary name and moved into place at the end: a fa
       <translation>已将 {} 个要素写入 {}（{}）。</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
+      <source>{} polygons became invalid in {} and were repaired (make valid).</source>
+      <translation>{} 个多边形在 {} 中变为无效，已修复（make valid）。</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
       <source>Geocode addresses</source>
       <translation>地址匹配（地理编码）</translation>
@@ -3214,6 +3467,11 @@ The file is written under a temporary name and moved into place at the end: a fa
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
+      <source>addresses</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
       <source>{} addresses read, {} stored in {}, {} rejected, {} outside every unit grid.</source>
       <translation>读取 {} 个地址，{} 个存入 {}，{} 个被拒绝，{} 个不在任何单元网格内。</translation>
     </message>
@@ -3239,16 +3497,8 @@ The file is written under a temporary name and moved into place at the end: a fa
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
-      <source>Imports cases (案件) from a CSV (UTF-8 or GBK), an XLSX sheet or any OGR layer into the case store: a GeoPackage file (default) or a PostGIS schema reached through a QGIS PostgreSQL connection.
-
-FIELD_MAP maps case fields to input columns, e.g. 'case_id=案件编号; x=经度; y=纬度; reported_at=上报时间'; columns with the store's own names or common Chinese names are found without it. HEADER_ROW is the row of a CSV or sheet that names the columns; with 0 (default) it is the first row, or, below a title (a first row with a single value, such as a merged title cell), the first row that names the case fields, as the log says. Coordinates may be WGS84, CGCS2000, GCJ-02 (Amap, Tencent), BD-09 (Baidu) or any CRS; they are stored in CGCS2000. Times without a zone are local time in the chosen zone; XLSX date cells keep their time whatever their number format. Every case time must lie in the years EARLIEST_YEAR (default 1990) to LATEST_YEAR (empty: next year), as written.
-
-Each case gets the codes of its unit grid, street and community. A re-import is idempotent: new case ids are added, changed ones updated, identical ones left alone. The whole file is one transaction: a failure or cancel writes nothing. Rows that cannot be used go to the rejects CSV with their row number (the first row below the header is row 1), reason and values: among them rows with more values than the header (a comma inside a value needs quotes), a text with a NUL character and a time outside the years. The counts of rows read, imported, updated, unchanged and rejected always add up. REJECTS is checked before anything is written and replaced together with the store's commit; a text cell starting with =, +, -, @, a tab or a carriage return gets a leading ' there, so that Excel shows it instead of running it as a formula (plain numbers such as -12.5 stay numbers).</source>
-      <translation>将案件从 CSV（UTF-8 或 GBK）、XLSX 工作表或任意 OGR 图层导入案件库：GeoPackage 文件（默认），或通过 QGIS PostgreSQL 连接访问的 PostGIS 模式（schema）。
-
-FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=经度; y=纬度; reported_at=上报时间'；与案件库字段同名或使用常见中文名称的列无需映射即可识别。HEADER_ROW 是 CSV 或工作表中列名所在的行；为 0（默认）时取第一行，若第一行是标题（只有一个值，例如合并单元格的标题），则取其下第一个写有案件字段名的行，并在日志中说明。坐标可以是 WGS84、CGCS2000、GCJ-02（火星坐标：高德、腾讯）、BD-09（百度坐标）或任意坐标系，统一以 CGCS2000 存储。不带时区的时间视为所选时区的当地时间；XLSX 日期单元格无论数字格式如何都保留其时刻。每个案件时间（按所写的年份）都必须在 EARLIEST_YEAR（默认 1990）到 LATEST_YEAR（留空：明年）之间。
-
-每个案件都会得到其所在单元网格、街道和社区的代码。重复导入是幂等的：新的案件编号会被添加，内容有变化的会被更新，完全相同的保持不变。整个文件在一个事务中导入：出错或取消时不写入任何数据。无法使用的行连同行号（表头下第一行为第 1 行）、原因和各列的值写入拒绝行 CSV，其中包括值比表头多的行（值中的逗号需要用引号括起来）、含 NUL 字符的文本和超出年份范围的时间。读取、导入、更新、未变和拒绝的行数总能对上。REJECTS 在写入任何数据之前就会检查，并与案件库的提交一起替换；其中以 =、+、-、@、制表符或回车开头的文本单元格前会加上 '，使 Excel 只显示而不把它当作公式执行（-12.5 这样的纯数字仍是数字）。</translation>
+      <source>Plausible places: coordinates in WGS84 or CGCS2000 degrees without a named CRS, and GCJ-02 and BD-09 ones, must lie in China. With 'Another CRS' and SOURCE_CRS (or a layer with its own CRS) the coordinates may lie anywhere, but not more than 50 km outside the unit grids' extent (such a row is rejected as outside the district's grids). SOURCE_CRS is used only with 'Another CRS'. For unit grids outside China the store's degrees are WGS 84 ones, and its layers and the outputs of the case algorithms are tagged EPSG:4326.</source>
+      <translation>合理位置：未指明坐标系的 WGS84 或 CGCS2000 经纬度，以及 GCJ-02 和 BD-09 坐标，必须位于中国境内。选择“其他坐标系”并给出 SOURCE_CRS（或图层自带坐标系）时，坐标可位于任何地方，但不得超出单元网格范围 50 km 以上（这样的行以“位于本区单元网格之外”拒绝）。SOURCE_CRS 仅在选择“其他坐标系”时使用。单元网格位于中国境外时，案件库中的经纬度为 WGS 84 经纬度，案件库图层和各案件算法的输出均标注为 EPSG:4326。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
@@ -3269,6 +3519,11 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>That other CRS</source>
       <translation>其他坐标系</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Date format of the times (auto, iso, us, dmy, excel or e.g. %d.%m.%Y %H:%M)</source>
+      <translation>时间的日期格式（auto、iso、us、dmy、excel，或如 %d.%m.%Y %H:%M）</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
@@ -3337,13 +3592,13 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
-      <source>WGS84 (GPS)</source>
-      <translation>WGS84（GPS 坐标）</translation>
+      <source>Cases without a class</source>
+      <translation>无类别的案件数</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
-      <source>CGCS2000</source>
-      <translation>CGCS2000（2000 国家大地坐标系）</translation>
+      <source>SOURCE_CRS is used only when the coordinates are in 'Another CRS' (COORDINATES 4); it is ignored now.</source>
+      <translation>SOURCE_CRS 仅在坐标为“其他坐标系”（COORDINATES 4）时使用；本次忽略。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
@@ -3354,6 +3609,11 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>BD-09 (Baidu)</source>
       <translation>BD-09（百度坐标）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>cases</source>
+      <translation>案件</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
@@ -3397,6 +3657,24 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Imports cases (案件) from a CSV (UTF-8 or GBK), an XLSX sheet or any OGR layer into the case store: a GeoPackage file (default) or a PostGIS schema reached through a QGIS PostgreSQL connection.
+
+FIELD_MAP maps case fields to input columns, e.g. 'case_id=案件编号; x=经度; y=纬度; reported_at=上报时间'; columns with the store's own names or common Chinese names are found without it. HEADER_ROW is the row of a CSV or sheet that names the columns; with 0 (default) it is the first row, or, below a title (a first row with a single value, such as a merged title cell), the first row that names the case fields, as the log says. Coordinates may be WGS84, CGCS2000, GCJ-02 (Amap, Tencent), BD-09 (Baidu) or any CRS; they are stored in CGCS2000. Times without a zone are local time in the chosen zone; XLSX date cells keep their time whatever their number format. Every case time must lie in the years EARLIEST_YEAR (default 1990) to LATEST_YEAR (empty: next year), as written. DATE_FORMAT says how the times are written: auto (default) reads the ISO forms (2025-03-01 08:05:00, 2025/3/1 8:05, 2025年3月1日 8时5分), month/day/year or day/month/year dates (such as 01/13/2015 12:20:09 PM; which of the two, the values decide, and the log names the row that did) and Excel serial numbers; or give iso, us (MM/DD/YYYY, 12 h with AM/PM or 24 h), dmy (DD/MM/YYYY), excel, or a strftime pattern such as %d.%m.%Y %H:%M. When every such date reads both ways (day and month up to 12), the import stops and asks for DATE_FORMAT. Rows without a class are imported without one (UNCLASSIFIED_COUNT); a class that is not in the class table rejects the row, and the log lists those classes with their row counts.
+
+Each case gets the codes of its unit grid, street and community. A re-import is idempotent: new case ids are added, changed ones updated, identical ones left alone. The whole file is one transaction: a failure or cancel writes nothing. Rows that cannot be used go to the rejects CSV with their row number (the first row below the header is row 1), every reason found and the values: among them rows with more values than the header (a comma inside a value needs quotes), a text with a NUL character and a time outside the years. The counts of rows read, imported, updated, unchanged and rejected always add up; the log names the commonest reasons. An import that rejects every row fails with those reasons: the store stays as it was, the rejects file is written. REJECTS is checked before anything is written and replaced together with the store's commit; a text cell starting with =, +, -, @, a tab or a carriage return gets a leading ' there, so that Excel shows it instead of running it as a formula (plain numbers such as -12.5 stay numbers).</source>
+      <translation>将案件从 CSV（UTF-8 或 GBK）、XLSX 工作表或任意 OGR 图层导入案件库：GeoPackage 文件（默认），或通过 QGIS PostgreSQL 连接访问的 PostGIS 模式（schema）。
+
+FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=经度; y=纬度; reported_at=上报时间'；与案件库字段同名或使用常见中文名称的列无需映射即可识别。HEADER_ROW 是 CSV 或工作表中列名所在的行；为 0（默认）时取第一行，若第一行是标题（只有一个值，例如合并单元格的标题），则取其下第一个写有案件字段名的行，并在日志中说明。坐标可以是 WGS84、CGCS2000、GCJ-02（火星坐标：高德、腾讯）、BD-09（百度坐标）或任意坐标系，统一以 CGCS2000 存储。不带时区的时间视为所选时区的当地时间；XLSX 日期单元格无论数字格式如何都保留其时刻。每个案件时间（按所写的年份）都必须在 EARLIEST_YEAR（默认 1990）到 LATEST_YEAR（留空：明年）之间。DATE_FORMAT 说明时间的写法：auto（默认）读取 ISO 写法（2025-03-01 08:05:00、2025/3/1 8:05、2025年3月1日 8时5分）、月/日/年或日/月/年日期（例如 01/13/2015 12:20:09 PM；是哪一种由数据决定，日志会指出起决定作用的行）以及 Excel 序列号；也可指定 iso、us（MM/DD/YYYY，带 AM/PM 的 12 小时制或 24 小时制）、dmy（DD/MM/YYYY）、excel，或 strftime 格式串，例如 %d.%m.%Y %H:%M。若所有这类日期两种读法都成立（日和月都不超过 12），导入会停止并要求设置 DATE_FORMAT。没有类别的行会作为无类别案件导入（UNCLASSIFIED_COUNT）；类别不在类别表中的行会被拒绝，日志会列出这些类别及其行数。
+
+每个案件都会得到其所在单元网格、街道和社区的代码。重复导入是幂等的：新的案件编号会被添加，内容有变化的会被更新，完全相同的保持不变。整个文件在一个事务中导入：出错或取消时不写入任何数据。无法使用的行连同行号（表头下第一行为第 1 行）、找到的全部原因和各列的值写入拒绝行 CSV，其中包括值比表头多的行（值中的逗号需要用引号括起来）、含 NUL 字符的文本和超出年份范围的时间。读取、导入、更新、未变和拒绝的行数总能对上；日志会列出最常见的原因。所有行都被拒绝的导入会以这些原因报错失败：案件库保持原样，拒绝行文件照常写出。REJECTS 在写入任何数据之前就会检查，并与案件库的提交一起替换；其中以 =、+、-、@、制表符或回车开头的文本单元格前会加上 '，使 Excel 只显示而不把它当作公式执行（-12.5 这样的纯数字仍是数字）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>{:,} cases have no class and were imported without one (class code empty, kind as given or unknown): filters by class leave them out, period reports count them as not assigned.</source>
+      <translation>{:,} 个案件没有类别，已作为无类别案件导入（类别代码为空，类型按原值或未知）：按类别筛选时不包含它们，周期报告把它们计为“未分配”。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>{} rows without coordinates were placed by their address.</source>
       <translation>{} 个没有坐标的行已按地址定位。</translation>
     </message>
@@ -3419,6 +3697,11 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>Row {} of the file looks like the header ({}); set HEADER_ROW to {}.</source>
       <translation>文件第 {} 行看起来是表头（{}）；请将 HEADER_ROW 设为 {}。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>The layer's coordinates are projected ({}), while GCJ-02 and BD-09 are longitudes and latitudes: convert the layer with Convert coordinates (gridplugin:convertcoordinates) first.</source>
+      <translation>图层坐标为投影坐标（{}），而 GCJ-02 和 BD-09 是经纬度：请先用“坐标转换”（gridplugin:convertcoordinates）转换该图层。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
@@ -3517,8 +3800,8 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/reverse_geocode.py" />
-      <source>Adds to each point the district, street, community and unit-grid codes of the grid it stands in, its BeiDou grid code (level 8) and the nearest standard address of the store's gazetteer with the ground distance to it. Addresses farther than the maximum distance are not given. Grids come from the given unit-grid layer, else from the store.</source>
-      <translation>为每个点添加所在单元网格的区县、街道、社区和网格编码、北斗网格码（第 8 级），以及案件库地址库中最近的标准地址及其地面距离。超过最大距离的地址不给出。单元网格取自给定的网格图层，否则取自案件库。</translation>
+      <source>Adds to each point the district, street, community and unit-grid codes of the grid it stands in, its BeiDou grid code (level 8) and the nearest standard address of the store's gazetteer with the ground distance to it. Addresses farther than the maximum distance are not given. Grids come from the given unit-grid layer, else from the store. The output points are in the grids' datum (CGCS2000, EPSG:4490, in China; WGS 84 elsewhere), converted from GCJ-02 or BD-09 when DATUM says so.</source>
+      <translation>为每个点添加其所在单元网格的区、街道、社区和网格代码，北斗网格位置码（第 8 级），以及库中地名地址里最近的标准地址及其地面距离。超过最大距离的地址不予给出。网格取自给定的单元网格图层，否则取自库中。输出点采用网格的大地基准（在中国为 CGCS2000，EPSG:4490；境外为 WGS 84）；DATUM 指明时先由 GCJ-02 或 BD-09 转换。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/reverse_geocode.py" />
@@ -3547,6 +3830,11 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/reverse_geocode.py" />
+      <source>points</source>
+      <translation>点</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/reverse_geocode.py" />
       <source>{} points: {} in a unit grid, {} with an address within {} m.</source>
       <translation>共 {} 个点：{} 个位于单元网格内，{} 个在 {} 米内有地址。</translation>
     </message>
@@ -3557,8 +3845,8 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
-      <source>Checks a coded component layer and writes one error feature per problem: IDs missing, malformed (district + class + serial, ASCII digits of the scheme's length), of the other scheme or of another district; ID class not in the table or different from the class field; unknown classes; duplicate IDs; components outside every unit grid; a recorded grid code (BGID) that is not the grid the component stands in. PASSED is true when nothing is found, so models can branch on it.</source>
-      <translation>检查已编码的部件图层，每个问题输出一个错误要素：标识码缺失、格式错误（区县 + 类别 + 顺序码，符合编码方案长度的 ASCII 数字）、属于另一编码方案或其他区县；标识码中的类别不在类别表中或与类别字段不一致；未知类别；重复标识码；不在任何单元网格内的部件；记录的网格代码（BGID）不是部件所在的网格。未发现问题时 PASSED 为真，模型可据此分支。</translation>
+      <source>A layer coded without the right DATUM has grid codes that agree with its offset positions: validate it with the right DATUM and the grid codes it got from those positions are reported.</source>
+      <translation>未按正确 DATUM 编码的图层，其网格代码与偏移后的位置一致：用正确的 DATUM 检查，由偏移位置得到的网格代码就会被报告出来。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
@@ -3594,6 +3882,11 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
       <source>Number of problems</source>
       <translation>问题数量</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
+      <source>Checks a coded component layer and writes one error feature per problem: IDs missing, malformed (district + class + serial, ASCII digits of the scheme's length), of the other scheme or of another district; ID class not in the table or different from the class field; unknown classes; duplicate IDs; components outside every unit grid; a recorded grid code (BGID) that is not the grid the component stands in. PASSED is true when nothing is found, so models can branch on it.</source>
+      <translation>检查已编码的部件图层，每个问题输出一个错误要素：标识码缺失、格式错误（区县 + 类别 + 顺序码，符合编码方案长度的 ASCII 数字）、属于另一编码方案或其他区县；标识码中的类别不在类别表中或与类别字段不一致；未知类别；重复标识码；不在任何单元网格内的部件；记录的网格代码（BGID）不是部件所在的网格。未发现问题时 PASSED 为真，模型可据此分支。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/validate_components.py" />
@@ -3667,6 +3960,16 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>invalid_in_crs: a grid valid in the working CRS that is invalid (self-intersecting, per GEOS) once reprojected from the layer's CRS to one of the CRS it is written to (CHECK_CRS, a comma-separated list: EPSG:4490 of the case store and EPSG:4326 by default; GCJ02 for Chinese web maps), with QGIS's transform</source>
+      <translation>invalid_in_crs（投影转换后无效）：在工作坐标系中有效的网格，用 QGIS 的坐标转换从图层坐标系转换到其写出的坐标系（CHECK_CRS，逗号分隔：默认为案件库的 EPSG:4490 和 EPSG:4326；国内网络地图用 GCJ02）后无效（按 GEOS 判断为自相交）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>near_degenerate: a grid with a vertex closer than the minimum clearance (1 mm by default) to an edge of its own: valid, but a spike, neck or sliver that a reprojection can make invalid</source>
+      <translation>near_degenerate（近退化几何）：网格有顶点与本网格的边距离小于最小间隙（默认 1 毫米）：几何有效，但这样的尖刺、颈缩或狭长碎片在投影转换后可能变为无效</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
       <source>Numbering band (m; the cell size the grids were numbered with)</source>
       <translation>编号条带宽度（米；即编号时使用的网格尺寸）</translation>
     </message>
@@ -3729,6 +4032,16 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
       <source>Maximum grid area (m², 0 = no maximum)</source>
       <translation>最大网格面积（平方米，0 为不限）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Minimum clearance of a vertex from the edges of its grid (m, 0 = not checked)</source>
+      <translation>顶点与本网格边的最小间隙（米，0 = 不检查）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>Check validity after reprojection to (comma-separated CRS; GCJ02; empty = not checked)</source>
+      <translation>检查投影转换后的有效性（逗号分隔的坐标系；可含 GCJ02；空 = 不检查）</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
@@ -3812,6 +4125,11 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>'{}' in the CRS to check after reprojection is not a coordinate reference system; write EPSG codes such as EPSG:4490, EPSG:4326, EPSG:3857, or GCJ02, separated by commas.</source>
+      <translation>要检查投影转换的坐标系中的“{}”不是坐标参考系；请填写 EPSG 代码，如 EPSG:4490、EPSG:4326、EPSG:3857，或 GCJ02，用逗号分隔。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
       <source> (and {} more)</source>
       <translation>（另有 {} 条）</translation>
     </message>
@@ -3834,6 +4152,11 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <location filename="../../grid_plugin/processing/base.py" />
       <source>The working CRS {} is not a projected CRS in ground metres; choose a Gauss-Krüger or UTM zone (e.g. EPSG:4548), or leave it empty.</source>
       <translation>工作坐标系 {} 不是以地面米为单位的投影坐标系；请选择高斯-克吕格或 UTM 投影带（如 EPSG:4548），或留空。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>Cases that importcases found on a default-location pile (one exact point holding far more cases than any real place, such as a street office where unlocatable cases are put; location_quality 'pile') are left out unless INCLUDE_PILES is set. WORKING_CRS is the projected CRS in metres the algorithm measures in; empty: the CGCS2000 3-degree Gauss-Krüger zone of the grids in China, the WGS 84 UTM zone elsewhere. Outputs are in the grids' geographic CRS: CGCS2000 (EPSG:4490) in China, WGS 84 (EPSG:4326) elsewhere.</source>
+      <translation>导入案件时被识别为默认位置堆积点上的案件（同一精确点上的案件远多于任何真实地点，例如无法定位的案件被放到街道办事处；location_quality 为 'pile'）不参与计算，除非设置 INCLUDE_PILES。WORKING_CRS 是算法量测所用的以米为单位的投影坐标系；留空时，在中国境内取网格所在的 CGCS2000 3 度高斯-克吕格分带，境外取 WGS 84 UTM 分带。输出采用网格的地理坐标系：中国境内为 CGCS2000（EPSG:4490），境外为 WGS 84（EPSG:4326）。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/case_inputs.py" />
@@ -3882,6 +4205,11 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
     </message>
     <message>
       <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>Include cases on default-location piles (location_quality 'pile')</source>
+      <translation>包括默认位置堆积点上的案件（location_quality 为 'pile'）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
       <source>Time zone of times without one</source>
       <translation>未带时区的时间所用的时区</translation>
     </message>
@@ -3892,8 +4220,18 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
     </message>
     <message>
       <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>There are no unit grids to place the raster.</source>
+      <translation>没有可用于确定栅格位置的单元网格。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
       <source>The unit-grid layer has no active grids with a geometry.</source>
       <translation>单元网格图层中没有带几何图形的现行（未终止）网格。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>{} cases on default-location piles are left out (location_quality 'pile'); INCLUDE_PILES counts them.</source>
+      <translation>{} 件默认位置堆积点上的案件未计入（location_quality 为 'pile'）；设置 INCLUDE_PILES 可计入。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/case_inputs.py" />
@@ -3909,6 +4247,11 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <location filename="../../grid_plugin/processing/case_inputs.py" />
       <source>'{}' is not a date or time; write it as 2025-03-01 or 2025-03-01 08:00.</source>
       <translation>“{}”不是日期或时间；请写成 2025-03-01 或 2025-03-01 08:00。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/component_inputs.py" />
+      <source>components</source>
+      <translation>部件</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/component_inputs.py" />
@@ -3939,6 +4282,56 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <location filename="../../grid_plugin/processing/component_inputs.py" />
       <source>The unit-grid layer has no field '{}'; its fields are: {}</source>
       <translation>单元网格图层没有字段“{}”；其字段为：{}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/datum.py" />
+      <source>As the layer's CRS says</source>
+      <translation>按图层坐标系</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/datum.py" />
+      <source>GCJ-02 (Amap/Tencent/Google China, tagged WGS84)</source>
+      <translation>GCJ-02（高德/腾讯/谷歌中国，标为 WGS84）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/datum.py" />
+      <source>WGS84</source>
+      <translation>WGS84 坐标</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/datum.py" />
+      <source>GCJ-02</source>
+      <translation>GCJ-02（火星坐标）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/datum.py" />
+      <source>BD-09</source>
+      <translation>BD-09（百度坐标）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/datum.py" />
+      <source>When many points lie outside every unit grid and another choice would put most of them inside, a warning names it.</source>
+      <translation>当许多点位于所有单元网格之外、而换一种坐标选择能使其中大多数落入网格时，会有警告指出该选择。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/datum.py" />
+      <source>Coordinates of the input (Chinese web maps: GCJ-02 or BD-09)</source>
+      <translation>输入图层的坐标（国内网络地图：GCJ-02 或 BD-09）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/datum.py" />
+      <source>{keys}: coordinates from Chinese web maps (Amap, Tencent, Google China: GCJ-02; Baidu: BD-09) are usually tagged WGS84 (EPSG:4326) but lie several hundred metres off. Choose GCJ-02 or BD-09 and they are converted to WGS84 before use (the layer itself is not changed); the default takes them as the layer's CRS says. CGCS2000 and WGS84 coordinates need no conversion.</source>
+      <translation>{keys}：来自国内网络地图的坐标（高德、腾讯、谷歌中国为 GCJ-02；百度为 BD-09）通常标为 WGS84（EPSG:4326），实际偏离数百米。选择 GCJ-02 或 BD-09，坐标会在使用前转换为 WGS84（图层本身不变）；默认按图层坐标系读取。CGCS2000 和 WGS84 坐标无需转换。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/datum.py" />
+      <source>{count} features of {layer} lie wholly or partly outside China ({box}), where GCJ-02 is not defined: there the GCJ-02 step leaves coordinates unchanged, as the map services do (the BD-09 step applies everywhere). Check them: features {features}.</source>
+      <translation>{layer} 中有 {count} 个要素全部或部分位于中国境外（{box}），GCJ-02 在那里没有定义：与地图服务一样，GCJ-02 这一步不改变其坐标（BD-09 这一步处处适用）。请检查这些要素：{features}。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/datum.py" />
+      <source>{outside} of {total} {what} lie outside every unit grid; with {key} set to '{label}', {inside} would lie inside: the coordinates look like {datum}. Choose that option and run again.</source>
+      <translation>{total} 个{what}中有 {outside} 个位于所有单元网格之外；若将 {key} 设为“{label}”，将有 {inside} 个位于网格内：这些坐标看来是 {datum}。请选择该选项后重新运行。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/grid_inputs.py" />
@@ -3984,6 +4377,61 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <location filename="../../grid_plugin/processing/grid_inputs.py" />
       <source>Workload feature {}: weight '{}' in field '{}' is not a number; fix the value or choose another field.</source>
       <translation>工作量要素 {}：权重“{}”（字段“{}”）不是数字；请修正该值或选择其他字段。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <source>Default-location piles: case systems put cases they cannot locate on one default point (the city hall, a street office, the district centre), and such a point would lead every heat map and hot spot analysis. After each import the store's cases are counted per exact position (rounded to 1e-7 degrees); a position holding at least PILE_FACTOR (default 20) times the 99th percentile of cases per position (over the positions with fewer than PILE_MIN_CASES cases), and at least PILE_MIN_CASES (default 50), is a pile. Its cases placed by coordinates get location_quality 'pile' (others: 'exact', or 'geocoded' when placed by their address); the log names each pile with its position, cases, share and unit grid. The count covers the cases already in the store, so a pile that grows month by month is found. Heat maps, hot spots and emerging hot spots leave piled cases out unless their INCLUDE_PILES is set. With DETECT_PILES off, nothing is looked for and the flags of the cases not imported now stay as they are.</source>
+      <translation>默认位置堆积点：案件系统会把无法定位的案件放到同一个默认点上（市政府、街道办事处、区中心），这样的点会在每张热力图和每次热点分析中排在首位。每次导入后，按精确位置（经纬度四舍五入到 1e-7 度）统计案件库中的案件；某位置的案件数不少于每个位置案件数第 99 百分位数（按案件数少于 PILE_MIN_CASES 的位置计算）的 PILE_FACTOR 倍（默认 20），且不少于 PILE_MIN_CASES（默认 50）时，即为堆积点。其中按坐标定位的案件的 location_quality 记为 'pile'（其余为 'exact'，按地址定位的为 'geocoded'）；日志逐一列出每个堆积点的位置、案件数、占比和所在单元网格。统计包括案件库中已有的案件，因此逐月增长的堆积点也能被发现。热力图、热点和时空热点分析默认不计堆积点上的案件，除非设置各自的 INCLUDE_PILES。关闭 DETECT_PILES 时不做识别，本次未导入的案件保留原有标记。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <source>Find default-location piles (many cases on one exact point)</source>
+      <translation>识别默认位置堆积点（同一精确点上有大量案件）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <source>A pile holds at least this many times the 99th percentile of cases per position</source>
+      <translation>堆积点的案件数至少为每个位置案件数第 99 百分位数的倍数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <source>... and at least this many cases</source>
+      <translation>……且案件数至少为</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <source>Default-location piles</source>
+      <translation>默认位置堆积点</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <source>Cases on default-location piles</source>
+      <translation>默认位置堆积点上的案件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <source>{cases} cases on {piles} default-location piles (a position with {threshold} cases or more: {factor:g} times the 99th percentile {q99:g}, at least {least}) are flagged location_quality 'pile' and left out of heat and hot spots unless INCLUDE_PILES is set.</source>
+      <translation>{piles} 个默认位置堆积点上的 {cases} 件案件（案件数不少于 {threshold} 的位置：第 99 百分位数 {q99:g} 的 {factor:g} 倍，且至少 {least}）已标记为 location_quality 'pile'，除非设置 INCLUDE_PILES，否则不计入热力和热点分析。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <source>No default-location pile: no position holds {} cases or more (99th percentile of cases per position: {:g}).</source>
+      <translation>没有默认位置堆积点：没有位置的案件数达到 {} 件（每个位置案件数的第 99 百分位数：{:g}）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <source>Default-location pile: {} cases ({:.1%} of the store) at {:.7f}, {:.7f} in unit grid {}.</source>
+      <translation>默认位置堆积点：{} 件案件（占案件库的 {:.1%}），位于 {:.7f}, {:.7f}，所在单元网格 {}。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <source>(none)</source>
+      <translation>（无）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <source>... and {} more piles with {} cases.</source>
+      <translation>……另有 {} 个堆积点，共 {} 件案件。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/provider.py" />

@@ -28,9 +28,8 @@ OLD_CONSTRUCTS = {
                            "QgsFeatureSink.Flag.FastInsert"),
     "unscoped date format": ("from qgis.PyQt import QtCore\nx = QtCore.Qt.ISODate\n", "QtCore.Qt.DateFormat.ISODate"),
     "QVariant field type": ("from qgis.PyQt.QtCore import QVariant\nx = QVariant.String\n", "field_types"),
-    "old member name on a moved enum": (
-        "from qgis.core import QgsVectorLayerTemporalProperties as P\n"
-        "x = P.TemporalMode.ModeFeatureDateTimeInstantFromField\n", "no such attribute"),
+    "a name this QGIS does not have": ("from qgis.core import QgsTask\nx = QgsTask.Flag.NoSuchFlag\n",
+                                       "no such attribute"),
     "exec_": ("def f(dialog):\n    return dialog.exec_()\n", "exec()"),
     "QRegExp": ("from qgis.PyQt.QtCore import QRegExp\n", "QRegularExpression"),
     "QDesktopWidget": ("def f(app):\n    return app.desktop()\n", "screens()"),

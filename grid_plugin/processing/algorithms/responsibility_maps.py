@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import (
+    Qgis,
     QgsFeatureRequest,
     QgsLayoutExporter,
     QgsLayoutItemLabel,
@@ -31,6 +32,7 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterString,
     QgsProject,
+    QgsScaleBarSettings,
     QgsSymbolLayerUtils,
     QgsUnitTypes,
     QgsVectorLayerSimpleLabeling,
@@ -217,7 +219,9 @@ class ResponsibilityMapsAlgorithm(GridAlgorithm):
         scale_bar.setNumberOfSegments(2)
         scale_bar.setNumberOfSegmentsLeft(0)
         scale_bar.setUnitsPerSegment(50)
-        scale_bar.setSegmentSizeMode(1)  # fit segment width: keeps the bar a sensible length at any scale
+        # fit segment width: keeps the bar a sensible length at any scale (an enum of Qgis from QGIS 3.30 on)
+        scale_bar.setSegmentSizeMode(getattr(getattr(Qgis, "ScaleBarSegmentSizeMode", None), "FitWidth", None)
+                                     or QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFitWidth)
         scale_bar.setMinimumBarWidth(25)
         scale_bar.setMaximumBarWidth(legend_width - 5)
         scale_bar.setUnitLabel("m")
