@@ -34,9 +34,10 @@ Kernels and output
     epanechnikov 1 - t², uniform 1, triangular 1 - (1 - decay)·t with t = distance / radius.
     ``scaled`` multiplies them by QGIS's normalising constants: 2 / (π r²) (epanechnikov),
     4 / (π r²) (triweight), 1 / (π r²) (uniform), 3 / ((1 + 2·decay) π r²) (triangular, decay
-    >= 0; with a negative decay QGIS leaves the values raw) and, for quartic, 116 / (5 π r²) ·
-    15 / 16, which is QGIS's constant although it makes the kernel integrate to 7.25 rather
-    than 1 (the correct 3 / (π r²) is 7.25 times smaller). Decay only affects triangular.
+    >= 0; with a negative decay QGIS leaves the values raw) and, for quartic, 16 / (5 π r²) ·
+    15 / 16 = 3 / (π r²), so that the kernel integrates to 1. QGIS before 3.40 wrote 116 for 16
+    (QGIS issue 60616), which makes its scaled quartic raster 7.25 times too large; the plugin
+    follows the corrected formula. Decay only affects triangular.
 
 Differences from QGIS's file
     QGIS writes float32 and marks pixels no point reached as no-data (-9999); here they are 0
@@ -179,13 +180,13 @@ def kernel_values(distance: np.ndarray, radius: float, kernel: str = "quartic", 
                   decay: float = 0.0) -> np.ndarray:
     """QGIS's kernel at these distances (no cut-off: callers keep distance <= radius).
 
-    Each formula follows QGIS's, including its scaled quartic constant (see the module
+    Each formula follows QGIS's, with its scaled quartic constant as corrected in QGIS (see the module
     docstring), so that "scaled" rasters match QGIS's numbers.
     """
     t2 = (np.asarray(distance, dtype=np.float64) / radius) ** 2
     area = math.pi * radius**2
     if kernel == "quartic":
-        return (1.0 - t2) ** 2 * (116.0 / (5.0 * area) * (15.0 / 16.0) if output == "scaled" else 1.0)
+        return (1.0 - t2) ** 2 * (16.0 / (5.0 * area) * (15.0 / 16.0) if output == "scaled" else 1.0)
     if kernel == "triweight":
         return (1.0 - t2) ** 3 * (4.0 / area if output == "scaled" else 1.0)
     if kernel == "epanechnikov":

@@ -16,7 +16,7 @@ import numpy as np
 import processing
 import pytest
 from osgeo import gdal
-from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingFeedback, QgsVectorLayer
+from qgis.core import Qgis, QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingFeedback, QgsVectorLayer
 
 from grid_plugin.core.kernel import KERNELS, OUTPUTS, kernel_density
 
@@ -92,17 +92,32 @@ CASES = [
 ]
 
 
+# QGIS before 3.40 wrote 116 / 5 for 16 / 5 in the scaled quartic kernel (QGIS issue 60616, fixed in 3.40 and
+# 3.42): its raster is 116 / 16 = 7.25 times the correct density that the plugin gives. The lanes run 3.22.16
+# (typo) and 3.40.6 (fixed).
+QUARTIC_TYPO = 116.0 / 16.0 if Qgis.QGIS_VERSION_INT < 34000 else 1.0
+
+
+def correlation(a: np.ndarray, b: np.ndarray) -> float:
+    """Pearson's r from centred unit vectors: stable to ~1e-14 where np.corrcoef's rounding reaches 1e-12."""
+    a, b = a.ravel() - a.mean(), b.ravel() - b.mean()
+    return float(np.dot(a / np.linalg.norm(a), b / np.linalg.norm(b)))
+
+
 @pytest.mark.parametrize(("kernel", "output", "decay", "radius", "pixel", "weighted"), CASES)
 def test_same_raster_as_qgis(qgis_processing, tmp_path, data, kernel, output, decay, radius, pixel, weighted):
     x, y, w = data
     expected, geotransform = qgis_heatmap(memory_layer(x, y, w), tmp_path / "heatmap.tif", radius=radius,
                                           pixel=pixel, kernel=kernel, output=output, decay=decay, weighted=weighted)
+    if kernel == "quartic" and output == "scaled":
+        expected = expected / QUARTIC_TYPO
     scale = np.abs(expected).max()
     assert scale > 0
-    for method, correlation, tolerance in (("exact", 1 - 1e-12, 5e-6), ("fft", 0.99999, 0.005)):
+    # QGIS writes float32: values agree to `tolerance` of the peak, which bounds 1 - r by about tolerance² / 2
+    for method, minimum, tolerance in (("exact", 1 - 5e-6**2 / 2, 5e-6), ("fft", 0.99999, 0.005)):
         raster = kernel_density(x, y, radius=radius, pixel_size=pixel, kernel=kernel, output=output, decay=decay,
                                 weights=w if weighted else None, method=method)
         assert raster.values.shape == expected.shape, method
         assert raster.geotransform() == geotransform, method
-        assert np.corrcoef(raster.values.ravel(), expected.ravel())[0, 1] >= correlation, method
+        assert correlation(raster.values, expected) >= minimum, method
         assert np.abs(raster.values - expected).max() <= tolerance * scale, method

@@ -135,9 +135,9 @@ def test_offset_in_the_row_is_measured_from_the_bottom_as_qgis_does():
 
 
 def analytic_integral(kernel, output, decay, radius):
-    """∫ K over the plane: raw shape × π r², or QGIS's scaled constant (quartic's is 7.25 × too big)."""
+    """∫ K over the plane: raw shape × π r², or 1 for every scaled kernel (a density)."""
     if output == "scaled":
-        return 7.25 if kernel == "quartic" else 1.0
+        return 1.0
     share = {"quartic": 1 / 3, "triweight": 1 / 4, "epanechnikov": 1 / 2, "uniform": 1.0,
              "triangular": (1 + 2 * decay) / 3}[kernel]
     return share * math.pi * radius**2
