@@ -16,6 +16,7 @@ import shapely
 from grid_plugin.core import crs as core_crs
 from grid_plugin.core.errors import GridInputError
 from grid_plugin.core.offsets import gcj02_to_wgs84, wgs84_to_gcj02
+from grid_plugin.core.reprojection import repair_transformed
 
 
 @dataclass(frozen=True)
@@ -103,8 +104,15 @@ def check_format_target(fmt: ExportFormat, target: Target) -> None:
 
 
 # ---- coordinates ---------------------------------------------------------------------------------------
-def transform_geometries(geometries: np.ndarray, source_wkt: str, target: Target) -> np.ndarray:
-    """Shapely geometries from the source CRS to the target (GCJ-02: via WGS84, then the offset)."""
+def transform_geometries(geometries: np.ndarray, source_wkt: str, target: Target) -> tuple[np.ndarray, int]:
+    """Shapely geometries from the source CRS to the target (GCJ-02: via WGS84, then the offset), with
+    the polygons the transform made invalid repaired (core.reprojection.repair_transformed; polygons come
+    back as MultiPolygons). Returns the geometries and how many were repaired, for the caller to log."""
+    return repair_transformed(_moved(geometries, source_wkt, target))
+
+
+def _moved(geometries: np.ndarray, source_wkt: str, target: Target) -> np.ndarray:
+    """The geometries as the transform leaves them, coordinate for coordinate."""
     transformer = pyproj.Transformer.from_crs(pyproj.CRS.from_wkt(source_wkt), target.crs, always_xy=True)
 
     def project(coords: np.ndarray) -> np.ndarray:
@@ -116,14 +124,14 @@ def transform_geometries(geometries: np.ndarray, source_wkt: str, target: Target
     return shapely.transform(geometries, project)
 
 
-def unrepresentable(geometries: np.ndarray, moved: np.ndarray, source_wkt: str, target: Target,
-                    fids: Sequence[int], tolerance_m: float = 0.01) -> GridInputError | None:
+def unrepresentable(geometries: np.ndarray, source_wkt: str, target: Target, fids: Sequence[int],
+                    tolerance_m: float = 0.01) -> GridInputError | None:
     """An error naming the first feature the target cannot hold: coordinates that do not exist
     there (inf/NaN), that do not come back to where they were (within 1 cm), or, for a
     Gauss-Krüger zone, that lie outside the zone (where its scale error grows quickly)."""
     source = pyproj.CRS.from_wkt(source_wkt)
     start, owner = shapely.get_coordinates(geometries, return_index=True)
-    end = shapely.get_coordinates(moved)
+    end = shapely.get_coordinates(_moved(geometries, source_wkt, target))
     if not len(start):
         return None
     bad = ~np.isfinite(end).all(axis=1)

@@ -27,6 +27,7 @@ from grid_plugin.core.estimate import GridCounts, check_follow_limit, follow_fix
 from grid_plugin.core.lattice import Division
 from grid_plugin.core.merging import merge_small_pieces
 from grid_plugin.core.numbering import ORDER_ROWS, sequence_order
+from grid_plugin.core.precision import DEFAULT_PRECISION_M, snap_division
 from grid_plugin.core.progress import Progress
 from grid_plugin.core.shapes import POLYGONS, faces_to_parts, parts_of
 from grid_plugin.core.splitting import AreaBounds, split_equal
@@ -384,8 +385,10 @@ def divide_following(
     weights: WeightPoints | None = None,
     order: str = ORDER_ROWS,
     progress: Progress | None = None,
+    precision: float = DEFAULT_PRECISION_M,
 ) -> Division:
-    """Divide every community into road-following unit grids numbered west→east, north→south."""
+    """Divide every community into road-following unit grids numbered west→east, north→south, on a
+    grid of `precision` metres (core.precision: valid in every CRS they are written to)."""
     settings = settings or AreaSettings()
     progress = progress or Progress()
     check_follow_limit(containers, settings, lines, progress)  # checks the settings too
@@ -428,6 +431,9 @@ def divide_following(
     geometries = np.array(grids, dtype=object)
     owner = np.array(owners, dtype=np.int64)
     geometries = stitch_communities(geometries, owner, containers)
+    snap, keep, snap_warnings = snap_division(geometries, owner, containers, precision, in_place=True)
+    geometries, owner = snap.geometries[keep], owner[keep]
+    warnings += snap_warnings
     centroids = shapely.centroid(geometries)
     band = math.sqrt(settings.target)
     ranked = np.lexsort((sequence_order(shapely.get_x(centroids), shapely.get_y(centroids), band, order).argsort(),
@@ -437,4 +443,4 @@ def divide_following(
     refuse_oversized(containers, GridCounts(counts, counts.astype(float)), lambda over: follow_fix(
         np.array([containers[k].geometry for k in over], dtype=object), settings))
     sequence = np.arange(len(geometries)) - np.repeat(np.cumsum(counts) - counts, counts) + 1
-    return Division(geometries, owner, sequence, warnings)
+    return Division(geometries, owner, sequence, warnings, snap.changed, snap.max_area_change)

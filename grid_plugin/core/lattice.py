@@ -21,6 +21,7 @@ from grid_plugin.core.errors import GridInputError, Message, message
 from grid_plugin.core.estimate import GridCounts, lattice_bounds, lattice_fix, refuse_oversized, small_communities
 from grid_plugin.core.merging import merge_small_pieces
 from grid_plugin.core.numbering import ORDER_ROWS, sequence_order
+from grid_plugin.core.precision import DEFAULT_PRECISION_M, snap_division
 from grid_plugin.core.progress import Progress
 from grid_plugin.core.shapes import POLYGONS, simple_parts
 
@@ -43,6 +44,8 @@ class Division:
     container_index: np.ndarray  # index into the containers list
     sequence: np.ndarray  # 1-based number within the community
     warnings: list[Message] = field(default_factory=list)
+    snapped: int = 0  # grids the precision grid changed (core.precision)
+    max_area_change: float = 0.0  # m², the largest area change that made
 
     def __len__(self) -> int:
         return len(self.geometries)
@@ -332,8 +335,10 @@ def divide_lattice(
     order: str = ORDER_ROWS,
     origin: tuple[float, float] = (0.0, 0.0),
     progress: Progress | None = None,
+    precision: float = DEFAULT_PRECISION_M,
 ) -> Division:
-    """Divide every community into lattice unit grids numbered west→east, north→south."""
+    """Divide every community into lattice unit grids numbered west→east, north→south, on a grid of
+    `precision` metres (core.precision: valid in every CRS they are written to)."""
     if not cell > 0:
         raise GridInputError("cell size must be positive, got {cell}", cell=cell)
     if min_area is None:
@@ -360,8 +365,13 @@ def divide_lattice(
     # a whole cell that nothing joined has its centre as centroid: GEOS is asked only for the rest
     cx = origin[0] + (pieces.col[roots] + 0.5) * cell
     cy = origin[1] + (pieces.row[roots] + 0.5) * cell
-    shaped = np.flatnonzero(~(pieces.whole[roots] & (np.bincount(group, minlength=len(group))[roots] == 1)))
-    del pieces  # frees the pieces merged away before the grids are sorted
+    whole = pieces.whole[roots] & (np.bincount(group, minlength=len(group))[roots] == 1)
+    del pieces, roots  # frees the pieces merged away before the grids are snapped and sorted
+    snap, keep, snap_warnings = snap_division(grids, owner, containers, precision, in_place=True)
+    grids, owner, cx, cy, whole = snap.geometries[keep], owner[keep], cx[keep], cy[keep], whole[keep]
+    snapped, max_area_change = snap.changed, snap.max_area_change
+    del snap
+    shaped = np.flatnonzero(~whole)
     centroids = shapely.centroid(grids[shaped])
     cx[shaped], cy[shaped] = shapely.get_x(centroids), shapely.get_y(centroids)
     del centroids
@@ -371,7 +381,7 @@ def divide_lattice(
     counts = np.bincount(owner, minlength=len(containers))
     sequence = np.arange(len(grids)) - np.repeat(np.cumsum(counts) - counts, counts) + 1
     _check_limit(containers, geometries, cell, min_area, origin, progress, counts)
-    warnings = small_communities(containers, min_area)
+    warnings = small_communities(containers, min_area) + snap_warnings
     # a piece with no neighbour is news only in a community that has other grids too
     lonely = np.bincount(isolated_owner, minlength=len(containers))
     lonely[counts <= 1] = 0
@@ -383,4 +393,4 @@ def divide_lattice(
             code=c.code.code12, fid=c.fid, count=int(lonely[k]), min_area=min_area,
         ))
     progress.step(100, 100)
-    return Division(grids, owner, sequence, warnings)
+    return Division(grids, owner, sequence, warnings, snapped, max_area_change)

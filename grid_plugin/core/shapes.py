@@ -8,6 +8,9 @@ from shapely.geometry.base import BaseGeometry
 
 POLYGONS = (3,)  # Polygon
 LINES = (1, 2)  # LineString, LinearRing
+# A face of noded linework narrower than this on average (2 × area / perimeter) is a sliver of
+# rounding between vertices a few ulps apart, not a piece of ground (m).
+_SLIVER_WIDTH_M = 1e-6
 _COLLECTIONS = (4, 5, 6, 7)  # Multi*, GeometryCollection
 
 
@@ -55,6 +58,13 @@ def faces_to_parts(linework: np.ndarray, parts: list[BaseGeometry], crumb_m2: fl
     """
     noded = shapely.union_all(np.asarray(linework, dtype=object))
     faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(noded)))
+    if _slivers(faces).any():
+        # the noder put a crossing a few ulps beside a vertex of the parts (GEOS 3.13 cuts, seen on
+        # random scenes of tests/unit/test_follow.py), leaving neighbours with edges that nearly
+        # coincide: snap the linework onto the parts' vertices and node it again
+        vertices = shapely.multipoints(shapely.get_coordinates(np.array(parts, dtype=object)))
+        noded = shapely.union_all(shapely.get_parts(shapely.snap(noded, vertices, _SLIVER_WIDTH_M)))
+        faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(noded)))
     tree = shapely.STRtree(np.array(parts, dtype=object))
     face_index, part_index = tree.query(shapely.point_on_surface(faces), predicate="within")
     owner = np.full(len(faces), -1, dtype=np.int64)
@@ -72,3 +82,8 @@ def faces_to_parts(linework: np.ndarray, parts: list[BaseGeometry], crumb_m2: fl
         if len(own):
             out.append(own[0] if len(own) == 1 else shapely.coverage_union_all(own))
     return out
+
+
+def _slivers(faces: np.ndarray) -> np.ndarray:
+    """Faces of zero width (2 × area / perimeter below _SLIVER_WIDTH_M): rounding, not ground."""
+    return 2 * shapely.area(faces) < _SLIVER_WIDTH_M * shapely.length(faces)

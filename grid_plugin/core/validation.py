@@ -19,6 +19,11 @@ Every check gives `Problem`s of one stable kind; a layer passes when there is no
   used before, out of this order by design: settings.check_sequence turns the check off.
 - ``missing_geometry`` / ``invalid_geometry``: a grid without geometry (checked for codes only),
   or an invalid one (checked as repaired by make_valid).
+- ``invalid_in_crs`` / ``near_degenerate`` (core.validation_geometry): a grid valid in the working
+  CRS but invalid once reprojected to a CRS it is written to (the caller gives the reprojected
+  geometries), or with a vertex closer than the minimum clearance (1 mm) to an edge of its own.
+
+The kinds, settings, Problem and Validation live in core.validation_types (imported from here too).
 
 Every check is a few vectorised shapely calls over all grids (STRtree queries, array predicates
 and overlays), so 100,000 grids take seconds; Python loops run over problems and communities only.
@@ -28,126 +33,63 @@ Retired grids (end date set) are the caller's business: core validates what it i
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
 from grid_plugin.core.codes import GRID_CODE_PATTERN, normalise_code, parse_community_code
-from grid_plugin.core.containers import DEFAULT_OVERLAP_TOLERANCE_M2, polygonal_part, prepare_containers
-from grid_plugin.core.errors import GridInputError, Message, message
-from grid_plugin.core.numbering import ORDER_ROWS, ORDERS, sequence_order
+from grid_plugin.core.containers import polygonal_part, prepare_containers
+from grid_plugin.core.errors import Message, message
+from grid_plugin.core.numbering import sequence_order
 from grid_plugin.core.progress import Progress
 from grid_plugin.core.shapes import POLYGONS, simple_parts
+from grid_plugin.core.validation_geometry import clearance_problems, reprojection_problems
+from grid_plugin.core.validation_types import (
+    AREA_LARGE,
+    AREA_SMALL,
+    COMMUNITY_CODE_LENGTH,
+    CROSSING_COMMUNITY,
+    DEFAULT_BAND_M,
+    DEFAULT_CHECK_CRS,
+    DEFAULT_CLEARANCE_M,
+    DEFAULT_MAX_AREA_M2,
+    DEFAULT_MIN_AREA_M2,
+    DEFAULT_TOLERANCE_M2,
+    DUPLICATE_CODE,
+    GAP,
+    INVALID_GEOMETRY,
+    INVALID_IN_CRS,
+    KIND_LABELS,
+    KINDS,
+    MALFORMED_CODE,
+    MISSING_GEOMETRY,
+    NEAR_DEGENERATE,
+    OUTSIDE_COMMUNITY,
+    OVERLAP,
+    SEQUENCE_ORDER,
+    UNKNOWN_COMMUNITY,
+    Problem,
+    Validation,
+    ValidationSettings,
+)
+
+__all__ = ["AREA_LARGE", "AREA_SMALL", "CROSSING_COMMUNITY", "DEFAULT_BAND_M", "DEFAULT_CHECK_CRS",
+           "DEFAULT_CLEARANCE_M", "DEFAULT_MAX_AREA_M2", "DEFAULT_MIN_AREA_M2", "DEFAULT_TOLERANCE_M2",
+           "DUPLICATE_CODE", "GAP", "INVALID_GEOMETRY", "INVALID_IN_CRS", "KINDS", "KIND_LABELS", "MALFORMED_CODE",
+           "MISSING_GEOMETRY", "NEAR_DEGENERATE", "OUTSIDE_COMMUNITY", "OVERLAP", "SEQUENCE_ORDER",
+           "UNKNOWN_COMMUNITY", "Problem", "Validation", "ValidationSettings", "find_overlap_pairs", "validate_grids"]
 
 # Unions and differences for gaps run snap-rounded on this grid (1 µm): exact and robust even
 # where neighbouring grids' edges agree only up to rounding (a T-junction vertex 1e-13 m off an
 # edge makes floating-point GEOS overlays drop whole grids). Far below any tolerance in m².
 _OVERLAY_GRID_M = 1e-6
 
-DEFAULT_MIN_AREA_M2 = 3_000.0
-DEFAULT_MAX_AREA_M2 = 25_000.0
-DEFAULT_TOLERANCE_M2 = DEFAULT_OVERLAP_TOLERANCE_M2
-DEFAULT_BAND_M = 100.0
-COMMUNITY_CODE_LENGTH = 12
-
-GAP = "gap"
-OVERLAP = "overlap"
-OUTSIDE_COMMUNITY = "outside_community"
-CROSSING_COMMUNITY = "crossing_community"
-UNKNOWN_COMMUNITY = "unknown_community"
-AREA_SMALL = "area_small"
-AREA_LARGE = "area_large"
-MALFORMED_CODE = "malformed_code"
-DUPLICATE_CODE = "duplicate_code"
-SEQUENCE_ORDER = "sequence_order"
-MISSING_GEOMETRY = "missing_geometry"
-INVALID_GEOMETRY = "invalid_geometry"
-
-# Report order: geometry first, then topology, community membership, areas and codes.
-KINDS = (MISSING_GEOMETRY, INVALID_GEOMETRY, GAP, OVERLAP, CROSSING_COMMUNITY, OUTSIDE_COMMUNITY,
-         UNKNOWN_COMMUNITY, AREA_SMALL, AREA_LARGE, MALFORMED_CODE, DUPLICATE_CODE, SEQUENCE_ORDER)
-
-KIND_LABELS: dict[str, Message] = {
-    MISSING_GEOMETRY: message("Missing geometry"),
-    INVALID_GEOMETRY: message("Invalid geometry"),
-    GAP: message("Gap"),
-    OVERLAP: message("Overlap"),
-    CROSSING_COMMUNITY: message("Crossing communities"),
-    OUTSIDE_COMMUNITY: message("Outside its community"),
-    UNKNOWN_COMMUNITY: message("Unknown community"),
-    AREA_SMALL: message("Area too small"),
-    AREA_LARGE: message("Area too large"),
-    MALFORMED_CODE: message("Malformed code"),
-    DUPLICATE_CODE: message("Duplicate code"),
-    SEQUENCE_ORDER: message("Sequence out of order"),
-}
-
 _NO_CODE = message("no code")
 _POLYGONAL = (3, 6)  # shapely type ids of Polygon and MultiPolygon
 _MAX_LISTED = 20
-
-
-@dataclass(frozen=True)
-class ValidationSettings:
-    """Thresholds of the checks (areas in m², band in m; an area bound of 0 disables it)."""
-
-    min_area: float = DEFAULT_MIN_AREA_M2
-    max_area: float = DEFAULT_MAX_AREA_M2
-    tolerance: float = DEFAULT_TOLERANCE_M2
-    band: float = DEFAULT_BAND_M
-    order: str = ORDER_ROWS
-    # off for layers re-divided with stable codes: new grids there take numbers above all used ones
-    check_sequence: bool = True
-
-    def check(self) -> None:
-        """Raise GridInputError naming the setting that cannot be used."""
-        if not self.band > 0:
-            raise GridInputError("the numbering band must be positive, got {band} m", band=self.band)
-        if self.order not in ORDERS:
-            raise GridInputError("unknown numbering order '{order}'; use rows or columns", order=self.order)
-        if self.tolerance < 0 or self.min_area < 0 or self.max_area < 0:
-            raise GridInputError("areas and the tolerance must not be negative")
-        if self.min_area > 0 and self.max_area > 0 and self.min_area > self.max_area:
-            raise GridInputError(
-                "the minimum area {minimum:.0f} m² is larger than the maximum area {maximum:.0f} m²",
-                minimum=self.min_area, maximum=self.max_area,
-            )
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One finding: where it is, which grids it concerns and what is wrong."""
-
-    kind: str  # one of KINDS
-    message: Message
-    geometry: BaseGeometry | None  # locates the problem (None for a grid without geometry)
-    fids: tuple[int, ...] = ()  # feature ids of the grids involved
-    grid_code: str = ""  # their codes, ", "-separated
-    area: float | None = None  # m², where meaningful
-
-
-@dataclass
-class Validation:
-    """All problems found, in KINDS order, and warnings about the reference data."""
-
-    grid_count: int
-    problems: list[Problem] = field(default_factory=list)
-    warnings: list[Message] = field(default_factory=list)
-
-    @property
-    def passed(self) -> bool:
-        return not self.problems
-
-    @property
-    def counts(self) -> dict[str, int]:
-        """Number of problems of every kind (0 included), in KINDS order."""
-        counts = dict.fromkeys(KINDS, 0)
-        for problem in self.problems:
-            counts[problem.kind] += 1
-        return counts
 
 
 @dataclass
@@ -160,6 +102,7 @@ class _Grids:
     codes: list[str]  # normalised
     well_formed: np.ndarray  # 15 digits, sequence 001-999
     area: np.ndarray
+    valid: np.ndarray  # indices of the grids valid as given (not repaired)
 
     def code(self, k: int) -> str | Message:
         return self.codes[k] or _NO_CODE
@@ -204,7 +147,8 @@ def _prepare_grids(grids: Sequence[BaseGeometry | None], codes: Sequence[object]
                            dtype=bool)
     area = np.zeros(len(geometry))
     area[present] = shapely.area(geometry[present])
-    return _Grids(geometry, present, list(fids), texts, well_formed, area)
+    valid = np.setdiff1d(np.flatnonzero(present), invalid)
+    return _Grids(geometry, present, list(fids), texts, well_formed, area, valid)
 
 
 # --- codes -----------------------------------------------------------------------------------
@@ -483,12 +427,14 @@ def validate_grids(
     communities: Sequence[tuple[int, BaseGeometry | None, object]] | None = None,
     settings: ValidationSettings | None = None,
     progress: Progress | None = None,
+    reprojected: Mapping[str, Sequence[BaseGeometry | None]] | None = None,
 ) -> Validation:
     """Validate unit grids (in a projected CRS in metres) and their 15-digit codes.
 
     `communities` are (feature id, polygon, 12-digit code) in the same CRS; without them the
-    community checks are skipped and gaps are the holes of the union of all grids. Raises
-    GridInputError for unusable settings or communities, Cancelled when the progress says so.
+    community checks are skipped and gaps are the holes of the union of all grids. `reprojected`
+    gives, per CRS name, every grid's geometry in that CRS (invalid_in_crs). Raises GridInputError
+    for unusable settings or communities, Cancelled when the progress says so.
     """
     if not len(grids) == len(codes) == len(fids):
         raise ValueError("grids, codes and fids must have the same length")
@@ -503,6 +449,9 @@ def validate_grids(
         reference, warnings = _prepare_communities(communities, settings.tolerance)
     progress.step(2, 100)
     g = _prepare_grids(grids, codes, fids, sink)
+    labels = [g.code(k) for k in range(len(g.fids))]
+    sink += reprojection_problems(g.geometry, g.valid, reprojected or {}, labels, g.fids, g.codes)
+    sink += clearance_problems(g.geometry, g.valid, labels, g.fids, g.codes, settings.clearance)
     usable = _check_codes(g, sink)
     _check_areas(g, settings, sink)
     progress.step(10, 100)

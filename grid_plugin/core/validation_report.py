@@ -35,6 +35,8 @@ _MIN_AREA = message("Minimum area (m²)")
 _MAX_AREA = message("Maximum area (m²)")
 _TOLERANCE = message("Gap and overlap tolerance (m²)")
 _BAND = message("Numbering band (m)")
+_CLEARANCE = message("Minimum clearance (m)")
+_CHECK_CRS = message("Valid after reprojection to")
 _ORDER = message("Sequence order")
 _ROWS = message("rows")
 _COLUMNS = message("columns")
@@ -89,8 +91,10 @@ def report_html(
     communities_name: str = "",
     crs: str = "",
     max_rows: int = DEFAULT_MAX_ROWS,
+    check_crs: Sequence[str] = (),
 ) -> str:
-    """The report as one self-contained HTML page (UTF-8)."""
+    """The report as one self-contained HTML page (UTF-8); `check_crs` names the CRS the grids were
+    reprojected to for invalid_in_crs."""
 
     def t(label: Message) -> str:
         return html.escape(label.render(translate))
@@ -126,6 +130,9 @@ def report_html(
             _pair(_TOLERANCE, f"{settings.tolerance:g}", translate),
             _pair(_BAND, f"{settings.band:g}", translate),
             f"<tr><th>{t(_ORDER)}</th><td>{t(order)}</td></tr>",
+            _pair(_CLEARANCE, f"{settings.clearance:g}" if settings.clearance > 0 else _NOT_CHECKED.render(translate),
+                  translate),
+            f"<tr><th>{t(_CHECK_CRS)}</th><td>{html.escape(', '.join(check_crs)) or t(_NOT_CHECKED)}</td></tr>",
             "</table>",
         ]
     counts = validation.counts
@@ -165,7 +172,8 @@ def write_report(
     communities_name: str = "",
     crs: str = "",
     max_rows: int = DEFAULT_MAX_ROWS,
+    check_crs: Sequence[str] = (),
 ) -> None:
     """Write report_html to a file (UTF-8)."""
-    text = report_html(validation, input_name, translate, settings, communities_name, crs, max_rows)
+    text = report_html(validation, input_name, translate, settings, communities_name, crs, max_rows, check_crs)
     Path(path).write_text(text, encoding="utf-8")

@@ -20,11 +20,15 @@ from qgis.core import (
 
 from grid_plugin.core.blocks import linear_parts
 from grid_plugin.core.codes import CommunityCode, community_code_from_parts, normalise_code, parse_community_code
+from grid_plugin.core.containers import polygonal_part
 from grid_plugin.core.errors import GridInputError, message
 from grid_plugin.core.follow import BARRIER_RANK, DEFAULT_ROAD_RANK, FollowLines, WeightPoints, road_class_rank
+from grid_plugin.core.offsets import WGS84
+from grid_plugin.core.precision import snap_coverage
 from grid_plugin.core.schema import CARRIED_GRID_FIELDS
 from grid_plugin.core.stability import PreviousGrid
 from grid_plugin.processing.base import iso_date, read_geometries
+from grid_plugin.processing.datum import read_in_datum
 from grid_plugin.toolbelt.i18n import tr
 
 _MAX_REPORTED = 20
@@ -63,9 +67,10 @@ def _request(crs: QgsCoordinateReferenceSystem, context: QgsProcessingContext) -
 
 def read_follow_lines(
     layers: Sequence[QgsVectorLayer], class_field: str, crs: QgsCoordinateReferenceSystem,
-    context: QgsProcessingContext, feedback: QgsProcessingFeedback,
+    context: QgsProcessingContext, feedback: QgsProcessingFeedback, datum: str = WGS84,
 ) -> FollowLines:
-    """Every line of every layer with its crossing rank.
+    """Every line of every layer with its crossing rank; `datum` says whether the layers' coordinates are GCJ-02
+    or BD-09 ones (processing.datum).
 
     Layers with the road-class field rank their lines by it; layers without it (rivers, walls)
     are barriers. Unknown class names get the rank of a minor road, with a warning listing them.
@@ -77,7 +82,7 @@ def read_follow_lines(
                 "Layer '{}' to follow does not contain lines; choose road, river or wall line layers.").format(
                     layer.name()))
         has_class = bool(class_field) and class_field in layer.fields().names()
-        _, shapes, values = read_geometries(layer, _request(crs, context), [class_field] if has_class else [], feedback)
+        _, shapes, values = read_in_datum(layer, crs, context, [class_field] if has_class else [], datum, feedback)
         present = np.array([g is not None for g in shapes], dtype=bool)
         shapes = shapes[present]
         if has_class:
@@ -148,9 +153,11 @@ def read_weight_points(
 
 def read_previous_grids(
     source: QgsFeatureSource, code_field: str, crs: QgsCoordinateReferenceSystem,
-    context: QgsProcessingContext, feedback: QgsProcessingFeedback,
+    context: QgsProcessingContext, feedback: QgsProcessingFeedback, precision: float | None = None,
 ) -> list[PreviousGrid]:
-    """The previous grid layer: codes, geometries, dates and the attributes a kept grid keeps."""
+    """The previous grid layer: codes, geometries, dates and the attributes a kept grid keeps. With a
+    precision, the geometries are put on that grid as one coverage (core.precision), as new grids are:
+    retired ones are written again and must stay valid in every CRS."""
     names = source.fields().names()
     if code_field not in names:
         raise QgsProcessingException(tr(
@@ -158,6 +165,14 @@ def read_previous_grids(
     extra = [name for name in CARRIED_GRID_FIELDS if name in names]
     wanted = [code_field] + [n for n in ("init_date", "end_date") if n in names] + extra
     fids, shapes, values = read_geometries(source, _request(crs, context), wanted, feedback)
+    if precision:
+        present = np.flatnonzero(~shapely.is_missing(shapes) & ~shapely.is_empty(shapes))
+        valid = np.array([g if g.is_valid else polygonal_part(shapely.make_valid(g)) for g in shapes[present]],
+                         dtype=object)
+        snapped = snap_coverage(valid, precision, fragment_m2=0.0).geometries
+        kept = ~shapely.is_missing(snapped)  # a grid narrower than the precision keeps its shape
+        shapes = shapes.copy()
+        shapes[present[kept]] = snapped[kept]
     grids = []
     for fid, shape, row in zip(fids, shapes, values):
         record = dict(zip(wanted, row))

@@ -43,7 +43,8 @@ def test_targets_by_name_and_the_zone_of_the_data():
 
 
 def test_gcj02_is_wgs84_with_the_offset():
-    moved = transform_geometries(np.array([BEIJING], dtype=object), LONLAT, resolve_target("gcj02"))
+    moved, repaired = transform_geometries(np.array([BEIJING], dtype=object), LONLAT, resolve_target("gcj02"))
+    assert repaired == 0
     lon, lat = shapely.get_coordinates(BEIJING).T
     expected = np.column_stack(wgs84_to_gcj02(lon, lat))
     assert np.allclose(shapely.get_coordinates(moved[0]), expected, atol=1e-9)
@@ -51,23 +52,22 @@ def test_gcj02_is_wgs84_with_the_offset():
 
 def test_projected_areas_match_pyproj():
     grid = shapely.box(446000, 4420000, 446100, 4420100)  # 10,000 m² in EPSG:4548
-    moved = transform_geometries(np.array([grid], dtype=object), GK39, resolve_target("gk6", 116.4))
+    moved, _ = transform_geometries(np.array([grid], dtype=object), GK39, resolve_target("gk6", 116.4))
     assert abs(moved[0].area - 10_000) < 5  # two zones with the same central meridian 117E: nearly equal
 
 
 def test_unrepresentable_names_the_feature():
     geometries = np.array([BEIJING, shapely.box(80, 40, 80.01, 40.01)], dtype=object)
     target = resolve_target("other", other="EPSG:4548")
-    moved = transform_geometries(geometries, LONLAT, target)
-    problem = unrepresentable(geometries, moved, LONLAT, target, [7, 8])
+    problem = unrepresentable(geometries, LONLAT, target, [7, 8])
     assert problem is not None and problem.message.params["fid"] == 8
     polar = np.array([BEIJING, shapely.box(10, 89.5, 11, 89.9)], dtype=object)
     mercator = resolve_target("webmercator")
-    problem = unrepresentable(polar, transform_geometries(polar, LONLAT, mercator), LONLAT, mercator, [1, 2])
+    problem = unrepresentable(polar, LONLAT, mercator, [1, 2])
     assert problem is not None and problem.message.params["fid"] == 2
     fine = np.array([BEIJING, None], dtype=object)
     gk = resolve_target("gk3", 116.4)
-    assert unrepresentable(fine, transform_geometries(fine, LONLAT, gk), LONLAT, gk, [1, 2]) is None
+    assert unrepresentable(fine, LONLAT, gk, [1, 2]) is None
 
 
 def test_shapefile_names_are_short_stable_and_never_collide_silently():

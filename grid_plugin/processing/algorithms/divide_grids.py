@@ -10,7 +10,6 @@ from pathlib import Path
 import numpy as np
 import shapely
 from qgis.core import (
-    QgsFeatureRequest,
     QgsFeatureSource,
     QgsLayerMetadata,
     QgsProcessing,
@@ -45,6 +44,7 @@ from grid_plugin.core.follow import (
 from grid_plugin.core.lattice import DEFAULT_CELL_SIZE_M, DEFAULT_MIN_AREA_FRACTION, Division, divide_lattice
 from grid_plugin.core.numbering import ORDERS
 from grid_plugin.core.output_files import check_output_file, write_spreadsheet_csv
+from grid_plugin.core.precision import DEFAULT_PRECISION_M, MAX_PRECISION_M, MIN_PRECISION_M
 from grid_plugin.core.quality import DEFAULT_LINE_TOLERANCE_M, QualityFigures, quality_figures
 from grid_plugin.core.schema import UNIT_GRID_FIELDS
 from grid_plugin.core.stability import DEFAULT_MIN_OVERLAP, KEPT, NEW, RETIRED, assign_stable_codes
@@ -54,11 +54,11 @@ from grid_plugin.processing.base import (
     core_progress,
     new_gpkg_output,
     qgs_fields,
-    read_geometries,
     style_output,
     write_features,
     write_gpkg_output,
 )
+from grid_plugin.processing.datum import add_datum_parameter, datum_help, datum_of, read_in_datum
 from grid_plugin.processing.grid_inputs import (
     read_community_codes,
     read_follow_lines,
@@ -72,6 +72,7 @@ MODE_LATTICE, MODE_FOLLOW = 0, 1
 
 class DivideGridsAlgorithm(GridAlgorithm):
     INPUT = "INPUT"
+    DATUM = "DATUM"
     MODE = "MODE"
     CODE_SOURCE = "CODE_SOURCE"
     COMMUNITY_CODE_FIELD = "COMMUNITY_CODE_FIELD"
@@ -81,6 +82,7 @@ class DivideGridsAlgorithm(GridAlgorithm):
     STREET_NAME_FIELD = "STREET_NAME_FIELD"
     COMMUNITY_NAME_FIELD = "COMMUNITY_NAME_FIELD"
     LINES = "LINES"
+    LINES_DATUM = "LINES_DATUM"
     ROAD_CLASS_FIELD = "ROAD_CLASS_FIELD"
     TARGET_AREA = "TARGET_AREA"
     CELL_SIZE = "CELL_SIZE"
@@ -96,6 +98,7 @@ class DivideGridsAlgorithm(GridAlgorithm):
     TARGET_CRS = "TARGET_CRS"
     OVERLAP_TOLERANCE = "OVERLAP_TOLERANCE"
     LINE_TOLERANCE = "LINE_TOLERANCE"
+    PRECISION = "PRECISION"
     OUTPUT = "OUTPUT"
     CHANGE_REPORT = "CHANGE_REPORT"
     GRID_COUNT = "GRID_COUNT"
@@ -143,13 +146,20 @@ class DivideGridsAlgorithm(GridAlgorithm):
             "limit); all communities over the limit are refused together, with the cell size or grid "
             "areas at which they would fit. A community smaller than the minimum grid area becomes one "
             "grid, with a warning naming it (often a sliver left by digitising).\n\n"
+            "Precision: every grid is put on a grid of PRECISION metres (1 mm by default) in the working "
+            "CRS, all grids as one coverage: shared edges stay shared, spikes and necks narrower than the "
+            "precision are removed, and no vertex comes closer than the precision to an edge of its own "
+            "grid, so the grids stay valid when they are reprojected (to CGCS2000 or WGS84 longitude and "
+            "latitude, Web Mercator or GCJ-02). Areas change by a fraction of a square metre.\n\n"
             "Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the "
             "data's longitude unless a working CRS is given."
-        )
+        ) + datum_help("DATUM, LINES_DATUM", warns=False)
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, self.tr("Communities"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+        add_datum_parameter(self, self.DATUM, self.tr(
+            "Coordinates of the communities (Chinese web maps: GCJ-02 or BD-09)"))
         self.addParameter(QgsProcessingParameterEnum(
             self.MODE, self.tr("Division mode"),
             [self.tr("Regular lattice"), self.tr("Follow features (roads, rivers, walls)")],
@@ -180,6 +190,8 @@ class DivideGridsAlgorithm(GridAlgorithm):
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.LINES, self.tr("Lines to follow (roads, rivers, walls; follow features mode)"),
             QgsProcessing.SourceType.TypeVectorLine, optional=True))
+        add_datum_parameter(self, self.LINES_DATUM, self.tr(
+            "Coordinates of the lines to follow (Chinese web maps: GCJ-02 or BD-09)"))
         self.addParameter(QgsProcessingParameterString(
             self.ROAD_CLASS_FIELD, self.tr("Road-class field of the line layers (layers without it are barriers)"),
             defaultValue="road_class", optional=True))
@@ -231,6 +243,12 @@ class DivideGridsAlgorithm(GridAlgorithm):
                 key, label, QgsProcessingParameterNumber.Type.Double, defaultValue=default, minValue=0.0)
             advanced.setFlags(advanced.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             self.addParameter(advanced)
+        precision = QgsProcessingParameterNumber(
+            self.PRECISION, self.tr("Precision grid of the vertices (m; 0.001 = 1 mm)"),
+            QgsProcessingParameterNumber.Type.Double, defaultValue=DEFAULT_PRECISION_M, minValue=MIN_PRECISION_M,
+            maxValue=MAX_PRECISION_M)
+        precision.setFlags(precision.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(precision)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Unit grids"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -267,6 +285,7 @@ class DivideGridsAlgorithm(GridAlgorithm):
             except GridInputError as err:
                 raise self.input_error(err) from err
         mode = self.parameterAsEnum(parameters, self.MODE, context)
+        precision = self.parameterAsDouble(parameters, self.PRECISION, context)
         order = ORDERS[self.parameterAsEnum(parameters, self.ORDER, context)]
         effective_date = self.date_parameter(parameters, self.EFFECTIVE_DATE, context)
         working_crs = self.working_crs(parameters, self.TARGET_CRS, source, context, self.tr(
@@ -274,11 +293,11 @@ class DivideGridsAlgorithm(GridAlgorithm):
         feedback.pushInfo(self.tr("Working CRS: {} ({})").format(working_crs.authid(), working_crs.description()))
 
         fields = self._code_fields(parameters, source, context)
-        request = QgsFeatureRequest().setDestinationCrs(working_crs, context.transformContext())
         names = [f for f in fields.values() if f]
         lines = None
         try:
-            fids, geometries, values = read_geometries(source, request, names, feedback)
+            fids, geometries, values = read_in_datum(source, working_crs, context, names,
+                                                     datum_of(self, parameters, context, self.DATUM), feedback)
             records = [dict(zip(names, v)) for v in values]
             codes = read_community_codes(
                 fids, records, fields, self.parameterAsEnum(parameters, self.CODE_SOURCE, context) == CODES_PARTS,
@@ -302,13 +321,14 @@ class DivideGridsAlgorithm(GridAlgorithm):
                         working_crs, context, feedback)
                     feedback.pushInfo(self.tr("Balancing the workload of {} points.").format(len(weights.xy)))
                 division = divide_following(containers, lines, settings, weights, order,
-                                            core_progress(feedback, 0, 80))
+                                            core_progress(feedback, 0, 80), precision)
                 target_area = settings.target
             else:
                 cell = self.parameterAsDouble(parameters, self.CELL_SIZE, context)
                 min_area = (self.parameterAsDouble(parameters, self.MIN_AREA, context)
                             if self._given(parameters, self.MIN_AREA) else DEFAULT_MIN_AREA_FRACTION * cell * cell)
-                division = divide_lattice(containers, cell, min_area, order, progress=core_progress(feedback, 0, 80))
+                division = divide_lattice(containers, cell, min_area, order, progress=core_progress(feedback, 0, 80),
+                                          precision=precision)
                 target_area = cell * cell
             changes = self._stable_codes(parameters, context, working_crs, feedback, division, containers)
             quality = quality_figures(
@@ -322,6 +342,8 @@ class DivideGridsAlgorithm(GridAlgorithm):
             return {}
         for warning in division.warnings:
             feedback.pushWarning(self.render(warning))
+        feedback.pushInfo(self.tr("Precision: on a {} m grid; {} grids changed by it, areas by at most {:.4f} m²."
+                                  ).format(precision, division.snapped, division.max_area_change))
         self._log_quality(feedback, quality, lines is not None)
 
         # Everything is computed before the output exists: a failure or a cancel above leaves no file.
@@ -381,7 +403,7 @@ class DivideGridsAlgorithm(GridAlgorithm):
                 "Follow features mode needs at least one line layer to follow (roads, rivers or walls); "
                 "choose them under 'Lines to follow', or use the regular lattice mode."))
         lines = read_follow_lines(layers, self.parameterAsString(parameters, self.ROAD_CLASS_FIELD, context),
-                                  working_crs, context, feedback)
+                                  working_crs, context, feedback, datum_of(self, parameters, context, self.LINES_DATUM))
         feedback.pushInfo(self.tr("Following {} lines from {} layer(s).").format(len(lines.geometries), len(layers)))
         return lines
 
@@ -390,7 +412,8 @@ class DivideGridsAlgorithm(GridAlgorithm):
         if previous_source is None:
             return None
         code_field = self.parameterAsString(parameters, self.PREVIOUS_CODE_FIELD, context) or "grid_code"
-        previous = read_previous_grids(previous_source, code_field, working_crs, context, feedback)
+        previous = read_previous_grids(previous_source, code_field, working_crs, context, feedback,
+                                       self.parameterAsDouble(parameters, self.PRECISION, context))
         stable = assign_stable_codes(
             division.geometries, division.container_index, division.sequence, containers, previous,
             self.parameterAsDouble(parameters, self.MATCH_OVERLAP, context))

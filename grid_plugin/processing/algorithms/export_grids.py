@@ -131,10 +131,13 @@ class ExportGridsAlgorithm(GridAlgorithm):
             fids, geometries, rows = read_geometries(source, QgsFeatureRequest(), names, feedback)
             feedback.setProgress(20)
             source_wkt = source.sourceCrs().toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED)
-            moved = transform_geometries(geometries, source_wkt, target)
-            problem = unrepresentable(geometries, moved, source_wkt, target, fids)
+            problem = unrepresentable(geometries, source_wkt, target, fids)
             if problem is not None:
                 raise problem
+            moved, repaired = transform_geometries(geometries, source_wkt, target)
+            if repaired:
+                feedback.pushInfo(self.tr("{} polygons became invalid in {} and were repaired (make valid).").format(
+                    repaired, target.crs.name))
             feedback.setProgress(40)
             columns = {name: [_plain(row[i]) for row in rows] for i, name in enumerate(names)}
             layer = ExportLayer(source.sourceName() or "layer", fids, moved, fields, columns, code_field)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import shapely
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
@@ -27,15 +31,19 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
     QgsWkbTypes,
 )
 
 from grid_plugin.core.codes import parse_community_code
 from grid_plugin.core.errors import Cancelled, GridInputError, message
 from grid_plugin.core.numbering import ORDERS
+from grid_plugin.core.reprojection import GCJ02, is_gcj02, to_gcj02
 from grid_plugin.core.shapes import POLYGONS, simple_parts
 from grid_plugin.core.validation import (
     DEFAULT_BAND_M,
+    DEFAULT_CHECK_CRS,
+    DEFAULT_CLEARANCE_M,
     DEFAULT_MAX_AREA_M2,
     DEFAULT_MIN_AREA_M2,
     DEFAULT_TOLERANCE_M2,
@@ -70,6 +78,8 @@ class ValidateGridsAlgorithm(GridAlgorithm):
     BAND = "BAND"
     ORDER = "ORDER"
     CHECK_SEQUENCE = "CHECK_SEQUENCE"
+    CLEARANCE = "CLEARANCE"
+    CHECK_CRS = "CHECK_CRS"
     TARGET_CRS = "TARGET_CRS"
     OUTPUT = "OUTPUT"
     REPORT = "REPORT"
@@ -106,6 +116,12 @@ class ValidateGridsAlgorithm(GridAlgorithm):
                     "layer re-divided with stable codes, whose new grids are numbered after all earlier ones"),
             self.tr("missing_geometry / invalid_geometry: a grid without geometry, or an invalid one (checked "
                     "as repaired)"),
+            self.tr("invalid_in_crs: a grid valid in the working CRS that is invalid (self-intersecting, per GEOS) "
+                    "once reprojected from the layer's CRS to one of the CRS it is written to (CHECK_CRS, a "
+                    "comma-separated list: EPSG:4490 of the case store and EPSG:4326 by default; GCJ02 for Chinese "
+                    "web maps), with QGIS's transform"),
+            self.tr("near_degenerate: a grid with a vertex closer than the minimum clearance (1 mm by default) to "
+                    "an edge of its own: valid, but a spike, neck or sliver that a reprojection can make invalid"),
         ]
         return "\n\n".join([
             self.tr("Checks a layer of unit grids (单元网格) and their 15-digit codes, and writes one error "
@@ -157,6 +173,12 @@ class ValidateGridsAlgorithm(GridAlgorithm):
             defaultValue=True)
         check_sequence.setFlags(check_sequence.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(check_sequence)
+        self.addParameter(QgsProcessingParameterNumber(
+            self.CLEARANCE, self.tr("Minimum clearance of a vertex from the edges of its grid (m, 0 = not checked)"),
+            QgsProcessingParameterNumber.Type.Double, defaultValue=DEFAULT_CLEARANCE_M, minValue=0.0))
+        self.addParameter(QgsProcessingParameterString(
+            self.CHECK_CRS, self.tr("Check validity after reprojection to (comma-separated CRS; GCJ02; empty = not "
+                                    "checked)"), defaultValue=", ".join(DEFAULT_CHECK_CRS), optional=True))
         self.addParameter(QgsProcessingParameterCrs(
             self.TARGET_CRS, self.tr("Working CRS (empty = CGCS2000 Gauss-Krüger zone of the data)"),
             optional=True))
@@ -199,7 +221,9 @@ class ValidateGridsAlgorithm(GridAlgorithm):
             band=self.parameterAsDouble(parameters, self.BAND, context),
             order=ORDERS[self.parameterAsEnum(parameters, self.ORDER, context)],
             check_sequence=self.parameterAsBoolean(parameters, self.CHECK_SEQUENCE, context),
+            clearance=self.parameterAsDouble(parameters, self.CLEARANCE, context),
         )
+        check_crs = self._check_crs(parameters, context)
         working_crs = self.working_crs(parameters, self.TARGET_CRS, source, context, self.tr(
             "The unit grid layer has no geometries; nothing can be checked."))
         feedback.pushInfo(self.tr("Working CRS: {} ({})").format(working_crs.authid(), working_crs.description()))
@@ -217,11 +241,12 @@ class ValidateGridsAlgorithm(GridAlgorithm):
             reference = None
             if communities is not None:
                 reference = self._read_communities(communities, community_field, request, feedback)
+            active_fids = [fid for fid, keep in zip(fids, active) if keep]
+            reprojected = _reprojected(source, active_fids, check_crs, context, feedback)
             feedback.setProgress(5)
             validation = validate_grids(
                 geometries[active], [row[0] for row, keep in zip(values, active) if keep],
-                [fid for fid, keep in zip(fids, active) if keep], reference, settings,
-                core_progress(feedback, 5, 90))
+                active_fids, reference, settings, core_progress(feedback, 5, 90), reprojected)
         except GridInputError as err:
             raise self.input_error(err) from err
         except Cancelled:
@@ -242,7 +267,7 @@ class ValidateGridsAlgorithm(GridAlgorithm):
         if report:
             write_report(report, validation, _source_label(parameters.get(self.INPUT), source, context), self.tr,
                          settings, _source_label(parameters.get(self.COMMUNITIES), communities, context),
-                         working_crs.authid())
+                         working_crs.authid(), check_crs=list(check_crs))
         counts = ", ".join(f"{self.render(KIND_LABELS[kind])} {count}"
                            for kind, count in validation.counts.items() if count)
         if validation.passed:
@@ -261,6 +286,24 @@ class ValidateGridsAlgorithm(GridAlgorithm):
         }
 
     # --- helpers ----------------------------------------------------------------------------
+
+    def _check_crs(self, parameters, context) -> dict[str, QgsCoordinateReferenceSystem | None]:
+        """CHECK_CRS as name -> CRS (None for GCJ-02, reached through EPSG:4326); refuses unknown ones."""
+        text = self.parameterAsString(parameters, self.CHECK_CRS, context) or ""
+        out: dict[str, QgsCoordinateReferenceSystem | None] = {}
+        for item in re.split(r"[,;，；\s]+", text.strip()):
+            if not item:
+                continue
+            if is_gcj02(item):
+                out[GCJ02] = None
+                continue
+            crs = QgsCoordinateReferenceSystem(f"EPSG:{item}" if item.isdigit() else item)
+            if not crs.isValid():
+                raise QgsProcessingException(self.tr(
+                    "'{}' in the CRS to check after reprojection is not a coordinate reference system; write "
+                    "EPSG codes such as EPSG:4490, EPSG:4326, EPSG:3857, or GCJ02, separated by commas.").format(item))
+            out[crs.authid() or item] = crs
+        return out
 
     def _polygon_source(self, parameters, key: str, context, required: bool) -> QgsFeatureSource | None:
         source = self.parameterAsSource(parameters, key, context)
@@ -327,6 +370,32 @@ class ValidateGridsAlgorithm(GridAlgorithm):
             sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
             feedback.setProgress(90 + 10 * min(start + _WRITE_BATCH, len(problems)) / len(problems))
         return True
+
+
+def _reprojected(source: QgsFeatureSource, fids: list[int], targets: dict[str, QgsCoordinateReferenceSystem | None],
+                 context: QgsProcessingContext, feedback) -> dict[str, np.ndarray]:
+    """The grids `fids` of the source, from the source's own CRS (as stored) to each target with QGIS's
+    transform (GCJ-02: to EPSG:4326, then the offset): name -> geometries in the order of `fids`."""
+    if not targets:
+        return {}
+    ids, stored, _ = read_geometries(source, QgsFeatureRequest().setNoAttributes(), [], feedback)
+    where = {fid: k for k, fid in enumerate(ids)}
+    stored = stored[[where[fid] for fid in fids]]
+    present = np.flatnonzero(~shapely.is_missing(stored))
+    out = {}
+    for name, crs in targets.items():
+        target = crs if crs is not None else QgsCoordinateReferenceSystem("EPSG:4326")
+        moved = np.full(len(fids), None, dtype=object)
+        if target == source.sourceCrs():
+            moved[present] = stored[present]
+        elif len(present):
+            # one collection of every grid through one QgsGeometry: the transform QGIS writers use, per vertex
+            collection = QgsGeometry()
+            collection.fromWkb(shapely.to_wkb(shapely.geometrycollections(stored[present])))
+            collection.transform(QgsCoordinateTransform(source.sourceCrs(), target, context.transformContext()))
+            moved[present] = shapely.get_parts(shapely.from_wkb(bytes(collection.asWkb())))
+        out[name] = to_gcj02(moved) if crs is None else moved
+    return out
 
 
 def _error_fields() -> QgsFields:
