@@ -28,6 +28,7 @@ from grid_plugin.core.codes import normalise_code
 from grid_plugin.core.crs import working_epsg
 from grid_plugin.core.errors import GridInputError
 from grid_plugin.core.grid_extent import GridExtent
+from grid_plugin.core.reprojection import repair_transformed
 from grid_plugin.processing.base import is_ground_metric, read_geometries
 from grid_plugin.store.base import CaseStore, StoredGrids, StoreFeedback, grids_datum
 from grid_plugin.store.factory import open_store
@@ -205,7 +206,11 @@ class StoreParameters:
             raise QgsProcessingException(self.tr("The unit-grid layer has no active grids with a geometry."))
         columns = {name: [rows[i][wanted.index(name)] if name in wanted else None for i in active]
                    for name in (*GRID_NAME_FIELDS, "area_m2")}
-        geoms = np.asarray(geometries, dtype=object)[active]
+        geoms, repaired = repair_transformed(np.asarray(geometries, dtype=object)[active])
+        if repaired:  # grids written before the division snapped its output, or by other software
+            feedback.pushWarning(self.tr(
+                "{} unit grids became invalid when taken to EPSG:{} and were repaired; run Validate unit grids on "
+                "the layer.").format(repaired, STORE_SRID))
         area = np.array([a if a is not None else np.nan for a in columns["area_m2"]], dtype=float)
         if np.isnan(area).any():
             area = np.where(np.isnan(area), _ground_area(geoms), area)

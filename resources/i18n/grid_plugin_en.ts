@@ -4240,6 +4240,11 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
     </message>
     <message>
       <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>{} unit grids became invalid when taken to EPSG:{} and were repaired; run Validate unit grids on the layer.</source>
+      <translation>{} unit grids became invalid when taken to EPSG:{} and were repaired; run Validate unit grids on the layer.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
       <source>The store {} has no unit grids yet; give the unit-grid layer (GRIDS) once and it is saved into the store.</source>
       <translation>The store {} has no unit grids yet; give the unit-grid layer (GRIDS) once and it is saved into the store.</translation>
     </message>

@@ -4240,6 +4240,11 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
     </message>
     <message>
       <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>{} unit grids became invalid when taken to EPSG:{} and were repaired; run Validate unit grids on the layer.</source>
+      <translation>{} 个单元网格转换到 EPSG:{} 后变为无效，已修复；请对该图层运行“检查单元网格”。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
       <source>The store {} has no unit grids yet; give the unit-grid layer (GRIDS) once and it is saved into the store.</source>
       <translation>案件库 {} 中还没有单元网格；请提供一次单元网格图层（GRIDS），它会被保存到案件库中。</translation>
     </message>
