@@ -144,19 +144,21 @@ def _write_fiona(staged: Path, fmt: ExportFormat, layer: ExportLayer, target: Ta
     names = dict(shapefile_names or {}) if fmt.key == "shp" else {}
     schema = _fiona_schema(fmt, layer, names)
     options: dict[str, object] = {}
-    env: dict[str, str] = {}
+    # KML placemarks are named from a field called "name", LIBKML's default: GDAL 3.10 no longer writes a
+    # name from LIBKML_NAME_FIELD and drops that field instead, so the code goes into "name" and stays as data
+    kml_name = fmt.key == "kml" and layer.code_field is not None and "name" not in schema["properties"]
+    if kml_name:
+        schema["properties"] = {"name": "str", **schema["properties"]}
     if fmt.key == "geojson":
         options["RFC7946"] = "YES"
     elif fmt.key == "csv":
         options.update(GEOMETRY="AS_WKT", CREATE_CSVT="YES")
         if encoding == "utf-8":
             options["WRITE_BOM"] = "YES"  # so Excel reads the Chinese text
-    elif fmt.key == "kml" and layer.code_field:
-        env["LIBKML_NAME_FIELD"] = layer.code_field
     if fmt.driver not in fiona.supported_drivers:
         fiona.supported_drivers[fmt.driver] = "raw"
     multi = schema["geometry"].startswith("Multi")
-    with fiona.Env(**env), fiona.open(staged, "w", driver=fmt.driver, schema=schema, crs_wkt=target.crs.to_wkt(),
+    with fiona.open(staged, "w", driver=fmt.driver, schema=schema, crs_wkt=target.crs.to_wkt(),
                                       encoding=encoding if fmt.key in ("shp", "csv") else None,
                                       layer=layer.name if fmt.key in ("gpkg", "kml") else None, **options) as sink:
         field_names = [name for name, _kind in layer.fields]
@@ -168,6 +170,8 @@ def _write_fiona(staged: Path, fmt: ExportFormat, layer: ExportLayer, target: Ta
             records = []
             for offset, geometry in enumerate(geometries):
                 values = {names.get(n, n): layer.columns[n][start + offset] for n in field_names}
+                if kml_name:
+                    values["name"] = values[layer.code_field]
                 records.append({"geometry": None if geometry is None else shapely.geometry.mapping(geometry),
                                 "properties": values})
             sink.writerecords(records)

@@ -116,9 +116,12 @@ def test_geojson_is_rfc7946_longitude_latitude_and_gcj02_is_shifted(grids, gridp
     for grid_code in list(wgs84)[:50]:
         lon, lat = shapely.get_coordinates(wgs84[grid_code]).T
         assert lon.min() > 116 and lon.max() < 117 and lat.min() > 39.5 and lat.max() < 40.5
-        shifted = np.column_stack(wgs84_to_gcj02(lon, lat))
-        assert np.allclose(shapely.get_coordinates(gcj02[grid_code]), shifted, atol=2e-7)  # 7 decimals
-        assert 100 < np.hypot(*(shifted[0] - (lon[0], lat[0]))) * 111_000 < 1000  # the offset is real
+        shifted = shapely.transform(wgs84[grid_code], lambda xy: np.column_stack(wgs84_to_gcj02(*xy.T)))
+        # GDAL 3.10 rounds RFC 7946 coordinates to 7 decimals and then drops vertices the rounding made
+        # repeated or collinear, separately in each file: compare the shapes, not vertex lists
+        assert shapely.hausdorff_distance(gcj02[grid_code], shifted) < 3e-7
+        first = shapely.get_coordinates(shifted)[0]
+        assert 100 < np.hypot(*(first - (lon[0], lat[0]))) * 111_000 < 1000  # the offset is real
 
 
 def test_kml_names_placemarks_by_code(grids, gridplugin, tmp_path):
@@ -127,6 +130,7 @@ def test_kml_names_placemarks_by_code(grids, gridplugin, tmp_path):
     reopened = ogr.Open(str(tmp_path / "grids.kml"))
     placemarks = [f for layer in reopened for f in layer]
     assert sorted(f.GetField("Name") for f in placemarks) == sorted(features)  # named by grid code
+    assert sorted(f.GetField("grid_code") for f in placemarks) == sorted(features)  # and the code kept as data
     names = {f.GetField("Name"): f.GetField("community_name") for f in placemarks}
     assert names == {code: f["community_name"] for code, f in features.items()}  # Chinese text intact
 
