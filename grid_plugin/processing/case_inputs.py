@@ -17,8 +17,10 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterProviderConnection,
     QgsProcessingParameterString,
 )
@@ -44,6 +46,8 @@ class StoreParameters:
     CONNECTION = "CONNECTION"
     DB_SCHEMA = "DB_SCHEMA"
     GRIDS = "GRIDS"
+    CONTIGUITY = "CONTIGUITY"
+    TOLERANCE = "TOLERANCE"
     START = "START"
     END = "END"
     KINDS = "KINDS"
@@ -84,6 +88,18 @@ class StoreParameters:
             self.INCLUDE_PILES, self.tr("Include cases on default-location piles (location_quality 'pile')"),
             defaultValue=False))
         self.add_timezone_parameter()
+
+    def add_neighbour_parameters(self) -> None:
+        """Which grids are neighbours (casehotspots, emerginghotspots): contiguity, gap tolerance, working CRS."""
+        self.addParameter(QgsProcessingParameterEnum(
+            self.CONTIGUITY, self.tr("Neighbours"), [self.tr("Queen (sharing a point)"),
+                                                    self.tr("Rook (sharing an edge)")], defaultValue=0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.TOLERANCE, self.tr("Gap tolerance between neighbouring grids (m)"),
+            QgsProcessingParameterNumber.Type.Double, 0.5, minValue=0.0))
+        self.add_working_crs_parameter(self.tr(
+            "CRS the gap tolerance is measured in (empty: the grids' Gauss-Krüger zone in China, their UTM zone "
+            "elsewhere)"))
 
     def add_working_crs_parameter(self, description: str) -> None:
         self.addParameter(QgsProcessingParameterCrs(self.WORKING_CRS, description, optional=True))

@@ -2386,11 +2386,6 @@
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
-      <source>CRS the gap tolerance is measured in (empty: the grids' Gauss-Krüger zone in China, their UTM zone elsewhere)</source>
-      <translation>CRS the gap tolerance is measured in (empty: the grids' Gauss-Krüger zone in China, their UTM zone elsewhere)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
       <source>Day</source>
       <translation>Day</translation>
     </message>
@@ -2426,16 +2421,6 @@ The period report (CSV and HTML) lists, for every day, week, month, quarter or y
 With the false discovery rate correction (Benjamini-Hochberg, off by default), the p-values of all grids are adjusted for the number of grids tested: a grid is significant at 90, 95 or 99 % when its adjusted p (field gi_p_adj) is at most 0.10, 0.05 or 0.01, and then at most 10, 5 or 1 % of the hot and cold spots found are expected to be chance. Fewer grids come out significant, and those that do can be trusted as a set. Without it, gi_p_adj equals gi_p.
 
 The period report (CSV and HTML) lists, for every day, week, month, quarter or year, the top-N grids and classes (高频区域、高频事件) with the change against the previous period.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
-      <source>Neighbours</source>
-      <translation>Neighbours</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
-      <source>Gap tolerance between neighbouring grids (m)</source>
-      <translation>Gap tolerance between neighbouring grids (m)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
@@ -2486,16 +2471,6 @@ The period report (CSV and HTML) lists, for every day, week, month, quarter or y
       <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
       <source>Cold-spot grids</source>
       <translation>Cold-spot grids</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
-      <source>Queen (sharing a point)</source>
-      <translation>Queen (sharing a point)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
-      <source>Rook (sharing an edge)</source>
-      <translation>Rook (sharing an edge)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
@@ -4160,6 +4135,11 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
     </message>
     <message>
       <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>CRS the gap tolerance is measured in (empty: the grids' Gauss-Krüger zone in China, their UTM zone elsewhere)</source>
+      <translation>CRS the gap tolerance is measured in (empty: the grids' Gauss-Krüger zone in China, their UTM zone elsewhere)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
       <source>Case store: GeoPackage file (a new name creates it)</source>
       <translation>Case store: GeoPackage file (a new name creates it)</translation>
     </message>
@@ -4210,6 +4190,16 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
     </message>
     <message>
       <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>Neighbours</source>
+      <translation>Neighbours</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>Gap tolerance between neighbouring grids (m)</source>
+      <translation>Gap tolerance between neighbouring grids (m)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
       <source>Time zone of times without one</source>
       <translation>Time zone of times without one</translation>
     </message>
@@ -4227,6 +4217,16 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <location filename="../../grid_plugin/processing/case_inputs.py" />
       <source>The unit-grid layer has no active grids with a geometry.</source>
       <translation>The unit-grid layer has no active grids with a geometry.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>Queen (sharing a point)</source>
+      <translation>Queen (sharing a point)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>Rook (sharing an edge)</source>
+      <translation>Rook (sharing an edge)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/case_inputs.py" />

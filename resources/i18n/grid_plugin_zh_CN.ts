@@ -2386,11 +2386,6 @@
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
-      <source>CRS the gap tolerance is measured in (empty: the grids' Gauss-Krüger zone in China, their UTM zone elsewhere)</source>
-      <translation>量测缝隙容差所用的坐标系（留空：在中国境内取网格所在的高斯-克吕格分带，境外取其 UTM 分带）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
       <source>Day</source>
       <translation>日</translation>
     </message>
@@ -2426,16 +2421,6 @@ The period report (CSV and HTML) lists, for every day, week, month, quarter or y
 启用错误发现率校正（Benjamini-Hochberg，默认关闭）时，所有网格的 p 值按检验的网格数进行校正：校正后的 p 值（字段 gi_p_adj）不大于 0.10、0.05 或 0.01 的网格在 90%、95% 或 99% 置信度下显著，此时所发现的热点和冷点中预期至多 10%、5% 或 1% 出于偶然。显著的网格会变少，但作为一个整体更可信。不校正时，gi_p_adj 等于 gi_p。
 
 周期报告（CSV 和 HTML）按日、周、月、季度或年列出排名前 N 位的网格和类别（高频区域、高频事件），以及与上一周期相比的变化。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
-      <source>Neighbours</source>
-      <translation>邻接方式</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
-      <source>Gap tolerance between neighbouring grids (m)</source>
-      <translation>相邻网格间的缝隙容差（米）</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
@@ -2486,16 +2471,6 @@ The period report (CSV and HTML) lists, for every day, week, month, quarter or y
       <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
       <source>Cold-spot grids</source>
       <translation>冷点网格数</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
-      <source>Queen (sharing a point)</source>
-      <translation>Queen 邻接（共享顶点）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
-      <source>Rook (sharing an edge)</source>
-      <translation>Rook 邻接（共享边）</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
@@ -4160,6 +4135,11 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
     </message>
     <message>
       <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>CRS the gap tolerance is measured in (empty: the grids' Gauss-Krüger zone in China, their UTM zone elsewhere)</source>
+      <translation>量测缝隙容差所用的坐标系（留空：在中国境内取网格所在的高斯-克吕格分带，境外取其 UTM 分带）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
       <source>Case store: GeoPackage file (a new name creates it)</source>
       <translation>案件库：GeoPackage 文件（填写新文件名则新建）</translation>
     </message>
@@ -4210,6 +4190,16 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
     </message>
     <message>
       <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>Neighbours</source>
+      <translation>邻接方式</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>Gap tolerance between neighbouring grids (m)</source>
+      <translation>相邻网格间的缝隙容差（米）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
       <source>Time zone of times without one</source>
       <translation>未带时区的时间所用的时区</translation>
     </message>
@@ -4227,6 +4217,16 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <location filename="../../grid_plugin/processing/case_inputs.py" />
       <source>The unit-grid layer has no active grids with a geometry.</source>
       <translation>单元网格图层中没有带几何图形的现行（未终止）网格。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>Queen (sharing a point)</source>
+      <translation>Queen 邻接（共享顶点）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/case_inputs.py" />
+      <source>Rook (sharing an edge)</source>
+      <translation>Rook 邻接（共享边）</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/case_inputs.py" />

@@ -37,8 +37,6 @@ from grid_plugin.toolbelt import field_types
 
 
 class CaseHotspotsAlgorithm(StoreParameters, GridAlgorithm):
-    CONTIGUITY = "CONTIGUITY"
-    TOLERANCE = "TOLERANCE"
     FDR = "FDR"
     PERIOD = "PERIOD"
     TOP_N = "TOP_N"
@@ -74,15 +72,7 @@ class CaseHotspotsAlgorithm(StoreParameters, GridAlgorithm):
         self.add_store_parameters()
         self.add_grid_source_parameter(self.tr("Unit grids (empty: the store's grids)"))
         self.add_filter_parameters()
-        self.addParameter(QgsProcessingParameterEnum(
-            self.CONTIGUITY, self.tr("Neighbours"), [self.tr("Queen (sharing a point)"),
-                                                    self.tr("Rook (sharing an edge)")], defaultValue=0))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.TOLERANCE, self.tr("Gap tolerance between neighbouring grids (m)"),
-            QgsProcessingParameterNumber.Type.Double, 0.5, minValue=0.0))
-        self.add_working_crs_parameter(self.tr(
-            "CRS the gap tolerance is measured in (empty: the grids' Gauss-Krüger zone in China, their UTM zone "
-            "elsewhere)"))
+        self.add_neighbour_parameters()
         self.addParameter(QgsProcessingParameterBoolean(
             self.FDR, self.tr("False discovery rate correction (Benjamini-Hochberg)"), defaultValue=False))
         self.addParameter(QgsProcessingParameterEnum(

@@ -108,8 +108,6 @@ def _utc_text(moment: dt.datetime) -> str:
 
 class EmergingHotspotsAlgorithm(StoreParameters, GridAlgorithm):
     TIME_STEP = "TIME_STEP"
-    CONTIGUITY = "CONTIGUITY"
-    TOLERANCE = "TOLERANCE"
     RINGS = "RINGS"
     WINDOW = "WINDOW"
     FDR = "FDR"
@@ -165,15 +163,7 @@ class EmergingHotspotsAlgorithm(StoreParameters, GridAlgorithm):
         self.add_filter_parameters()
         self.addParameter(QgsProcessingParameterEnum(
             self.TIME_STEP, self.tr("Time step"), [self.tr("Day"), self.tr("Week"), self.tr("Month")], defaultValue=1))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.CONTIGUITY, self.tr("Neighbours"), [self.tr("Queen (sharing a point)"),
-                                                    self.tr("Rook (sharing an edge)")], defaultValue=0))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.TOLERANCE, self.tr("Gap tolerance between neighbouring grids (m)"),
-            QgsProcessingParameterNumber.Type.Double, 0.5, minValue=0.0))
-        self.add_working_crs_parameter(self.tr(
-            "CRS the gap tolerance is measured in (empty: the grids' Gauss-Krüger zone in China, their UTM zone "
-            "elsewhere)"))
+        self.add_neighbour_parameters()
         self.addParameter(QgsProcessingParameterNumber(
             self.RINGS, self.tr("Neighbour rings (1: neighbours; 2: also their neighbours)"),
             QgsProcessingParameterNumber.Type.Integer, 1, minValue=1, maxValue=10))
