@@ -16,7 +16,7 @@ import shapely
 from grid_plugin.core import crs as core_crs
 from grid_plugin.core.errors import GridInputError
 from grid_plugin.core.offsets import gcj02_to_wgs84, wgs84_to_gcj02
-from grid_plugin.core.reprojection import repair_transformed
+from grid_plugin.core.reprojection import repair_transformed, round_valid
 
 
 @dataclass(frozen=True)
@@ -26,12 +26,13 @@ class ExportFormat:
     suffix: str
     lonlat_only: bool = False  # the format's coordinates are always longitude/latitude (WGS84)
     encodings: tuple[str, ...] = ("utf-8",)  # text encodings the format can be written in
+    decimals: int | None = None  # the coordinate decimals the writer rounds to (None: full precision)
 
 
 FORMATS: dict[str, ExportFormat] = {f.key: f for f in (
     ExportFormat("gpkg", "GPKG", ".gpkg"),
     ExportFormat("shp", "ESRI Shapefile", ".shp", encodings=("utf-8", "gbk")),
-    ExportFormat("geojson", "GeoJSON", ".geojson", lonlat_only=True),  # RFC 7946
+    ExportFormat("geojson", "GeoJSON", ".geojson", lonlat_only=True, decimals=7),  # RFC 7946: GDAL writes 7
     ExportFormat("kml", "LIBKML", ".kml", lonlat_only=True),
     ExportFormat("dxf", "DXF", ".dxf"),
     ExportFormat("csv", "CSV", ".csv", encodings=("utf-8", "gbk")),
@@ -104,11 +105,18 @@ def check_format_target(fmt: ExportFormat, target: Target) -> None:
 
 
 # ---- coordinates ---------------------------------------------------------------------------------------
-def transform_geometries(geometries: np.ndarray, source_wkt: str, target: Target) -> tuple[np.ndarray, int]:
+def transform_geometries(geometries: np.ndarray, source_wkt: str, target: Target,
+                         decimals: int | None = None) -> tuple[np.ndarray, int]:
     """Shapely geometries from the source CRS to the target (GCJ-02: via WGS84, then the offset), with
     the polygons the transform made invalid repaired (core.reprojection.repair_transformed; polygons come
-    back as MultiPolygons). Returns the geometries and how many were repaired, for the caller to log."""
-    return repair_transformed(_moved(geometries, source_wkt, target))
+    back as MultiPolygons). With `decimals` (the format's, e.g. GeoJSON's 7) the coordinates are rounded
+    here and what the rounding made invalid is repaired too, so the writer's own rounding changes
+    nothing. Returns the geometries and how many were repaired, for the caller to log."""
+    moved, repaired = repair_transformed(_moved(geometries, source_wkt, target))
+    if decimals is None:
+        return moved, repaired
+    rounded, rounding_repaired = round_valid(moved, decimals)
+    return rounded, repaired + rounding_repaired
 
 
 def _moved(geometries: np.ndarray, source_wkt: str, target: Target) -> np.ndarray:

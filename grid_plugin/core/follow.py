@@ -43,6 +43,10 @@ _CRUMB_M2 = 1e-6
 _STITCH_M = 1e-6
 # Rank of an edge on no followed line (cannot happen for block edges, kept for safety).
 _UNRANKED = 0
+# A block narrower than this on average (2·area / perimeter, m) is a sliver, not ground: the face
+# between a road and a community boundary that run a few millimetres apart. It joins the neighbour
+# sharing its longest edge whatever line lies between, or it would hang off another block as a spike.
+SLIVER_WIDTH_M = 0.1
 
 
 # Crossing ranks of common road classes: Chinese urban road classes (CJJ 37) and OSM highway
@@ -175,7 +179,8 @@ def _block_neighbours(
 ) -> dict[int, list[tuple[int, float, int]]]:
     """(neighbour, shared length, crossing rank) for every small block.
 
-    The rank of a shared boundary is that of the line carrying most of its length.
+    The rank of a shared boundary is that of the line carrying most of its length; a sliver
+    (SLIVER_WIDTH_M) crosses every line alike, so it joins the neighbour it shares most edge with.
     """
     first, second, length, middle = shared_edges(blocks)
     involved = np.isin(first, small) | np.isin(second, small)
@@ -194,9 +199,10 @@ def _block_neighbours(
         lengths = by_rank.setdefault(pair, {})
         lengths[r] = lengths.get(r, 0.0) + d
     neighbours: dict[int, list[tuple[int, float, int]]] = {int(s): [] for s in small}
+    sliver = set(np.flatnonzero(2.0 * shapely.area(blocks) < SLIVER_WIDTH_M * shapely.length(blocks)).tolist())
     for (u, v), lengths in sorted(by_rank.items()):
         total = sum(lengths.values())
-        rank = max(lengths, key=lambda r: (lengths[r], -r))
+        rank = _UNRANKED if u in sliver or v in sliver else max(lengths, key=lambda r: (lengths[r], -r))
         if u in neighbours:
             neighbours[u].append((v, total, rank))
         if v in neighbours:

@@ -11,6 +11,7 @@ repair_transformed, which repairs deterministically only those the transform mad
 - repair_transformed: invalid polygons made valid (GEOS MakeValid, the "structure" method where
   shapely ≥ 2.1 and GEOS ≥ 3.10 offer it, else "linework"), polygonal parts only; every polygonal
   geometry comes back as a MultiPolygon, other geometries as they are; with the count repaired;
+- round_valid: coordinates rounded to a number of decimals (GeoJSON's 7), invalid polygons repaired;
 - invalid_in: which polygons are invalid, and why (GEOS's reason), in a CRS.
 """
 
@@ -82,6 +83,15 @@ def make_valid_polygonal(geometries: np.ndarray) -> np.ndarray:
         filled = np.unique(index)
         out[filled] = shapely.multipolygons(parts, indices=np.searchsorted(filled, index))
     return out
+
+
+def round_valid(geometries: np.ndarray, decimals: int) -> tuple[np.ndarray, int]:
+    """Coordinates rounded to `decimals` places, as a format that writes that many (GeoJSON, RFC 7946:
+    7) would round them, with the polygons the rounding made invalid repaired (make_valid_polygonal),
+    so the writer gets coordinates it keeps as they are. Returns the geometries and how many were
+    repaired."""
+    rounded = shapely.transform(np.asarray(geometries, dtype=object), lambda xy: np.round(xy, decimals))
+    return repair_transformed(rounded)
 
 
 def repair_transformed(geometries: np.ndarray) -> tuple[np.ndarray, int]:

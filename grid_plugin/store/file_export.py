@@ -149,8 +149,8 @@ def _write_fiona(staged: Path, fmt: ExportFormat, layer: ExportLayer, target: Ta
     kml_name = fmt.key == "kml" and layer.code_field is not None and "name" not in schema["properties"]
     if kml_name:
         schema["properties"] = {"name": "str", **schema["properties"]}
-    if fmt.key == "geojson":
-        options["RFC7946"] = "YES"
+    if fmt.key == "geojson":  # coordinates come rounded to fmt.decimals (core.export.transform_geometries)
+        options.update(RFC7946="YES", COORDINATE_PRECISION=fmt.decimals)
     elif fmt.key == "csv":
         options.update(GEOMETRY="AS_WKT", CREATE_CSVT="YES")
         if encoding == "utf-8":

@@ -28,7 +28,7 @@ from grid_plugin.core.offsets import wgs84_to_gcj02
 from tests.qgis.conftest import write_gpkg
 from tests.qgis.test_divide_follow import assert_exact_cover, edited_roads, follow_params, layer_geometries, run
 from tests.qgis.test_divide_grids import read_layer
-from tests.unit.test_grid_validity import notches
+from tests.unit.test_grid_validity import notches, spikes
 
 __all__ = ["edited_roads"]  # a fixture of test_divide_follow, used here too
 
@@ -67,7 +67,8 @@ def assert_valid_everywhere(uri, targets=TARGETS):
     than 1 mm to an edge of its own; every count is reported when one is not 0."""
     geometries = np.array([g["geometry"] for g in read_layer(uri)[2]], dtype=object)
     counts = {"invalid as stored": len(qgis_invalid(uri)),
-              "nearer than 1 mm": int((shapely.minimum_clearance(geometries) < CLEARANCE_M - NOISE_M).sum())}
+              "nearer than 1 mm": int((shapely.minimum_clearance(geometries) < CLEARANCE_M - NOISE_M).sum()),
+              "with a spike or neck below 1 cm": len(spikes(geometries))}
     for target in targets:
         counts[f"invalid in {target}"] = len(qgis_invalid(uri, target))
     assert set(counts.values()) == {0}, f"of {len(geometries)} features: {counts}"

@@ -107,3 +107,19 @@ def test_text_problems_name_feature_and_field():
 def test_label_height_follows_the_feature_size():
     grids = np.array([shapely.box(0, 0, 100, 100)] * 3, dtype=object)
     assert label_height(grids) == pytest.approx(12.5)
+
+
+def test_geojson_coordinates_are_rounded_to_seven_decimals_and_what_that_breaks_is_repaired():
+    # a notch reaching 4e-8 degrees above the bottom edge: valid as it is, on the edge once rounded
+    notch = shapely.Polygon([(116.0, 39.0), (116.001, 39.0), (116.001, 39.001), (116.00050004, 39.00000004),
+                             (116.0, 39.001)])
+    plain = shapely.box(116.002, 39.0, 116.003, 39.001)
+    assert notch.is_valid
+    assert not shapely.transform(notch, lambda xy: np.round(xy, 7)).is_valid
+    moved, repaired = transform_geometries(np.array([notch, plain], dtype=object), LONLAT, resolve_target("wgs84"),
+                                           decimals=7)
+    assert repaired == 1
+    assert shapely.is_valid(moved).all()
+    xy = shapely.get_coordinates(moved)
+    assert np.array_equal(xy, np.round(xy, 7))  # the writer's own rounding changes nothing
+    assert abs(moved[0].area - notch.area) < 1e-4 * notch.area and moved[1].equals(plain)

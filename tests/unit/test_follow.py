@@ -19,6 +19,7 @@ from grid_plugin.core.follow import (
 )
 from grid_plugin.core.precision import DEFAULT_PRECISION_M, on_grid
 from grid_plugin.core.quality import boundary_on_lines
+from tests.unit.test_grid_validity import spikes
 
 SETTINGS = AreaSettings(target=10_000.0, minimum=3_000.0, maximum=25_000.0)
 
@@ -417,3 +418,21 @@ def test_cuts_ending_on_a_community_boundary_are_stitched_into_the_neighbour():
     assert on_line[0] == on_line[1] and len(on_line[0]) > 2  # the cuts' ends, on both sides
     union = shapely.union_all(division.geometries)
     assert union.symmetric_difference(box(0, 0, 300, 300)).area < 1e-6
+
+
+@pytest.mark.parametrize("offset", [0.0005, 0.004, 0.03])
+def test_a_road_a_few_millimetres_inside_the_community_boundary_leaves_no_spike(offset):
+    """Real community boundaries are drawn on road centre lines from another source: the main road runs
+    along the boundary a few millimetres off and then meets it, and side roads end on the main road. The
+    sliver between road and boundary spanned several blocks and ended as a spike, 300 m long here, on one
+    grid (125 of the sample's grids had one), or took a whole block's place."""
+    outline = box(0, 0, 400, 300)
+    top = LineString([(-20, 300 - offset), (250, 300 - offset), (400, 300), (420, 300)])
+    side = [[(x, -20), (x, top.interpolate(top.project(Point(x, 300))).y)] for x in (100, 200, 300)]
+    across = [[(-20, y), (420, y)] for y in (100, 200)]
+    division = divide_following([community(outline)], join(follow(*side, *across), follow(top.coords, rank=5)),
+                                SETTINGS)
+    grids = grids_of(division, 0)
+    assert len(spikes(grids)) == 0, [shapely.to_wkt(g, rounding_precision=4) for g in grids[spikes(grids)]]
+    assert_exact_cover(grids, outline)
+    assert sorted(np.round(shapely.area(grids)).tolist()) == [10_000.0] * 12  # the road grid's 12 blocks

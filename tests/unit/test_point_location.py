@@ -227,7 +227,7 @@ def test_bad_arguments_are_refused():
 
 
 def demo_grids(crs: str = "EPSG:4548") -> np.ndarray:
-    """The sample district's 1,725 unit grids (out/demo.gpkg), in EPSG:4548 or reprojected."""
+    """The sample district's unit grids (out/demo.gpkg), in EPSG:4548 or reprojected."""
     import fiona
     import pyproj
     from shapely.geometry import shape

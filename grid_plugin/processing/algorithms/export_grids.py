@@ -134,7 +134,7 @@ class ExportGridsAlgorithm(GridAlgorithm):
             problem = unrepresentable(geometries, source_wkt, target, fids)
             if problem is not None:
                 raise problem
-            moved, repaired = transform_geometries(geometries, source_wkt, target)
+            moved, repaired = transform_geometries(geometries, source_wkt, target, fmt.decimals)
             if repaired:
                 feedback.pushInfo(self.tr("{} polygons became invalid in {} and were repaired (make valid).").format(
                     repaired, target.crs.name))
