@@ -23,7 +23,7 @@ postgis: setup
 
 ## demo: the main job on the bundled sample district: grids, component codes, the case store and its heat (out/).
 demo: setup translations
-	$(PYTHON) -m grid_plugin.demo --out out
+	$(PYTHON) resources/sample/demo.py --out out
 
 ## test: everything the suite needs, then the whole suite headless (unit, QGIS, PostGIS, end-to-end) on
 ## QGIS 3.22, then the QGIS 3.40 lane; both always run, and the target fails if either failed.

@@ -19,7 +19,7 @@ Targets (issue), each printed next to QGIS's own tools on the same data in the s
    The same query also runs on the 1 M stores the plugin import made. QGIS:
    ``native:extractbyexpression`` (same month and class) then ``native:countpointsinpolygon``
    on the 1 M point layer of target 1 only (so "ratio" there compares 10 M with 1 M).
-3. ``grid_plugin.core.point_location.PointLocator`` (index built and points located, as
+3. ``grid_plugin.core.cases.point_location.PointLocator`` (index built and points located, as
    importcases does it) of the 1,000,000 case points (EPSG:4490) to the store's 1,725
    road-following grids: ≥ 1,000,000 points/s and ≥ 10× faster than
    ``native:countpointsinpolygon`` on the same points and grids. The STRtree reference
@@ -31,7 +31,7 @@ The kernel-heatmap target is measured by bench/bench_heatmap.py (not here).
 
 Data (deterministic, ``numpy.random.default_rng``): the unit grids are the road-following
 grids of the bundled sample district (``out/demo.gpkg`` layer ``unit_grids`` from ``make
-demo``; when missing, ``gridplugin:dividegrids`` is run as grid_plugin/demo.py does and cached).
+demo``; when missing, ``gridplugin:dividegrids`` is run as resources/sample/demo.py does and cached).
 Cases: 70 % in 80 Gaussian hot spots (σ 60-400 m, Zipf-like sizes) and 30 % uniform, all
 inside a grid; case_id AJ2025 + 8 digits (unique, rising with the report time), source
 监督员上报 / 12345热线 / 公众举报 / 视频发现, class_code from
@@ -351,7 +351,7 @@ def case_records(cases: dict, district: District):
 
     import numpy as np
 
-    from grid_plugin.core.cases import CaseRecords
+    from grid_plugin.core.cases.records import CaseRecords
 
     n = len(cases["case_id"])
     closed = cases["closed"].tolist()
@@ -486,7 +486,7 @@ def gpkg_count(path: str, table: str) -> int:
 
 
 def worker_grids(job: dict) -> dict:
-    """gridplugin:dividegrids on the sample district, following roads, as grid_plugin/demo.py does."""
+    """gridplugin:dividegrids on the sample district, following roads, as resources/sample/demo.py does."""
     keep = start_qgis()  # noqa: F841 (keeps the application alive)
     provider = register_provider()  # noqa: F841
     import processing
@@ -678,7 +678,7 @@ def explain(store, job: dict, case_filter) -> str:
 
 def worker_aggregate(job: dict) -> dict:
     """store.counts_per_grid with a month + class filter: the first call and repeats."""
-    from grid_plugin.core.cases import CaseFilter
+    from grid_plugin.core.cases.records import CaseFilter
 
     began = time.perf_counter()
     store = open_store(job)
@@ -738,8 +738,8 @@ def worker_assign(job: dict) -> dict:
     import numpy as np
     import shapely
 
-    from grid_plugin.core.grid_assignment import assign_to_grids
-    from grid_plugin.core.point_location import PointLocator
+    from grid_plugin.core.cases.grid_assignment import assign_to_grids
+    from grid_plugin.core.cases.point_location import PointLocator
     from grid_plugin.store.gpkg import GpkgStore
 
     points = np.load(job["npz"])
@@ -830,7 +830,7 @@ class Runner:
 
 
 def ensure_grids(runner: Runner) -> str:
-    """The road-following unit grids: out/demo.gpkg's, else made (and cached) like grid_plugin/demo.py."""
+    """The road-following unit grids: out/demo.gpkg's, else made (and cached) like resources/sample/demo.py."""
     import sqlite3
 
     if DEMO_GPKG.exists():

@@ -6,10 +6,10 @@ writes them) into the store's UTC text.
 `--repo` points at another checkout (e.g. a worktree of an older commit) to time its code on the
 same values. What runs (the column parser of importcases, core only, no QGIS):
 
-- with core.time_formats (DATE_FORMAT): TimeColumns with auto (survey of the day/month order, then
+- with core.cases.time_formats (DATE_FORMAT): TimeColumns with auto (survey of the day/month order, then
   the parse) and with the US preset, in America/New_York;
 - the ISO column of the same times ('2015-01-13 12:20:09'), for comparison: the existing fast path;
-- without it (older code): core.case_times.parse_time_column, which reads no US time: every value
+- without it (older code): core.cases.case_times.parse_time_column, which reads no US time: every value
   takes the per-value path and is rejected.
 
 Values: times every 31.5 s from 2015-01-01 00:00:00 (a year at 1 M), month and day zero-padded,
@@ -56,7 +56,7 @@ def main() -> None:
     sys.path.insert(0, str(args.repo))
     import numpy as np
 
-    from grid_plugin.core.case_times import TimeWindow, parse_time_column, time_zone
+    from grid_plugin.core.cases.case_times import TimeWindow, parse_time_column, time_zone
 
     zone = time_zone("America/New_York")
     us, iso = us_values(args.rows)
@@ -64,7 +64,7 @@ def main() -> None:
     print(f"{args.rows:,} values, code at {args.repo}")
     timed("ISO column, parse_time_column", lambda: parse_time_column(iso, zone, TimeWindow()))
     try:
-        from grid_plugin.core.time_formats import AUTO, TimeColumns, date_format
+        from grid_plugin.core.cases.time_formats import AUTO, TimeColumns, date_format
     except ImportError:
         _, bad = timed("US column, parse_time_column (no DATE_FORMAT)",
                        lambda: parse_time_column(us, zone, TimeWindow()))

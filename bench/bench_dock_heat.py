@@ -26,7 +26,7 @@ Steps, each in a fresh worker process (see harness.py) so that each peak memory 
    would draw it; *total* = both. Every action must cause exactly one redraw.
 4. correctness: after several actions the per-grid counts read back from the layer's features
    must equal ``store.counts_per_grid(CaseFilter(...))`` for the same local days (Asia/Shanghai,
-   turned into UTC bounds by ``core.cases.parse_time``), classes and sources. A difference makes
+   turned into UTC bounds by ``core.cases.records.parse_time``), classes and sources. A difference makes
    the script exit with status 1 (after printing everything).
 5. QGIS (worker ``qgis``, QGIS + Processing): for 3 of the actions, the same per-grid map the
    QGIS way: the store's ``cases`` layer (ogr, ``path|layername=cases``, opened once, untimed)
@@ -183,7 +183,7 @@ def drawn_share(image) -> float:
 
 def utc_window(daily, first: int, last: int) -> tuple[str, str]:
     """UTC bounds [start, end) of local days first..last (both inclusive)."""
-    from grid_plugin.core.cases import parse_time, time_zone
+    from grid_plugin.core.cases.records import parse_time, time_zone
 
     zone = time_zone(ZONE)
     return parse_time(daily.date_of(first).isoformat(), zone), parse_time(daily.date_of(last + 1).isoformat(), zone)
@@ -208,8 +208,8 @@ def worker_heat(job: dict) -> dict:
     """Pre-aggregation, then the controls: every action of PLAN timed (recount + update, render)."""
     import numpy as np
 
-    from grid_plugin.core.cases import CaseFilter
-    from grid_plugin.core.daily_counts import DailyCaseCounts
+    from grid_plugin.core.cases.daily_counts import DailyCaseCounts
+    from grid_plugin.core.cases.records import CaseFilter
     from grid_plugin.store.gpkg import GpkgStore
 
     out: dict = {}
@@ -322,7 +322,7 @@ def worker_qgis(job: dict) -> dict:
     import processing
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsVectorLayer
 
-    from grid_plugin.core.cases import CaseFilter
+    from grid_plugin.core.cases.records import CaseFilter
     from grid_plugin.store.base import subset_string
     from grid_plugin.store.gpkg import GpkgStore
 

@@ -1,4 +1,4 @@
-"""Benchmark: emerging hot spot analysis (grid_plugin.core.emerging) on 2,000 grids × 52 weeks.
+"""Benchmark: emerging hot spot analysis (grid_plugin.core.cases.emerging) on 2,000 grids × 52 weeks.
 
 Core target (issue 19): the whole analysis — space-time Gi*, FDR, Mann–Kendall on z and on the counts,
 categories — in well under 2 s. No QGIS: core alone, in a fresh worker process (see harness.py)
@@ -60,7 +60,7 @@ PHASES = ((50, "count"), (70, "analyse"), (95, "per-bin layer"), (100, "grid lay
 def make_input(grids: int, bins: int):
     import numpy as np
 
-    from grid_plugin.core.hotspots import Neighbours
+    from grid_plugin.core.cases.hotspots import Neighbours
 
     columns = 50 if grids % 50 == 0 else int(np.ceil(np.sqrt(grids)))
     rows = -(-grids // columns)
@@ -85,7 +85,7 @@ def worker_core(args) -> dict:
 
     import numpy as np
 
-    from grid_plugin.core.emerging import emerging_hot_spots, space_time_gi_star
+    from grid_plugin.core.cases.emerging import emerging_hot_spots, space_time_gi_star
 
     cube, neighbours = make_input(args.grids, args.bins)
     before = peak_memory_mib()["ru_maxrss_mib"]

@@ -53,7 +53,7 @@ Inputs (deterministic: ``numpy.random.default_rng([SEED, size])``, cached with a
     .venv/bin/python bench/bench_follow.py                      # 42 km² (3 runs) and 1,400 km² (1 run)
     .venv/bin/python bench/bench_follow.py --sizes 42           # quick check
     .venv/bin/python bench/bench_follow.py --sizes 42 --runs 1 --skip-qgis
-    .venv/bin/python bench/bench_follow.py --profile 42         # cProfile of core.follow, no QGIS
+    .venv/bin/python bench/bench_follow.py --profile 42         # cProfile of core.grids.follow, no QGIS
 
 ``--profile SIZE`` reads the cached input with fiona and runs ``divide_following`` and
 ``quality_figures`` (the core of the algorithm, bypassing QGIS) under cProfile, printing the top
@@ -552,7 +552,7 @@ def worker_qgis(args) -> dict:
 
 
 def worker_profile(args) -> dict:
-    """cProfile of core.follow.divide_following + core.quality.quality_figures (no QGIS)."""
+    """cProfile of core.grids.follow.divide_following + core.grids.quality.quality_figures (no QGIS)."""
     import cProfile
     import pstats
 
@@ -561,10 +561,16 @@ def worker_profile(args) -> dict:
     import shapely
     from shapely.geometry import shape
 
-    from grid_plugin.core.codes import parse_community_code
-    from grid_plugin.core.containers import prepare_containers
-    from grid_plugin.core.follow import DEFAULT_ROAD_RANK, AreaSettings, FollowLines, divide_following, road_class_rank
-    from grid_plugin.core.quality import quality_figures
+    from grid_plugin.core.grids.codes import parse_community_code
+    from grid_plugin.core.grids.containers import prepare_containers
+    from grid_plugin.core.grids.follow import (
+        DEFAULT_ROAD_RANK,
+        AreaSettings,
+        FollowLines,
+        divide_following,
+        road_class_rank,
+    )
+    from grid_plugin.core.grids.quality import quality_figures
 
     with fiona.open(args.input, layer="communities") as source:
         records = [(f.id, shape(f.geometry), f.properties["community_code"], f.properties["community_name"])
@@ -754,7 +760,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-qgis", action="store_true", help="time the plugin only")
     parser.add_argument("--timeout", type=float, default=1800.0, help="seconds per worker run (default 1800)")
     parser.add_argument("--profile", type=int, metavar="SIZE", choices=SIZES,
-                        help="instead of timing: cProfile core.follow on the input of SIZE km² (no QGIS)")
+                        help="instead of timing: cProfile core.grids.follow on the input of SIZE km² (no QGIS)")
     parser.add_argument("--top", type=int, default=25, help="functions listed per profile table (default 25)")
     # internal: one measured operation, or input generation, in this (child) process
     parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
@@ -778,7 +784,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.profile:
         path, facts = cached_input(args.profile, env)
         keep = CACHE_DIR.parent
-        print(f"profiling core.follow on {facts['communities']:,} communities, {facts['segments']:,} segments",
+        print(f"profiling core.grids.follow on {facts['communities']:,} communities, {facts['segments']:,} segments",
               flush=True)
         run = run_worker("profile", env, args.timeout, path, ["--top", str(args.top)], keep_dir=True)
         if run.error:

@@ -1,4 +1,4 @@
-"""Benchmark: geocoding Chinese addresses against a gazetteer (grid_plugin.core.addresses).
+"""Benchmark: geocoding Chinese addresses against a gazetteer (grid_plugin.core.addresses.addresses).
 
 Target (issue 8): 100,000 addresses against a 200,000-entry gazetteer in at most 30 s, taken
 as ``Gazetteer(entries)`` (the indexes) + ``Gazetteer.match_many(texts)`` together. Printed
@@ -203,7 +203,7 @@ def make_gazetteer(quick: bool) -> dict:
     generator needs."""
     import numpy as np
 
-    from grid_plugin.core.addresses import AddressEntries
+    from grid_plugin.core.addresses.addresses import AddressEntries
 
     n_entries, _, n_roads, n_pois = sizes(quick)
     rng = np.random.default_rng(SEED)
@@ -435,7 +435,7 @@ def worker_match(args) -> dict:
     """Index build and match_many timed, then the evaluation."""
     import numpy as np
 
-    from grid_plugin.core.addresses import AMBIGUOUS, MATCHED, Gazetteer
+    from grid_plugin.core.addresses.addresses import AMBIGUOUS, MATCHED, Gazetteer
 
     started = time.perf_counter()
     data = make_gazetteer(args.quick)
@@ -510,7 +510,7 @@ def worker_reverse(args) -> dict:
     import numpy as np
     import pyproj
 
-    from grid_plugin.core.addresses import NearestAddress
+    from grid_plugin.core.addresses.addresses import NearestAddress
 
     started = time.perf_counter()
     data = make_gazetteer(args.quick)
@@ -559,7 +559,7 @@ def worker_qgis(args) -> dict:
         QgsVectorLayer,
     )
 
-    from grid_plugin.core.addresses import NearestAddress
+    from grid_plugin.core.addresses.addresses import NearestAddress
 
     data = make_gazetteer(args.quick)
     e = data["entries"]
@@ -606,7 +606,7 @@ def worker_profile(args) -> dict:
     import cProfile
     import pstats
 
-    from grid_plugin.core.addresses import Gazetteer
+    from grid_plugin.core.addresses.addresses import Gazetteer
 
     data = make_gazetteer(args.quick)
     texts, _, _ = make_addresses(data, sizes(args.quick)[1])

@@ -6,7 +6,7 @@ For each input it runs ``gridplugin:dividegrids`` in a fresh worker process and 
 - near-degenerate grids (a vertex nearer than 1 mm to an edge of its own grid: GEOS's minimum
   clearance below 1 mm, less 2e-8 m of floating-point noise) and grids invalid in the working CRS and
   once reprojected with pyproj to EPSG:4490 (the case store), EPSG:4326, EPSG:3857, the Gauss-Krüger
-  6-degree zone EPSG:4509 and GCJ-02 (EPSG:4326 with core.offsets' shift).
+  6-degree zone EPSG:4509 and GCJ-02 (EPSG:4326 with core.geodesy.offsets' shift).
 
 Inputs: ``sample`` (the bundled sample district, follow roads and 100 m lattice) and ``42`` (the 42 km²
 synthetic district of bench_follow.py, its cached generator output; follow and lattice); ``1400`` is the
@@ -61,7 +61,7 @@ def worker(args) -> dict:
     import shapely
     from qgis.core import QgsApplication, QgsVectorLayer
 
-    from grid_plugin.core.offsets import wgs84_to_gcj02
+    from grid_plugin.core.geodesy.offsets import wgs84_to_gcj02
     from grid_plugin.processing.provider import GridPluginProvider
 
     assert Path(sys.modules["grid_plugin"].__file__).resolve().is_relative_to(Path(args.repo).resolve())

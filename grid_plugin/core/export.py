@@ -1,7 +1,7 @@
 """Exporting layers for planners: formats, target coordinate systems (with GCJ-02), Shapefile
 field names and the checks that keep an export from losing anything silently.
 
-Pure logic; the files are written by grid_plugin.store.file_export (fiona, and OGR for DXF text).
+Pure logic; the files are written by grid_plugin.io.export_files (fiona, and OGR for DXF text).
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ import numpy as np
 import pyproj
 import shapely
 
-from grid_plugin.core import crs as core_crs
 from grid_plugin.core.errors import GridInputError
-from grid_plugin.core.offsets import gcj02_to_wgs84, wgs84_to_gcj02
-from grid_plugin.core.reprojection import repair_transformed, round_valid
+from grid_plugin.core.geodesy import crs as core_crs
+from grid_plugin.core.geodesy.offsets import gcj02_to_wgs84, wgs84_to_gcj02
+from grid_plugin.core.geodesy.reprojection import repair_transformed, round_valid
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ def check_format_target(fmt: ExportFormat, target: Target) -> None:
 def transform_geometries(geometries: np.ndarray, source_wkt: str, target: Target,
                          decimals: int | None = None) -> tuple[np.ndarray, int]:
     """Shapely geometries from the source CRS to the target (GCJ-02: via WGS84, then the offset), with
-    the polygons the transform made invalid repaired (core.reprojection.repair_transformed; polygons come
+    the polygons the transform made invalid repaired (core.geodesy.reprojection.repair_transformed; polygons come
     back as MultiPolygons). With `decimals` (the format's, e.g. GeoJSON's 7) the coordinates are rounded
     here and what the rounding made invalid is repaired too, so the writer's own rounding changes
     nothing. Returns the geometries and how many were repaired, for the caller to log."""

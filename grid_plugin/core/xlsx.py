@@ -23,8 +23,8 @@ from xml.parsers import expat
 
 import numpy as np
 
+from grid_plugin.core.components.tables import HEADER_SEARCH, Expect, TableColumns, choose_header
 from grid_plugin.core.errors import GridInputError, Message, message
-from grid_plugin.core.tables import HEADER_SEARCH, Expect, TableColumns, choose_header
 
 # number formats 14-22, 27-36, 45-47 and 50-58 are dates or times (ECMA-376 and its East Asian ids)
 _DATE_FORMAT_IDS = frozenset([*range(14, 23), *range(27, 37), 45, 46, 47, *range(50, 59)])

@@ -23,7 +23,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from grid_plugin.core.addresses import NearestAddress
+from grid_plugin.core.addresses.addresses import NearestAddress
 from grid_plugin.gui.algorithm_runner import AlgorithmRunner, layer_group
 from grid_plugin.gui.parameter_form import unique_path
 from grid_plugin.gui.spot_info import SpotInfoTool, describe_spot, spot_html

@@ -12,7 +12,7 @@ from qgis.gui import QgsCheckableComboBox, QgsRangeSlider
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QWidget
 
-from grid_plugin.core.daily_counts import DailyCaseCounts
+from grid_plugin.core.cases.daily_counts import DailyCaseCounts
 from grid_plugin.core.errors import GridInputError
 from grid_plugin.gui.live_heat import LiveGridHeat
 from grid_plugin.store.base import StoredGrids
@@ -155,7 +155,7 @@ class HeatControls(QWidget):
 
 def class_names() -> dict[str, str]:
     """Class code -> Chinese name from the plugin's component and event tables (both schemes)."""
-    from grid_plugin.core.classes import ClassTable
+    from grid_plugin.core.components.classes import ClassTable
 
     names: dict[str, str] = {}
     for scheme in ("gbt47678", "gbt30428"):

@@ -3,7 +3,7 @@ rewritten in place when the heat controls change (no store query, no new layer),
 
 Class breaks follow the counts shown (quantiles of the grids with cases), so a narrow time window
 still spreads over the whole ramp. Cases on default-location piles are not among the counts: the
-store's hourly_counts leaves them out, as every heat does by default (core.piles). The layer is in
+store's hourly_counts leaves them out, as every heat does by default (core.cases.piles). The layer is in
 the grids' geographic CRS: CGCS2000 in China, WGS 84 elsewhere (store.base.grids_datum). Kept apart
 from the widgets so bench/ can time a redraw.
 """
@@ -23,7 +23,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
-from grid_plugin.core.daily_counts import DailyCaseCounts
+from grid_plugin.core.cases.daily_counts import DailyCaseCounts
 from grid_plugin.processing.case_styles import HEAT_COLOURS
 from grid_plugin.store.base import StoredGrids, grids_datum
 from grid_plugin.toolbelt import field_types

@@ -23,9 +23,9 @@ from qgis.core import (
 from qgis.gui import QgsMapCanvas, QgsMapToolEmitPoint
 from qgis.PyQt.QtCore import pyqtSignal
 
-from grid_plugin.core import beidou
-from grid_plugin.core.addresses import NearestAddress
-from grid_plugin.core.cases import UTC_FORMAT
+from grid_plugin.core.addresses.addresses import NearestAddress
+from grid_plugin.core.cases.records import UTC_FORMAT
+from grid_plugin.core.geodesy import beidou
 from grid_plugin.store.base import CaseStore
 from grid_plugin.store.schema import STORE_SRID
 from grid_plugin.toolbelt.i18n import tr

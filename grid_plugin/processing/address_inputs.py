@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import numpy as np
 from qgis.core import QgsProcessingException
 
-from grid_plugin.core.addresses import AddressEntries
-from grid_plugin.core.point_location import PointLocator
+from grid_plugin.core.addresses.addresses import AddressEntries
+from grid_plugin.core.cases.point_location import PointLocator
 from grid_plugin.store.base import CaseStore, StoredGrids
 
 

@@ -33,12 +33,12 @@ from qgis.PyQt.QtCore import QCoreApplication, QDate, QDateTime, Qt, QVariant
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.sip import isdeleted
 
-from grid_plugin.core import crs as core_crs
 from grid_plugin.core.errors import Cancelled, GridInputError, Message
+from grid_plugin.core.geodesy import crs as core_crs
 from grid_plugin.core.progress import Progress
 from grid_plugin.core.schema import FieldSpec
+from grid_plugin.io.feature_files import SpatialReference, name_problem, write_feature_file
 from grid_plugin.processing.proj_threads import keep_proj_context
-from grid_plugin.store.gpkg_files import SpatialReference, name_problem, write_feature_file
 from grid_plugin.toolbelt import field_types
 from grid_plugin.toolbelt.i18n import CONTEXT
 from grid_plugin.toolbelt.paths import resource
@@ -306,7 +306,7 @@ _GPKG_TYPES = {field_types.STRING: "TEXT", field_types.INT: "INTEGER", field_typ
 def new_gpkg_output(algorithm: QgsProcessingAlgorithm, parameters, key: str, context: QgsProcessingContext,
                     fields: QgsFields, wkb_type: int) -> str | None:
     """The file path when output `key` goes to a new GeoPackage file that the plugin can write
-    itself (store/gpkg_files.py, three times faster than QGIS's writer for a million features):
+    itself (io/feature_files.py, three times faster than QGIS's writer for a million features):
     a plain .gpkg path that does not exist yet, 2D geometries and field types GeoPackage has.
     None means: use QGIS's sink (memory layers, databases, other formats, existing files).
     Raises QgsProcessingException before anything is written when no GeoPackage can take the

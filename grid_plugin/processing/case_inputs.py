@@ -25,12 +25,12 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from grid_plugin.core.cases import CaseFilter, filter_kinds, parse_time, split_list, time_zone
-from grid_plugin.core.codes import normalise_code
-from grid_plugin.core.crs import working_epsg
+from grid_plugin.core.cases.records import CaseFilter, filter_kinds, parse_time, split_list, time_zone
 from grid_plugin.core.errors import GridInputError
-from grid_plugin.core.grid_extent import GridExtent
-from grid_plugin.core.reprojection import repair_transformed
+from grid_plugin.core.geodesy.crs import working_epsg
+from grid_plugin.core.geodesy.reprojection import repair_transformed
+from grid_plugin.core.grids.codes import normalise_code
+from grid_plugin.core.grids.grid_extent import GridExtent
 from grid_plugin.processing.base import is_ground_metric, read_geometries
 from grid_plugin.store.base import CaseStore, StoredGrids, StoreFeedback, grids_datum
 from grid_plugin.store.factory import open_store
@@ -178,7 +178,7 @@ class StoreParameters:
     # ---- coordinate systems -----------------------------------------------------------------------------
     def measuring_crs(self, parameters, context, grids: StoredGrids) -> QgsCoordinateReferenceSystem:
         """WORKING_CRS when given (a projected CRS in ground metres), else the grids' Gauss-Krüger zone
-        in China or their UTM zone elsewhere (core.crs.working_epsg)."""
+        in China or their UTM zone elsewhere (core.geodesy.crs.working_epsg)."""
         given = self.parameterAsCrs(parameters, self.WORKING_CRS, context)
         if given.isValid():
             if not is_ground_metric(given):
@@ -193,7 +193,7 @@ class StoreParameters:
 
     @staticmethod
     def grids_extent(grids: StoredGrids) -> GridExtent:
-        """Where cases given in an explicit CRS may lie (core.grid_extent)."""
+        """Where cases given in an explicit CRS may lie (core.grids.grid_extent)."""
         return GridExtent.of(shapely.total_bounds(grids.geometries))
 
     @staticmethod

@@ -30,7 +30,7 @@ from qgis.PyQt.QtGui import QColor
 HEAT_COLOURS = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")
 HOTSPOT_COLOURS = {3: "#d7191c", 2: "#ed6e50", 1: "#f7b89c", 0: "#f0f0f0", -1: "#a6c6e0", -2: "#5c9ccc",
                    -3: "#2c7bb6"}
-# Emerging hot spot categories (core.emerging), after ArcGIS Pro's palette: reds for the hot kinds from
+# Emerging hot spot categories (core.cases.emerging), after ArcGIS Pro's palette: reds for the hot kinds from
 # new (darkest) to historical (palest), the same blues for the cold ones; no pattern is left unfilled.
 EMERGING_COLOURS = {1: "#7f0000", 2: "#b30000", 3: "#e31a1c", 4: "#fc4e2a", 5: "#fd8d3c", 6: "#feb24c",
                     7: "#fed976", 8: "#fbd3d3", 0: None, -1: "#08306b", -2: "#08519c", -3: "#2171b5",

@@ -16,10 +16,10 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from grid_plugin.core.classes import ClassTable
-from grid_plugin.core.codes import normalise_code
-from grid_plugin.core.datum import DatumGuess
-from grid_plugin.core.grid_assignment import GridAssignment, assign_to_grids
+from grid_plugin.core.cases.grid_assignment import GridAssignment, assign_to_grids
+from grid_plugin.core.components.classes import ClassTable
+from grid_plugin.core.geodesy.datum import DatumGuess
+from grid_plugin.core.grids.codes import normalise_code
 from grid_plugin.processing.base import read_geometries
 from grid_plugin.processing.datum import check_datum, polygons_contain, representative_lonlat
 from grid_plugin.toolbelt.i18n import tr

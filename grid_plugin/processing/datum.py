@@ -1,11 +1,12 @@
 """The coordinate datum of an input layer, shared by every algorithm that reads points, lines or polygons from the
 user (codecomponents, validatecomponents, importaddresses, reversegeocode, dividegrids): one parameter with the same
-options everywhere, reading through core.datum, and the warning when the grids say the layer is offset.
+options everywhere, reading through core.geodesy.datum, and the warning when the grids say the layer is offset.
 
 Layers from Chinese web maps hold GCJ-02 (Amap, Tencent, Google China) or BD-09 (Baidu) longitudes and latitudes,
 tagged EPSG:4326 because nothing else describes them. With DATUM = GCJ-02 or BD-09 the layer is taken to EPSG:4326
 as its CRS says (a no-op for such layers; for a web-mercator layer digitised over a GCJ-02 map it undoes the
-projection), every vertex goes from GCJ-02 or BD-09 to WGS84 (core.offsets), and then to the algorithm's working CRS.
+projection), every vertex goes from GCJ-02 or BD-09 to WGS84 (core.geodesy.offsets), and then to the algorithm's
+working CRS.
 """
 
 from __future__ import annotations
@@ -24,9 +25,16 @@ from qgis.core import (
     QgsProcessingParameterEnum,
 )
 
-from grid_plugin.core.datum import Contains, DatumGuess, convert_geometries, guess_datum, map_coordinates, outside_china
-from grid_plugin.core.offsets import BD09, CHINA_BOX, GCJ02, WGS84, from_wgs84
-from grid_plugin.core.point_location import PointLocator
+from grid_plugin.core.cases.point_location import PointLocator
+from grid_plugin.core.geodesy.datum import (
+    Contains,
+    DatumGuess,
+    convert_geometries,
+    guess_datum,
+    map_coordinates,
+    outside_china,
+)
+from grid_plugin.core.geodesy.offsets import BD09, CHINA_BOX, GCJ02, WGS84, from_wgs84
 from grid_plugin.processing.base import read_geometries
 from grid_plugin.toolbelt.i18n import tr
 
@@ -157,7 +165,8 @@ def check_datum(feedback: QgsProcessingFeedback, lon: np.ndarray, lat: np.ndarra
     """Warn when another datum would put many more points inside the unit grids.
 
     `lon`, `lat`: WGS84 degrees of the points as the run placed them (after its own conversion from `chosen`);
-    they are turned back into the layer's own degrees and tried as WGS84, GCJ-02 and BD-09 (core.datum.guess_datum).
+    they are turned back into the layer's own degrees and tried as WGS84, GCJ-02 and BD-09
+    (core.geodesy.datum.guess_datum).
     `what` names the points in the message ("components"), `key` the parameter to change and `labels` its option
     per datum (default: the DATUM options)."""
     raw_lon, raw_lat = from_wgs84(lon, lat, chosen)

@@ -18,15 +18,15 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from grid_plugin.core.blocks import linear_parts
-from grid_plugin.core.codes import CommunityCode, community_code_from_parts, normalise_code, parse_community_code
-from grid_plugin.core.containers import polygonal_part
 from grid_plugin.core.errors import GridInputError, message
-from grid_plugin.core.follow import BARRIER_RANK, DEFAULT_ROAD_RANK, FollowLines, WeightPoints, road_class_rank
-from grid_plugin.core.offsets import WGS84
-from grid_plugin.core.precision import snap_coverage
+from grid_plugin.core.geodesy.offsets import WGS84
+from grid_plugin.core.grids.blocks import linear_parts
+from grid_plugin.core.grids.codes import CommunityCode, community_code_from_parts, normalise_code, parse_community_code
+from grid_plugin.core.grids.containers import polygonal_part
+from grid_plugin.core.grids.follow import BARRIER_RANK, DEFAULT_ROAD_RANK, FollowLines, WeightPoints, road_class_rank
+from grid_plugin.core.grids.precision import snap_coverage
+from grid_plugin.core.grids.stability import PreviousGrid
 from grid_plugin.core.schema import CARRIED_GRID_FIELDS
-from grid_plugin.core.stability import PreviousGrid
 from grid_plugin.processing.base import iso_date, read_geometries
 from grid_plugin.processing.datum import read_in_datum
 from grid_plugin.toolbelt.i18n import tr
@@ -156,7 +156,7 @@ def read_previous_grids(
     context: QgsProcessingContext, feedback: QgsProcessingFeedback, precision: float | None = None,
 ) -> list[PreviousGrid]:
     """The previous grid layer: codes, geometries, dates and the attributes a kept grid keeps. With a
-    precision, the geometries are put on that grid as one coverage (core.precision), as new grids are:
+    precision, the geometries are put on that grid as one coverage (core.grids.precision), as new grids are:
     retired ones are written again and must stay valid in every CRS."""
     names = source.fields().names()
     if code_field not in names:

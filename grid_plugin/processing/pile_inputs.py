@@ -1,4 +1,4 @@
-"""importcases' default-location piles: the parameters of core.piles' rule and the report of what the
+"""importcases' default-location piles: the parameters of core.cases.piles' rule and the report of what the
 store holds after an import (every pile with its position, cases, share and unit grid)."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
+from grid_plugin.core.cases.piles import PILE_FACTOR, PILE_MIN_CASES, PileRule
 from grid_plugin.core.errors import GridInputError
-from grid_plugin.core.piles import PILE_FACTOR, PILE_MIN_CASES, PileRule
 from grid_plugin.processing.address_inputs import grid_codes_at
 from grid_plugin.store.base import ImportCounts, StoredGrids
 

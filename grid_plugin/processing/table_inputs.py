@@ -25,8 +25,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
+from grid_plugin.core.components.tables import ENCODINGS, CsvTable, Expect, read_csv
 from grid_plugin.core.errors import GridInputError, Message
-from grid_plugin.core.tables import ENCODINGS, CsvTable, Expect, read_csv
 from grid_plugin.core.xlsx import XlsxTable, read_xlsx
 
 GEOMETRY_X, GEOMETRY_Y = "(geometry x)", "(geometry y)"
@@ -118,7 +118,7 @@ def add_table_parameters(algorithm, description: str) -> None:
 
 
 def table_from_parameters(algorithm, parameters, context, expect: Expect | None = None) -> InputTable:
-    """The INPUT table; `expect` tells the header wanted (see core.tables.choose_header)."""
+    """The INPUT table; `expect` tells the header wanted (see core.components.tables.choose_header)."""
     header_row = algorithm.parameterAsInt(parameters, "HEADER_ROW", context)
     return open_table(algorithm, algorithm.parameterAsFile(parameters, "INPUT", context),
                       algorithm.parameterAsEnum(parameters, "ENCODING", context),

@@ -10,24 +10,21 @@ from __future__ import annotations
 
 import datetime as dt
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
 
-from grid_plugin.core.addresses import AddressEntries
-from grid_plugin.core.cases import ALL_CASES, CaseFilter, CaseRecords
-from grid_plugin.core.crs import datum_epsg
-from grid_plugin.core.errors import GridInputError, Message
-from grid_plugin.core.piles import EXACT, PILE, PileFinding, PileRule, PositionCounts, judge_piles
+from grid_plugin.core.addresses.addresses import AddressEntries
+from grid_plugin.core.cases.piles import EXACT, PILE, PileFinding, PileRule, PositionCounts, judge_piles
+from grid_plugin.core.cases.records import ALL_CASES, CaseFilter, CaseRecords
+from grid_plugin.core.errors import Message
+from grid_plugin.core.geodesy.crs import datum_epsg
 from grid_plugin.core.progress import Progress
+from grid_plugin.io.names import StoreError
 from grid_plugin.store.schema import CASE_COLUMNS, DATUM_KEY, LOCATION_QUALITY, SCHEMA_VERSION, STORE_SRID
-
-
-class StoreError(GridInputError):
-    """The store cannot be opened or used as it is (wrong file, newer schema, no server)."""
 
 
 def _say_nothing(_text: Message) -> None:
@@ -190,7 +187,7 @@ class CaseStore(ABC):
 
     @abstractmethod
     def position_counts(self, min_cases: int) -> PositionCounts:
-        """The stored cases per distinct position (core.piles.PositionCounts): how many positions hold
+        """The stored cases per distinct position (core.cases.piles.PositionCounts): how many positions hold
         1, 2, ... cases, and the positions with at least `min_cases`, with their flag_piles tokens."""
 
     @abstractmethod
@@ -241,7 +238,7 @@ class CaseStore(ABC):
 
     def hourly_counts(self, case_filter: CaseFilter = ALL_CASES) -> list[tuple[str, str, str | None, str | None, int]]:
         """Cases per (grid code, UTC hour 'YYYY-MM-DDTHH', class code, source) for the dock's heat
-        controls (core.daily_counts); cases without a grid or a report time are left out."""
+        controls (core.cases.daily_counts); cases without a grid or a report time are left out."""
         where, params = self.where(case_filter)
         where = (where + " AND" if where else " WHERE") + ' "grid_code" IS NOT NULL AND "reported_at" IS NOT NULL'
         hour = self.hour_of("reported_at")
@@ -295,7 +292,7 @@ class CaseStore(ABC):
             if values:
                 clauses.append(f'"{column}" IN ({", ".join([mark] * len(values))})')
                 params.extend(values)
-        if not case_filter.include_piles:  # default-location piles (core.piles) are left out
+        if not case_filter.include_piles:  # default-location piles (core.cases.piles) are left out
             clauses.append(f'"{LOCATION_QUALITY.name}" <> {mark}')
             params.append(PILE)
         return ((" WHERE " + " AND ".join(clauses)) if clauses else ""), params
@@ -313,7 +310,7 @@ def import_cases(store: CaseStore, records: CaseRecords, counts: ImportCounts, s
     `counts` arrives with read and rejected set by the parser. Any exception, including a
     cancel raised through `progress`, rolls the batch back and leaves the store as it was.
     With `piles`, default-location piles are looked for over the whole store after the upsert
-    (core.piles) and flagged in the same transaction; counts.piles and counts.piled say what.
+    (core.cases.piles) and flagged in the same transaction; counts.piles and counts.piled say what.
     Records without a location_quality column are 'exact'.
     """
     progress = progress or Progress()
@@ -347,7 +344,7 @@ def flag_piles(store: CaseStore, rule: PileRule) -> tuple[PileFinding, int]:
 
 
 def grids_datum(grids: StoredGrids) -> int:
-    """core.crs.datum_epsg at the centre of the grids; the store's own (EPSG:4490) without grids."""
+    """core.geodesy.crs.datum_epsg at the centre of the grids; the store's own (EPSG:4490) without grids."""
     if not len(grids):
         return STORE_SRID
     minx, miny, maxx, maxy = shapely.total_bounds(grids.geometries)
@@ -460,11 +457,6 @@ def _literal(value: str) -> str:
 
 def utc_now() -> str:
     return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def chunks(total: int, size: int) -> Iterator[tuple[int, int]]:
-    for start in range(0, total, size):
-        yield start, min(total, start + size)
 
 
 def case_time_range(store: CaseStore, case_filter: CaseFilter = ALL_CASES) -> tuple[str | None, str | None]:

@@ -1,4 +1,4 @@
-"""Default-location piles in a GeoPackage store (core.piles): cases counted per position, pile cases flagged.
+"""Default-location piles in a GeoPackage store (core.cases.piles): cases counted per position, pile cases flagged.
 
 SQLite cannot read the coordinates inside a geometry blob, so the positions are read whole (a million in
 about 1 s with the counting) and counted in numpy; a pile's token is the list of its point blobs (equal
@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from grid_plugin.core.piles import EXACT, PILE, PositionCounts, count_positions
-from grid_plugin.store.names import quote_sqlite as q
+from grid_plugin.core.cases.piles import EXACT, PILE, PositionCounts, count_positions
+from grid_plugin.io.names import quote_sqlite as q
 from grid_plugin.store.schema import LOCATION_QUALITY
 
 Decode = Callable[[Sequence[bytes]], "tuple[np.ndarray, np.ndarray]"]

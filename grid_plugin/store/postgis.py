@@ -17,11 +17,13 @@ import psycopg2.errors
 import shapely
 from psycopg2 import sql as pgsql
 
-from grid_plugin.core.addresses import AddressEntries
-from grid_plugin.core.cases import ALL_CASES, CaseFilter, CaseRecords
+from grid_plugin.core.addresses.addresses import AddressEntries
+from grid_plugin.core.cases.piles import PositionCounts
+from grid_plugin.core.cases.records import ALL_CASES, CaseFilter, CaseRecords
 from grid_plugin.core.errors import message
-from grid_plugin.core.piles import PositionCounts
 from grid_plugin.core.progress import Progress
+from grid_plugin.io.geopackage import chunks
+from grid_plugin.io.names import check_pg_identifier, check_schema_name
 from grid_plugin.store import postgis_piles
 from grid_plugin.store.base import (
     CaseStore,
@@ -30,7 +32,6 @@ from grid_plugin.store.base import (
     StoredGrids,
     StoreError,
     StoreFeedback,
-    chunks,
     grids_datum,
     refuse_nul_in_addresses,
     refuse_nul_in_components,
@@ -38,7 +39,6 @@ from grid_plugin.store.base import (
     refuse_nul_in_values,
     utc_now,
 )
-from grid_plugin.store.names import check_pg_identifier, check_schema_name
 from grid_plugin.store.postgis_connection import connection_lost, connection_parameters, is_lost, refused
 from grid_plugin.store.postgis_copy import csv_stream, hex_ewkb_points
 from grid_plugin.store.schema import (
@@ -59,7 +59,7 @@ from grid_plugin.store.schema import (
 _TYPES = {"text": "text", "datetime": "timestamptz", "date": "date", "real": "double precision",
           "integer": "bigint"}
 _META = "store_meta"
-_ISO_UTC = "YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\""  # the form of core.cases.UTC_FORMAT
+_ISO_UTC = "YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\""  # the form of core.cases.records.UTC_FORMAT
 DEFAULT_SCHEMA = "gridplugin"
 
 

@@ -1,4 +1,4 @@
-"""Default-location piles in a PostGIS store (core.piles): the server rounds and counts the positions and
+"""Default-location piles in a PostGIS store (core.cases.piles): the server rounds and counts the positions and
 sends back only how many positions hold 1, 2, 3, ... cases and the positions that may be piles; a pile's
 token is its rounded key. Flagging finds a pile's cases through the spatial index; both UPDATEs run inside
 the import's transaction.
@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING
 import numpy as np
 from psycopg2 import sql as pgsql
 
-from grid_plugin.core.piles import EXACT, PILE, POSITION_DECIMALS, PositionCounts
+from grid_plugin.core.cases.piles import EXACT, PILE, POSITION_DECIMALS, PositionCounts
 from grid_plugin.store.postgis_copy import csv_stream
 from grid_plugin.store.schema import STORE_SRID
 
 if TYPE_CHECKING:
     from grid_plugin.store.postgis import PostgisStore
 
-# a case's position rounded to core.piles.POSITION_DECIMALS, as an integer-valued double (c: the cases table)
+# a case's position rounded to core.cases.piles.POSITION_DECIMALS, as an integer-valued double (c: the cases table)
 _SCALE = f"{10 ** POSITION_DECIMALS}.0::float8"
 _KEY_X, _KEY_Y = f"round(ST_X(c.geom) * {_SCALE})", f"round(ST_Y(c.geom) * {_SCALE})"
 

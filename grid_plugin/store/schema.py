@@ -9,7 +9,7 @@ Every geometry is stored in CGCS2000 geographic coordinates (EPSG:4490), the nat
 arrive in WGS84, GCJ-02, BD-09 or a projected CRS and are converted on import, never stored in an
 offset system (standards digest §7.2). For a district outside China the degrees are WGS 84 ones,
 which PROJ converts to and from EPSG:4490 without a shift: the geometry columns keep SRID 4490, and
-store_meta's 'datum' (written with the unit grids, core.crs.datum_epsg) says EPSG:4326, which the
+store_meta's 'datum' (written with the unit grids, core.geodesy.crs.datum_epsg) says EPSG:4326, which the
 algorithms' outputs and the store's layers are tagged with.
 """
 
@@ -122,7 +122,7 @@ IMPORT_BATCHES = Table("import_batches", "", (
     Column("rejected_count", "integer"),
 ))
 
-# How a case got its position (core.piles): 'exact' (from the source), 'geocoded' (by its address)
+# How a case got its position (core.cases.piles): 'exact' (from the source), 'geocoded' (by its address)
 # or 'pile' (on a default-location pile, left out of heat and hot spots unless asked for).
 LOCATION_QUALITY = Column("location_quality", "text", not_null=True, default="exact")
 

@@ -4,874 +4,1139 @@
   <context>
     <name>GridPlugin</name>
     <message>
-      <location filename="../../grid_plugin/core/addresses.py" />
+      <location filename="../../grid_plugin/core/addresses/addresses.py" />
       <source>road suffix differs</source>
       <translation>road suffix differs</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/addresses.py" />
+      <location filename="../../grid_plugin/core/addresses/addresses.py" />
       <source>road name similar</source>
       <translation>road name similar</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/addresses.py" />
+      <location filename="../../grid_plugin/core/addresses/addresses.py" />
       <source>place name similar</source>
       <translation>place name similar</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/addresses.py" />
+      <location filename="../../grid_plugin/core/addresses/addresses.py" />
       <source>no door number</source>
       <translation>no door number</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/addresses.py" />
+      <location filename="../../grid_plugin/core/addresses/addresses.py" />
       <source>door number not in the gazetteer; nearest plate</source>
       <translation>door number not in the gazetteer; nearest plate</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/addresses.py" />
+      <location filename="../../grid_plugin/core/addresses/addresses.py" />
       <source>district differs</source>
       <translation>district differs</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/addresses.py" />
+      <location filename="../../grid_plugin/core/addresses/addresses.py" />
       <source>street differs</source>
       <translation>street differs</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/addresses.py" />
+      <location filename="../../grid_plugin/core/addresses/addresses.py" />
       <source>community differs</source>
       <translation>community differs</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/addresses.py" />
+      <location filename="../../grid_plugin/core/addresses/addresses.py" />
       <source>several entries fit</source>
       <translation>several entries fit</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/addresses.py" />
+      <location filename="../../grid_plugin/core/addresses/addresses.py" />
       <source>nothing recognised</source>
       <translation>nothing recognised</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/addresses.py" />
+      <location filename="../../grid_plugin/core/addresses/addresses.py" />
       <source>road not in the gazetteer</source>
       <translation>road not in the gazetteer</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/addresses.py" />
+      <location filename="../../grid_plugin/core/addresses/addresses.py" />
       <source>'{address}' is not in the gazetteer</source>
       <translation>'{address}' is not in the gazetteer</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/addresses.py" />
+      <location filename="../../grid_plugin/core/addresses/addresses.py" />
       <source>'{address}' fits several gazetteer entries equally well</source>
       <translation>'{address}' fits several gazetteer entries equally well</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/addresses.py" />
+      <location filename="../../grid_plugin/core/addresses/addresses.py" />
       <source>'{address}' matched with confidence {confidence}, below {minimum}</source>
       <translation>'{address}' matched with confidence {confidence}, below {minimum}</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/beidou.py" />
-      <source>BeiDou level must be a whole number from 1 to 10, not {level!r}</source>
-      <translation>BeiDou level must be a whole number from 1 to 10, not {level!r}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/beidou.py" />
-      <source>BeiDou level must be from 1 to 10, not {level}</source>
-      <translation>BeiDou level must be from 1 to 10, not {level}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/beidou.py" />
-      <source>position ({lon}, {lat}) is not a finite longitude/latitude pair</source>
-      <translation>position ({lon}, {lat}) is not a finite longitude/latitude pair</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/beidou.py" />
-      <source>longitude {lon} is outside [-180, 180]; give WGS84/CGCS2000 degrees, longitude first</source>
-      <translation>longitude {lon} is outside [-180, 180]; give WGS84/CGCS2000 degrees, longitude first</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/beidou.py" />
-      <source>latitude {lat} is at or beyond ±88°: the polar BeiDou cells (GB/T 39409 §5.3) are not supported</source>
-      <translation>latitude {lat} is at or beyond ±88°: the polar BeiDou cells (GB/T 39409 §5.3) are not supported</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/beidou.py" />
-      <source>point {index} (counting from 0) cannot be coded: {problem}</source>
-      <translation>point {index} (counting from 0) cannot be coded: {problem}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/beidou.py" />
-      <source>BeiDou code {code!r}: character {position} ({char!r}, {what}) must be one of {allowed}</source>
-      <translation>BeiDou code {code!r}: character {position} ({char!r}, {what}) must be one of {allowed}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/beidou.py" />
-      <source>a BeiDou code must be a string, not {kind}</source>
-      <translation>a BeiDou code must be a string, not {kind}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/beidou.py" />
-      <source>BeiDou code {code!r} has {length} characters; a 2D code has 4, 6, 7, 9, 11, 12, 14, 16, 18 or 20 (levels 1-10)</source>
-      <translation>BeiDou code {code!r} has {length} characters; a 2D code has 4, 6, 7, 9, 11, 12, 14, 16, 18 or 20 (levels 1-10)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/beidou.py" />
-      <source>BeiDou code {code!r} must be written in capitals</source>
-      <translation>BeiDou code {code!r} must be written in capitals</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/beidou.py" />
-      <source>BeiDou code {code!r} must start with the hemisphere letter N or S, not {char!r}</source>
-      <translation>BeiDou code {code!r} must start with the hemisphere letter N or S, not {char!r}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/beidou.py" />
-      <source>BeiDou code {code!r}: column 00 is a polar cap code (GB/T 39409 §5.3), which is not supported</source>
-      <translation>BeiDou code {code!r}: column 00 is a polar cap code (GB/T 39409 §5.3), which is not supported</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/beidou.py" />
-      <source>BeiDou code {code!r}: the level-1 column must be 01-60, not {column!r}</source>
-      <translation>BeiDou code {code!r}: the level-1 column must be 01-60, not {column!r}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/beidou.py" />
-      <source>BeiDou code {code!r}: the level-1 latitude band must be a letter A-V, not {char!r}</source>
-      <translation>BeiDou code {code!r}: the level-1 latitude band must be a letter A-V, not {char!r}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/beidou.py" />
-      <source>BeiDou code {code!r} is level {own}; it has no parent at the finer level {level}</source>
-      <translation>BeiDou code {code!r} is level {own}; it has no parent at the finer level {level}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/case_classes.py" />
+      <location filename="../../grid_plugin/core/cases/case_classes.py" />
       <source>{count:,} rows have a class that is not in the class table {scheme}, and are rejected: {values}. Add these classes in a CSV of your own classes (USER_CLASSES; columns class_code and name_en or name_zh, the name as written here), or correct the class column.</source>
       <translation>{count:,} rows have a class that is not in the class table {scheme}, and are rejected: {values}. Add these classes in a CSV of your own classes (USER_CLASSES; columns class_code and name_en or name_zh, the name as written here), or correct the class column.</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/case_classes.py" />
+      <location filename="../../grid_plugin/core/cases/case_classes.py" />
       <source>'{value}' ({count:,} rows)</source>
       <translation>'{value}' ({count:,} rows)</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/case_classes.py" />
+      <location filename="../../grid_plugin/core/cases/case_classes.py" />
       <source>kind '{value}' is neither 部件 (component) nor 事件 (event)</source>
       <translation>kind '{value}' is neither 部件 (component) nor 事件 (event)</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/case_classes.py" />
+      <location filename="../../grid_plugin/core/cases/case_classes.py" />
       <source>and {count:,} more values ({rows:,} rows)</source>
       <translation>and {count:,} more values ({rows:,} rows)</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/case_fields.py" />
+      <location filename="../../grid_plugin/core/cases/case_fields.py" />
       <source>The input has no field for {missing}; map it in FIELD_MAP, e.g. '{example}'. Input fields: {fields}.</source>
       <translation>The input has no field for {missing}; map it in FIELD_MAP, e.g. '{example}'. Input fields: {fields}.</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/case_fields.py" />
+      <location filename="../../grid_plugin/core/cases/case_fields.py" />
       <source>FIELD_MAP entry '{entry}' is not 'case field=input field'; case fields are {fields}.</source>
       <translation>FIELD_MAP entry '{entry}' is not 'case field=input field'; case fields are {fields}.</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/case_fields.py" />
+      <location filename="../../grid_plugin/core/cases/case_fields.py" />
       <source>FIELD_MAP maps {target} to '{source}', but the input has no such field; its fields are {fields}.</source>
       <translation>FIELD_MAP maps {target} to '{source}', but the input has no such field; its fields are {fields}.</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/case_rejects.py" />
+      <location filename="../../grid_plugin/core/cases/case_rejects.py" />
       <source>{count:,} rows rejected. Most common reasons: {reasons}</source>
       <translation>{count:,} rows rejected. Most common reasons: {reasons}</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/case_rejects.py" />
+      <location filename="../../grid_plugin/core/cases/case_rejects.py" />
       <source>All {count:,} rows were rejected, so nothing was imported and the store is unchanged. Most common reasons: {reasons}. Every row and its reasons are in {path}.</source>
       <translation>All {count:,} rows were rejected, so nothing was imported and the store is unchanged. Most common reasons: {reasons}. Every row and its reasons are in {path}.</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/case_rejects.py" />
+      <location filename="../../grid_plugin/core/cases/case_rejects.py" />
       <source>{count:,} × {reason}</source>
       <translation>{count:,} × {reason}</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/case_rejects.py" />
+      <location filename="../../grid_plugin/core/cases/case_rejects.py" />
       <source>{count:,} × {reason} (first in row {row})</source>
       <translation>{count:,} × {reason} (first in row {row})</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/case_rejects.py" />
+      <location filename="../../grid_plugin/core/cases/case_rejects.py" />
       <source>{count:,} other kinds of reason</source>
       <translation>{count:,} other kinds of reason</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/case_times.py" />
+      <location filename="../../grid_plugin/core/cases/case_times.py" />
       <source>The years {earliest}–{latest} are no time window; give an earliest year before or equal to the latest one, both between {first} and {last}.</source>
       <translation>The years {earliest}–{latest} are no time window; give an earliest year before or equal to the latest one, both between {first} and {last}.</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/case_times.py" />
+      <location filename="../../grid_plugin/core/cases/case_times.py" />
       <source>Time zone '{zone}' is unknown; use an IANA name such as Asia/Shanghai or UTC.</source>
       <translation>Time zone '{zone}' is unknown; use an IANA name such as Asia/Shanghai or UTC.</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/cases.py" />
-      <source>Coordinates in 'another CRS' need that CRS; give it, e.g. EPSG:4548.</source>
-      <translation>Coordinates in 'another CRS' need that CRS; give it, e.g. EPSG:4548.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
-      <source>Kind '{value}' is neither 部件 (component) nor 事件 (event).</source>
-      <translation>Kind '{value}' is neither 部件 (component) nor 事件 (event).</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
-      <source>no case id (field {field} is empty)</source>
-      <translation>no case id (field {field} is empty)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
-      <source>longitude and latitude look swapped ({x}, {y}); check the x/y field mapping</source>
-      <translation>longitude and latitude look swapped ({x}, {y}); check the x/y field mapping</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
-      <source>location ({lon:.6f}, {lat:.6f}) is outside every unit grid of the district</source>
-      <translation>location ({lon:.6f}, {lat:.6f}) is outside every unit grid of the district</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
-      <source>row {row}, column '{field}' contains a NUL character (\x00); remove it</source>
-      <translation>row {row}, column '{field}' contains a NUL character (\x00); remove it</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
-      <source>no report time (field {field} is empty)</source>
-      <translation>no report time (field {field} is empty)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
-      <source>no coordinates, and the address could not be placed: {reason}</source>
-      <translation>no coordinates, and the address could not be placed: {reason}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
-      <source>no coordinates (fields {x} and {y} are empty); geocode the address first</source>
-      <translation>no coordinates (fields {x} and {y} are empty); geocode the address first</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
-      <source>coordinates '{x}', '{y}' are not numbers</source>
-      <translation>coordinates '{x}', '{y}' are not numbers</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
-      <source>case id {case_id} appears again in rows {rows} with different content; none of them is imported: correct or remove the wrong rows</source>
-      <translation>case id {case_id} appears again in rows {rows} with different content; none of them is imported: correct or remove the wrong rows</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
-      <source>identical duplicate of row {row}; imported once</source>
-      <translation>identical duplicate of row {row}; imported once</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/classes.py" />
-      <source>unknown coding scheme '{scheme}'; use {choices}</source>
-      <translation>unknown coding scheme '{scheme}'; use {choices}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/classes.py" />
-      <source>{origin}, line {line}: {problem}</source>
-      <translation>{origin}, line {line}: {problem}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/classes.py" />
-      <source>class code '{code}' has {found} digits and belongs to the {other} scheme, not {scheme}</source>
-      <translation>class code '{code}' has {found} digits and belongs to the {other} scheme, not {scheme}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/classes.py" />
-      <source>class code '{code}' must be {digits} ASCII digits: a 2-digit major and a {minor}-digit minor class, neither of them zero</source>
-      <translation>class code '{code}' must be {digits} ASCII digits: a 2-digit major and a {minor}-digit minor class, neither of them zero</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/classes.py" />
-      <source>unknown class '{value}': no class of {scheme} has this code or exact name; use the class code or the name as written in the class table</source>
-      <translation>unknown class '{value}': no class of {scheme} has this code or exact name; use the class code or the name as written in the class table</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/classes.py" />
-      <source>the class_code cell is empty; give the {digits}-digit class code</source>
-      <translation>the class_code cell is empty; give the {digits}-digit class code</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/classes.py" />
-      <source>major_code '{major}' differs from the first two digits of class code {code}; correct one of them</source>
-      <translation>major_code '{major}' differs from the first two digits of class code {code}; correct one of them</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/classes.py" />
-      <source>geometry_types '{value}' is not a list of point, line and polygon; write for example point|polygon</source>
-      <translation>geometry_types '{value}' is not a list of point, line and polygon; write for example point|polygon</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/classes.py" />
-      <source>no class given; fill in a class code or a class name</source>
-      <translation>no class given; fill in a class code or a class name</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/classes.py" />
-      <source>unknown class code '{code}': it is not in the {scheme} class table; add it with a user class file</source>
-      <translation>unknown class code '{code}': it is not in the {scheme} class table; add it with a user class file</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/classes.py" />
-      <source>the header has no class_code column; name the columns class_code, name_zh or name_en, and optionally geometry_types, major_name_zh</source>
-      <translation>the header has no class_code column; name the columns class_code, name_zh or name_en, and optionally geometry_types, major_name_zh</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/classes.py" />
-      <source>class {code} is new and has no name; fill name_zh or name_en</source>
-      <translation>class {code} is new and has no name; fill name_zh or name_en</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/classes.py" />
-      <source>class code {code} is also on line {first}; keep one of the two rows</source>
-      <translation>class code {code} is also on line {first}; keep one of the two rows</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/classes.py" />
-      <source>class name '{name}' is also the name of class {other}; give each class its own name</source>
-      <translation>class name '{name}' is also the name of class {other}; give each class its own name</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/codes.py" />
-      <source>district code</source>
-      <translation>district code</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/codes.py" />
-      <source>street code</source>
-      <translation>street code</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/codes.py" />
-      <source>community code</source>
-      <translation>community code</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/codes.py" />
-      <source>{where}: {what} '{value}' in field '{field}' must be {digits} digits</source>
-      <translation>{where}: {what} '{value}' in field '{field}' must be {digits} digits</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/codes.py" />
-      <source>grid code '{code}' must be 15 digits</source>
-      <translation>grid code '{code}' must be 15 digits</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/codes.py" />
-      <source>community {code}: grid sequence {sequence} is outside 001-999; use a larger cell or split the community</source>
-      <translation>community {code}: grid sequence {sequence} is outside 001-999; use a larger cell or split the community</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/codes.py" />
-      <source>{where}: street code {street} does not start with district code {district}</source>
-      <translation>{where}: street code {street} does not start with district code {district}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/codes.py" />
-      <source>{where}: community code {community} does not start with street code {street}</source>
-      <translation>{where}: community code {community} does not start with street code {street}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>no component ID given</source>
-      <translation>no component ID given</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>component ID '{value}' must be {digits} ASCII digits: district (6), class ({classdigits}) and serial (6, from 000001)</source>
-      <translation>component ID '{value}' must be {digits} ASCII digits: district (6), class ({classdigits}) and serial (6, from 000001)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>district code '{district}' must be 6 ASCII digits of GB/T 2260 (for example 110101)</source>
-      <translation>district code '{district}' must be 6 ASCII digits of GB/T 2260 (for example 110101)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>district {district}, class {code}: serial {serial} is outside 000001-999999</source>
-      <translation>district {district}, class {code}: serial {serial} is outside 000001-999999</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>district {district}, class {code}: no serial left for {count} features; the 6-digit serial ends at 999999, so give these components another class or district</source>
-      <translation>district {district}, class {code}: no serial left for {count} features; the 6-digit serial ends at 999999, so give these components another class or district</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>component ID '{value}' has {found} digits and belongs to the {other} scheme, not {scheme}</source>
-      <translation>component ID '{value}' has {found} digits and belongs to the {other} scheme, not {scheme}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>component ID '{value}': class {code} is not in the {scheme} class table</source>
-      <translation>component ID '{value}': class {code} is not in the {scheme} class table</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>component ID '{value}' starts with district {found}, not {district}</source>
-      <translation>component ID '{value}' starts with district {found}, not {district}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>component IDs: {kept} kept, {new} new, {renumbered} replaced, {unassigned} left empty</source>
-      <translation>component IDs: {kept} kept, {new} new, {renumbered} replaced, {unassigned} left empty</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>their ID is already held by a feature with a lower feature id, which keeps it</source>
-      <translation>their ID is already held by a feature with a lower feature id, which keeps it</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>their ID is not district + class + serial in ASCII digits of the right length</source>
-      <translation>their ID is not district + class + serial in ASCII digits of the right length</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>their ID starts with another district code than {district}</source>
-      <translation>their ID starts with another district code than {district}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>their ID has the length of the other coding scheme</source>
-      <translation>their ID has the length of the other coding scheme</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>the class part of their ID differs from the feature's class</source>
-      <translation>the class part of their ID differs from the feature's class</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>their class is empty or not in the class table, so no ID can be checked or given</source>
-      <translation>their class is empty or not in the class table, so no ID can be checked or given</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>{listed} and {count:,} more</source>
-      <translation>{listed} and {count:,} more</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>they were left without an ID; fix the class and run again</source>
-      <translation>they were left without an ID; fix the class and run again</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>features {fids}: {reason}; {outcome}</source>
-      <translation>features {fids}: {reason}; {outcome}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>Features {fids}: empty class; they get no ID. Fill in the class field {field}.</source>
-      <translation>Features {fids}: empty class; they get no ID. Fill in the class field {field}.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>they got new IDs</source>
-      <translation>they got new IDs</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>Features {fids}: unknown class name: {values}; they get no ID. Write the class code or the name exactly as in the class table of {scheme}, or add these classes in a CSV of your own classes (USER_CLASSES).</source>
-      <translation>Features {fids}: unknown class name: {values}; they get no ID. Write the class code or the name exactly as in the class table of {scheme}, or add these classes in a CSV of your own classes (USER_CLASSES).</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>they were left without an ID; turn on renumbering of duplicates to give them new IDs</source>
-      <translation>they were left without an ID; turn on renumbering of duplicates to give them new IDs</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>they were left without an ID; correct the ID or turn on renumbering of invalid IDs</source>
-      <translation>they were left without an ID; correct the ID or turn on renumbering of invalid IDs</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>Features {fids}: unknown class code: {values}; they get no ID. Correct the class field, or add these classes in a CSV of your own classes (USER_CLASSES).</source>
-      <translation>Features {fids}: unknown class code: {values}; they get no ID. Correct the class field, or add these classes in a CSV of your own classes (USER_CLASSES).</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>Features {fids}: class code of the other coding scheme: {values}; they get no ID. Choose the scheme of these codes (SCHEME), or give codes of {scheme}.</source>
-      <translation>Features {fids}: class code of the other coding scheme: {values}; they get no ID. Choose the scheme of these codes (SCHEME), or give codes of {scheme}.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_validation.py" />
-      <source>Component validation report</source>
-      <translation>Component validation report</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_validation.py" />
-      <source>Result</source>
-      <translation>Result</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_validation.py" />
-      <source>Passed</source>
-      <translation>Passed</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_validation.py" />
-      <source>Failed</source>
-      <translation>Failed</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_validation.py" />
-      <source>Components checked</source>
-      <translation>Components checked</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_validation.py" />
-      <source>Kind</source>
-      <translation>Kind</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_validation.py" />
-      <source>Count</source>
-      <translation>Count</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_validation.py" />
-      <source>Feature</source>
-      <translation>Feature</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_validation.py" />
-      <source>Component ID</source>
-      <translation>Component ID</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_validation.py" />
-      <source>Message</source>
-      <translation>Message</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_validation.py" />
-      <source>class '{value}' is empty or not in the {scheme} class table</source>
-      <translation>class '{value}' is empty or not in the {scheme} class table</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_validation.py" />
-      <source>the component stands in no unit grid</source>
-      <translation>the component stands in no unit grid</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_validation.py" />
-      <source>the ID's class {id_class} differs from the class field's {field_class} ({name})</source>
-      <translation>the ID's class {id_class} differs from the class field's {field_class} ({name})</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_validation.py" />
-      <source>the recorded grid code '{recorded}' is not the grid it stands in, {located}</source>
-      <translation>the recorded grid code '{recorded}' is not the grid it stands in, {located}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_validation.py" />
-      <source>ID {value} is held by {count} components: features {listing}</source>
-      <translation>ID {value} is held by {count} components: features {listing}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/containers.py" />
-      <source>feature {fid} has no geometry; draw it or remove the feature</source>
-      <translation>feature {fid} has no geometry; draw it or remove the feature</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/containers.py" />
-      <source>feature {fid} is a {kind}, not a polygon; communities must be polygons</source>
-      <translation>feature {fid} is a {kind}, not a polygon; communities must be polygons</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/containers.py" />
-      <source>feature {fid} has an invalid geometry ({reason}) that cannot be repaired; redraw it</source>
-      <translation>feature {fid} has an invalid geometry ({reason}) that cannot be repaired; redraw it</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/containers.py" />
-      <source>feature {fid}: invalid geometry ({reason}) repaired with make_valid; area changed by {change:.1f} m², check the result</source>
-      <translation>feature {fid}: invalid geometry ({reason}) repaired with make_valid; area changed by {change:.1f} m², check the result</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/containers.py" />
-      <source>community codes must be unique; duplicated: {listing}. Give each community its own code or merge the features</source>
-      <translation>community codes must be unique; duplicated: {listing}. Give each community its own code or merge the features</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/containers.py" />
-      <source>communities overlap, so a grid could belong to two of them: features {listing}. Fix the shared boundaries (e.g. with QGIS's topology checker), or, if the overlaps are digitising noise, raise the overlap tolerance OVERLAP_TOLERANCE from {tolerance:g} to {accepting:.1f} m²</source>
-      <translation>communities overlap, so a grid could belong to two of them: features {listing}. Fix the shared boundaries (e.g. with QGIS's topology checker), or, if the overlaps are digitising noise, raise the overlap tolerance OVERLAP_TOLERANCE from {tolerance:g} to {accepting:.1f} m²</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/containers.py" />
-      <source>the community layer has no features; choose a layer with polygons</source>
-      <translation>the community layer has no features; choose a layer with polygons</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/containers.py" />
-      <source>{count} feature(s) cannot be used: {problems}</source>
-      <translation>{count} feature(s) cannot be used: {problems}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/containers.py" />
-      <source>the communities leave a gap of {area:.1f} m² at ({x:.1f}, {y:.1f}) between features {fids}; no grid covers it. Extend a community over it, or ignore it if it is not part of the district</source>
-      <translation>the communities leave a gap of {area:.1f} m² at ({x:.1f}, {y:.1f}) between features {fids}; no grid covers it. Extend a community over it, or ignore it if it is not part of the district</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/crs.py" />
-      <source>longitude {longitude:.4f} is outside China's CGCS2000 3-degree zones (73.5E-136.5E); choose a working CRS explicitly</source>
-      <translation>longitude {longitude:.4f} is outside China's CGCS2000 3-degree zones (73.5E-136.5E); choose a working CRS explicitly</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/crs.py" />
-      <source>longitude {longitude:.4f} is outside China's CGCS2000 6-degree zones (72E-138E); choose a working CRS explicitly</source>
-      <translation>longitude {longitude:.4f} is outside China's CGCS2000 6-degree zones (72E-138E); choose a working CRS explicitly</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>New hot spot</source>
       <translation>New hot spot</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>Consecutive hot spot</source>
       <translation>Consecutive hot spot</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>Intensifying hot spot</source>
       <translation>Intensifying hot spot</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>Persistent hot spot</source>
       <translation>Persistent hot spot</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>Diminishing hot spot</source>
       <translation>Diminishing hot spot</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>Sporadic hot spot</source>
       <translation>Sporadic hot spot</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>Oscillating hot spot</source>
       <translation>Oscillating hot spot</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>Historical hot spot</source>
       <translation>Historical hot spot</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>No pattern detected</source>
       <translation>No pattern detected</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>New cold spot</source>
       <translation>New cold spot</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>Consecutive cold spot</source>
       <translation>Consecutive cold spot</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>Intensifying cold spot</source>
       <translation>Intensifying cold spot</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>Persistent cold spot</source>
       <translation>Persistent cold spot</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>Diminishing cold spot</source>
       <translation>Diminishing cold spot</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>Sporadic cold spot</source>
       <translation>Sporadic cold spot</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>Oscillating cold spot</source>
       <translation>Oscillating cold spot</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>Historical cold spot</source>
       <translation>Historical cold spot</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>record {record} has the time '{value}', which is not an ISO date or date and time (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)</source>
       <translation>record {record} has the time '{value}', which is not an ISO date or date and time (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>record {record} has no date; give every record a local date and time</source>
       <translation>record {record} has no date; give every record a local date and time</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>the time unit must be day, week or month, got '{unit}'</source>
       <translation>the time unit must be day, week or month, got '{unit}'</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>there are no dates to put into time bins; choose a period with cases</source>
       <translation>there are no dates to put into time bins; choose a period with cases</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>the last time bin {last} comes before the first {first}; swap the two</source>
       <translation>the last time bin {last} comes before the first {first}; swap the two</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>record {record} falls outside the period {first} to {last}; choose a period that holds every record, or leave the others out</source>
       <translation>record {record} falls outside the period {first} to {last}; choose a period that holds every record, or leave the others out</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>got {grids} grid indices and {bins} time bins; give one of each per record</source>
       <translation>got {grids} grid indices and {bins} time bins; give one of each per record</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>record {record} names grid {value}, outside 0 to {last}</source>
       <translation>record {record} names grid {value}, outside 0 to {last}</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>record {record} names time bin {value}, outside 0 to {last}</source>
       <translation>record {record} names time bin {value}, outside 0 to {last}</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>the neighbour rings must be a whole number, 1 or more, got {rings}</source>
       <translation>the neighbour rings must be a whole number, 1 or more, got {rings}</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>the space-time cube needs one row per grid and one column per time bin, got {dims} dimensions</source>
       <translation>the space-time cube needs one row per grid and one column per time bin, got {dims} dimensions</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>hot spot analysis needs at least 3 units, got {count}; choose more grids</source>
       <translation>hot spot analysis needs at least 3 units, got {count}; choose more grids</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>the space-time cube has {rows} grids but the neighbours {units}; give the same grids in the same order</source>
       <translation>the space-time cube has {rows} grids but the neighbours {units}; give the same grids in the same order</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>grid {grid} has no numeric value in time bin {bin}; count 0 for a bin without cases</source>
       <translation>grid {grid} has no numeric value in time bin {bin}; count 0 for a bin without cases</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>every grid has the value {value} in every time bin, so none stands out; choose a longer period, more grids or other cases</source>
       <translation>every grid has the value {value} in every time bin, so none stands out; choose a longer period, more grids or other cases</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>the time window must be a whole number of bins, 0 or more, got {window}</source>
       <translation>the time window must be a whole number of bins, 0 or more, got {window}</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>give hot and cold bins of the same shape and one trend per grid</source>
       <translation>give hot and cold bins of the same shape and one trend per grid</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>a bin cannot be a hot and a cold spot at once</source>
       <translation>a bin cannot be a hot and a cold spot at once</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>the FDR correction must be cube, slice or none, got '{fdr}'</source>
       <translation>the FDR correction must be cube, slice or none, got '{fdr}'</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>emerging hot spot analysis needs at least {minimum} time bins, got {count}; choose a longer period or shorter time bins</source>
       <translation>emerging hot spot analysis needs at least {minimum} time bins, got {count}; choose a longer period or shorter time bins</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>a time window of {window} bins leaves {left} bins for the trend test, which needs at least 2; choose a smaller window or more bins</source>
       <translation>a time window of {window} bins leaves {left} bins for the trend test, which needs at least 2; choose a smaller window or more bins</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>the Mann-Kendall trend test needs at least 2 time bins, got {count}; choose a longer period or shorter time bins</source>
       <translation>the Mann-Kendall trend test needs at least 2 time bins, got {count}; choose a longer period or shorter time bins</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>record {record} has the time '{value}' with a time zone; give local times (the district's wall clock) without a zone</source>
       <translation>record {record} has the time '{value}' with a time zone; give local times (the district's wall clock) without a zone</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/estimate.py" />
-      <source>Split these communities, or raise the cell size CELL_SIZE to at least {cell} m</source>
-      <translation>Split these communities, or raise the cell size CELL_SIZE to at least {cell} m</translation>
+      <location filename="../../grid_plugin/core/cases/hotspots.py" />
+      <source>Hot spot, 99% confidence</source>
+      <translation>Hot spot, 99% confidence</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/estimate.py" />
-      <source>Split these communities, or raise the minimum area MIN_AREA to at least {minimum:.0f} m², the target area TARGET_AREA to {target:.0f} m² and the maximum area MAX_AREA to {maximum:.0f} m²</source>
-      <translation>Split these communities, or raise the minimum area MIN_AREA to at least {minimum:.0f} m², the target area TARGET_AREA to {target:.0f} m² and the maximum area MAX_AREA to {maximum:.0f} m²</translation>
+      <location filename="../../grid_plugin/core/cases/hotspots.py" />
+      <source>Hot spot, 95% confidence</source>
+      <translation>Hot spot, 95% confidence</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/estimate.py" />
-      <source>{count} community(ies) would get more than the {limit} grids a 3-digit sequence allows: {listing}. {fix}</source>
-      <translation>{count} community(ies) would get more than the {limit} grids a 3-digit sequence allows: {listing}. {fix}</translation>
+      <location filename="../../grid_plugin/core/cases/hotspots.py" />
+      <source>Hot spot, 90% confidence</source>
+      <translation>Hot spot, 90% confidence</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/estimate.py" />
-      <source>Split these communities into smaller ones</source>
-      <translation>Split these communities into smaller ones</translation>
+      <location filename="../../grid_plugin/core/cases/hotspots.py" />
+      <source>Not significant</source>
+      <translation>Not significant</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/estimate.py" />
-      <source>community {community} (feature {fid}) covers only {area:.2f} m², less than the minimum grid area of {min_area:.0f} m², and becomes one grid that small; if it is a sliver left by digitising, merge it into its neighbour or delete it</source>
-      <translation>community {community} (feature {fid}) covers only {area:.2f} m², less than the minimum grid area of {min_area:.0f} m², and becomes one grid that small; if it is a sliver left by digitising, merge it into its neighbour or delete it</translation>
+      <location filename="../../grid_plugin/core/cases/hotspots.py" />
+      <source>Cold spot, 90% confidence</source>
+      <translation>Cold spot, 90% confidence</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/estimate.py" />
-      <source>{community} (feature {fid}): {grids} grids</source>
-      <translation>{community} (feature {fid}): {grids} grids</translation>
+      <location filename="../../grid_plugin/core/cases/hotspots.py" />
+      <source>Cold spot, 95% confidence</source>
+      <translation>Cold spot, 95% confidence</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/hotspots.py" />
+      <source>Cold spot, 99% confidence</source>
+      <translation>Cold spot, 99% confidence</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/hotspots.py" />
+      <source>contiguity rule must be queen or rook, got '{rule}'</source>
+      <translation>contiguity rule must be queen or rook, got '{rule}'</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/hotspots.py" />
+      <source>the neighbour tolerance must be zero or positive, got {value}</source>
+      <translation>the neighbour tolerance must be zero or positive, got {value}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/hotspots.py" />
+      <source>feature {fid} has no geometry; draw it or remove the feature</source>
+      <translation>feature {fid} has no geometry; draw it or remove the feature</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/hotspots.py" />
+      <source>got {values} values for {units} units; give one value per unit</source>
+      <translation>got {values} values for {units} units; give one value per unit</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/hotspots.py" />
+      <source>unit {unit} has no numeric value; count 0 for a grid without cases</source>
+      <translation>unit {unit} has no numeric value; count 0 for a grid without cases</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/hotspots.py" />
+      <source>neighbour pairs need as many first as second units, got {first} and {second}</source>
+      <translation>neighbour pairs need as many first as second units, got {first} and {second}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/hotspots.py" />
+      <source>a neighbour pair names a unit outside 0 to {last}; give indices of the units</source>
+      <translation>a neighbour pair names a unit outside 0 to {last}; give indices of the units</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/kernel.py" />
+      <source>Kernel '{kernel}' is unknown; use one of {kernels}.</source>
+      <translation>Kernel '{kernel}' is unknown; use one of {kernels}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/kernel.py" />
+      <source>Output '{output}' is unknown; use 'raw' or 'scaled'.</source>
+      <translation>Output '{output}' is unknown; use 'raw' or 'scaled'.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/kernel.py" />
+      <source>Method '{method}' is unknown; use 'auto', 'exact' or 'fft'.</source>
+      <translation>Method '{method}' is unknown; use 'auto', 'exact' or 'fft'.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/kernel.py" />
+      <source>The decay ratio {decay} is not a number; use a value such as 0.</source>
+      <translation>The decay ratio {decay} is not a number; use a value such as 0.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/kernel.py" />
+      <source>The radius must be a positive distance, not {radius}; use e.g. 200 (metres).</source>
+      <translation>The radius must be a positive distance, not {radius}; use e.g. 200 (metres).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/kernel.py" />
+      <source>The pixel size must be a positive distance, not {pixel}; use e.g. 10 (metres).</source>
+      <translation>The pixel size must be a positive distance, not {pixel}; use e.g. 10 (metres).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/kernel.py" />
+      <source>The pixel size {pixel} is too large for the radius {radius}: points could miss every pixel centre; use a pixel size of at most radius × 1.41 (ideally radius / 10).</source>
+      <translation>The pixel size {pixel} is too large for the radius {radius}: points could miss every pixel centre; use a pixel size of at most radius × 1.41 (ideally radius / 10).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/kernel.py" />
+      <source>The radius {radius} is {count} pixels of {pixel}; use a larger pixel size (at most {limit} pixels per radius).</source>
+      <translation>The radius {radius} is {count} pixels of {pixel}; use a larger pixel size (at most {limit} pixels per radius).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/kernel.py" />
+      <source>The heatmap would have {cols} × {rows} pixels; use a larger pixel size or a smaller extent (at most {limit} pixels).</source>
+      <translation>The heatmap would have {cols} × {rows} pixels; use a larger pixel size or a smaller extent (at most {limit} pixels).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/kernel.py" />
+      <source>There are {nx} x but {ny} y coordinates; give one of each per point.</source>
+      <translation>There are {nx} x but {ny} y coordinates; give one of each per point.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/kernel.py" />
+      <source>Point {index} has no finite coordinates ({count} such points); drop points with empty geometry first.</source>
+      <translation>Point {index} has no finite coordinates ({count} such points); drop points with empty geometry first.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/kernel.py" />
+      <source>There are {nw} weights for {n} points; give one weight per point.</source>
+      <translation>There are {nw} weights for {n} points; give one weight per point.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/kernel.py" />
+      <source>The weight of point {index} is not a number ({count} such points); QGIS counts NULL weights as 0, so replace them by 0.</source>
+      <translation>The weight of point {index} is not a number ({count} such points); QGIS counts NULL weights as 0, so replace them by 0.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/kernel.py" />
+      <source>There are no points, so the heatmap has no extent; add points or give a frame (x_min, y_max, columns, rows) for an all-zero raster.</source>
+      <translation>There are no points, so the heatmap has no extent; add points or give a frame (x_min, y_max, columns, rows) for an all-zero raster.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>Period</source>
+      <translation>Period</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>Dimension</source>
+      <translation>Dimension</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>Rank</source>
+      <translation>Rank</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>Code</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>Count</source>
+      <translation>Count</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>Share of period (%)</source>
+      <translation>Share of period (%)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>Previous period</source>
+      <translation>Previous period</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>Change</source>
+      <translation>Change</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>Change (%)</source>
+      <translation>Change (%)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>Unit grid</source>
+      <translation>Unit grid</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>Case class</source>
+      <translation>Case class</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>(not assigned)</source>
+      <translation>(not assigned)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>new</source>
+      <translation>new</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>Top {n} unit grids</source>
+      <translation>Top {n} unit grids</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>Top {n} case classes</source>
+      <translation>Top {n} case classes</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>{period}: {count} cases</source>
+      <translation>{period}: {count} cases</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>Compared with {previous}: {count} cases</source>
+      <translation>Compared with {previous}: {count} cases</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>The data have no period before this one to compare with.</source>
+      <translation>The data have no period before this one to compare with.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>period must be one of day, week, month, quarter, year; got '{period}'</source>
+      <translation>period must be one of day, week, month, quarter, year; got '{period}'</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>got {names} grid names for {cases} cases; give one name per case or a mapping from grid code to name</source>
+      <translation>got {names} grid names for {cases} cases; give one name per case or a mapping from grid code to name</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>got {names} class names for {cases} cases; give one name per case or a mapping from class code to name</source>
+      <translation>got {names} class names for {cases} cases; give one name per case or a mapping from class code to name</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>got {periods} periods, {grids} grid codes and {classes} class codes; give one of each per case</source>
+      <translation>got {periods} periods, {grids} grid codes and {classes} class codes; give one of each per case</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>the number of top grids and classes must be at least 1, got {n}</source>
+      <translation>the number of top grids and classes must be at least 1, got {n}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>case {index} has no period; give every case a report time</source>
+      <translation>case {index} has no period; give every case a report time</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>case {index}: time '{value}' is not an ISO 8601 time such as 2025-03-01T04:00:00Z; correct or remove it</source>
+      <translation>case {index}: time '{value}' is not an ISO 8601 time such as 2025-03-01T04:00:00Z; correct or remove it</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/piles.py" />
+      <source>A default-location pile needs a factor of at least 1 and at least 2 cases (got {factor} and {cases}).</source>
+      <translation>A default-location pile needs a factor of at least 1 and at least 2 cases (got {factor} and {cases}).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/records.py" />
+      <source>Coordinates in 'another CRS' need that CRS; give it, e.g. EPSG:4548.</source>
+      <translation>Coordinates in 'another CRS' need that CRS; give it, e.g. EPSG:4548.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/records.py" />
+      <source>Kind '{value}' is neither 部件 (component) nor 事件 (event).</source>
+      <translation>Kind '{value}' is neither 部件 (component) nor 事件 (event).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/records.py" />
+      <source>no case id (field {field} is empty)</source>
+      <translation>no case id (field {field} is empty)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/records.py" />
+      <source>longitude and latitude look swapped ({x}, {y}); check the x/y field mapping</source>
+      <translation>longitude and latitude look swapped ({x}, {y}); check the x/y field mapping</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/records.py" />
+      <source>location ({lon:.6f}, {lat:.6f}) is outside every unit grid of the district</source>
+      <translation>location ({lon:.6f}, {lat:.6f}) is outside every unit grid of the district</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/records.py" />
+      <source>row {row}, column '{field}' contains a NUL character (\x00); remove it</source>
+      <translation>row {row}, column '{field}' contains a NUL character (\x00); remove it</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/records.py" />
+      <source>no report time (field {field} is empty)</source>
+      <translation>no report time (field {field} is empty)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/records.py" />
+      <source>no coordinates, and the address could not be placed: {reason}</source>
+      <translation>no coordinates, and the address could not be placed: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/records.py" />
+      <source>no coordinates (fields {x} and {y} are empty); geocode the address first</source>
+      <translation>no coordinates (fields {x} and {y} are empty); geocode the address first</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/records.py" />
+      <source>coordinates '{x}', '{y}' are not numbers</source>
+      <translation>coordinates '{x}', '{y}' are not numbers</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/records.py" />
+      <source>case id {case_id} appears again in rows {rows} with different content; none of them is imported: correct or remove the wrong rows</source>
+      <translation>case id {case_id} appears again in rows {rows} with different content; none of them is imported: correct or remove the wrong rows</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/records.py" />
+      <source>identical duplicate of row {row}; imported once</source>
+      <translation>identical duplicate of row {row}; imported once</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>DATE_FORMAT '{value}' is neither a preset ({presets}) nor a strftime pattern such as %m/%d/%Y %I:%M:%S %p.</source>
+      <translation>DATE_FORMAT '{value}' is neither a preset ({presets}) nor a strftime pattern such as %m/%d/%Y %I:%M:%S %p.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>DATE_FORMAT '{value}' has no full date; a pattern needs the year, month and day, e.g. %m/%d/%Y %I:%M:%S %p.</source>
+      <translation>DATE_FORMAT '{value}' has no full date; a pattern needs the year, month and day, e.g. %m/%d/%Y %I:%M:%S %p.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00, or set DATE_FORMAT to the format of the file (e.g. %d.%m.%Y %H:%M)</source>
+      <translation>{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00, or set DATE_FORMAT to the format of the file (e.g. %d.%m.%Y %H:%M)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>the pattern '{pattern}'</source>
+      <translation>the pattern '{pattern}'</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>DATE_FORMAT '{value}' is not a pattern datetime.strptime reads ({reason}); write it as %m/%d/%Y %I:%M:%S %p or %d.%m.%Y %H:%M.</source>
+      <translation>DATE_FORMAT '{value}' is not a pattern datetime.strptime reads ({reason}); write it as %m/%d/%Y %I:%M:%S %p or %d.%m.%Y %H:%M.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>The dates mix both orders: row {row} has {field} '{value}', which only month/day/year reads ({count} values read only so), and row {row2} has {field2} '{value2}', which only day/month/year reads ({count2} values); set DATE_FORMAT to US or DMY (the values of the other order are then rejected).</source>
+      <translation>The dates mix both orders: row {row} has {field} '{value}', which only month/day/year reads ({count} values read only so), and row {row2} has {field2} '{value2}', which only day/month/year reads ({count2} values); set DATE_FORMAT to US or DMY (the values of the other order are then rejected).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>{field} '{value}' is not a date and time in the format {format}; correct it, or set DATE_FORMAT to the format of the file</source>
+      <translation>{field} '{value}' is not a date and time in the format {format}; correct it, or set DATE_FORMAT to the format of the file</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>auto</source>
+      <translation>auto</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>ISO (year first, e.g. 2015-01-13 15:04:05)</source>
+      <translation>ISO (year first, e.g. 2015-01-13 15:04:05)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>US (MM/DD/YYYY hh:mm:ss AM/PM, or 24 h)</source>
+      <translation>US (MM/DD/YYYY hh:mm:ss AM/PM, or 24 h)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>DMY (DD/MM/YYYY HH:MM)</source>
+      <translation>DMY (DD/MM/YYYY HH:MM)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>Excel serial numbers (e.g. 42017.5)</source>
+      <translation>Excel serial numbers (e.g. 42017.5)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>Every day/month/year date reads both ways, so the order is unknown: row {row} has {field} '{value}', which is {month_first} read month first (DATE_FORMAT=US) and {day_first} read day first (DATE_FORMAT=DMY); set DATE_FORMAT.</source>
+      <translation>Every day/month/year date reads both ways, so the order is unknown: row {row} has {field} '{value}', which is {month_first} read month first (DATE_FORMAT=US) and {day_first} read day first (DATE_FORMAT=DMY); set DATE_FORMAT.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>row {row}: {field} '{value}' is outside the years {window} accepted for case times; correct it, or widen the window (EARLIEST_YEAR, LATEST_YEAR)</source>
+      <translation>row {row}: {field} '{value}' is outside the years {window} accepted for case times; correct it, or widen the window (EARLIEST_YEAR, LATEST_YEAR)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>Dates read as month/day/year: row {row} has {field} '{value}', which only month first reads; set DATE_FORMAT to change it.</source>
+      <translation>Dates read as month/day/year: row {row} has {field} '{value}', which only month first reads; set DATE_FORMAT to change it.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>Dates read as day/month/year: row {row} has {field} '{value}', which only day first reads; set DATE_FORMAT to change it.</source>
+      <translation>Dates read as day/month/year: row {row} has {field} '{value}', which only day first reads; set DATE_FORMAT to change it.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>{field}: numbers read as Excel serial dates, e.g. row {row} '{value}' = {time} local time; set DATE_FORMAT if they are something else.</source>
+      <translation>{field}: numbers read as Excel serial dates, e.g. row {row} '{value}' = {time} local time; set DATE_FORMAT if they are something else.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/trend.py" />
+      <source>give one series or a table of series (one per row), got {dims} dimensions</source>
+      <translation>give one series or a table of series (one per row), got {dims} dimensions</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/trend.py" />
+      <source>series {row} has no numeric value at position {position}</source>
+      <translation>series {row} has no numeric value at position {position}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/trend.py" />
+      <source>p-values must lie between 0 and 1, got {value}</source>
+      <translation>p-values must lie between 0 and 1, got {value}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/trend.py" />
+      <source>the significance level must lie between 0 and 1, got {alpha}</source>
+      <translation>the significance level must lie between 0 and 1, got {alpha}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/classes.py" />
+      <source>unknown coding scheme '{scheme}'; use {choices}</source>
+      <translation>unknown coding scheme '{scheme}'; use {choices}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/classes.py" />
+      <source>{origin}, line {line}: {problem}</source>
+      <translation>{origin}, line {line}: {problem}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/classes.py" />
+      <source>class code '{code}' has {found} digits and belongs to the {other} scheme, not {scheme}</source>
+      <translation>class code '{code}' has {found} digits and belongs to the {other} scheme, not {scheme}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/classes.py" />
+      <source>class code '{code}' must be {digits} ASCII digits: a 2-digit major and a {minor}-digit minor class, neither of them zero</source>
+      <translation>class code '{code}' must be {digits} ASCII digits: a 2-digit major and a {minor}-digit minor class, neither of them zero</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/classes.py" />
+      <source>unknown class '{value}': no class of {scheme} has this code or exact name; use the class code or the name as written in the class table</source>
+      <translation>unknown class '{value}': no class of {scheme} has this code or exact name; use the class code or the name as written in the class table</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/classes.py" />
+      <source>the class_code cell is empty; give the {digits}-digit class code</source>
+      <translation>the class_code cell is empty; give the {digits}-digit class code</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/classes.py" />
+      <source>major_code '{major}' differs from the first two digits of class code {code}; correct one of them</source>
+      <translation>major_code '{major}' differs from the first two digits of class code {code}; correct one of them</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/classes.py" />
+      <source>geometry_types '{value}' is not a list of point, line and polygon; write for example point|polygon</source>
+      <translation>geometry_types '{value}' is not a list of point, line and polygon; write for example point|polygon</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/classes.py" />
+      <source>no class given; fill in a class code or a class name</source>
+      <translation>no class given; fill in a class code or a class name</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/classes.py" />
+      <source>unknown class code '{code}': it is not in the {scheme} class table; add it with a user class file</source>
+      <translation>unknown class code '{code}': it is not in the {scheme} class table; add it with a user class file</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/classes.py" />
+      <source>the header has no class_code column; name the columns class_code, name_zh or name_en, and optionally geometry_types, major_name_zh</source>
+      <translation>the header has no class_code column; name the columns class_code, name_zh or name_en, and optionally geometry_types, major_name_zh</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/classes.py" />
+      <source>class {code} is new and has no name; fill name_zh or name_en</source>
+      <translation>class {code} is new and has no name; fill name_zh or name_en</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/classes.py" />
+      <source>class code {code} is also on line {first}; keep one of the two rows</source>
+      <translation>class code {code} is also on line {first}; keep one of the two rows</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/classes.py" />
+      <source>class name '{name}' is also the name of class {other}; give each class its own name</source>
+      <translation>class name '{name}' is also the name of class {other}; give each class its own name</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>no component ID given</source>
+      <translation>no component ID given</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>component ID '{value}' must be {digits} ASCII digits: district (6), class ({classdigits}) and serial (6, from 000001)</source>
+      <translation>component ID '{value}' must be {digits} ASCII digits: district (6), class ({classdigits}) and serial (6, from 000001)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>district code '{district}' must be 6 ASCII digits of GB/T 2260 (for example 110101)</source>
+      <translation>district code '{district}' must be 6 ASCII digits of GB/T 2260 (for example 110101)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>district {district}, class {code}: serial {serial} is outside 000001-999999</source>
+      <translation>district {district}, class {code}: serial {serial} is outside 000001-999999</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>district {district}, class {code}: no serial left for {count} features; the 6-digit serial ends at 999999, so give these components another class or district</source>
+      <translation>district {district}, class {code}: no serial left for {count} features; the 6-digit serial ends at 999999, so give these components another class or district</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>component ID '{value}' has {found} digits and belongs to the {other} scheme, not {scheme}</source>
+      <translation>component ID '{value}' has {found} digits and belongs to the {other} scheme, not {scheme}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>component ID '{value}': class {code} is not in the {scheme} class table</source>
+      <translation>component ID '{value}': class {code} is not in the {scheme} class table</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>component ID '{value}' starts with district {found}, not {district}</source>
+      <translation>component ID '{value}' starts with district {found}, not {district}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>component IDs: {kept} kept, {new} new, {renumbered} replaced, {unassigned} left empty</source>
+      <translation>component IDs: {kept} kept, {new} new, {renumbered} replaced, {unassigned} left empty</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>their ID is already held by a feature with a lower feature id, which keeps it</source>
+      <translation>their ID is already held by a feature with a lower feature id, which keeps it</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>their ID is not district + class + serial in ASCII digits of the right length</source>
+      <translation>their ID is not district + class + serial in ASCII digits of the right length</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>their ID starts with another district code than {district}</source>
+      <translation>their ID starts with another district code than {district}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>their ID has the length of the other coding scheme</source>
+      <translation>their ID has the length of the other coding scheme</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>the class part of their ID differs from the feature's class</source>
+      <translation>the class part of their ID differs from the feature's class</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>their class is empty or not in the class table, so no ID can be checked or given</source>
+      <translation>their class is empty or not in the class table, so no ID can be checked or given</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>{listed} and {count:,} more</source>
+      <translation>{listed} and {count:,} more</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>they were left without an ID; fix the class and run again</source>
+      <translation>they were left without an ID; fix the class and run again</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>features {fids}: {reason}; {outcome}</source>
+      <translation>features {fids}: {reason}; {outcome}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>Features {fids}: empty class; they get no ID. Fill in the class field {field}.</source>
+      <translation>Features {fids}: empty class; they get no ID. Fill in the class field {field}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>they got new IDs</source>
+      <translation>they got new IDs</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>Features {fids}: unknown class name: {values}; they get no ID. Write the class code or the name exactly as in the class table of {scheme}, or add these classes in a CSV of your own classes (USER_CLASSES).</source>
+      <translation>Features {fids}: unknown class name: {values}; they get no ID. Write the class code or the name exactly as in the class table of {scheme}, or add these classes in a CSV of your own classes (USER_CLASSES).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>they were left without an ID; turn on renumbering of duplicates to give them new IDs</source>
+      <translation>they were left without an ID; turn on renumbering of duplicates to give them new IDs</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>they were left without an ID; correct the ID or turn on renumbering of invalid IDs</source>
+      <translation>they were left without an ID; correct the ID or turn on renumbering of invalid IDs</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>Features {fids}: unknown class code: {values}; they get no ID. Correct the class field, or add these classes in a CSV of your own classes (USER_CLASSES).</source>
+      <translation>Features {fids}: unknown class code: {values}; they get no ID. Correct the class field, or add these classes in a CSV of your own classes (USER_CLASSES).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>Features {fids}: class code of the other coding scheme: {values}; they get no ID. Choose the scheme of these codes (SCHEME), or give codes of {scheme}.</source>
+      <translation>Features {fids}: class code of the other coding scheme: {values}; they get no ID. Choose the scheme of these codes (SCHEME), or give codes of {scheme}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_validation.py" />
+      <source>Component validation report</source>
+      <translation>Component validation report</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_validation.py" />
+      <source>Result</source>
+      <translation>Result</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_validation.py" />
+      <source>Passed</source>
+      <translation>Passed</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_validation.py" />
+      <source>Failed</source>
+      <translation>Failed</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_validation.py" />
+      <source>Components checked</source>
+      <translation>Components checked</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_validation.py" />
+      <source>Kind</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_validation.py" />
+      <source>Feature</source>
+      <translation>Feature</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_validation.py" />
+      <source>Component ID</source>
+      <translation>Component ID</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_validation.py" />
+      <source>Message</source>
+      <translation>Message</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_validation.py" />
+      <source>class '{value}' is empty or not in the {scheme} class table</source>
+      <translation>class '{value}' is empty or not in the {scheme} class table</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_validation.py" />
+      <source>the component stands in no unit grid</source>
+      <translation>the component stands in no unit grid</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_validation.py" />
+      <source>the ID's class {id_class} differs from the class field's {field_class} ({name})</source>
+      <translation>the ID's class {id_class} differs from the class field's {field_class} ({name})</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_validation.py" />
+      <source>the recorded grid code '{recorded}' is not the grid it stands in, {located}</source>
+      <translation>the recorded grid code '{recorded}' is not the grid it stands in, {located}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_validation.py" />
+      <source>ID {value} is held by {count} components: features {listing}</source>
+      <translation>ID {value} is held by {count} components: features {listing}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>row {row} has {count} values but the header has {fields}: a {delimiter} inside a value needs quotes</source>
+      <translation>row {row} has {count} values but the header has {fields}: a {delimiter} inside a value needs quotes</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>{path} has no header row; the first line must name the columns.</source>
+      <translation>{path} has no header row; the first line must name the columns.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>{path} names the column(s) {names} twice; rename them.</source>
+      <translation>{path} names the column(s) {names} twice; rename them.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>semicolon</source>
+      <translation>semicolon</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>tab</source>
+      <translation>tab</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>comma</source>
+      <translation>comma</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>Row {row} of {path} (from line {line}) cannot be read as CSV ({error}).</source>
+      <translation>Row {row} of {path} (from line {line}) cannot be read as CSV ({error}).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>Encoding '{encoding}' is not supported; use {choices}.</source>
+      <translation>Encoding '{encoding}' is not supported; use {choices}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>The first line of {path} contains NUL characters (\x00): the file is probably UTF-16 text; save it as UTF-8 CSV.</source>
+      <translation>The first line of {path} contains NUL characters (\x00): the file is probably UTF-16 text; save it as UTF-8 CSV.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>Row {row} of {path} is empty or missing, so it cannot be the header (HEADER_ROW); give the row that names the columns.</source>
+      <translation>Row {row} of {path} is empty or missing, so it cannot be the header (HEADER_ROW); give the row that names the columns.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>Row {row} of {path} (from line {line}) holds a value longer than {limit} characters: most likely a quote (") opened there is never closed. Close the quote, or shorten the value.</source>
+      <translation>Row {row} of {path} (from line {line}) holds a value longer than {limit} characters: most likely a quote (") opened there is never closed. Close the quote, or shorten the value.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>Row {title_row} ('{title}') is a title, not the header: the header is taken from row {row}. Set HEADER_ROW to choose another row.</source>
+      <translation>Row {title_row} ('{title}') is a title, not the header: the header is taken from row {row}. Set HEADER_ROW to choose another row.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>Invisible characters (a byte order mark or a zero-width space) were removed from the header name '{name}'.</source>
+      <translation>Invisible characters (a byte order mark or a zero-width space) were removed from the header name '{name}'.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>Column {column} of the header (row {row}) has no name; it is read as '{name}'.</source>
+      <translation>Column {column} of the header (row {row}) has no name; it is read as '{name}'.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>{path} cannot be read as CSV above its data ({error}).</source>
+      <translation>{path} cannot be read as CSV above its data ({error}).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>{path} is not UTF-8 (byte {at}); choose the GBK/GB18030 encoding.</source>
+      <translation>{path} is not UTF-8 (byte {at}); choose the GBK/GB18030 encoding.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>{path} is neither UTF-8 nor GBK/GB18030 text (byte {at}); save it as UTF-8 CSV.</source>
+      <translation>{path} is neither UTF-8 nor GBK/GB18030 text (byte {at}); save it as UTF-8 CSV.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>Row {row} of {path} (line {line}) opens a quote (") that is never closed, so the rest of the file would be read as one value; close the quote or remove it.</source>
+      <translation>Row {row} of {path} (line {line}) opens a quote (") that is never closed, so the rest of the file would be read as one value; close the quote or remove it.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/export.py" />
@@ -939,179 +1204,604 @@
       <translation>feature {fid}, field {field}: '{char}' cannot be written in {encoding}; choose UTF-8.</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/follow.py" />
+      <location filename="../../grid_plugin/core/geodesy/beidou.py" />
+      <source>BeiDou level must be a whole number from 1 to 10, not {level!r}</source>
+      <translation>BeiDou level must be a whole number from 1 to 10, not {level!r}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/geodesy/beidou.py" />
+      <source>BeiDou level must be from 1 to 10, not {level}</source>
+      <translation>BeiDou level must be from 1 to 10, not {level}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/geodesy/beidou.py" />
+      <source>position ({lon}, {lat}) is not a finite longitude/latitude pair</source>
+      <translation>position ({lon}, {lat}) is not a finite longitude/latitude pair</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/geodesy/beidou.py" />
+      <source>longitude {lon} is outside [-180, 180]; give WGS84/CGCS2000 degrees, longitude first</source>
+      <translation>longitude {lon} is outside [-180, 180]; give WGS84/CGCS2000 degrees, longitude first</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/geodesy/beidou.py" />
+      <source>latitude {lat} is at or beyond ±88°: the polar BeiDou cells (GB/T 39409 §5.3) are not supported</source>
+      <translation>latitude {lat} is at or beyond ±88°: the polar BeiDou cells (GB/T 39409 §5.3) are not supported</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/geodesy/beidou.py" />
+      <source>point {index} (counting from 0) cannot be coded: {problem}</source>
+      <translation>point {index} (counting from 0) cannot be coded: {problem}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/geodesy/beidou.py" />
+      <source>BeiDou code {code!r}: character {position} ({char!r}, {what}) must be one of {allowed}</source>
+      <translation>BeiDou code {code!r}: character {position} ({char!r}, {what}) must be one of {allowed}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/geodesy/beidou.py" />
+      <source>a BeiDou code must be a string, not {kind}</source>
+      <translation>a BeiDou code must be a string, not {kind}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/geodesy/beidou.py" />
+      <source>BeiDou code {code!r} has {length} characters; a 2D code has 4, 6, 7, 9, 11, 12, 14, 16, 18 or 20 (levels 1-10)</source>
+      <translation>BeiDou code {code!r} has {length} characters; a 2D code has 4, 6, 7, 9, 11, 12, 14, 16, 18 or 20 (levels 1-10)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/geodesy/beidou.py" />
+      <source>BeiDou code {code!r} must be written in capitals</source>
+      <translation>BeiDou code {code!r} must be written in capitals</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/geodesy/beidou.py" />
+      <source>BeiDou code {code!r} must start with the hemisphere letter N or S, not {char!r}</source>
+      <translation>BeiDou code {code!r} must start with the hemisphere letter N or S, not {char!r}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/geodesy/beidou.py" />
+      <source>BeiDou code {code!r}: column 00 is a polar cap code (GB/T 39409 §5.3), which is not supported</source>
+      <translation>BeiDou code {code!r}: column 00 is a polar cap code (GB/T 39409 §5.3), which is not supported</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/geodesy/beidou.py" />
+      <source>BeiDou code {code!r}: the level-1 column must be 01-60, not {column!r}</source>
+      <translation>BeiDou code {code!r}: the level-1 column must be 01-60, not {column!r}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/geodesy/beidou.py" />
+      <source>BeiDou code {code!r}: the level-1 latitude band must be a letter A-V, not {char!r}</source>
+      <translation>BeiDou code {code!r}: the level-1 latitude band must be a letter A-V, not {char!r}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/geodesy/beidou.py" />
+      <source>BeiDou code {code!r} is level {own}; it has no parent at the finer level {level}</source>
+      <translation>BeiDou code {code!r} is level {own}; it has no parent at the finer level {level}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/geodesy/crs.py" />
+      <source>longitude {longitude:.4f} is outside China's CGCS2000 3-degree zones (73.5E-136.5E); choose a working CRS explicitly</source>
+      <translation>longitude {longitude:.4f} is outside China's CGCS2000 3-degree zones (73.5E-136.5E); choose a working CRS explicitly</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/geodesy/crs.py" />
+      <source>longitude {longitude:.4f} is outside China's CGCS2000 6-degree zones (72E-138E); choose a working CRS explicitly</source>
+      <translation>longitude {longitude:.4f} is outside China's CGCS2000 6-degree zones (72E-138E); choose a working CRS explicitly</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/codes.py" />
+      <source>district code</source>
+      <translation>district code</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/codes.py" />
+      <source>street code</source>
+      <translation>street code</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/codes.py" />
+      <source>community code</source>
+      <translation>community code</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/codes.py" />
+      <source>{where}: {what} '{value}' in field '{field}' must be {digits} digits</source>
+      <translation>{where}: {what} '{value}' in field '{field}' must be {digits} digits</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/codes.py" />
+      <source>grid code '{code}' must be 15 digits</source>
+      <translation>grid code '{code}' must be 15 digits</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/codes.py" />
+      <source>community {code}: grid sequence {sequence} is outside 001-999; use a larger cell or split the community</source>
+      <translation>community {code}: grid sequence {sequence} is outside 001-999; use a larger cell or split the community</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/codes.py" />
+      <source>{where}: street code {street} does not start with district code {district}</source>
+      <translation>{where}: street code {street} does not start with district code {district}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/codes.py" />
+      <source>{where}: community code {community} does not start with street code {street}</source>
+      <translation>{where}: community code {community} does not start with street code {street}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/containers.py" />
+      <source>feature {fid} is a {kind}, not a polygon; communities must be polygons</source>
+      <translation>feature {fid} is a {kind}, not a polygon; communities must be polygons</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/containers.py" />
+      <source>feature {fid} has an invalid geometry ({reason}) that cannot be repaired; redraw it</source>
+      <translation>feature {fid} has an invalid geometry ({reason}) that cannot be repaired; redraw it</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/containers.py" />
+      <source>feature {fid}: invalid geometry ({reason}) repaired with make_valid; area changed by {change:.1f} m², check the result</source>
+      <translation>feature {fid}: invalid geometry ({reason}) repaired with make_valid; area changed by {change:.1f} m², check the result</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/containers.py" />
+      <source>community codes must be unique; duplicated: {listing}. Give each community its own code or merge the features</source>
+      <translation>community codes must be unique; duplicated: {listing}. Give each community its own code or merge the features</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/containers.py" />
+      <source>communities overlap, so a grid could belong to two of them: features {listing}. Fix the shared boundaries (e.g. with QGIS's topology checker), or, if the overlaps are digitising noise, raise the overlap tolerance OVERLAP_TOLERANCE from {tolerance:g} to {accepting:.1f} m²</source>
+      <translation>communities overlap, so a grid could belong to two of them: features {listing}. Fix the shared boundaries (e.g. with QGIS's topology checker), or, if the overlaps are digitising noise, raise the overlap tolerance OVERLAP_TOLERANCE from {tolerance:g} to {accepting:.1f} m²</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/containers.py" />
+      <source>the community layer has no features; choose a layer with polygons</source>
+      <translation>the community layer has no features; choose a layer with polygons</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/containers.py" />
+      <source>{count} feature(s) cannot be used: {problems}</source>
+      <translation>{count} feature(s) cannot be used: {problems}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/containers.py" />
+      <source>the communities leave a gap of {area:.1f} m² at ({x:.1f}, {y:.1f}) between features {fids}; no grid covers it. Extend a community over it, or ignore it if it is not part of the district</source>
+      <translation>the communities leave a gap of {area:.1f} m² at ({x:.1f}, {y:.1f}) between features {fids}; no grid covers it. Extend a community over it, or ignore it if it is not part of the district</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/estimate.py" />
+      <source>Split these communities, or raise the cell size CELL_SIZE to at least {cell} m</source>
+      <translation>Split these communities, or raise the cell size CELL_SIZE to at least {cell} m</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/estimate.py" />
+      <source>Split these communities, or raise the minimum area MIN_AREA to at least {minimum:.0f} m², the target area TARGET_AREA to {target:.0f} m² and the maximum area MAX_AREA to {maximum:.0f} m²</source>
+      <translation>Split these communities, or raise the minimum area MIN_AREA to at least {minimum:.0f} m², the target area TARGET_AREA to {target:.0f} m² and the maximum area MAX_AREA to {maximum:.0f} m²</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/estimate.py" />
+      <source>{count} community(ies) would get more than the {limit} grids a 3-digit sequence allows: {listing}. {fix}</source>
+      <translation>{count} community(ies) would get more than the {limit} grids a 3-digit sequence allows: {listing}. {fix}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/estimate.py" />
+      <source>Split these communities into smaller ones</source>
+      <translation>Split these communities into smaller ones</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/estimate.py" />
+      <source>community {community} (feature {fid}) covers only {area:.2f} m², less than the minimum grid area of {min_area:.0f} m², and becomes one grid that small; if it is a sliver left by digitising, merge it into its neighbour or delete it</source>
+      <translation>community {community} (feature {fid}) covers only {area:.2f} m², less than the minimum grid area of {min_area:.0f} m², and becomes one grid that small; if it is a sliver left by digitising, merge it into its neighbour or delete it</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/estimate.py" />
+      <source>{community} (feature {fid}): {grids} grids</source>
+      <translation>{community} (feature {fid}): {grids} grids</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/follow.py" />
       <source>areas must satisfy 0 ≤ minimum &lt; target &lt; maximum; got minimum {minimum:.0f}, target {target:.0f} and maximum {maximum:.0f} m²</source>
       <translation>areas must satisfy 0 ≤ minimum &lt; target &lt; maximum; got minimum {minimum:.0f}, target {target:.0f} and maximum {maximum:.0f} m²</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/follow.py" />
+      <location filename="../../grid_plugin/core/grids/follow.py" />
       <source>the maximum area {maximum:.0f} m² must be at least twice the minimum area {minimum:.0f} m², or a block just above the maximum could not be split</source>
       <translation>the maximum area {maximum:.0f} m² must be at least twice the minimum area {minimum:.0f} m², or a block just above the maximum could not be split</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/follow.py" />
+      <location filename="../../grid_plugin/core/grids/follow.py" />
       <source>community {code} (feature {fid}): {count} piece(s) below {min_area:.0f} m² share no edge with another grid of the community and were kept as grids of their own</source>
       <translation>community {code} (feature {fid}): {count} piece(s) below {min_area:.0f} m² share no edge with another grid of the community and were kept as grids of their own</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/follow.py" />
+      <location filename="../../grid_plugin/core/grids/follow.py" />
       <source>community {code} (feature {fid}) has no line to follow; it was split into {count} compact grids</source>
       <translation>community {code} (feature {fid}) has no line to follow; it was split into {count} compact grids</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/grid_extent.py" />
+      <location filename="../../grid_plugin/core/grids/grid_extent.py" />
       <source>coordinates ({x}, {y}) are outside China; check the coordinate system</source>
       <translation>coordinates ({x}, {y}) are outside China; check the coordinate system</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/grid_extent.py" />
+      <location filename="../../grid_plugin/core/grids/grid_extent.py" />
       <source>coordinates ({x}, {y}) lie more than {km} km outside the district's grids; check the coordinate system (SOURCE_CRS) and the x/y field mapping</source>
       <translation>coordinates ({x}, {y}) lie more than {km} km outside the district's grids; check the coordinate system (SOURCE_CRS) and the x/y field mapping</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/hotspots.py" />
-      <source>Hot spot, 99% confidence</source>
-      <translation>Hot spot, 99% confidence</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/hotspots.py" />
-      <source>Hot spot, 95% confidence</source>
-      <translation>Hot spot, 95% confidence</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/hotspots.py" />
-      <source>Hot spot, 90% confidence</source>
-      <translation>Hot spot, 90% confidence</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/hotspots.py" />
-      <source>Not significant</source>
-      <translation>Not significant</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/hotspots.py" />
-      <source>Cold spot, 90% confidence</source>
-      <translation>Cold spot, 90% confidence</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/hotspots.py" />
-      <source>Cold spot, 95% confidence</source>
-      <translation>Cold spot, 95% confidence</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/hotspots.py" />
-      <source>Cold spot, 99% confidence</source>
-      <translation>Cold spot, 99% confidence</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/hotspots.py" />
-      <source>contiguity rule must be queen or rook, got '{rule}'</source>
-      <translation>contiguity rule must be queen or rook, got '{rule}'</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/hotspots.py" />
-      <source>the neighbour tolerance must be zero or positive, got {value}</source>
-      <translation>the neighbour tolerance must be zero or positive, got {value}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/hotspots.py" />
-      <source>got {values} values for {units} units; give one value per unit</source>
-      <translation>got {values} values for {units} units; give one value per unit</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/hotspots.py" />
-      <source>unit {unit} has no numeric value; count 0 for a grid without cases</source>
-      <translation>unit {unit} has no numeric value; count 0 for a grid without cases</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/hotspots.py" />
-      <source>neighbour pairs need as many first as second units, got {first} and {second}</source>
-      <translation>neighbour pairs need as many first as second units, got {first} and {second}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/hotspots.py" />
-      <source>a neighbour pair names a unit outside 0 to {last}; give indices of the units</source>
-      <translation>a neighbour pair names a unit outside 0 to {last}; give indices of the units</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/kernel.py" />
-      <source>Kernel '{kernel}' is unknown; use one of {kernels}.</source>
-      <translation>Kernel '{kernel}' is unknown; use one of {kernels}.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/kernel.py" />
-      <source>Output '{output}' is unknown; use 'raw' or 'scaled'.</source>
-      <translation>Output '{output}' is unknown; use 'raw' or 'scaled'.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/kernel.py" />
-      <source>Method '{method}' is unknown; use 'auto', 'exact' or 'fft'.</source>
-      <translation>Method '{method}' is unknown; use 'auto', 'exact' or 'fft'.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/kernel.py" />
-      <source>The decay ratio {decay} is not a number; use a value such as 0.</source>
-      <translation>The decay ratio {decay} is not a number; use a value such as 0.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/kernel.py" />
-      <source>The radius must be a positive distance, not {radius}; use e.g. 200 (metres).</source>
-      <translation>The radius must be a positive distance, not {radius}; use e.g. 200 (metres).</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/kernel.py" />
-      <source>The pixel size must be a positive distance, not {pixel}; use e.g. 10 (metres).</source>
-      <translation>The pixel size must be a positive distance, not {pixel}; use e.g. 10 (metres).</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/kernel.py" />
-      <source>The pixel size {pixel} is too large for the radius {radius}: points could miss every pixel centre; use a pixel size of at most radius × 1.41 (ideally radius / 10).</source>
-      <translation>The pixel size {pixel} is too large for the radius {radius}: points could miss every pixel centre; use a pixel size of at most radius × 1.41 (ideally radius / 10).</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/kernel.py" />
-      <source>The radius {radius} is {count} pixels of {pixel}; use a larger pixel size (at most {limit} pixels per radius).</source>
-      <translation>The radius {radius} is {count} pixels of {pixel}; use a larger pixel size (at most {limit} pixels per radius).</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/kernel.py" />
-      <source>The heatmap would have {cols} × {rows} pixels; use a larger pixel size or a smaller extent (at most {limit} pixels).</source>
-      <translation>The heatmap would have {cols} × {rows} pixels; use a larger pixel size or a smaller extent (at most {limit} pixels).</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/kernel.py" />
-      <source>There are {nx} x but {ny} y coordinates; give one of each per point.</source>
-      <translation>There are {nx} x but {ny} y coordinates; give one of each per point.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/kernel.py" />
-      <source>Point {index} has no finite coordinates ({count} such points); drop points with empty geometry first.</source>
-      <translation>Point {index} has no finite coordinates ({count} such points); drop points with empty geometry first.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/kernel.py" />
-      <source>There are {nw} weights for {n} points; give one weight per point.</source>
-      <translation>There are {nw} weights for {n} points; give one weight per point.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/kernel.py" />
-      <source>The weight of point {index} is not a number ({count} such points); QGIS counts NULL weights as 0, so replace them by 0.</source>
-      <translation>The weight of point {index} is not a number ({count} such points); QGIS counts NULL weights as 0, so replace them by 0.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/kernel.py" />
-      <source>There are no points, so the heatmap has no extent; add points or give a frame (x_min, y_max, columns, rows) for an all-zero raster.</source>
-      <translation>There are no points, so the heatmap has no extent; add points or give a frame (x_min, y_max, columns, rows) for an all-zero raster.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/lattice.py" />
+      <location filename="../../grid_plugin/core/grids/lattice.py" />
       <source>cell size must be positive, got {cell}</source>
       <translation>cell size must be positive, got {cell}</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/lattice.py" />
+      <location filename="../../grid_plugin/core/grids/lattice.py" />
       <source>minimum area {min_area} m² must lie between 0 and the cell area {cell_area:.0f} m²</source>
       <translation>minimum area {min_area} m² must lie between 0 and the cell area {cell_area:.0f} m²</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/precision.py" />
+      <source>the precision must lie between {low} and {high} m, got {value}</source>
+      <translation>the precision must lie between {low} and {high} m, got {value}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/precision.py" />
+      <source>community {label} (feature {fid}) is narrower than the precision of {precision} m everywhere and would vanish on the precision grid; fix its outline or lower PRECISION</source>
+      <translation>community {label} (feature {fid}) is narrower than the precision of {precision} m everywhere and would vanish on the precision grid; fix its outline or lower PRECISION</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/precision.py" />
+      <source>community {label} (feature {fid}): {count} grid(s) of {area:.4f} m² in all, narrower than the precision of {precision} m everywhere, vanished on the precision grid</source>
+      <translation>community {label} (feature {fid}): {count} grid(s) of {area:.4f} m² in all, narrower than the precision of {precision} m everywhere, vanished on the precision grid</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/precision.py" />
+      <source>{count} grid(s) keep a vertex closer than the precision of {precision} m to an edge of their own (communities {labels}); check them with gridplugin:validategrids</source>
+      <translation>{count} grid(s) keep a vertex closer than the precision of {precision} m to an edge of their own (communities {labels}); check them with gridplugin:validategrids</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/stability.py" />
+      <source>the previous grid layer has missing or malformed codes (not 15 digits) on features {fids}; fix them or validate the layer with gridplugin:validategrids first</source>
+      <translation>the previous grid layer has missing or malformed codes (not 15 digits) on features {fids}; fix them or validate the layer with gridplugin:validategrids first</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/stability.py" />
+      <source>the previous grid layer repeats codes: {duplicates}; every grid needs its own code</source>
+      <translation>the previous grid layer repeats codes: {duplicates}; every grid needs its own code</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/stability.py" />
+      <source>the matching overlap must lie above 0.5 and at most 1, got {value}</source>
+      <translation>the matching overlap must lie above 0.5 and at most 1, got {value}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/stability.py" />
+      <source>community {code} (feature {fid}) has used all {limit} sequence numbers (retired codes are never reused); it needs a new community code</source>
+      <translation>community {code} (feature {fid}) has used all {limit} sequence numbers (retired codes are never reused); it needs a new community code</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>no code</source>
+      <translation>no code</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>a {kind}, not a polygon</source>
+      <translation>a {kind}, not a polygon</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>feature {fid} has no grid code; give it its 15-digit code</source>
+      <translation>feature {fid} has no grid code; give it its 15-digit code</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>community feature {fid}</source>
+      <translation>community feature {fid}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>feature {fid} has no geometry; draw the grid or remove the feature</source>
+      <translation>feature {fid} has no geometry; draw the grid or remove the feature</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>grid {code} (feature {fid}) has an invalid geometry ({reason}); it was checked as repaired by make_valid: fix it in the layer</source>
+      <translation>grid {code} (feature {fid}) has an invalid geometry ({reason}); it was checked as repaired by make_valid: fix it in the layer</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>feature {fid}: grid code '{code}' has sequence 000; sequences run from 001 to 999</source>
+      <translation>feature {fid}: grid code '{code}' has sequence 000; sequences run from 001 to 999</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>feature {fid}: grid code '{code}' must be 15 digits</source>
+      <translation>feature {fid}: grid code '{code}' must be 15 digits</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>grid code {code} is used by {count} grids: features {listing}; give each grid its own code</source>
+      <translation>grid code {code} is used by {count} grids: features {listing}; give each grid its own code</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>grids {code} (feature {fid}) and {other_code} (feature {other_fid}) overlap by {area:.1f} m²</source>
+      <translation>grids {code} (feature {fid}) and {other_code} (feature {other_fid}) overlap by {area:.1f} m²</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>gap of {area:.1f} m² between grids: no grid covers it</source>
+      <translation>gap of {area:.1f} m² between grids: no grid covers it</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>grid {code} (feature {fid}) has sequence {sequence:03d}, but its position in community {community} calls for {expected:03d}</source>
+      <translation>grid {code} (feature {fid}) has sequence {sequence:03d}, but its position in community {community} calls for {expected:03d}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>grid {code} (feature {fid}) has {area:.1f} m², less than the minimum {minimum:.0f} m²</source>
+      <translation>grid {code} (feature {fid}) has {area:.1f} m², less than the minimum {minimum:.0f} m²</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>grid {code} (feature {fid}) has {area:.1f} m², more than the maximum {maximum:.0f} m²</source>
+      <translation>grid {code} (feature {fid}) has {area:.1f} m², more than the maximum {maximum:.0f} m²</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>gap of {area:.1f} m² in community {community}: no grid covers it</source>
+      <translation>gap of {area:.1f} m² in community {community}: no grid covers it</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>grid {code} (feature {fid}): its community {community} is not in the community layer</source>
+      <translation>grid {code} (feature {fid}): its community {community} is not in the community layer</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>grid {code} (feature {fid}) lies in {count} communities: {listing}</source>
+      <translation>grid {code} (feature {fid}) lies in {count} communities: {listing}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>grid {code} (feature {fid}) extends {area:.1f} m² outside its community {community}</source>
+      <translation>grid {code} (feature {fid}) extends {area:.1f} m² outside its community {community}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_geometry.py" />
+      <source>grid {code} (feature {fid}) has a vertex {distance:.2g} m from an edge of its own at ({x:.3f}, {y:.3f}), closer than the minimum clearance of {clearance} m: a reprojection can make it invalid; divide again (dividegrids keeps vertices on a precision grid) or fix it</source>
+      <translation>grid {code} (feature {fid}) has a vertex {distance:.2g} m from an edge of its own at ({x:.3f}, {y:.3f}), closer than the minimum clearance of {clearance} m: a reprojection can make it invalid; divide again (dividegrids keeps vertices on a precision grid) or fix it</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_geometry.py" />
+      <source>grid {code} (feature {fid}) is valid in the working CRS but invalid in {crs} ({reason}); divide again (dividegrids keeps grids valid in every CRS) or repair it where it is written</source>
+      <translation>grid {code} (feature {fid}) is valid in the working CRS but invalid in {crs} ({reason}); divide again (dividegrids keeps grids valid in every CRS) or repair it where it is written</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Unit grid validation report</source>
+      <translation>Unit grid validation report</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Input layer</source>
+      <translation>Input layer</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Community layer</source>
+      <translation>Community layer</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>none</source>
+      <translation>none</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Working CRS</source>
+      <translation>Working CRS</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Grids checked</source>
+      <translation>Grids checked</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Problems</source>
+      <translation>Problems</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Problems by kind</source>
+      <translation>Problems by kind</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Parameters</source>
+      <translation>Parameters</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Minimum area (m²)</source>
+      <translation>Minimum area (m²)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Maximum area (m²)</source>
+      <translation>Maximum area (m²)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Gap and overlap tolerance (m²)</source>
+      <translation>Gap and overlap tolerance (m²)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Numbering band (m)</source>
+      <translation>Numbering band (m)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Minimum clearance (m)</source>
+      <translation>Minimum clearance (m)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Valid after reprojection to</source>
+      <translation>Valid after reprojection to</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Sequence order</source>
+      <translation>Sequence order</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>rows</source>
+      <translation>rows</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>columns</source>
+      <translation>columns</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>not checked</source>
+      <translation>not checked</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Id</source>
+      <translation>Id</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Grid code</source>
+      <translation>Grid code</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Feature ids</source>
+      <translation>Feature ids</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Area (m²)</source>
+      <translation>Area (m²)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Location (x, y)</source>
+      <translation>Location (x, y)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>No problems found.</source>
+      <translation>No problems found.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Showing the first {shown} of {total} problems; the error layer lists them all.</source>
+      <translation>Showing the first {shown} of {total} problems; the error layer lists them all.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>Missing geometry</source>
+      <translation>Missing geometry</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>Invalid geometry</source>
+      <translation>Invalid geometry</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>Invalid after reprojection</source>
+      <translation>Invalid after reprojection</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>Near-degenerate geometry</source>
+      <translation>Near-degenerate geometry</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>Gap</source>
+      <translation>Gap</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>Overlap</source>
+      <translation>Overlap</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>Crossing communities</source>
+      <translation>Crossing communities</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>Outside its community</source>
+      <translation>Outside its community</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>Unknown community</source>
+      <translation>Unknown community</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>Area too small</source>
+      <translation>Area too small</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>Area too large</source>
+      <translation>Area too large</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>Malformed code</source>
+      <translation>Malformed code</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>Duplicate code</source>
+      <translation>Duplicate code</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>Sequence out of order</source>
+      <translation>Sequence out of order</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>the numbering band must be positive, got {band} m</source>
+      <translation>the numbering band must be positive, got {band} m</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>unknown numbering order '{order}'; use rows or columns</source>
+      <translation>unknown numbering order '{order}'; use rows or columns</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>areas and the tolerance must not be negative</source>
+      <translation>areas and the tolerance must not be negative</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>the minimum clearance must not be negative, got {clearance} m</source>
+      <translation>the minimum clearance must not be negative, got {clearance} m</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>the minimum area {minimum:.0f} m² is larger than the maximum area {maximum:.0f} m²</source>
+      <translation>the minimum area {minimum:.0f} m² is larger than the maximum area {maximum:.0f} m²</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/output_files.py" />
@@ -1137,696 +1827,6 @@
       <location filename="../../grid_plugin/core/output_files.py" />
       <source>{parameter}: {path} cannot be replaced ({error}); close it (in Excel?) or choose another name.</source>
       <translation>{parameter}: {path} cannot be replaced ({error}); close it (in Excel?) or choose another name.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>Period</source>
-      <translation>Period</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>Dimension</source>
-      <translation>Dimension</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>Rank</source>
-      <translation>Rank</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>Code</source>
-      <translation>Code</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>Name</source>
-      <translation>Name</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>Share of period (%)</source>
-      <translation>Share of period (%)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>Previous period</source>
-      <translation>Previous period</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>Change</source>
-      <translation>Change</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>Change (%)</source>
-      <translation>Change (%)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>Unit grid</source>
-      <translation>Unit grid</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>Case class</source>
-      <translation>Case class</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>(not assigned)</source>
-      <translation>(not assigned)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>new</source>
-      <translation>new</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>Top {n} unit grids</source>
-      <translation>Top {n} unit grids</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>Top {n} case classes</source>
-      <translation>Top {n} case classes</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>{period}: {count} cases</source>
-      <translation>{period}: {count} cases</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>Compared with {previous}: {count} cases</source>
-      <translation>Compared with {previous}: {count} cases</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>The data have no period before this one to compare with.</source>
-      <translation>The data have no period before this one to compare with.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>period must be one of day, week, month, quarter, year; got '{period}'</source>
-      <translation>period must be one of day, week, month, quarter, year; got '{period}'</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>got {names} grid names for {cases} cases; give one name per case or a mapping from grid code to name</source>
-      <translation>got {names} grid names for {cases} cases; give one name per case or a mapping from grid code to name</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>got {names} class names for {cases} cases; give one name per case or a mapping from class code to name</source>
-      <translation>got {names} class names for {cases} cases; give one name per case or a mapping from class code to name</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>got {periods} periods, {grids} grid codes and {classes} class codes; give one of each per case</source>
-      <translation>got {periods} periods, {grids} grid codes and {classes} class codes; give one of each per case</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>the number of top grids and classes must be at least 1, got {n}</source>
-      <translation>the number of top grids and classes must be at least 1, got {n}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>case {index} has no period; give every case a report time</source>
-      <translation>case {index} has no period; give every case a report time</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>case {index}: time '{value}' is not an ISO 8601 time such as 2025-03-01T04:00:00Z; correct or remove it</source>
-      <translation>case {index}: time '{value}' is not an ISO 8601 time such as 2025-03-01T04:00:00Z; correct or remove it</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/piles.py" />
-      <source>A default-location pile needs a factor of at least 1 and at least 2 cases (got {factor} and {cases}).</source>
-      <translation>A default-location pile needs a factor of at least 1 and at least 2 cases (got {factor} and {cases}).</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/precision.py" />
-      <source>the precision must lie between {low} and {high} m, got {value}</source>
-      <translation>the precision must lie between {low} and {high} m, got {value}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/precision.py" />
-      <source>community {label} (feature {fid}) is narrower than the precision of {precision} m everywhere and would vanish on the precision grid; fix its outline or lower PRECISION</source>
-      <translation>community {label} (feature {fid}) is narrower than the precision of {precision} m everywhere and would vanish on the precision grid; fix its outline or lower PRECISION</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/precision.py" />
-      <source>community {label} (feature {fid}): {count} grid(s) of {area:.4f} m² in all, narrower than the precision of {precision} m everywhere, vanished on the precision grid</source>
-      <translation>community {label} (feature {fid}): {count} grid(s) of {area:.4f} m² in all, narrower than the precision of {precision} m everywhere, vanished on the precision grid</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/precision.py" />
-      <source>{count} grid(s) keep a vertex closer than the precision of {precision} m to an edge of their own (communities {labels}); check them with gridplugin:validategrids</source>
-      <translation>{count} grid(s) keep a vertex closer than the precision of {precision} m to an edge of their own (communities {labels}); check them with gridplugin:validategrids</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/stability.py" />
-      <source>the previous grid layer has missing or malformed codes (not 15 digits) on features {fids}; fix them or validate the layer with gridplugin:validategrids first</source>
-      <translation>the previous grid layer has missing or malformed codes (not 15 digits) on features {fids}; fix them or validate the layer with gridplugin:validategrids first</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/stability.py" />
-      <source>the previous grid layer repeats codes: {duplicates}; every grid needs its own code</source>
-      <translation>the previous grid layer repeats codes: {duplicates}; every grid needs its own code</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/stability.py" />
-      <source>the matching overlap must lie above 0.5 and at most 1, got {value}</source>
-      <translation>the matching overlap must lie above 0.5 and at most 1, got {value}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/stability.py" />
-      <source>community {code} (feature {fid}) has used all {limit} sequence numbers (retired codes are never reused); it needs a new community code</source>
-      <translation>community {code} (feature {fid}) has used all {limit} sequence numbers (retired codes are never reused); it needs a new community code</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>row {row} has {count} values but the header has {fields}: a {delimiter} inside a value needs quotes</source>
-      <translation>row {row} has {count} values but the header has {fields}: a {delimiter} inside a value needs quotes</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>{path} has no header row; the first line must name the columns.</source>
-      <translation>{path} has no header row; the first line must name the columns.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>{path} names the column(s) {names} twice; rename them.</source>
-      <translation>{path} names the column(s) {names} twice; rename them.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>semicolon</source>
-      <translation>semicolon</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>tab</source>
-      <translation>tab</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>comma</source>
-      <translation>comma</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>Row {row} of {path} (from line {line}) cannot be read as CSV ({error}).</source>
-      <translation>Row {row} of {path} (from line {line}) cannot be read as CSV ({error}).</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>Encoding '{encoding}' is not supported; use {choices}.</source>
-      <translation>Encoding '{encoding}' is not supported; use {choices}.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>The first line of {path} contains NUL characters (\x00): the file is probably UTF-16 text; save it as UTF-8 CSV.</source>
-      <translation>The first line of {path} contains NUL characters (\x00): the file is probably UTF-16 text; save it as UTF-8 CSV.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>Row {row} of {path} is empty or missing, so it cannot be the header (HEADER_ROW); give the row that names the columns.</source>
-      <translation>Row {row} of {path} is empty or missing, so it cannot be the header (HEADER_ROW); give the row that names the columns.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>Row {row} of {path} (from line {line}) holds a value longer than {limit} characters: most likely a quote (") opened there is never closed. Close the quote, or shorten the value.</source>
-      <translation>Row {row} of {path} (from line {line}) holds a value longer than {limit} characters: most likely a quote (") opened there is never closed. Close the quote, or shorten the value.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>Row {title_row} ('{title}') is a title, not the header: the header is taken from row {row}. Set HEADER_ROW to choose another row.</source>
-      <translation>Row {title_row} ('{title}') is a title, not the header: the header is taken from row {row}. Set HEADER_ROW to choose another row.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>Invisible characters (a byte order mark or a zero-width space) were removed from the header name '{name}'.</source>
-      <translation>Invisible characters (a byte order mark or a zero-width space) were removed from the header name '{name}'.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>Column {column} of the header (row {row}) has no name; it is read as '{name}'.</source>
-      <translation>Column {column} of the header (row {row}) has no name; it is read as '{name}'.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>{path} cannot be read as CSV above its data ({error}).</source>
-      <translation>{path} cannot be read as CSV above its data ({error}).</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>{path} is not UTF-8 (byte {at}); choose the GBK/GB18030 encoding.</source>
-      <translation>{path} is not UTF-8 (byte {at}); choose the GBK/GB18030 encoding.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>{path} is neither UTF-8 nor GBK/GB18030 text (byte {at}); save it as UTF-8 CSV.</source>
-      <translation>{path} is neither UTF-8 nor GBK/GB18030 text (byte {at}); save it as UTF-8 CSV.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>Row {row} of {path} (line {line}) opens a quote (") that is never closed, so the rest of the file would be read as one value; close the quote or remove it.</source>
-      <translation>Row {row} of {path} (line {line}) opens a quote (") that is never closed, so the rest of the file would be read as one value; close the quote or remove it.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/time_formats.py" />
-      <source>DATE_FORMAT '{value}' is neither a preset ({presets}) nor a strftime pattern such as %m/%d/%Y %I:%M:%S %p.</source>
-      <translation>DATE_FORMAT '{value}' is neither a preset ({presets}) nor a strftime pattern such as %m/%d/%Y %I:%M:%S %p.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/time_formats.py" />
-      <source>DATE_FORMAT '{value}' has no full date; a pattern needs the year, month and day, e.g. %m/%d/%Y %I:%M:%S %p.</source>
-      <translation>DATE_FORMAT '{value}' has no full date; a pattern needs the year, month and day, e.g. %m/%d/%Y %I:%M:%S %p.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/time_formats.py" />
-      <source>{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00, or set DATE_FORMAT to the format of the file (e.g. %d.%m.%Y %H:%M)</source>
-      <translation>{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00, or set DATE_FORMAT to the format of the file (e.g. %d.%m.%Y %H:%M)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/time_formats.py" />
-      <source>the pattern '{pattern}'</source>
-      <translation>the pattern '{pattern}'</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/time_formats.py" />
-      <source>DATE_FORMAT '{value}' is not a pattern datetime.strptime reads ({reason}); write it as %m/%d/%Y %I:%M:%S %p or %d.%m.%Y %H:%M.</source>
-      <translation>DATE_FORMAT '{value}' is not a pattern datetime.strptime reads ({reason}); write it as %m/%d/%Y %I:%M:%S %p or %d.%m.%Y %H:%M.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/time_formats.py" />
-      <source>The dates mix both orders: row {row} has {field} '{value}', which only month/day/year reads ({count} values read only so), and row {row2} has {field2} '{value2}', which only day/month/year reads ({count2} values); set DATE_FORMAT to US or DMY (the values of the other order are then rejected).</source>
-      <translation>The dates mix both orders: row {row} has {field} '{value}', which only month/day/year reads ({count} values read only so), and row {row2} has {field2} '{value2}', which only day/month/year reads ({count2} values); set DATE_FORMAT to US or DMY (the values of the other order are then rejected).</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/time_formats.py" />
-      <source>{field} '{value}' is not a date and time in the format {format}; correct it, or set DATE_FORMAT to the format of the file</source>
-      <translation>{field} '{value}' is not a date and time in the format {format}; correct it, or set DATE_FORMAT to the format of the file</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/time_formats.py" />
-      <source>auto</source>
-      <translation>auto</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/time_formats.py" />
-      <source>ISO (year first, e.g. 2015-01-13 15:04:05)</source>
-      <translation>ISO (year first, e.g. 2015-01-13 15:04:05)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/time_formats.py" />
-      <source>US (MM/DD/YYYY hh:mm:ss AM/PM, or 24 h)</source>
-      <translation>US (MM/DD/YYYY hh:mm:ss AM/PM, or 24 h)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/time_formats.py" />
-      <source>DMY (DD/MM/YYYY HH:MM)</source>
-      <translation>DMY (DD/MM/YYYY HH:MM)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/time_formats.py" />
-      <source>Excel serial numbers (e.g. 42017.5)</source>
-      <translation>Excel serial numbers (e.g. 42017.5)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/time_formats.py" />
-      <source>Every day/month/year date reads both ways, so the order is unknown: row {row} has {field} '{value}', which is {month_first} read month first (DATE_FORMAT=US) and {day_first} read day first (DATE_FORMAT=DMY); set DATE_FORMAT.</source>
-      <translation>Every day/month/year date reads both ways, so the order is unknown: row {row} has {field} '{value}', which is {month_first} read month first (DATE_FORMAT=US) and {day_first} read day first (DATE_FORMAT=DMY); set DATE_FORMAT.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/time_formats.py" />
-      <source>row {row}: {field} '{value}' is outside the years {window} accepted for case times; correct it, or widen the window (EARLIEST_YEAR, LATEST_YEAR)</source>
-      <translation>row {row}: {field} '{value}' is outside the years {window} accepted for case times; correct it, or widen the window (EARLIEST_YEAR, LATEST_YEAR)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/time_formats.py" />
-      <source>Dates read as month/day/year: row {row} has {field} '{value}', which only month first reads; set DATE_FORMAT to change it.</source>
-      <translation>Dates read as month/day/year: row {row} has {field} '{value}', which only month first reads; set DATE_FORMAT to change it.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/time_formats.py" />
-      <source>Dates read as day/month/year: row {row} has {field} '{value}', which only day first reads; set DATE_FORMAT to change it.</source>
-      <translation>Dates read as day/month/year: row {row} has {field} '{value}', which only day first reads; set DATE_FORMAT to change it.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/time_formats.py" />
-      <source>{field}: numbers read as Excel serial dates, e.g. row {row} '{value}' = {time} local time; set DATE_FORMAT if they are something else.</source>
-      <translation>{field}: numbers read as Excel serial dates, e.g. row {row} '{value}' = {time} local time; set DATE_FORMAT if they are something else.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/trend.py" />
-      <source>give one series or a table of series (one per row), got {dims} dimensions</source>
-      <translation>give one series or a table of series (one per row), got {dims} dimensions</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/trend.py" />
-      <source>series {row} has no numeric value at position {position}</source>
-      <translation>series {row} has no numeric value at position {position}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/trend.py" />
-      <source>p-values must lie between 0 and 1, got {value}</source>
-      <translation>p-values must lie between 0 and 1, got {value}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/trend.py" />
-      <source>the significance level must lie between 0 and 1, got {alpha}</source>
-      <translation>the significance level must lie between 0 and 1, got {alpha}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>no code</source>
-      <translation>no code</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>a {kind}, not a polygon</source>
-      <translation>a {kind}, not a polygon</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>feature {fid} has no grid code; give it its 15-digit code</source>
-      <translation>feature {fid} has no grid code; give it its 15-digit code</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>community feature {fid}</source>
-      <translation>community feature {fid}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>feature {fid} has no geometry; draw the grid or remove the feature</source>
-      <translation>feature {fid} has no geometry; draw the grid or remove the feature</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>grid {code} (feature {fid}) has an invalid geometry ({reason}); it was checked as repaired by make_valid: fix it in the layer</source>
-      <translation>grid {code} (feature {fid}) has an invalid geometry ({reason}); it was checked as repaired by make_valid: fix it in the layer</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>feature {fid}: grid code '{code}' has sequence 000; sequences run from 001 to 999</source>
-      <translation>feature {fid}: grid code '{code}' has sequence 000; sequences run from 001 to 999</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>feature {fid}: grid code '{code}' must be 15 digits</source>
-      <translation>feature {fid}: grid code '{code}' must be 15 digits</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>grid code {code} is used by {count} grids: features {listing}; give each grid its own code</source>
-      <translation>grid code {code} is used by {count} grids: features {listing}; give each grid its own code</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>grids {code} (feature {fid}) and {other_code} (feature {other_fid}) overlap by {area:.1f} m²</source>
-      <translation>grids {code} (feature {fid}) and {other_code} (feature {other_fid}) overlap by {area:.1f} m²</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>gap of {area:.1f} m² between grids: no grid covers it</source>
-      <translation>gap of {area:.1f} m² between grids: no grid covers it</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>grid {code} (feature {fid}) has sequence {sequence:03d}, but its position in community {community} calls for {expected:03d}</source>
-      <translation>grid {code} (feature {fid}) has sequence {sequence:03d}, but its position in community {community} calls for {expected:03d}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>grid {code} (feature {fid}) has {area:.1f} m², less than the minimum {minimum:.0f} m²</source>
-      <translation>grid {code} (feature {fid}) has {area:.1f} m², less than the minimum {minimum:.0f} m²</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>grid {code} (feature {fid}) has {area:.1f} m², more than the maximum {maximum:.0f} m²</source>
-      <translation>grid {code} (feature {fid}) has {area:.1f} m², more than the maximum {maximum:.0f} m²</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>gap of {area:.1f} m² in community {community}: no grid covers it</source>
-      <translation>gap of {area:.1f} m² in community {community}: no grid covers it</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>grid {code} (feature {fid}): its community {community} is not in the community layer</source>
-      <translation>grid {code} (feature {fid}): its community {community} is not in the community layer</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>grid {code} (feature {fid}) lies in {count} communities: {listing}</source>
-      <translation>grid {code} (feature {fid}) lies in {count} communities: {listing}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>grid {code} (feature {fid}) extends {area:.1f} m² outside its community {community}</source>
-      <translation>grid {code} (feature {fid}) extends {area:.1f} m² outside its community {community}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_geometry.py" />
-      <source>grid {code} (feature {fid}) has a vertex {distance:.2g} m from an edge of its own at ({x:.3f}, {y:.3f}), closer than the minimum clearance of {clearance} m: a reprojection can make it invalid; divide again (dividegrids keeps vertices on a precision grid) or fix it</source>
-      <translation>grid {code} (feature {fid}) has a vertex {distance:.2g} m from an edge of its own at ({x:.3f}, {y:.3f}), closer than the minimum clearance of {clearance} m: a reprojection can make it invalid; divide again (dividegrids keeps vertices on a precision grid) or fix it</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_geometry.py" />
-      <source>grid {code} (feature {fid}) is valid in the working CRS but invalid in {crs} ({reason}); divide again (dividegrids keeps grids valid in every CRS) or repair it where it is written</source>
-      <translation>grid {code} (feature {fid}) is valid in the working CRS but invalid in {crs} ({reason}); divide again (dividegrids keeps grids valid in every CRS) or repair it where it is written</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Unit grid validation report</source>
-      <translation>Unit grid validation report</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Input layer</source>
-      <translation>Input layer</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Community layer</source>
-      <translation>Community layer</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>none</source>
-      <translation>none</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Working CRS</source>
-      <translation>Working CRS</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Grids checked</source>
-      <translation>Grids checked</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Problems</source>
-      <translation>Problems</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Problems by kind</source>
-      <translation>Problems by kind</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Parameters</source>
-      <translation>Parameters</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Minimum area (m²)</source>
-      <translation>Minimum area (m²)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Maximum area (m²)</source>
-      <translation>Maximum area (m²)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Gap and overlap tolerance (m²)</source>
-      <translation>Gap and overlap tolerance (m²)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Numbering band (m)</source>
-      <translation>Numbering band (m)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Minimum clearance (m)</source>
-      <translation>Minimum clearance (m)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Valid after reprojection to</source>
-      <translation>Valid after reprojection to</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Sequence order</source>
-      <translation>Sequence order</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>rows</source>
-      <translation>rows</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>columns</source>
-      <translation>columns</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>not checked</source>
-      <translation>not checked</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Id</source>
-      <translation>Id</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Grid code</source>
-      <translation>Grid code</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Feature ids</source>
-      <translation>Feature ids</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Area (m²)</source>
-      <translation>Area (m²)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Location (x, y)</source>
-      <translation>Location (x, y)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>No problems found.</source>
-      <translation>No problems found.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Showing the first {shown} of {total} problems; the error layer lists them all.</source>
-      <translation>Showing the first {shown} of {total} problems; the error layer lists them all.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>Missing geometry</source>
-      <translation>Missing geometry</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>Invalid geometry</source>
-      <translation>Invalid geometry</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>Invalid after reprojection</source>
-      <translation>Invalid after reprojection</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>Near-degenerate geometry</source>
-      <translation>Near-degenerate geometry</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>Gap</source>
-      <translation>Gap</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>Overlap</source>
-      <translation>Overlap</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>Crossing communities</source>
-      <translation>Crossing communities</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>Outside its community</source>
-      <translation>Outside its community</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>Unknown community</source>
-      <translation>Unknown community</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>Area too small</source>
-      <translation>Area too small</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>Area too large</source>
-      <translation>Area too large</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>Malformed code</source>
-      <translation>Malformed code</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>Duplicate code</source>
-      <translation>Duplicate code</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>Sequence out of order</source>
-      <translation>Sequence out of order</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>the numbering band must be positive, got {band} m</source>
-      <translation>the numbering band must be positive, got {band} m</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>unknown numbering order '{order}'; use rows or columns</source>
-      <translation>unknown numbering order '{order}'; use rows or columns</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>areas and the tolerance must not be negative</source>
-      <translation>areas and the tolerance must not be negative</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>the minimum clearance must not be negative, got {clearance} m</source>
-      <translation>the minimum clearance must not be negative, got {clearance} m</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>the minimum area {minimum:.0f} m² is larger than the maximum area {maximum:.0f} m²</source>
-      <translation>the minimum area {minimum:.0f} m² is larger than the maximum area {maximum:.0f} m²</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/xlsx.py" />
@@ -2222,6 +2222,91 @@
       <location filename="../../grid_plugin/gui/store_picker.py" />
       <source>Schema</source>
       <translation>Schema</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/io/export_files.py" />
+      <source>The folder {folder} does not exist; create it or choose another.</source>
+      <translation>The folder {folder} does not exist; create it or choose another.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/io/export_files.py" />
+      <source>The folder {folder} cannot be written to; choose another.</source>
+      <translation>The folder {folder} cannot be written to; choose another.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/io/export_files.py" />
+      <source>{path} already exists; turn on OVERWRITE to replace it, or choose another name.</source>
+      <translation>{path} already exists; turn on OVERWRITE to replace it, or choose another name.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/io/export_files.py" />
+      <source>{format} files are written in UTF-8 only; choose UTF-8.</source>
+      <translation>{format} files are written in UTF-8 only; choose UTF-8.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/io/export_files.py" />
+      <source>The DXF file {path} cannot be created.</source>
+      <translation>The DXF file {path} cannot be created.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/io/export_files.py" />
+      <source>The file name {path} ends in {suffix}, but the format is {format} ({wanted}); change the name or the format.</source>
+      <translation>The file name {path} ends in {suffix}, but the format is {format} ({wanted}); change the name or the format.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/io/export_files.py" />
+      <source>The folder {folder} cannot be written to ({error}); choose another.</source>
+      <translation>The folder {folder} cannot be written to ({error}); choose another.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/io/feature_files.py" />
+      <source>The output file {path} would hold a table named '{layer}', but GeoPackage and SQLite reserve names beginning with gpkg_ and sqlite_; rename the file.</source>
+      <translation>The output file {path} would hold a table named '{layer}', but GeoPackage and SQLite reserve names beginning with gpkg_ and sqlite_; rename the file.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/io/feature_files.py" />
+      <source>The output field '{field}' has the name of the GeoPackage's own column {column}; rename the field in the input layer.</source>
+      <translation>The output field '{field}' has the name of the GeoPackage's own column {column}; rename the field in the input layer.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/io/feature_files.py" />
+      <source>The output fields '{first}' and '{second}' differ only in upper and lower case, which a GeoPackage takes as one column; rename one of them in the input layer.</source>
+      <translation>The output fields '{first}' and '{second}' differ only in upper and lower case, which a GeoPackage takes as one column; rename one of them in the input layer.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/io/names.py" />
+      <source>The PostGIS schema name is empty; give one, e.g. gridplugin.</source>
+      <translation>The PostGIS schema name is empty; give one, e.g. gridplugin.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/io/names.py" />
+      <source>The PostGIS schema name '{schema}' contains a control character (a NUL character, tab or line break); type the name again without it.</source>
+      <translation>The PostGIS schema name '{schema}' contains a control character (a NUL character, tab or line break); type the name again without it.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/io/names.py" />
+      <source>The PostGIS schema name '{schema}' begins or ends with a space, which PostgreSQL would keep as part of the name; remove the space.</source>
+      <translation>The PostGIS schema name '{schema}' begins or ends with a space, which PostgreSQL would keep as part of the name; remove the space.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/io/names.py" />
+      <source>The PostGIS schema name '{schema}' is {size} bytes long in UTF-8 (a Chinese character takes 3); PostgreSQL keeps only the first 63 and would silently make two such names one store. Choose a shorter name.</source>
+      <translation>The PostGIS schema name '{schema}' is {size} bytes long in UTF-8 (a Chinese character takes 3); PostgreSQL keeps only the first 63 and would silently make two such names one store. Choose a shorter name.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/io/names.py" />
+      <source>The PostGIS schema name '{schema}' is reserved for PostgreSQL's own catalogs (names beginning with pg_, and information_schema); choose another name, e.g. gridplugin.</source>
+      <translation>The PostGIS schema name '{schema}' is reserved for PostgreSQL's own catalogs (names beginning with pg_, and information_schema); choose another name, e.g. gridplugin.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/io/names.py" />
+      <source>The database name '{name}' that the store makes is {size} bytes long; PostgreSQL keeps only 63 and would silently cut it. This is a fault of the plugin: please report it.</source>
+      <translation>The database name '{name}' that the store makes is {size} bytes long; PostgreSQL keeps only 63 and would silently cut it. This is a fault of the plugin: please report it.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/io/names.py" />
+      <source>The name '{name}' contains a NUL character (\x00), which a GeoPackage cannot hold in a table or column name; rename it.</source>
+      <translation>The name '{name}' contains a NUL character (\x00), which a GeoPackage cannot hold in a table or column name; rename it.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/plugin.py" />
@@ -4514,41 +4599,6 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <translation>No store chosen: give a GeoPackage file (a new name creates one) or a PostgreSQL connection.</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/store/file_export.py" />
-      <source>The folder {folder} does not exist; create it or choose another.</source>
-      <translation>The folder {folder} does not exist; create it or choose another.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/file_export.py" />
-      <source>The folder {folder} cannot be written to; choose another.</source>
-      <translation>The folder {folder} cannot be written to; choose another.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/file_export.py" />
-      <source>{path} already exists; turn on OVERWRITE to replace it, or choose another name.</source>
-      <translation>{path} already exists; turn on OVERWRITE to replace it, or choose another name.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/file_export.py" />
-      <source>{format} files are written in UTF-8 only; choose UTF-8.</source>
-      <translation>{format} files are written in UTF-8 only; choose UTF-8.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/file_export.py" />
-      <source>The DXF file {path} cannot be created.</source>
-      <translation>The DXF file {path} cannot be created.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/file_export.py" />
-      <source>The file name {path} ends in {suffix}, but the format is {format} ({wanted}); change the name or the format.</source>
-      <translation>The file name {path} ends in {suffix}, but the format is {format} ({wanted}); change the name or the format.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/file_export.py" />
-      <source>The folder {folder} cannot be written to ({error}); choose another.</source>
-      <translation>The folder {folder} cannot be written to ({error}); choose another.</translation>
-    </message>
-    <message>
       <location filename="../../grid_plugin/store/gpkg.py" />
       <source>GeoPackage store {path} does not exist; run the case import first.</source>
       <translation>GeoPackage store {path} does not exist; run the case import first.</translation>
@@ -4587,56 +4637,6 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <location filename="../../grid_plugin/store/gpkg_access.py" />
       <source>Waiting for another import or program writing {path} to finish (at most {seconds} s)...</source>
       <translation>Waiting for another import or program writing {path} to finish (at most {seconds} s)...</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/gpkg_files.py" />
-      <source>The output file {path} would hold a table named '{layer}', but GeoPackage and SQLite reserve names beginning with gpkg_ and sqlite_; rename the file.</source>
-      <translation>The output file {path} would hold a table named '{layer}', but GeoPackage and SQLite reserve names beginning with gpkg_ and sqlite_; rename the file.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/gpkg_files.py" />
-      <source>The output field '{field}' has the name of the GeoPackage's own column {column}; rename the field in the input layer.</source>
-      <translation>The output field '{field}' has the name of the GeoPackage's own column {column}; rename the field in the input layer.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/gpkg_files.py" />
-      <source>The output fields '{first}' and '{second}' differ only in upper and lower case, which a GeoPackage takes as one column; rename one of them in the input layer.</source>
-      <translation>The output fields '{first}' and '{second}' differ only in upper and lower case, which a GeoPackage takes as one column; rename one of them in the input layer.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/names.py" />
-      <source>The PostGIS schema name is empty; give one, e.g. gridplugin.</source>
-      <translation>The PostGIS schema name is empty; give one, e.g. gridplugin.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/names.py" />
-      <source>The PostGIS schema name '{schema}' contains a control character (a NUL character, tab or line break); type the name again without it.</source>
-      <translation>The PostGIS schema name '{schema}' contains a control character (a NUL character, tab or line break); type the name again without it.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/names.py" />
-      <source>The PostGIS schema name '{schema}' begins or ends with a space, which PostgreSQL would keep as part of the name; remove the space.</source>
-      <translation>The PostGIS schema name '{schema}' begins or ends with a space, which PostgreSQL would keep as part of the name; remove the space.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/names.py" />
-      <source>The PostGIS schema name '{schema}' is {size} bytes long in UTF-8 (a Chinese character takes 3); PostgreSQL keeps only the first 63 and would silently make two such names one store. Choose a shorter name.</source>
-      <translation>The PostGIS schema name '{schema}' is {size} bytes long in UTF-8 (a Chinese character takes 3); PostgreSQL keeps only the first 63 and would silently make two such names one store. Choose a shorter name.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/names.py" />
-      <source>The PostGIS schema name '{schema}' is reserved for PostgreSQL's own catalogs (names beginning with pg_, and information_schema); choose another name, e.g. gridplugin.</source>
-      <translation>The PostGIS schema name '{schema}' is reserved for PostgreSQL's own catalogs (names beginning with pg_, and information_schema); choose another name, e.g. gridplugin.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/names.py" />
-      <source>The database name '{name}' that the store makes is {size} bytes long; PostgreSQL keeps only 63 and would silently cut it. This is a fault of the plugin: please report it.</source>
-      <translation>The database name '{name}' that the store makes is {size} bytes long; PostgreSQL keeps only 63 and would silently cut it. This is a fault of the plugin: please report it.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/names.py" />
-      <source>The name '{name}' contains a NUL character (\x00), which a GeoPackage cannot hold in a table or column name; rename it.</source>
-      <translation>The name '{name}' contains a NUL character (\x00), which a GeoPackage cannot hold in a table or column name; rename it.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/store/postgis.py" />

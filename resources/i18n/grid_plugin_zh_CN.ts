@@ -4,874 +4,1139 @@
   <context>
     <name>GridPlugin</name>
     <message>
-      <location filename="../../grid_plugin/core/addresses.py" />
+      <location filename="../../grid_plugin/core/addresses/addresses.py" />
       <source>road suffix differs</source>
       <translation>道路通名不同</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/addresses.py" />
+      <location filename="../../grid_plugin/core/addresses/addresses.py" />
       <source>road name similar</source>
       <translation>道路名称相近</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/addresses.py" />
+      <location filename="../../grid_plugin/core/addresses/addresses.py" />
       <source>place name similar</source>
       <translation>地名相近</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/addresses.py" />
+      <location filename="../../grid_plugin/core/addresses/addresses.py" />
       <source>no door number</source>
       <translation>没有门牌号</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/addresses.py" />
+      <location filename="../../grid_plugin/core/addresses/addresses.py" />
       <source>door number not in the gazetteer; nearest plate</source>
       <translation>门牌号不在地址库中，取最近的门牌</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/addresses.py" />
+      <location filename="../../grid_plugin/core/addresses/addresses.py" />
       <source>district differs</source>
       <translation>区县不一致</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/addresses.py" />
+      <location filename="../../grid_plugin/core/addresses/addresses.py" />
       <source>street differs</source>
       <translation>街道不一致</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/addresses.py" />
+      <location filename="../../grid_plugin/core/addresses/addresses.py" />
       <source>community differs</source>
       <translation>社区不一致</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/addresses.py" />
+      <location filename="../../grid_plugin/core/addresses/addresses.py" />
       <source>several entries fit</source>
       <translation>有多个条目同样符合</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/addresses.py" />
+      <location filename="../../grid_plugin/core/addresses/addresses.py" />
       <source>nothing recognised</source>
       <translation>未能识别</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/addresses.py" />
+      <location filename="../../grid_plugin/core/addresses/addresses.py" />
       <source>road not in the gazetteer</source>
       <translation>道路不在地址库中</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/addresses.py" />
+      <location filename="../../grid_plugin/core/addresses/addresses.py" />
       <source>'{address}' is not in the gazetteer</source>
       <translation>“{address}”不在地址库中</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/addresses.py" />
+      <location filename="../../grid_plugin/core/addresses/addresses.py" />
       <source>'{address}' fits several gazetteer entries equally well</source>
       <translation>“{address}”同样符合地址库中的多个条目</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/addresses.py" />
+      <location filename="../../grid_plugin/core/addresses/addresses.py" />
       <source>'{address}' matched with confidence {confidence}, below {minimum}</source>
       <translation>“{address}”的匹配置信度为 {confidence}，低于 {minimum}</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/beidou.py" />
-      <source>BeiDou level must be a whole number from 1 to 10, not {level!r}</source>
-      <translation>北斗网格层级必须是 1 到 10 的整数，而不是 {level!r}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/beidou.py" />
-      <source>BeiDou level must be from 1 to 10, not {level}</source>
-      <translation>北斗网格层级必须在 1 到 10 之间，而不是 {level}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/beidou.py" />
-      <source>position ({lon}, {lat}) is not a finite longitude/latitude pair</source>
-      <translation>位置 ({lon}, {lat}) 不是有效的经纬度</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/beidou.py" />
-      <source>longitude {lon} is outside [-180, 180]; give WGS84/CGCS2000 degrees, longitude first</source>
-      <translation>经度 {lon} 超出 [-180, 180]；请使用 WGS84/CGCS2000 度数，经度在前</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/beidou.py" />
-      <source>latitude {lat} is at or beyond ±88°: the polar BeiDou cells (GB/T 39409 §5.3) are not supported</source>
-      <translation>纬度 {lat} 达到或超过 ±88°：不支持北斗极区网格（GB/T 39409 §5.3）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/beidou.py" />
-      <source>point {index} (counting from 0) cannot be coded: {problem}</source>
-      <translation>第 {index} 个点（从 0 计数）无法编码：{problem}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/beidou.py" />
-      <source>BeiDou code {code!r}: character {position} ({char!r}, {what}) must be one of {allowed}</source>
-      <translation>北斗网格码 {code!r}：第 {position} 个字符（{char!r}，{what}）必须是 {allowed} 之一</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/beidou.py" />
-      <source>a BeiDou code must be a string, not {kind}</source>
-      <translation>北斗网格码必须是字符串，而不是 {kind}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/beidou.py" />
-      <source>BeiDou code {code!r} has {length} characters; a 2D code has 4, 6, 7, 9, 11, 12, 14, 16, 18 or 20 (levels 1-10)</source>
-      <translation>北斗网格码 {code!r} 有 {length} 个字符；二维码的长度为 4、6、7、9、11、12、14、16、18 或 20（1–10 级）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/beidou.py" />
-      <source>BeiDou code {code!r} must be written in capitals</source>
-      <translation>北斗网格码 {code!r} 必须使用大写字母</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/beidou.py" />
-      <source>BeiDou code {code!r} must start with the hemisphere letter N or S, not {char!r}</source>
-      <translation>北斗网格码 {code!r} 必须以半球字母 N 或 S 开头，而不是 {char!r}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/beidou.py" />
-      <source>BeiDou code {code!r}: column 00 is a polar cap code (GB/T 39409 §5.3), which is not supported</source>
-      <translation>北斗网格码 {code!r}：列号 00 为极区编码（GB/T 39409 §5.3），暂不支持</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/beidou.py" />
-      <source>BeiDou code {code!r}: the level-1 column must be 01-60, not {column!r}</source>
-      <translation>北斗网格码 {code!r}：一级网格列号必须为 01–60，而不是 {column!r}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/beidou.py" />
-      <source>BeiDou code {code!r}: the level-1 latitude band must be a letter A-V, not {char!r}</source>
-      <translation>北斗网格码 {code!r}：一级网格纬度带必须是字母 A–V，而不是 {char!r}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/beidou.py" />
-      <source>BeiDou code {code!r} is level {own}; it has no parent at the finer level {level}</source>
-      <translation>北斗网格码 {code!r} 为第 {own} 级，不能取更细的第 {level} 级作为上级网格</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/case_classes.py" />
+      <location filename="../../grid_plugin/core/cases/case_classes.py" />
       <source>{count:,} rows have a class that is not in the class table {scheme}, and are rejected: {values}. Add these classes in a CSV of your own classes (USER_CLASSES; columns class_code and name_en or name_zh, the name as written here), or correct the class column.</source>
       <translation>{count:,} 行的类别不在类别表 {scheme} 中，已被拒绝：{values}。请在自定义类别 CSV（USER_CLASSES；列为 class_code 以及 name_en 或 name_zh，名称按此处的写法）中添加这些类别，或修正类别列。</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/case_classes.py" />
+      <location filename="../../grid_plugin/core/cases/case_classes.py" />
       <source>'{value}' ({count:,} rows)</source>
       <translation>“{value}”（{count:,} 行）</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/case_classes.py" />
+      <location filename="../../grid_plugin/core/cases/case_classes.py" />
       <source>kind '{value}' is neither 部件 (component) nor 事件 (event)</source>
       <translation>类型“{value}”既不是部件也不是事件</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/case_classes.py" />
+      <location filename="../../grid_plugin/core/cases/case_classes.py" />
       <source>and {count:,} more values ({rows:,} rows)</source>
       <translation>以及另外 {count:,} 个值（{rows:,} 行）</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/case_fields.py" />
+      <location filename="../../grid_plugin/core/cases/case_fields.py" />
       <source>The input has no field for {missing}; map it in FIELD_MAP, e.g. '{example}'. Input fields: {fields}.</source>
       <translation>输入中没有对应 {missing} 的字段；请在 FIELD_MAP 中映射，例如 '{example}'。输入字段：{fields}。</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/case_fields.py" />
+      <location filename="../../grid_plugin/core/cases/case_fields.py" />
       <source>FIELD_MAP entry '{entry}' is not 'case field=input field'; case fields are {fields}.</source>
       <translation>FIELD_MAP 条目 '{entry}' 不符合 '案件字段=输入字段' 的格式；案件字段有：{fields}。</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/case_fields.py" />
+      <location filename="../../grid_plugin/core/cases/case_fields.py" />
       <source>FIELD_MAP maps {target} to '{source}', but the input has no such field; its fields are {fields}.</source>
       <translation>FIELD_MAP 将 {target} 映射到“{source}”，但输入中没有该字段；其字段为：{fields}。</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/case_rejects.py" />
+      <location filename="../../grid_plugin/core/cases/case_rejects.py" />
       <source>{count:,} rows rejected. Most common reasons: {reasons}</source>
       <translation>{count:,} 行被拒绝。最常见的原因：{reasons}</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/case_rejects.py" />
+      <location filename="../../grid_plugin/core/cases/case_rejects.py" />
       <source>All {count:,} rows were rejected, so nothing was imported and the store is unchanged. Most common reasons: {reasons}. Every row and its reasons are in {path}.</source>
       <translation>全部 {count:,} 行都被拒绝，因此没有导入任何数据，案件库保持不变。最常见的原因：{reasons}。每一行及其原因见 {path}。</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/case_rejects.py" />
+      <location filename="../../grid_plugin/core/cases/case_rejects.py" />
       <source>{count:,} × {reason}</source>
       <translation>{count:,} 行 × {reason}</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/case_rejects.py" />
+      <location filename="../../grid_plugin/core/cases/case_rejects.py" />
       <source>{count:,} × {reason} (first in row {row})</source>
       <translation>{count:,} × {reason}（首次出现在第 {row} 行）</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/case_rejects.py" />
+      <location filename="../../grid_plugin/core/cases/case_rejects.py" />
       <source>{count:,} other kinds of reason</source>
       <translation>另有 {count:,} 种原因</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/case_times.py" />
+      <location filename="../../grid_plugin/core/cases/case_times.py" />
       <source>The years {earliest}–{latest} are no time window; give an earliest year before or equal to the latest one, both between {first} and {last}.</source>
       <translation>{earliest}–{latest} 年不是有效的时间范围：最早年份不能晚于最晚年份，且两者都须在 {first} 到 {last} 之间。</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/case_times.py" />
+      <location filename="../../grid_plugin/core/cases/case_times.py" />
       <source>Time zone '{zone}' is unknown; use an IANA name such as Asia/Shanghai or UTC.</source>
       <translation>未知时区“{zone}”；请使用 IANA 时区名称，例如 Asia/Shanghai 或 UTC。</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/cases.py" />
-      <source>Coordinates in 'another CRS' need that CRS; give it, e.g. EPSG:4548.</source>
-      <translation>坐标为“其他坐标系”时需要指定该坐标系，例如 EPSG:4548。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
-      <source>Kind '{value}' is neither 部件 (component) nor 事件 (event).</source>
-      <translation>类型“{value}”既不是部件也不是事件。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
-      <source>no case id (field {field} is empty)</source>
-      <translation>无案件编号（字段 {field} 为空）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
-      <source>longitude and latitude look swapped ({x}, {y}); check the x/y field mapping</source>
-      <translation>经度和纬度似乎颠倒了（{x}, {y}）；请检查 x/y 字段映射</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
-      <source>location ({lon:.6f}, {lat:.6f}) is outside every unit grid of the district</source>
-      <translation>位置 ({lon:.6f}, {lat:.6f}) 不在本区任何单元网格内</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
-      <source>row {row}, column '{field}' contains a NUL character (\x00); remove it</source>
-      <translation>第 {row} 行的列“{field}”含有 NUL 字符（\x00）；请删除</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
-      <source>no report time (field {field} is empty)</source>
-      <translation>无上报时间（字段 {field} 为空）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
-      <source>no coordinates, and the address could not be placed: {reason}</source>
-      <translation>没有坐标，且无法按地址定位：{reason}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
-      <source>no coordinates (fields {x} and {y} are empty); geocode the address first</source>
-      <translation>无坐标（字段 {x} 和 {y} 为空）；请先对地址进行地理编码</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
-      <source>coordinates '{x}', '{y}' are not numbers</source>
-      <translation>坐标“{x}”、“{y}”不是数字</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
-      <source>case id {case_id} appears again in rows {rows} with different content; none of them is imported: correct or remove the wrong rows</source>
-      <translation>案件编号 {case_id} 在第 {rows} 行再次出现且内容不同；这些行均未导入：请更正或删除错误的行</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases.py" />
-      <source>identical duplicate of row {row}; imported once</source>
-      <translation>与第 {row} 行完全相同；只导入一次</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/classes.py" />
-      <source>unknown coding scheme '{scheme}'; use {choices}</source>
-      <translation>未知的编码方案“{scheme}”；请使用 {choices}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/classes.py" />
-      <source>{origin}, line {line}: {problem}</source>
-      <translation>{origin}，第 {line} 行：{problem}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/classes.py" />
-      <source>class code '{code}' has {found} digits and belongs to the {other} scheme, not {scheme}</source>
-      <translation>分类代码“{code}”为 {found} 位，属于 {other} 编码方案，而不是 {scheme}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/classes.py" />
-      <source>class code '{code}' must be {digits} ASCII digits: a 2-digit major and a {minor}-digit minor class, neither of them zero</source>
-      <translation>分类代码“{code}”应为 {digits} 位半角数字：2 位大类加 {minor} 位小类，且均不能为零</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/classes.py" />
-      <source>unknown class '{value}': no class of {scheme} has this code or exact name; use the class code or the name as written in the class table</source>
-      <translation>未知分类“{value}”：{scheme} 中没有此代码或完全一致的名称；请使用分类代码，或按分类表中的写法填写名称</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/classes.py" />
-      <source>the class_code cell is empty; give the {digits}-digit class code</source>
-      <translation>class_code 单元格为空；请填写 {digits} 位分类代码</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/classes.py" />
-      <source>major_code '{major}' differs from the first two digits of class code {code}; correct one of them</source>
-      <translation>大类代码 major_code“{major}”与分类代码 {code} 的前两位不一致；请更正其中之一</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/classes.py" />
-      <source>geometry_types '{value}' is not a list of point, line and polygon; write for example point|polygon</source>
-      <translation>geometry_types“{value}”不是由 point、line、polygon 组成的列表；请写成例如 point|polygon</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/classes.py" />
-      <source>no class given; fill in a class code or a class name</source>
-      <translation>未给出分类；请填写分类代码或分类名称</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/classes.py" />
-      <source>unknown class code '{code}': it is not in the {scheme} class table; add it with a user class file</source>
-      <translation>未知分类代码“{code}”：不在 {scheme} 分类表中；请通过用户分类文件添加</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/classes.py" />
-      <source>the header has no class_code column; name the columns class_code, name_zh or name_en, and optionally geometry_types, major_name_zh</source>
-      <translation>表头中没有 class_code 列；列名应为 class_code、name_zh 或 name_en，可选 geometry_types、major_name_zh</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/classes.py" />
-      <source>class {code} is new and has no name; fill name_zh or name_en</source>
-      <translation>分类 {code} 为新增分类但没有名称；请填写 name_zh 或 name_en</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/classes.py" />
-      <source>class code {code} is also on line {first}; keep one of the two rows</source>
-      <translation>分类代码 {code} 也出现在第 {first} 行；请只保留其中一行</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/classes.py" />
-      <source>class name '{name}' is also the name of class {other}; give each class its own name</source>
-      <translation>分类名称“{name}”也是分类 {other} 的名称；请为每个分类使用不同的名称</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/codes.py" />
-      <source>district code</source>
-      <translation>区县代码</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/codes.py" />
-      <source>street code</source>
-      <translation>街道代码</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/codes.py" />
-      <source>community code</source>
-      <translation>社区代码</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/codes.py" />
-      <source>{where}: {what} '{value}' in field '{field}' must be {digits} digits</source>
-      <translation>{where}：字段“{field}”中的{what}“{value}”应为 {digits} 位数字</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/codes.py" />
-      <source>grid code '{code}' must be 15 digits</source>
-      <translation>单元网格标识码“{code}”应为 15 位数字</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/codes.py" />
-      <source>community {code}: grid sequence {sequence} is outside 001-999; use a larger cell or split the community</source>
-      <translation>社区 {code}：网格顺序号 {sequence} 超出 001–999；请增大网格尺寸或拆分社区</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/codes.py" />
-      <source>{where}: street code {street} does not start with district code {district}</source>
-      <translation>{where}：街道代码 {street} 与区县代码 {district} 不一致（应以其开头）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/codes.py" />
-      <source>{where}: community code {community} does not start with street code {street}</source>
-      <translation>{where}：社区代码 {community} 与街道代码 {street} 不一致（应以其开头）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>no component ID given</source>
-      <translation>未给出部件标识码</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>component ID '{value}' must be {digits} ASCII digits: district (6), class ({classdigits}) and serial (6, from 000001)</source>
-      <translation>部件标识码“{value}”应为 {digits} 位半角数字：行政区划代码（6 位）、分类代码（{classdigits} 位）和顺序码（6 位，从 000001 起）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>district code '{district}' must be 6 ASCII digits of GB/T 2260 (for example 110101)</source>
-      <translation>行政区划代码“{district}”应为符合 GB/T 2260 的 6 位半角数字（例如 110101）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>district {district}, class {code}: serial {serial} is outside 000001-999999</source>
-      <translation>行政区 {district}，分类 {code}：顺序码 {serial} 超出 000001-999999 范围</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>district {district}, class {code}: no serial left for {count} features; the 6-digit serial ends at 999999, so give these components another class or district</source>
-      <translation>行政区 {district}，分类 {code}：已无可用顺序码分配给 {count} 个要素；6 位顺序码最大为 999999，请为这些部件改用其他分类或行政区</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>component ID '{value}' has {found} digits and belongs to the {other} scheme, not {scheme}</source>
-      <translation>部件标识码“{value}”为 {found} 位，属于 {other} 编码方案，而不是 {scheme}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>component ID '{value}': class {code} is not in the {scheme} class table</source>
-      <translation>部件标识码“{value}”：分类 {code} 不在 {scheme} 分类表中</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>component ID '{value}' starts with district {found}, not {district}</source>
-      <translation>部件标识码“{value}”以行政区划代码 {found} 开头，而不是 {district}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>component IDs: {kept} kept, {new} new, {renumbered} replaced, {unassigned} left empty</source>
-      <translation>部件标识码：保留 {kept} 个，新编 {new} 个，替换 {renumbered} 个，留空 {unassigned} 个</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>their ID is already held by a feature with a lower feature id, which keeps it</source>
-      <translation>其标识码已被要素 ID 更小的要素使用，由该要素保留</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>their ID is not district + class + serial in ASCII digits of the right length</source>
-      <translation>其标识码不是由行政区划代码、分类代码和顺序码组成的、长度正确的半角数字</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>their ID starts with another district code than {district}</source>
-      <translation>其标识码的行政区划代码不是 {district}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>their ID has the length of the other coding scheme</source>
-      <translation>其标识码长度属于另一编码方案</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>the class part of their ID differs from the feature's class</source>
-      <translation>其标识码中的分类代码与要素的分类不一致</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>their class is empty or not in the class table, so no ID can be checked or given</source>
-      <translation>其分类为空或不在分类表中，无法校验或编制标识码</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>{listed} and {count:,} more</source>
-      <translation>{listed} 以及另外 {count:,} 个</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>they were left without an ID; fix the class and run again</source>
-      <translation>这些要素未编码；请更正分类后重新运行</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>features {fids}: {reason}; {outcome}</source>
-      <translation>要素 {fids}：{reason}；{outcome}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>Features {fids}: empty class; they get no ID. Fill in the class field {field}.</source>
-      <translation>要素 {fids}：类别为空；未赋标识码。请填写类别字段 {field}。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>they got new IDs</source>
-      <translation>已为这些要素编制新的标识码</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>Features {fids}: unknown class name: {values}; they get no ID. Write the class code or the name exactly as in the class table of {scheme}, or add these classes in a CSV of your own classes (USER_CLASSES).</source>
-      <translation>要素 {fids}：未知类别名称：{values}；未赋标识码。请填写类别代码或与 {scheme} 类别表完全一致的名称，或在自定义类别 CSV（USER_CLASSES）中添加这些类别。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>they were left without an ID; turn on renumbering of duplicates to give them new IDs</source>
-      <translation>这些要素未编码；如需为其编制新的标识码，请开启“重复标识码重新编码”</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>they were left without an ID; correct the ID or turn on renumbering of invalid IDs</source>
-      <translation>这些要素未编码；请更正标识码，或开启“无效标识码重新编码”</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>Features {fids}: unknown class code: {values}; they get no ID. Correct the class field, or add these classes in a CSV of your own classes (USER_CLASSES).</source>
-      <translation>要素 {fids}：未知类别代码：{values}；未赋标识码。请修正类别字段，或在自定义类别 CSV（USER_CLASSES）中添加这些类别。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_ids.py" />
-      <source>Features {fids}: class code of the other coding scheme: {values}; they get no ID. Choose the scheme of these codes (SCHEME), or give codes of {scheme}.</source>
-      <translation>要素 {fids}：属于另一编码方案的类别代码：{values}；未赋标识码。请选择这些代码所属的方案（SCHEME），或填写 {scheme} 的代码。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_validation.py" />
-      <source>Component validation report</source>
-      <translation>部件检查报告</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_validation.py" />
-      <source>Result</source>
-      <translation>结果</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_validation.py" />
-      <source>Passed</source>
-      <translation>通过</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_validation.py" />
-      <source>Failed</source>
-      <translation>未通过</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_validation.py" />
-      <source>Components checked</source>
-      <translation>检查的部件数</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_validation.py" />
-      <source>Kind</source>
-      <translation>类型</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_validation.py" />
-      <source>Count</source>
-      <translation>数量</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_validation.py" />
-      <source>Feature</source>
-      <translation>要素</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_validation.py" />
-      <source>Component ID</source>
-      <translation>部件标识码</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_validation.py" />
-      <source>Message</source>
-      <translation>说明</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_validation.py" />
-      <source>class '{value}' is empty or not in the {scheme} class table</source>
-      <translation>类别“{value}”为空或不在 {scheme} 类别表中</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_validation.py" />
-      <source>the component stands in no unit grid</source>
-      <translation>该部件不在任何单元网格内</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_validation.py" />
-      <source>the ID's class {id_class} differs from the class field's {field_class} ({name})</source>
-      <translation>标识码中的类别 {id_class} 与类别字段的 {field_class}（{name}）不一致</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_validation.py" />
-      <source>the recorded grid code '{recorded}' is not the grid it stands in, {located}</source>
-      <translation>记录的网格代码“{recorded}”不是其所在网格 {located}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/component_validation.py" />
-      <source>ID {value} is held by {count} components: features {listing}</source>
-      <translation>标识码 {value} 被 {count} 个部件使用：要素 {listing}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/containers.py" />
-      <source>feature {fid} has no geometry; draw it or remove the feature</source>
-      <translation>要素 {fid} 没有几何图形；请绘制或删除该要素</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/containers.py" />
-      <source>feature {fid} is a {kind}, not a polygon; communities must be polygons</source>
-      <translation>要素 {fid} 是 {kind}，不是面；社区必须是面要素</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/containers.py" />
-      <source>feature {fid} has an invalid geometry ({reason}) that cannot be repaired; redraw it</source>
-      <translation>要素 {fid} 的几何图形无效（{reason}）且无法修复；请重新绘制</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/containers.py" />
-      <source>feature {fid}: invalid geometry ({reason}) repaired with make_valid; area changed by {change:.1f} m², check the result</source>
-      <translation>要素 {fid}：无效几何（{reason}）已用 make_valid 修复，面积变化 {change:.1f} 平方米，请检查结果</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/containers.py" />
-      <source>community codes must be unique; duplicated: {listing}. Give each community its own code or merge the features</source>
-      <translation>社区代码必须唯一；重复：{listing}。请为每个社区赋予独立代码或合并这些要素</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/containers.py" />
-      <source>communities overlap, so a grid could belong to two of them: features {listing}. Fix the shared boundaries (e.g. with QGIS's topology checker), or, if the overlaps are digitising noise, raise the overlap tolerance OVERLAP_TOLERANCE from {tolerance:g} to {accepting:.1f} m²</source>
-      <translation>社区之间存在重叠，网格可能同时属于两个社区：要素 {listing}。请修正共同边界（例如使用 QGIS 拓扑检查器）；如果这些重叠只是数字化误差，可将社区重叠容差 OVERLAP_TOLERANCE 从 {tolerance:g} 提高到 {accepting:.1f} 平方米</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/containers.py" />
-      <source>the community layer has no features; choose a layer with polygons</source>
-      <translation>社区图层没有要素；请选择包含面要素的图层</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/containers.py" />
-      <source>{count} feature(s) cannot be used: {problems}</source>
-      <translation>{count} 个要素无法使用：{problems}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/containers.py" />
-      <source>the communities leave a gap of {area:.1f} m² at ({x:.1f}, {y:.1f}) between features {fids}; no grid covers it. Extend a community over it, or ignore it if it is not part of the district</source>
-      <translation>社区之间在 ({x:.1f}, {y:.1f}) 处留有 {area:.1f} 平方米的缝隙（要素 {fids} 之间），没有网格覆盖它。请把某个社区延伸过去；若该处不属于本区，可忽略</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/crs.py" />
-      <source>longitude {longitude:.4f} is outside China's CGCS2000 3-degree zones (73.5E-136.5E); choose a working CRS explicitly</source>
-      <translation>经度 {longitude:.4f} 超出中国 CGCS2000 3 度带范围（东经 73.5°–136.5°）；请明确指定工作坐标系</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/crs.py" />
-      <source>longitude {longitude:.4f} is outside China's CGCS2000 6-degree zones (72E-138E); choose a working CRS explicitly</source>
-      <translation>经度 {longitude:.4f} 超出中国 CGCS2000 6 度带范围（东经 72°–138°）；请明确指定工作坐标系</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>New hot spot</source>
       <translation>新增热点</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>Consecutive hot spot</source>
       <translation>连续热点</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>Intensifying hot spot</source>
       <translation>加强热点</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>Persistent hot spot</source>
       <translation>持续热点</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>Diminishing hot spot</source>
       <translation>减弱热点</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>Sporadic hot spot</source>
       <translation>零散热点</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>Oscillating hot spot</source>
       <translation>振荡热点</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>Historical hot spot</source>
       <translation>历史热点</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>No pattern detected</source>
       <translation>未检测到模式</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>New cold spot</source>
       <translation>新增冷点</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>Consecutive cold spot</source>
       <translation>连续冷点</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>Intensifying cold spot</source>
       <translation>加强冷点</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>Persistent cold spot</source>
       <translation>持续冷点</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>Diminishing cold spot</source>
       <translation>减弱冷点</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>Sporadic cold spot</source>
       <translation>零散冷点</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>Oscillating cold spot</source>
       <translation>振荡冷点</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>Historical cold spot</source>
       <translation>历史冷点</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>record {record} has the time '{value}', which is not an ISO date or date and time (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)</source>
       <translation>第 {record} 条记录的时间“{value}”不是 ISO 日期或日期时间（YYYY-MM-DD 或 YYYY-MM-DDTHH:MM:SS）</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>record {record} has no date; give every record a local date and time</source>
       <translation>第 {record} 条记录没有日期；请为每条记录填写本地日期和时间</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>the time unit must be day, week or month, got '{unit}'</source>
       <translation>时间单位必须是日、周或月，而不是“{unit}”</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>there are no dates to put into time bins; choose a period with cases</source>
       <translation>没有可划分时间段的日期；请选择有案件的时段</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>the last time bin {last} comes before the first {first}; swap the two</source>
       <translation>最后一个时间段 {last} 早于第一个时间段 {first}；请交换两者</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>record {record} falls outside the period {first} to {last}; choose a period that holds every record, or leave the others out</source>
       <translation>第 {record} 条记录不在 {first} 至 {last} 时段内；请选择包含所有记录的时段，或排除其他记录</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>got {grids} grid indices and {bins} time bins; give one of each per record</source>
       <translation>得到 {grids} 个网格序号和 {bins} 个时间段；每条记录应各有一个</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>record {record} names grid {value}, outside 0 to {last}</source>
       <translation>第 {record} 条记录的网格 {value} 超出 0 至 {last} 的范围</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>record {record} names time bin {value}, outside 0 to {last}</source>
       <translation>第 {record} 条记录的时间段 {value} 超出 0 至 {last} 的范围</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>the neighbour rings must be a whole number, 1 or more, got {rings}</source>
       <translation>邻域圈数必须是不小于 1 的整数，而不是 {rings}</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>the space-time cube needs one row per grid and one column per time bin, got {dims} dimensions</source>
       <translation>时空立方体应每个网格一行、每个时间段一列，而给出的是 {dims} 维</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>hot spot analysis needs at least 3 units, got {count}; choose more grids</source>
       <translation>热点分析至少需要 3 个单元，当前只有 {count} 个；请选择更多网格</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>the space-time cube has {rows} grids but the neighbours {units}; give the same grids in the same order</source>
       <translation>时空立方体有 {rows} 个网格，邻接关系却有 {units} 个；请按相同顺序给出相同的网格</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>grid {grid} has no numeric value in time bin {bin}; count 0 for a bin without cases</source>
       <translation>网格 {grid} 在时间段 {bin} 没有数值；没有案件的时间段请计 0</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>every grid has the value {value} in every time bin, so none stands out; choose a longer period, more grids or other cases</source>
       <translation>每个网格在每个时间段的值都是 {value}，没有任何网格突出；请选择更长的时段、更多网格或其他案件</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>the time window must be a whole number of bins, 0 or more, got {window}</source>
       <translation>时间窗口必须是不小于 0 的整数个时间段，而不是 {window}</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>give hot and cold bins of the same shape and one trend per grid</source>
       <translation>热点与冷点时间段的形状必须相同，且每个网格一个趋势</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>a bin cannot be a hot and a cold spot at once</source>
       <translation>一个时间段不能同时是热点和冷点</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>the FDR correction must be cube, slice or none, got '{fdr}'</source>
       <translation>FDR 校正必须是 cube、slice 或 none，而不是“{fdr}”</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>emerging hot spot analysis needs at least {minimum} time bins, got {count}; choose a longer period or shorter time bins</source>
       <translation>新兴热点分析至少需要 {minimum} 个时间段，实际只有 {count} 个；请选择更长的时段或更短的时间段单位</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>a time window of {window} bins leaves {left} bins for the trend test, which needs at least 2; choose a smaller window or more bins</source>
       <translation>{window} 个时间段的时间窗口只给趋势检验留下 {left} 个时间段，而它至少需要 2 个；请缩小窗口或增加时间段</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>the Mann-Kendall trend test needs at least 2 time bins, got {count}; choose a longer period or shorter time bins</source>
       <translation>Mann-Kendall 趋势检验至少需要 2 个时间段，实际只有 {count} 个；请选择更长的时段或更短的时间段单位</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/emerging.py" />
+      <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>record {record} has the time '{value}' with a time zone; give local times (the district's wall clock) without a zone</source>
       <translation>第 {record} 条记录的时间“{value}”带有时区；请给出不带时区的本地时间（本辖区的钟表时间）</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/estimate.py" />
-      <source>Split these communities, or raise the cell size CELL_SIZE to at least {cell} m</source>
-      <translation>请拆分这些社区，或将网格尺寸 CELL_SIZE 增大到至少 {cell} 米</translation>
+      <location filename="../../grid_plugin/core/cases/hotspots.py" />
+      <source>Hot spot, 99% confidence</source>
+      <translation>热点（99% 置信度）</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/estimate.py" />
-      <source>Split these communities, or raise the minimum area MIN_AREA to at least {minimum:.0f} m², the target area TARGET_AREA to {target:.0f} m² and the maximum area MAX_AREA to {maximum:.0f} m²</source>
-      <translation>请拆分这些社区，或将最小面积 MIN_AREA 增大到至少 {minimum:.0f} 平方米、目标面积 TARGET_AREA 增大到 {target:.0f} 平方米、最大面积 MAX_AREA 增大到 {maximum:.0f} 平方米</translation>
+      <location filename="../../grid_plugin/core/cases/hotspots.py" />
+      <source>Hot spot, 95% confidence</source>
+      <translation>热点（95% 置信度）</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/estimate.py" />
-      <source>{count} community(ies) would get more than the {limit} grids a 3-digit sequence allows: {listing}. {fix}</source>
-      <translation>{count} 个社区的网格数将超过 3 位顺序号允许的 {limit} 个：{listing}。{fix}</translation>
+      <location filename="../../grid_plugin/core/cases/hotspots.py" />
+      <source>Hot spot, 90% confidence</source>
+      <translation>热点（90% 置信度）</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/estimate.py" />
-      <source>Split these communities into smaller ones</source>
-      <translation>请把这些社区拆分为更小的社区</translation>
+      <location filename="../../grid_plugin/core/cases/hotspots.py" />
+      <source>Not significant</source>
+      <translation>不显著</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/estimate.py" />
-      <source>community {community} (feature {fid}) covers only {area:.2f} m², less than the minimum grid area of {min_area:.0f} m², and becomes one grid that small; if it is a sliver left by digitising, merge it into its neighbour or delete it</source>
-      <translation>社区 {community}（要素 {fid}）面积仅 {area:.2f} 平方米，小于最小网格面积 {min_area:.0f} 平方米，将成为一个同样大小的网格；如果它是数字化遗留的碎片，请将其并入相邻社区或删除</translation>
+      <location filename="../../grid_plugin/core/cases/hotspots.py" />
+      <source>Cold spot, 90% confidence</source>
+      <translation>冷点（90% 置信度）</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/estimate.py" />
-      <source>{community} (feature {fid}): {grids} grids</source>
-      <translation>{community}（要素 {fid}）：{grids} 个网格</translation>
+      <location filename="../../grid_plugin/core/cases/hotspots.py" />
+      <source>Cold spot, 95% confidence</source>
+      <translation>冷点（95% 置信度）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/hotspots.py" />
+      <source>Cold spot, 99% confidence</source>
+      <translation>冷点（99% 置信度）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/hotspots.py" />
+      <source>contiguity rule must be queen or rook, got '{rule}'</source>
+      <translation>邻接规则必须是 queen 或 rook，当前为“{rule}”</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/hotspots.py" />
+      <source>the neighbour tolerance must be zero or positive, got {value}</source>
+      <translation>邻接容差必须为零或正数，当前为 {value}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/hotspots.py" />
+      <source>feature {fid} has no geometry; draw it or remove the feature</source>
+      <translation>要素 {fid} 没有几何图形；请绘制或删除该要素</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/hotspots.py" />
+      <source>got {values} values for {units} units; give one value per unit</source>
+      <translation>{units} 个单元却有 {values} 个值；请为每个单元给出一个值</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/hotspots.py" />
+      <source>unit {unit} has no numeric value; count 0 for a grid without cases</source>
+      <translation>单元 {unit} 没有数值；没有案件的网格请计为 0</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/hotspots.py" />
+      <source>neighbour pairs need as many first as second units, got {first} and {second}</source>
+      <translation>相邻对中第一个单元与第二个单元的数量必须相同，当前分别为 {first} 和 {second}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/hotspots.py" />
+      <source>a neighbour pair names a unit outside 0 to {last}; give indices of the units</source>
+      <translation>某个相邻对引用了 0 到 {last} 范围之外的单元；请给出单元的索引号</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/kernel.py" />
+      <source>Kernel '{kernel}' is unknown; use one of {kernels}.</source>
+      <translation>未知核函数“{kernel}”；请使用 {kernels} 之一。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/kernel.py" />
+      <source>Output '{output}' is unknown; use 'raw' or 'scaled'.</source>
+      <translation>未知输出类型“{output}”；请使用 'raw' 或 'scaled'。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/kernel.py" />
+      <source>Method '{method}' is unknown; use 'auto', 'exact' or 'fft'.</source>
+      <translation>未知计算方法“{method}”；请使用 'auto'、'exact' 或 'fft'。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/kernel.py" />
+      <source>The decay ratio {decay} is not a number; use a value such as 0.</source>
+      <translation>衰减比率 {decay} 不是数字；请使用 0 之类的数值。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/kernel.py" />
+      <source>The radius must be a positive distance, not {radius}; use e.g. 200 (metres).</source>
+      <translation>半径必须是大于 0 的距离，而不是 {radius}；例如使用 200（米）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/kernel.py" />
+      <source>The pixel size must be a positive distance, not {pixel}; use e.g. 10 (metres).</source>
+      <translation>像元大小必须是大于 0 的距离，而不是 {pixel}；例如使用 10（米）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/kernel.py" />
+      <source>The pixel size {pixel} is too large for the radius {radius}: points could miss every pixel centre; use a pixel size of at most radius × 1.41 (ideally radius / 10).</source>
+      <translation>像元大小 {pixel} 相对于半径 {radius} 过大：点的核范围可能覆盖不到任何像元中心；像元大小最多为半径 × 1.41（最好为半径 / 10）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/kernel.py" />
+      <source>The radius {radius} is {count} pixels of {pixel}; use a larger pixel size (at most {limit} pixels per radius).</source>
+      <translation>半径 {radius} 相当于 {count} 个大小为 {pixel} 的像元；请增大像元大小（每个半径最多 {limit} 个像元）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/kernel.py" />
+      <source>The heatmap would have {cols} × {rows} pixels; use a larger pixel size or a smaller extent (at most {limit} pixels).</source>
+      <translation>热力图将有 {cols} × {rows} 个像元；请增大像元大小或缩小范围（最多 {limit} 个像元）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/kernel.py" />
+      <source>There are {nx} x but {ny} y coordinates; give one of each per point.</source>
+      <translation>有 {nx} 个 x 坐标，却有 {ny} 个 y 坐标；每个点应各有一个 x 和 y 坐标。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/kernel.py" />
+      <source>Point {index} has no finite coordinates ({count} such points); drop points with empty geometry first.</source>
+      <translation>点 {index} 没有有效的坐标值（共 {count} 个这样的点）；请先删除几何图形为空的点。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/kernel.py" />
+      <source>There are {nw} weights for {n} points; give one weight per point.</source>
+      <translation>{n} 个点却有 {nw} 个权重；请为每个点给出一个权重。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/kernel.py" />
+      <source>The weight of point {index} is not a number ({count} such points); QGIS counts NULL weights as 0, so replace them by 0.</source>
+      <translation>点 {index} 的权重不是数字（共 {count} 个这样的点）；QGIS 将 NULL 权重计为 0，请将其替换为 0。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/kernel.py" />
+      <source>There are no points, so the heatmap has no extent; add points or give a frame (x_min, y_max, columns, rows) for an all-zero raster.</source>
+      <translation>没有任何点，热力图无法确定范围；请添加点，或给出栅格框架（x_min, y_max, columns, rows）以生成全零栅格。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>Period</source>
+      <translation>周期</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>Dimension</source>
+      <translation>维度</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>Rank</source>
+      <translation>排名</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>Code</source>
+      <translation>代码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>Count</source>
+      <translation>数量</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>Share of period (%)</source>
+      <translation>占本周期比例（%）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>Previous period</source>
+      <translation>上一周期</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>Change</source>
+      <translation>变化</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>Change (%)</source>
+      <translation>变化（%）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>Unit grid</source>
+      <translation>单元网格</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>Case class</source>
+      <translation>案件类别</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>(not assigned)</source>
+      <translation>（未指定）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>new</source>
+      <translation>新增</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>Top {n} unit grids</source>
+      <translation>前 {n} 位单元网格</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>Top {n} case classes</source>
+      <translation>前 {n} 位案件类别</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>{period}: {count} cases</source>
+      <translation>{period}：{count} 个案件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>Compared with {previous}: {count} cases</source>
+      <translation>对比 {previous}：{count} 个案件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>The data have no period before this one to compare with.</source>
+      <translation>数据中没有可供对比的上一周期。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>period must be one of day, week, month, quarter, year; got '{period}'</source>
+      <translation>周期必须是 day、week、month、quarter、year 之一，当前为“{period}”</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>got {names} grid names for {cases} cases; give one name per case or a mapping from grid code to name</source>
+      <translation>{cases} 个案件却有 {names} 个网格名称；请为每个案件给出一个名称，或给出网格编码到名称的映射</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>got {names} class names for {cases} cases; give one name per case or a mapping from class code to name</source>
+      <translation>{cases} 个案件却有 {names} 个类别名称；请为每个案件给出一个名称，或给出类别代码到名称的映射</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>got {periods} periods, {grids} grid codes and {classes} class codes; give one of each per case</source>
+      <translation>得到 {periods} 个周期、{grids} 个网格编码和 {classes} 个类别代码；每个案件应各有一个</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>the number of top grids and classes must be at least 1, got {n}</source>
+      <translation>列出的前几位网格和类别的数量至少为 1，当前为 {n}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>case {index} has no period; give every case a report time</source>
+      <translation>案件 {index} 没有所属周期；请为每个案件给出上报时间</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>case {index}: time '{value}' is not an ISO 8601 time such as 2025-03-01T04:00:00Z; correct or remove it</source>
+      <translation>案件 {index}：时间“{value}”不是 ISO 8601 时间（例如 2025-03-01T04:00:00Z）；请更正或删除</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/piles.py" />
+      <source>A default-location pile needs a factor of at least 1 and at least 2 cases (got {factor} and {cases}).</source>
+      <translation>默认位置堆积点的倍数至少为 1，案件数至少为 2（当前为 {factor} 和 {cases}）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/records.py" />
+      <source>Coordinates in 'another CRS' need that CRS; give it, e.g. EPSG:4548.</source>
+      <translation>坐标为“其他坐标系”时需要指定该坐标系，例如 EPSG:4548。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/records.py" />
+      <source>Kind '{value}' is neither 部件 (component) nor 事件 (event).</source>
+      <translation>类型“{value}”既不是部件也不是事件。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/records.py" />
+      <source>no case id (field {field} is empty)</source>
+      <translation>无案件编号（字段 {field} 为空）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/records.py" />
+      <source>longitude and latitude look swapped ({x}, {y}); check the x/y field mapping</source>
+      <translation>经度和纬度似乎颠倒了（{x}, {y}）；请检查 x/y 字段映射</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/records.py" />
+      <source>location ({lon:.6f}, {lat:.6f}) is outside every unit grid of the district</source>
+      <translation>位置 ({lon:.6f}, {lat:.6f}) 不在本区任何单元网格内</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/records.py" />
+      <source>row {row}, column '{field}' contains a NUL character (\x00); remove it</source>
+      <translation>第 {row} 行的列“{field}”含有 NUL 字符（\x00）；请删除</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/records.py" />
+      <source>no report time (field {field} is empty)</source>
+      <translation>无上报时间（字段 {field} 为空）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/records.py" />
+      <source>no coordinates, and the address could not be placed: {reason}</source>
+      <translation>没有坐标，且无法按地址定位：{reason}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/records.py" />
+      <source>no coordinates (fields {x} and {y} are empty); geocode the address first</source>
+      <translation>无坐标（字段 {x} 和 {y} 为空）；请先对地址进行地理编码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/records.py" />
+      <source>coordinates '{x}', '{y}' are not numbers</source>
+      <translation>坐标“{x}”、“{y}”不是数字</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/records.py" />
+      <source>case id {case_id} appears again in rows {rows} with different content; none of them is imported: correct or remove the wrong rows</source>
+      <translation>案件编号 {case_id} 在第 {rows} 行再次出现且内容不同；这些行均未导入：请更正或删除错误的行</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/records.py" />
+      <source>identical duplicate of row {row}; imported once</source>
+      <translation>与第 {row} 行完全相同；只导入一次</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>DATE_FORMAT '{value}' is neither a preset ({presets}) nor a strftime pattern such as %m/%d/%Y %I:%M:%S %p.</source>
+      <translation>DATE_FORMAT“{value}”既不是预设（{presets}），也不是 strftime 格式串（例如 %m/%d/%Y %I:%M:%S %p）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>DATE_FORMAT '{value}' has no full date; a pattern needs the year, month and day, e.g. %m/%d/%Y %I:%M:%S %p.</source>
+      <translation>DATE_FORMAT“{value}”不含完整日期；格式串需要年、月、日，例如 %m/%d/%Y %I:%M:%S %p。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00, or set DATE_FORMAT to the format of the file (e.g. %d.%m.%Y %H:%M)</source>
+      <translation>{field}“{value}”不是日期时间；请写成 2025-03-01 08:05:00，或把 DATE_FORMAT 设为文件所用的格式（例如 %d.%m.%Y %H:%M）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>the pattern '{pattern}'</source>
+      <translation>格式串“{pattern}”</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>DATE_FORMAT '{value}' is not a pattern datetime.strptime reads ({reason}); write it as %m/%d/%Y %I:%M:%S %p or %d.%m.%Y %H:%M.</source>
+      <translation>DATE_FORMAT“{value}”不是 datetime.strptime 能读取的格式串（{reason}）；请写成 %m/%d/%Y %I:%M:%S %p 或 %d.%m.%Y %H:%M 这样的形式。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>The dates mix both orders: row {row} has {field} '{value}', which only month/day/year reads ({count} values read only so), and row {row2} has {field2} '{value2}', which only day/month/year reads ({count2} values); set DATE_FORMAT to US or DMY (the values of the other order are then rejected).</source>
+      <translation>日期混用了两种顺序：第 {row} 行的 {field}“{value}”只能按月/日/年读取（共 {count} 个值只能这样读），而第 {row2} 行的 {field2}“{value2}”只能按日/月/年读取（{count2} 个值）；请把 DATE_FORMAT 设为 US 或 DMY（另一种顺序的值随后会被拒绝）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>{field} '{value}' is not a date and time in the format {format}; correct it, or set DATE_FORMAT to the format of the file</source>
+      <translation>{field}“{value}”不是 {format} 格式的日期时间；请修正该值，或把 DATE_FORMAT 设为文件所用的格式</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>auto</source>
+      <translation>自动</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>ISO (year first, e.g. 2015-01-13 15:04:05)</source>
+      <translation>ISO（年在前，例如 2015-01-13 15:04:05）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>US (MM/DD/YYYY hh:mm:ss AM/PM, or 24 h)</source>
+      <translation>美式（MM/DD/YYYY hh:mm:ss AM/PM，或 24 小时制）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>DMY (DD/MM/YYYY HH:MM)</source>
+      <translation>日月年（DD/MM/YYYY HH:MM）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>Excel serial numbers (e.g. 42017.5)</source>
+      <translation>Excel 序列号（例如 42017.5）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>Every day/month/year date reads both ways, so the order is unknown: row {row} has {field} '{value}', which is {month_first} read month first (DATE_FORMAT=US) and {day_first} read day first (DATE_FORMAT=DMY); set DATE_FORMAT.</source>
+      <translation>所有日/月/年日期都有两种读法，无法确定顺序：第 {row} 行的 {field}“{value}”按月在前读是 {month_first}（DATE_FORMAT=US），按日在前读是 {day_first}（DATE_FORMAT=DMY）；请设置 DATE_FORMAT。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>row {row}: {field} '{value}' is outside the years {window} accepted for case times; correct it, or widen the window (EARLIEST_YEAR, LATEST_YEAR)</source>
+      <translation>第 {row} 行：{field}“{value}”不在案件时间允许的年份 {window} 之内；请更正，或放宽年份范围（EARLIEST_YEAR、LATEST_YEAR）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>Dates read as month/day/year: row {row} has {field} '{value}', which only month first reads; set DATE_FORMAT to change it.</source>
+      <translation>日期按月/日/年读取：第 {row} 行的 {field}“{value}”只能按月在前读取；如需改变，请设置 DATE_FORMAT。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>Dates read as day/month/year: row {row} has {field} '{value}', which only day first reads; set DATE_FORMAT to change it.</source>
+      <translation>日期按日/月/年读取：第 {row} 行的 {field}“{value}”只能按日在前读取；如需改变，请设置 DATE_FORMAT。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>{field}: numbers read as Excel serial dates, e.g. row {row} '{value}' = {time} local time; set DATE_FORMAT if they are something else.</source>
+      <translation>{field}：数字按 Excel 日期序列号读取，例如第 {row} 行的“{value}” = 当地时间 {time}；如果它们是别的含义，请设置 DATE_FORMAT。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/trend.py" />
+      <source>give one series or a table of series (one per row), got {dims} dimensions</source>
+      <translation>请给出一个序列或一个序列表（每行一个），而给出的是 {dims} 维</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/trend.py" />
+      <source>series {row} has no numeric value at position {position}</source>
+      <translation>序列 {row} 在位置 {position} 没有数值</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/trend.py" />
+      <source>p-values must lie between 0 and 1, got {value}</source>
+      <translation>p 值必须介于 0 和 1 之间，而不是 {value}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/trend.py" />
+      <source>the significance level must lie between 0 and 1, got {alpha}</source>
+      <translation>显著性水平必须介于 0 和 1 之间，而不是 {alpha}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/classes.py" />
+      <source>unknown coding scheme '{scheme}'; use {choices}</source>
+      <translation>未知的编码方案“{scheme}”；请使用 {choices}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/classes.py" />
+      <source>{origin}, line {line}: {problem}</source>
+      <translation>{origin}，第 {line} 行：{problem}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/classes.py" />
+      <source>class code '{code}' has {found} digits and belongs to the {other} scheme, not {scheme}</source>
+      <translation>分类代码“{code}”为 {found} 位，属于 {other} 编码方案，而不是 {scheme}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/classes.py" />
+      <source>class code '{code}' must be {digits} ASCII digits: a 2-digit major and a {minor}-digit minor class, neither of them zero</source>
+      <translation>分类代码“{code}”应为 {digits} 位半角数字：2 位大类加 {minor} 位小类，且均不能为零</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/classes.py" />
+      <source>unknown class '{value}': no class of {scheme} has this code or exact name; use the class code or the name as written in the class table</source>
+      <translation>未知分类“{value}”：{scheme} 中没有此代码或完全一致的名称；请使用分类代码，或按分类表中的写法填写名称</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/classes.py" />
+      <source>the class_code cell is empty; give the {digits}-digit class code</source>
+      <translation>class_code 单元格为空；请填写 {digits} 位分类代码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/classes.py" />
+      <source>major_code '{major}' differs from the first two digits of class code {code}; correct one of them</source>
+      <translation>大类代码 major_code“{major}”与分类代码 {code} 的前两位不一致；请更正其中之一</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/classes.py" />
+      <source>geometry_types '{value}' is not a list of point, line and polygon; write for example point|polygon</source>
+      <translation>geometry_types“{value}”不是由 point、line、polygon 组成的列表；请写成例如 point|polygon</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/classes.py" />
+      <source>no class given; fill in a class code or a class name</source>
+      <translation>未给出分类；请填写分类代码或分类名称</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/classes.py" />
+      <source>unknown class code '{code}': it is not in the {scheme} class table; add it with a user class file</source>
+      <translation>未知分类代码“{code}”：不在 {scheme} 分类表中；请通过用户分类文件添加</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/classes.py" />
+      <source>the header has no class_code column; name the columns class_code, name_zh or name_en, and optionally geometry_types, major_name_zh</source>
+      <translation>表头中没有 class_code 列；列名应为 class_code、name_zh 或 name_en，可选 geometry_types、major_name_zh</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/classes.py" />
+      <source>class {code} is new and has no name; fill name_zh or name_en</source>
+      <translation>分类 {code} 为新增分类但没有名称；请填写 name_zh 或 name_en</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/classes.py" />
+      <source>class code {code} is also on line {first}; keep one of the two rows</source>
+      <translation>分类代码 {code} 也出现在第 {first} 行；请只保留其中一行</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/classes.py" />
+      <source>class name '{name}' is also the name of class {other}; give each class its own name</source>
+      <translation>分类名称“{name}”也是分类 {other} 的名称；请为每个分类使用不同的名称</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>no component ID given</source>
+      <translation>未给出部件标识码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>component ID '{value}' must be {digits} ASCII digits: district (6), class ({classdigits}) and serial (6, from 000001)</source>
+      <translation>部件标识码“{value}”应为 {digits} 位半角数字：行政区划代码（6 位）、分类代码（{classdigits} 位）和顺序码（6 位，从 000001 起）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>district code '{district}' must be 6 ASCII digits of GB/T 2260 (for example 110101)</source>
+      <translation>行政区划代码“{district}”应为符合 GB/T 2260 的 6 位半角数字（例如 110101）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>district {district}, class {code}: serial {serial} is outside 000001-999999</source>
+      <translation>行政区 {district}，分类 {code}：顺序码 {serial} 超出 000001-999999 范围</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>district {district}, class {code}: no serial left for {count} features; the 6-digit serial ends at 999999, so give these components another class or district</source>
+      <translation>行政区 {district}，分类 {code}：已无可用顺序码分配给 {count} 个要素；6 位顺序码最大为 999999，请为这些部件改用其他分类或行政区</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>component ID '{value}' has {found} digits and belongs to the {other} scheme, not {scheme}</source>
+      <translation>部件标识码“{value}”为 {found} 位，属于 {other} 编码方案，而不是 {scheme}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>component ID '{value}': class {code} is not in the {scheme} class table</source>
+      <translation>部件标识码“{value}”：分类 {code} 不在 {scheme} 分类表中</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>component ID '{value}' starts with district {found}, not {district}</source>
+      <translation>部件标识码“{value}”以行政区划代码 {found} 开头，而不是 {district}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>component IDs: {kept} kept, {new} new, {renumbered} replaced, {unassigned} left empty</source>
+      <translation>部件标识码：保留 {kept} 个，新编 {new} 个，替换 {renumbered} 个，留空 {unassigned} 个</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>their ID is already held by a feature with a lower feature id, which keeps it</source>
+      <translation>其标识码已被要素 ID 更小的要素使用，由该要素保留</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>their ID is not district + class + serial in ASCII digits of the right length</source>
+      <translation>其标识码不是由行政区划代码、分类代码和顺序码组成的、长度正确的半角数字</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>their ID starts with another district code than {district}</source>
+      <translation>其标识码的行政区划代码不是 {district}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>their ID has the length of the other coding scheme</source>
+      <translation>其标识码长度属于另一编码方案</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>the class part of their ID differs from the feature's class</source>
+      <translation>其标识码中的分类代码与要素的分类不一致</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>their class is empty or not in the class table, so no ID can be checked or given</source>
+      <translation>其分类为空或不在分类表中，无法校验或编制标识码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>{listed} and {count:,} more</source>
+      <translation>{listed} 以及另外 {count:,} 个</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>they were left without an ID; fix the class and run again</source>
+      <translation>这些要素未编码；请更正分类后重新运行</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>features {fids}: {reason}; {outcome}</source>
+      <translation>要素 {fids}：{reason}；{outcome}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>Features {fids}: empty class; they get no ID. Fill in the class field {field}.</source>
+      <translation>要素 {fids}：类别为空；未赋标识码。请填写类别字段 {field}。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>they got new IDs</source>
+      <translation>已为这些要素编制新的标识码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>Features {fids}: unknown class name: {values}; they get no ID. Write the class code or the name exactly as in the class table of {scheme}, or add these classes in a CSV of your own classes (USER_CLASSES).</source>
+      <translation>要素 {fids}：未知类别名称：{values}；未赋标识码。请填写类别代码或与 {scheme} 类别表完全一致的名称，或在自定义类别 CSV（USER_CLASSES）中添加这些类别。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>they were left without an ID; turn on renumbering of duplicates to give them new IDs</source>
+      <translation>这些要素未编码；如需为其编制新的标识码，请开启“重复标识码重新编码”</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>they were left without an ID; correct the ID or turn on renumbering of invalid IDs</source>
+      <translation>这些要素未编码；请更正标识码，或开启“无效标识码重新编码”</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>Features {fids}: unknown class code: {values}; they get no ID. Correct the class field, or add these classes in a CSV of your own classes (USER_CLASSES).</source>
+      <translation>要素 {fids}：未知类别代码：{values}；未赋标识码。请修正类别字段，或在自定义类别 CSV（USER_CLASSES）中添加这些类别。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_ids.py" />
+      <source>Features {fids}: class code of the other coding scheme: {values}; they get no ID. Choose the scheme of these codes (SCHEME), or give codes of {scheme}.</source>
+      <translation>要素 {fids}：属于另一编码方案的类别代码：{values}；未赋标识码。请选择这些代码所属的方案（SCHEME），或填写 {scheme} 的代码。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_validation.py" />
+      <source>Component validation report</source>
+      <translation>部件检查报告</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_validation.py" />
+      <source>Result</source>
+      <translation>结果</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_validation.py" />
+      <source>Passed</source>
+      <translation>通过</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_validation.py" />
+      <source>Failed</source>
+      <translation>未通过</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_validation.py" />
+      <source>Components checked</source>
+      <translation>检查的部件数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_validation.py" />
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_validation.py" />
+      <source>Feature</source>
+      <translation>要素</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_validation.py" />
+      <source>Component ID</source>
+      <translation>部件标识码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_validation.py" />
+      <source>Message</source>
+      <translation>说明</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_validation.py" />
+      <source>class '{value}' is empty or not in the {scheme} class table</source>
+      <translation>类别“{value}”为空或不在 {scheme} 类别表中</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_validation.py" />
+      <source>the component stands in no unit grid</source>
+      <translation>该部件不在任何单元网格内</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_validation.py" />
+      <source>the ID's class {id_class} differs from the class field's {field_class} ({name})</source>
+      <translation>标识码中的类别 {id_class} 与类别字段的 {field_class}（{name}）不一致</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_validation.py" />
+      <source>the recorded grid code '{recorded}' is not the grid it stands in, {located}</source>
+      <translation>记录的网格代码“{recorded}”不是其所在网格 {located}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/component_validation.py" />
+      <source>ID {value} is held by {count} components: features {listing}</source>
+      <translation>标识码 {value} 被 {count} 个部件使用：要素 {listing}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>row {row} has {count} values but the header has {fields}: a {delimiter} inside a value needs quotes</source>
+      <translation>第 {row} 行有 {count} 个值，而表头只有 {fields} 列：值中的{delimiter}需要用引号括起来</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>{path} has no header row; the first line must name the columns.</source>
+      <translation>{path} 没有表头行；第一行必须是列名。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>{path} names the column(s) {names} twice; rename them.</source>
+      <translation>{path} 中的列名 {names} 重复出现；请重命名。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>semicolon</source>
+      <translation>分号</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>tab</source>
+      <translation>制表符</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>comma</source>
+      <translation>逗号</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>Row {row} of {path} (from line {line}) cannot be read as CSV ({error}).</source>
+      <translation>{path} 的第 {row} 行（文件第 {line} 行起）无法按 CSV 读取（{error}）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>Encoding '{encoding}' is not supported; use {choices}.</source>
+      <translation>不支持编码“{encoding}”；请使用 {choices}。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>The first line of {path} contains NUL characters (\x00): the file is probably UTF-16 text; save it as UTF-8 CSV.</source>
+      <translation>{path} 的第一行含有 NUL 字符（\x00）：该文件可能是 UTF-16 文本；请另存为 UTF-8 CSV。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>Row {row} of {path} is empty or missing, so it cannot be the header (HEADER_ROW); give the row that names the columns.</source>
+      <translation>{path} 的第 {row} 行为空或不存在，不能作为表头（HEADER_ROW）；请给出列名所在的行。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>Row {row} of {path} (from line {line}) holds a value longer than {limit} characters: most likely a quote (") opened there is never closed. Close the quote, or shorten the value.</source>
+      <translation>{path} 的第 {row} 行（文件第 {line} 行起）有一个超过 {limit} 个字符的值：很可能是从这里开始的引号（"）没有闭合。请补上引号，或缩短该值。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>Row {title_row} ('{title}') is a title, not the header: the header is taken from row {row}. Set HEADER_ROW to choose another row.</source>
+      <translation>第 {title_row} 行（“{title}”）是标题，不是表头：表头取自第 {row} 行。如需改用其他行，请设置 HEADER_ROW。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>Invisible characters (a byte order mark or a zero-width space) were removed from the header name '{name}'.</source>
+      <translation>已从表头名称“{name}”中删除不可见字符（字节顺序标记或零宽空格）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>Column {column} of the header (row {row}) has no name; it is read as '{name}'.</source>
+      <translation>表头（第 {row} 行）的第 {column} 列没有名称；按“{name}”读取。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>{path} cannot be read as CSV above its data ({error}).</source>
+      <translation>{path} 中数据之前的部分无法按 CSV 读取（{error}）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>{path} is not UTF-8 (byte {at}); choose the GBK/GB18030 encoding.</source>
+      <translation>{path} 不是 UTF-8 编码（第 {at} 字节）；请选择 GBK/GB18030 编码。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>{path} is neither UTF-8 nor GBK/GB18030 text (byte {at}); save it as UTF-8 CSV.</source>
+      <translation>{path} 既不是 UTF-8 也不是 GBK/GB18030 文本（第 {at} 字节）；请另存为 UTF-8 CSV。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/components/tables.py" />
+      <source>Row {row} of {path} (line {line}) opens a quote (") that is never closed, so the rest of the file would be read as one value; close the quote or remove it.</source>
+      <translation>{path} 的第 {row} 行（文件第 {line} 行）有一个没有闭合的引号（"），文件的其余部分会被当作一个值读取；请补上或删除该引号。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/export.py" />
@@ -939,179 +1204,604 @@
       <translation>要素 {fid} 的字段 {field}：字符“{char}”无法用 {encoding} 编码；请选择 UTF-8。</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/follow.py" />
+      <location filename="../../grid_plugin/core/geodesy/beidou.py" />
+      <source>BeiDou level must be a whole number from 1 to 10, not {level!r}</source>
+      <translation>北斗网格层级必须是 1 到 10 的整数，而不是 {level!r}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/geodesy/beidou.py" />
+      <source>BeiDou level must be from 1 to 10, not {level}</source>
+      <translation>北斗网格层级必须在 1 到 10 之间，而不是 {level}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/geodesy/beidou.py" />
+      <source>position ({lon}, {lat}) is not a finite longitude/latitude pair</source>
+      <translation>位置 ({lon}, {lat}) 不是有效的经纬度</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/geodesy/beidou.py" />
+      <source>longitude {lon} is outside [-180, 180]; give WGS84/CGCS2000 degrees, longitude first</source>
+      <translation>经度 {lon} 超出 [-180, 180]；请使用 WGS84/CGCS2000 度数，经度在前</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/geodesy/beidou.py" />
+      <source>latitude {lat} is at or beyond ±88°: the polar BeiDou cells (GB/T 39409 §5.3) are not supported</source>
+      <translation>纬度 {lat} 达到或超过 ±88°：不支持北斗极区网格（GB/T 39409 §5.3）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/geodesy/beidou.py" />
+      <source>point {index} (counting from 0) cannot be coded: {problem}</source>
+      <translation>第 {index} 个点（从 0 计数）无法编码：{problem}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/geodesy/beidou.py" />
+      <source>BeiDou code {code!r}: character {position} ({char!r}, {what}) must be one of {allowed}</source>
+      <translation>北斗网格码 {code!r}：第 {position} 个字符（{char!r}，{what}）必须是 {allowed} 之一</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/geodesy/beidou.py" />
+      <source>a BeiDou code must be a string, not {kind}</source>
+      <translation>北斗网格码必须是字符串，而不是 {kind}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/geodesy/beidou.py" />
+      <source>BeiDou code {code!r} has {length} characters; a 2D code has 4, 6, 7, 9, 11, 12, 14, 16, 18 or 20 (levels 1-10)</source>
+      <translation>北斗网格码 {code!r} 有 {length} 个字符；二维码的长度为 4、6、7、9、11、12、14、16、18 或 20（1–10 级）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/geodesy/beidou.py" />
+      <source>BeiDou code {code!r} must be written in capitals</source>
+      <translation>北斗网格码 {code!r} 必须使用大写字母</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/geodesy/beidou.py" />
+      <source>BeiDou code {code!r} must start with the hemisphere letter N or S, not {char!r}</source>
+      <translation>北斗网格码 {code!r} 必须以半球字母 N 或 S 开头，而不是 {char!r}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/geodesy/beidou.py" />
+      <source>BeiDou code {code!r}: column 00 is a polar cap code (GB/T 39409 §5.3), which is not supported</source>
+      <translation>北斗网格码 {code!r}：列号 00 为极区编码（GB/T 39409 §5.3），暂不支持</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/geodesy/beidou.py" />
+      <source>BeiDou code {code!r}: the level-1 column must be 01-60, not {column!r}</source>
+      <translation>北斗网格码 {code!r}：一级网格列号必须为 01–60，而不是 {column!r}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/geodesy/beidou.py" />
+      <source>BeiDou code {code!r}: the level-1 latitude band must be a letter A-V, not {char!r}</source>
+      <translation>北斗网格码 {code!r}：一级网格纬度带必须是字母 A–V，而不是 {char!r}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/geodesy/beidou.py" />
+      <source>BeiDou code {code!r} is level {own}; it has no parent at the finer level {level}</source>
+      <translation>北斗网格码 {code!r} 为第 {own} 级，不能取更细的第 {level} 级作为上级网格</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/geodesy/crs.py" />
+      <source>longitude {longitude:.4f} is outside China's CGCS2000 3-degree zones (73.5E-136.5E); choose a working CRS explicitly</source>
+      <translation>经度 {longitude:.4f} 超出中国 CGCS2000 3 度带范围（东经 73.5°–136.5°）；请明确指定工作坐标系</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/geodesy/crs.py" />
+      <source>longitude {longitude:.4f} is outside China's CGCS2000 6-degree zones (72E-138E); choose a working CRS explicitly</source>
+      <translation>经度 {longitude:.4f} 超出中国 CGCS2000 6 度带范围（东经 72°–138°）；请明确指定工作坐标系</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/codes.py" />
+      <source>district code</source>
+      <translation>区县代码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/codes.py" />
+      <source>street code</source>
+      <translation>街道代码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/codes.py" />
+      <source>community code</source>
+      <translation>社区代码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/codes.py" />
+      <source>{where}: {what} '{value}' in field '{field}' must be {digits} digits</source>
+      <translation>{where}：字段“{field}”中的{what}“{value}”应为 {digits} 位数字</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/codes.py" />
+      <source>grid code '{code}' must be 15 digits</source>
+      <translation>单元网格标识码“{code}”应为 15 位数字</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/codes.py" />
+      <source>community {code}: grid sequence {sequence} is outside 001-999; use a larger cell or split the community</source>
+      <translation>社区 {code}：网格顺序号 {sequence} 超出 001–999；请增大网格尺寸或拆分社区</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/codes.py" />
+      <source>{where}: street code {street} does not start with district code {district}</source>
+      <translation>{where}：街道代码 {street} 与区县代码 {district} 不一致（应以其开头）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/codes.py" />
+      <source>{where}: community code {community} does not start with street code {street}</source>
+      <translation>{where}：社区代码 {community} 与街道代码 {street} 不一致（应以其开头）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/containers.py" />
+      <source>feature {fid} is a {kind}, not a polygon; communities must be polygons</source>
+      <translation>要素 {fid} 是 {kind}，不是面；社区必须是面要素</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/containers.py" />
+      <source>feature {fid} has an invalid geometry ({reason}) that cannot be repaired; redraw it</source>
+      <translation>要素 {fid} 的几何图形无效（{reason}）且无法修复；请重新绘制</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/containers.py" />
+      <source>feature {fid}: invalid geometry ({reason}) repaired with make_valid; area changed by {change:.1f} m², check the result</source>
+      <translation>要素 {fid}：无效几何（{reason}）已用 make_valid 修复，面积变化 {change:.1f} 平方米，请检查结果</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/containers.py" />
+      <source>community codes must be unique; duplicated: {listing}. Give each community its own code or merge the features</source>
+      <translation>社区代码必须唯一；重复：{listing}。请为每个社区赋予独立代码或合并这些要素</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/containers.py" />
+      <source>communities overlap, so a grid could belong to two of them: features {listing}. Fix the shared boundaries (e.g. with QGIS's topology checker), or, if the overlaps are digitising noise, raise the overlap tolerance OVERLAP_TOLERANCE from {tolerance:g} to {accepting:.1f} m²</source>
+      <translation>社区之间存在重叠，网格可能同时属于两个社区：要素 {listing}。请修正共同边界（例如使用 QGIS 拓扑检查器）；如果这些重叠只是数字化误差，可将社区重叠容差 OVERLAP_TOLERANCE 从 {tolerance:g} 提高到 {accepting:.1f} 平方米</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/containers.py" />
+      <source>the community layer has no features; choose a layer with polygons</source>
+      <translation>社区图层没有要素；请选择包含面要素的图层</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/containers.py" />
+      <source>{count} feature(s) cannot be used: {problems}</source>
+      <translation>{count} 个要素无法使用：{problems}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/containers.py" />
+      <source>the communities leave a gap of {area:.1f} m² at ({x:.1f}, {y:.1f}) between features {fids}; no grid covers it. Extend a community over it, or ignore it if it is not part of the district</source>
+      <translation>社区之间在 ({x:.1f}, {y:.1f}) 处留有 {area:.1f} 平方米的缝隙（要素 {fids} 之间），没有网格覆盖它。请把某个社区延伸过去；若该处不属于本区，可忽略</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/estimate.py" />
+      <source>Split these communities, or raise the cell size CELL_SIZE to at least {cell} m</source>
+      <translation>请拆分这些社区，或将网格尺寸 CELL_SIZE 增大到至少 {cell} 米</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/estimate.py" />
+      <source>Split these communities, or raise the minimum area MIN_AREA to at least {minimum:.0f} m², the target area TARGET_AREA to {target:.0f} m² and the maximum area MAX_AREA to {maximum:.0f} m²</source>
+      <translation>请拆分这些社区，或将最小面积 MIN_AREA 增大到至少 {minimum:.0f} 平方米、目标面积 TARGET_AREA 增大到 {target:.0f} 平方米、最大面积 MAX_AREA 增大到 {maximum:.0f} 平方米</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/estimate.py" />
+      <source>{count} community(ies) would get more than the {limit} grids a 3-digit sequence allows: {listing}. {fix}</source>
+      <translation>{count} 个社区的网格数将超过 3 位顺序号允许的 {limit} 个：{listing}。{fix}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/estimate.py" />
+      <source>Split these communities into smaller ones</source>
+      <translation>请把这些社区拆分为更小的社区</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/estimate.py" />
+      <source>community {community} (feature {fid}) covers only {area:.2f} m², less than the minimum grid area of {min_area:.0f} m², and becomes one grid that small; if it is a sliver left by digitising, merge it into its neighbour or delete it</source>
+      <translation>社区 {community}（要素 {fid}）面积仅 {area:.2f} 平方米，小于最小网格面积 {min_area:.0f} 平方米，将成为一个同样大小的网格；如果它是数字化遗留的碎片，请将其并入相邻社区或删除</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/estimate.py" />
+      <source>{community} (feature {fid}): {grids} grids</source>
+      <translation>{community}（要素 {fid}）：{grids} 个网格</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/follow.py" />
       <source>areas must satisfy 0 ≤ minimum &lt; target &lt; maximum; got minimum {minimum:.0f}, target {target:.0f} and maximum {maximum:.0f} m²</source>
       <translation>面积须满足 0 ≤ 最小 &lt; 目标 &lt; 最大；当前最小 {minimum:.0f}、目标 {target:.0f}、最大 {maximum:.0f} 平方米</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/follow.py" />
+      <location filename="../../grid_plugin/core/grids/follow.py" />
       <source>the maximum area {maximum:.0f} m² must be at least twice the minimum area {minimum:.0f} m², or a block just above the maximum could not be split</source>
       <translation>最大面积 {maximum:.0f} 平方米至少应为最小面积 {minimum:.0f} 平方米的两倍，否则略大于最大面积的街块无法拆分</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/follow.py" />
+      <location filename="../../grid_plugin/core/grids/follow.py" />
       <source>community {code} (feature {fid}): {count} piece(s) below {min_area:.0f} m² share no edge with another grid of the community and were kept as grids of their own</source>
       <translation>社区 {code}（要素 {fid}）：{count} 个小于 {min_area:.0f} 平方米的碎片与本社区其他网格无公共边，已保留为独立网格</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/follow.py" />
+      <location filename="../../grid_plugin/core/grids/follow.py" />
       <source>community {code} (feature {fid}) has no line to follow; it was split into {count} compact grids</source>
       <translation>社区 {code}（要素 {fid}）内没有可沿用的线，已拆分为 {count} 个紧凑网格</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/grid_extent.py" />
+      <location filename="../../grid_plugin/core/grids/grid_extent.py" />
       <source>coordinates ({x}, {y}) are outside China; check the coordinate system</source>
       <translation>坐标 ({x}, {y}) 位于中国境外；请检查坐标系</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/grid_extent.py" />
+      <location filename="../../grid_plugin/core/grids/grid_extent.py" />
       <source>coordinates ({x}, {y}) lie more than {km} km outside the district's grids; check the coordinate system (SOURCE_CRS) and the x/y field mapping</source>
       <translation>坐标（{x}, {y}）位于本区单元网格范围之外 {km} km 以上；请检查坐标系（SOURCE_CRS）和 x/y 字段映射</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/hotspots.py" />
-      <source>Hot spot, 99% confidence</source>
-      <translation>热点（99% 置信度）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/hotspots.py" />
-      <source>Hot spot, 95% confidence</source>
-      <translation>热点（95% 置信度）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/hotspots.py" />
-      <source>Hot spot, 90% confidence</source>
-      <translation>热点（90% 置信度）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/hotspots.py" />
-      <source>Not significant</source>
-      <translation>不显著</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/hotspots.py" />
-      <source>Cold spot, 90% confidence</source>
-      <translation>冷点（90% 置信度）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/hotspots.py" />
-      <source>Cold spot, 95% confidence</source>
-      <translation>冷点（95% 置信度）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/hotspots.py" />
-      <source>Cold spot, 99% confidence</source>
-      <translation>冷点（99% 置信度）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/hotspots.py" />
-      <source>contiguity rule must be queen or rook, got '{rule}'</source>
-      <translation>邻接规则必须是 queen 或 rook，当前为“{rule}”</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/hotspots.py" />
-      <source>the neighbour tolerance must be zero or positive, got {value}</source>
-      <translation>邻接容差必须为零或正数，当前为 {value}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/hotspots.py" />
-      <source>got {values} values for {units} units; give one value per unit</source>
-      <translation>{units} 个单元却有 {values} 个值；请为每个单元给出一个值</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/hotspots.py" />
-      <source>unit {unit} has no numeric value; count 0 for a grid without cases</source>
-      <translation>单元 {unit} 没有数值；没有案件的网格请计为 0</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/hotspots.py" />
-      <source>neighbour pairs need as many first as second units, got {first} and {second}</source>
-      <translation>相邻对中第一个单元与第二个单元的数量必须相同，当前分别为 {first} 和 {second}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/hotspots.py" />
-      <source>a neighbour pair names a unit outside 0 to {last}; give indices of the units</source>
-      <translation>某个相邻对引用了 0 到 {last} 范围之外的单元；请给出单元的索引号</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/kernel.py" />
-      <source>Kernel '{kernel}' is unknown; use one of {kernels}.</source>
-      <translation>未知核函数“{kernel}”；请使用 {kernels} 之一。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/kernel.py" />
-      <source>Output '{output}' is unknown; use 'raw' or 'scaled'.</source>
-      <translation>未知输出类型“{output}”；请使用 'raw' 或 'scaled'。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/kernel.py" />
-      <source>Method '{method}' is unknown; use 'auto', 'exact' or 'fft'.</source>
-      <translation>未知计算方法“{method}”；请使用 'auto'、'exact' 或 'fft'。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/kernel.py" />
-      <source>The decay ratio {decay} is not a number; use a value such as 0.</source>
-      <translation>衰减比率 {decay} 不是数字；请使用 0 之类的数值。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/kernel.py" />
-      <source>The radius must be a positive distance, not {radius}; use e.g. 200 (metres).</source>
-      <translation>半径必须是大于 0 的距离，而不是 {radius}；例如使用 200（米）。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/kernel.py" />
-      <source>The pixel size must be a positive distance, not {pixel}; use e.g. 10 (metres).</source>
-      <translation>像元大小必须是大于 0 的距离，而不是 {pixel}；例如使用 10（米）。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/kernel.py" />
-      <source>The pixel size {pixel} is too large for the radius {radius}: points could miss every pixel centre; use a pixel size of at most radius × 1.41 (ideally radius / 10).</source>
-      <translation>像元大小 {pixel} 相对于半径 {radius} 过大：点的核范围可能覆盖不到任何像元中心；像元大小最多为半径 × 1.41（最好为半径 / 10）。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/kernel.py" />
-      <source>The radius {radius} is {count} pixels of {pixel}; use a larger pixel size (at most {limit} pixels per radius).</source>
-      <translation>半径 {radius} 相当于 {count} 个大小为 {pixel} 的像元；请增大像元大小（每个半径最多 {limit} 个像元）。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/kernel.py" />
-      <source>The heatmap would have {cols} × {rows} pixels; use a larger pixel size or a smaller extent (at most {limit} pixels).</source>
-      <translation>热力图将有 {cols} × {rows} 个像元；请增大像元大小或缩小范围（最多 {limit} 个像元）。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/kernel.py" />
-      <source>There are {nx} x but {ny} y coordinates; give one of each per point.</source>
-      <translation>有 {nx} 个 x 坐标，却有 {ny} 个 y 坐标；每个点应各有一个 x 和 y 坐标。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/kernel.py" />
-      <source>Point {index} has no finite coordinates ({count} such points); drop points with empty geometry first.</source>
-      <translation>点 {index} 没有有效的坐标值（共 {count} 个这样的点）；请先删除几何图形为空的点。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/kernel.py" />
-      <source>There are {nw} weights for {n} points; give one weight per point.</source>
-      <translation>{n} 个点却有 {nw} 个权重；请为每个点给出一个权重。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/kernel.py" />
-      <source>The weight of point {index} is not a number ({count} such points); QGIS counts NULL weights as 0, so replace them by 0.</source>
-      <translation>点 {index} 的权重不是数字（共 {count} 个这样的点）；QGIS 将 NULL 权重计为 0，请将其替换为 0。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/kernel.py" />
-      <source>There are no points, so the heatmap has no extent; add points or give a frame (x_min, y_max, columns, rows) for an all-zero raster.</source>
-      <translation>没有任何点，热力图无法确定范围；请添加点，或给出栅格框架（x_min, y_max, columns, rows）以生成全零栅格。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/lattice.py" />
+      <location filename="../../grid_plugin/core/grids/lattice.py" />
       <source>cell size must be positive, got {cell}</source>
       <translation>网格尺寸必须大于 0，当前为 {cell}</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/lattice.py" />
+      <location filename="../../grid_plugin/core/grids/lattice.py" />
       <source>minimum area {min_area} m² must lie between 0 and the cell area {cell_area:.0f} m²</source>
       <translation>最小面积 {min_area} 平方米应介于 0 与网格面积 {cell_area:.0f} 平方米之间</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/precision.py" />
+      <source>the precision must lie between {low} and {high} m, got {value}</source>
+      <translation>精度必须在 {low} 到 {high} 米之间，实际为 {value}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/precision.py" />
+      <source>community {label} (feature {fid}) is narrower than the precision of {precision} m everywhere and would vanish on the precision grid; fix its outline or lower PRECISION</source>
+      <translation>社区 {label}（要素 {fid}）处处窄于 {precision} 米的精度，放到精度格网上会消失；请修正其边界或减小 PRECISION</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/precision.py" />
+      <source>community {label} (feature {fid}): {count} grid(s) of {area:.4f} m² in all, narrower than the precision of {precision} m everywhere, vanished on the precision grid</source>
+      <translation>社区 {label}（要素 {fid}）：{count} 个网格（共 {area:.4f} 平方米）处处窄于 {precision} 米的精度，放到精度格网上后消失</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/precision.py" />
+      <source>{count} grid(s) keep a vertex closer than the precision of {precision} m to an edge of their own (communities {labels}); check them with gridplugin:validategrids</source>
+      <translation>{count} 个网格仍有顶点与本网格的边距离小于 {precision} 米的精度（社区 {labels}）；请用 gridplugin:validategrids 检查</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/stability.py" />
+      <source>the previous grid layer has missing or malformed codes (not 15 digits) on features {fids}; fix them or validate the layer with gridplugin:validategrids first</source>
+      <translation>原网格图层的要素 {fids} 缺少编码或编码格式错误（不是 15 位数字）；请修正，或先用 gridplugin:validategrids 检查该图层</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/stability.py" />
+      <source>the previous grid layer repeats codes: {duplicates}; every grid needs its own code</source>
+      <translation>原网格图层存在重复编码：{duplicates}；每个网格都需要唯一编码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/stability.py" />
+      <source>the matching overlap must lie above 0.5 and at most 1, got {value}</source>
+      <translation>匹配重叠比例须大于 0.5 且不超过 1，当前为 {value}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/stability.py" />
+      <source>community {code} (feature {fid}) has used all {limit} sequence numbers (retired codes are never reused); it needs a new community code</source>
+      <translation>社区 {code}（要素 {fid}）已用尽全部 {limit} 个顺序号（终止的编码不再复用）；需要新的社区代码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>no code</source>
+      <translation>无标识码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>a {kind}, not a polygon</source>
+      <translation>{kind}，不是面</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>feature {fid} has no grid code; give it its 15-digit code</source>
+      <translation>要素 {fid} 没有单元网格标识码；请填写其 15 位标识码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>community feature {fid}</source>
+      <translation>社区要素 {fid}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>feature {fid} has no geometry; draw the grid or remove the feature</source>
+      <translation>要素 {fid} 没有几何图形；请绘制该网格或删除该要素</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>grid {code} (feature {fid}) has an invalid geometry ({reason}); it was checked as repaired by make_valid: fix it in the layer</source>
+      <translation>网格 {code}（要素 {fid}）的几何图形无效（{reason}）；已按 make_valid 修复后的形状检查，请在图层中修正</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>feature {fid}: grid code '{code}' has sequence 000; sequences run from 001 to 999</source>
+      <translation>要素 {fid}：单元网格标识码“{code}”的顺序号为 000；顺序号应为 001–999</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>feature {fid}: grid code '{code}' must be 15 digits</source>
+      <translation>要素 {fid}：单元网格标识码“{code}”应为 15 位数字</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>grid code {code} is used by {count} grids: features {listing}; give each grid its own code</source>
+      <translation>单元网格标识码 {code} 被 {count} 个网格重复使用：要素 {listing}；请为每个网格赋予独立的标识码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>grids {code} (feature {fid}) and {other_code} (feature {other_fid}) overlap by {area:.1f} m²</source>
+      <translation>网格 {code}（要素 {fid}）与 {other_code}（要素 {other_fid}）重叠 {area:.1f} 平方米</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>gap of {area:.1f} m² between grids: no grid covers it</source>
+      <translation>网格之间有 {area:.1f} 平方米的空隙，没有任何网格覆盖</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>grid {code} (feature {fid}) has sequence {sequence:03d}, but its position in community {community} calls for {expected:03d}</source>
+      <translation>网格 {code}（要素 {fid}）的顺序号为 {sequence:03d}，但按其在社区 {community} 中的位置应为 {expected:03d}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>grid {code} (feature {fid}) has {area:.1f} m², less than the minimum {minimum:.0f} m²</source>
+      <translation>网格 {code}（要素 {fid}）面积为 {area:.1f} 平方米，小于最小面积 {minimum:.0f} 平方米</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>grid {code} (feature {fid}) has {area:.1f} m², more than the maximum {maximum:.0f} m²</source>
+      <translation>网格 {code}（要素 {fid}）面积为 {area:.1f} 平方米，大于最大面积 {maximum:.0f} 平方米</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>gap of {area:.1f} m² in community {community}: no grid covers it</source>
+      <translation>社区 {community} 内有 {area:.1f} 平方米的空隙，没有任何网格覆盖</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>grid {code} (feature {fid}): its community {community} is not in the community layer</source>
+      <translation>网格 {code}（要素 {fid}）：其所属社区 {community} 不在社区图层中</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>grid {code} (feature {fid}) lies in {count} communities: {listing}</source>
+      <translation>网格 {code}（要素 {fid}）跨越 {count} 个社区：{listing}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation.py" />
+      <source>grid {code} (feature {fid}) extends {area:.1f} m² outside its community {community}</source>
+      <translation>网格 {code}（要素 {fid}）超出所属社区 {community} {area:.1f} 平方米</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_geometry.py" />
+      <source>grid {code} (feature {fid}) has a vertex {distance:.2g} m from an edge of its own at ({x:.3f}, {y:.3f}), closer than the minimum clearance of {clearance} m: a reprojection can make it invalid; divide again (dividegrids keeps vertices on a precision grid) or fix it</source>
+      <translation>网格 {code}（要素 {fid}）在 ({x:.3f}, {y:.3f}) 处有一个顶点距本网格的边仅 {distance:.2g} 米，小于最小间隙 {clearance} 米：投影转换可能使其无效；请重新划分（dividegrids 会把顶点放到精度格网上）或修正</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_geometry.py" />
+      <source>grid {code} (feature {fid}) is valid in the working CRS but invalid in {crs} ({reason}); divide again (dividegrids keeps grids valid in every CRS) or repair it where it is written</source>
+      <translation>网格 {code}（要素 {fid}）在工作坐标系中有效，但在 {crs} 中无效（{reason}）；请重新划分（dividegrids 使网格在各坐标系中都有效），或在写出处修复</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Unit grid validation report</source>
+      <translation>单元网格检查报告</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Input layer</source>
+      <translation>输入图层</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Community layer</source>
+      <translation>社区图层</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>none</source>
+      <translation>无</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Working CRS</source>
+      <translation>工作坐标系</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Grids checked</source>
+      <translation>检查的网格数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Problems</source>
+      <translation>问题</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Problems by kind</source>
+      <translation>各类问题数量</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Parameters</source>
+      <translation>参数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Minimum area (m²)</source>
+      <translation>最小面积（平方米）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Maximum area (m²)</source>
+      <translation>最大面积（平方米）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Gap and overlap tolerance (m²)</source>
+      <translation>空隙与重叠容差（平方米）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Numbering band (m)</source>
+      <translation>编号条带宽度（米）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Minimum clearance (m)</source>
+      <translation>最小间隙（米）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Valid after reprojection to</source>
+      <translation>投影转换后仍有效的坐标系</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Sequence order</source>
+      <translation>编号顺序</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>rows</source>
+      <translation>按行</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>columns</source>
+      <translation>按列</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>not checked</source>
+      <translation>未检查</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Id</source>
+      <translation>标识</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Grid code</source>
+      <translation>单元网格标识码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Feature ids</source>
+      <translation>要素编号</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Area (m²)</source>
+      <translation>面积（平方米）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Location (x, y)</source>
+      <translation>位置（x, y）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>No problems found.</source>
+      <translation>未发现问题。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_report.py" />
+      <source>Showing the first {shown} of {total} problems; the error layer lists them all.</source>
+      <translation>仅列出 {total} 个问题中的前 {shown} 个；错误图层包含全部问题。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>Missing geometry</source>
+      <translation>缺少几何图形</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>Invalid geometry</source>
+      <translation>几何图形无效</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>Invalid after reprojection</source>
+      <translation>投影转换后无效</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>Near-degenerate geometry</source>
+      <translation>近退化几何</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>Gap</source>
+      <translation>空隙</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>Overlap</source>
+      <translation>重叠</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>Crossing communities</source>
+      <translation>跨社区</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>Outside its community</source>
+      <translation>超出所属社区</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>Unknown community</source>
+      <translation>未知社区</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>Area too small</source>
+      <translation>面积过小</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>Area too large</source>
+      <translation>面积过大</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>Malformed code</source>
+      <translation>标识码格式错误</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>Duplicate code</source>
+      <translation>标识码重复</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>Sequence out of order</source>
+      <translation>顺序号不符合编排规则</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>the numbering band must be positive, got {band} m</source>
+      <translation>编号条带宽度必须大于 0，当前为 {band} 米</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>unknown numbering order '{order}'; use rows or columns</source>
+      <translation>未知的编号顺序“{order}”；请使用按行（rows）或按列（columns）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>areas and the tolerance must not be negative</source>
+      <translation>面积与容差不能为负数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>the minimum clearance must not be negative, got {clearance} m</source>
+      <translation>最小间隙不能为负数，实际为 {clearance} 米</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/validation_types.py" />
+      <source>the minimum area {minimum:.0f} m² is larger than the maximum area {maximum:.0f} m²</source>
+      <translation>最小面积 {minimum:.0f} 平方米大于最大面积 {maximum:.0f} 平方米</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/output_files.py" />
@@ -1137,696 +1827,6 @@
       <location filename="../../grid_plugin/core/output_files.py" />
       <source>{parameter}: {path} cannot be replaced ({error}); close it (in Excel?) or choose another name.</source>
       <translation>{parameter}：无法替换 {path}（{error}）；请关闭该文件（是否在 Excel 中打开？）或换一个文件名。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>Period</source>
-      <translation>周期</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>Dimension</source>
-      <translation>维度</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>Rank</source>
-      <translation>排名</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>Code</source>
-      <translation>代码</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>Name</source>
-      <translation>名称</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>Share of period (%)</source>
-      <translation>占本周期比例（%）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>Previous period</source>
-      <translation>上一周期</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>Change</source>
-      <translation>变化</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>Change (%)</source>
-      <translation>变化（%）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>Unit grid</source>
-      <translation>单元网格</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>Case class</source>
-      <translation>案件类别</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>(not assigned)</source>
-      <translation>（未指定）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>new</source>
-      <translation>新增</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>Top {n} unit grids</source>
-      <translation>前 {n} 位单元网格</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>Top {n} case classes</source>
-      <translation>前 {n} 位案件类别</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>{period}: {count} cases</source>
-      <translation>{period}：{count} 个案件</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>Compared with {previous}: {count} cases</source>
-      <translation>对比 {previous}：{count} 个案件</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>The data have no period before this one to compare with.</source>
-      <translation>数据中没有可供对比的上一周期。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>period must be one of day, week, month, quarter, year; got '{period}'</source>
-      <translation>周期必须是 day、week、month、quarter、year 之一，当前为“{period}”</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>got {names} grid names for {cases} cases; give one name per case or a mapping from grid code to name</source>
-      <translation>{cases} 个案件却有 {names} 个网格名称；请为每个案件给出一个名称，或给出网格编码到名称的映射</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>got {names} class names for {cases} cases; give one name per case or a mapping from class code to name</source>
-      <translation>{cases} 个案件却有 {names} 个类别名称；请为每个案件给出一个名称，或给出类别代码到名称的映射</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>got {periods} periods, {grids} grid codes and {classes} class codes; give one of each per case</source>
-      <translation>得到 {periods} 个周期、{grids} 个网格编码和 {classes} 个类别代码；每个案件应各有一个</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>the number of top grids and classes must be at least 1, got {n}</source>
-      <translation>列出的前几位网格和类别的数量至少为 1，当前为 {n}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>case {index} has no period; give every case a report time</source>
-      <translation>案件 {index} 没有所属周期；请为每个案件给出上报时间</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/period_report.py" />
-      <source>case {index}: time '{value}' is not an ISO 8601 time such as 2025-03-01T04:00:00Z; correct or remove it</source>
-      <translation>案件 {index}：时间“{value}”不是 ISO 8601 时间（例如 2025-03-01T04:00:00Z）；请更正或删除</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/piles.py" />
-      <source>A default-location pile needs a factor of at least 1 and at least 2 cases (got {factor} and {cases}).</source>
-      <translation>默认位置堆积点的倍数至少为 1，案件数至少为 2（当前为 {factor} 和 {cases}）。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/precision.py" />
-      <source>the precision must lie between {low} and {high} m, got {value}</source>
-      <translation>精度必须在 {low} 到 {high} 米之间，实际为 {value}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/precision.py" />
-      <source>community {label} (feature {fid}) is narrower than the precision of {precision} m everywhere and would vanish on the precision grid; fix its outline or lower PRECISION</source>
-      <translation>社区 {label}（要素 {fid}）处处窄于 {precision} 米的精度，放到精度格网上会消失；请修正其边界或减小 PRECISION</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/precision.py" />
-      <source>community {label} (feature {fid}): {count} grid(s) of {area:.4f} m² in all, narrower than the precision of {precision} m everywhere, vanished on the precision grid</source>
-      <translation>社区 {label}（要素 {fid}）：{count} 个网格（共 {area:.4f} 平方米）处处窄于 {precision} 米的精度，放到精度格网上后消失</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/precision.py" />
-      <source>{count} grid(s) keep a vertex closer than the precision of {precision} m to an edge of their own (communities {labels}); check them with gridplugin:validategrids</source>
-      <translation>{count} 个网格仍有顶点与本网格的边距离小于 {precision} 米的精度（社区 {labels}）；请用 gridplugin:validategrids 检查</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/stability.py" />
-      <source>the previous grid layer has missing or malformed codes (not 15 digits) on features {fids}; fix them or validate the layer with gridplugin:validategrids first</source>
-      <translation>原网格图层的要素 {fids} 缺少编码或编码格式错误（不是 15 位数字）；请修正，或先用 gridplugin:validategrids 检查该图层</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/stability.py" />
-      <source>the previous grid layer repeats codes: {duplicates}; every grid needs its own code</source>
-      <translation>原网格图层存在重复编码：{duplicates}；每个网格都需要唯一编码</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/stability.py" />
-      <source>the matching overlap must lie above 0.5 and at most 1, got {value}</source>
-      <translation>匹配重叠比例须大于 0.5 且不超过 1，当前为 {value}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/stability.py" />
-      <source>community {code} (feature {fid}) has used all {limit} sequence numbers (retired codes are never reused); it needs a new community code</source>
-      <translation>社区 {code}（要素 {fid}）已用尽全部 {limit} 个顺序号（终止的编码不再复用）；需要新的社区代码</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>row {row} has {count} values but the header has {fields}: a {delimiter} inside a value needs quotes</source>
-      <translation>第 {row} 行有 {count} 个值，而表头只有 {fields} 列：值中的{delimiter}需要用引号括起来</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>{path} has no header row; the first line must name the columns.</source>
-      <translation>{path} 没有表头行；第一行必须是列名。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>{path} names the column(s) {names} twice; rename them.</source>
-      <translation>{path} 中的列名 {names} 重复出现；请重命名。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>semicolon</source>
-      <translation>分号</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>tab</source>
-      <translation>制表符</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>comma</source>
-      <translation>逗号</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>Row {row} of {path} (from line {line}) cannot be read as CSV ({error}).</source>
-      <translation>{path} 的第 {row} 行（文件第 {line} 行起）无法按 CSV 读取（{error}）。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>Encoding '{encoding}' is not supported; use {choices}.</source>
-      <translation>不支持编码“{encoding}”；请使用 {choices}。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>The first line of {path} contains NUL characters (\x00): the file is probably UTF-16 text; save it as UTF-8 CSV.</source>
-      <translation>{path} 的第一行含有 NUL 字符（\x00）：该文件可能是 UTF-16 文本；请另存为 UTF-8 CSV。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>Row {row} of {path} is empty or missing, so it cannot be the header (HEADER_ROW); give the row that names the columns.</source>
-      <translation>{path} 的第 {row} 行为空或不存在，不能作为表头（HEADER_ROW）；请给出列名所在的行。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>Row {row} of {path} (from line {line}) holds a value longer than {limit} characters: most likely a quote (") opened there is never closed. Close the quote, or shorten the value.</source>
-      <translation>{path} 的第 {row} 行（文件第 {line} 行起）有一个超过 {limit} 个字符的值：很可能是从这里开始的引号（"）没有闭合。请补上引号，或缩短该值。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>Row {title_row} ('{title}') is a title, not the header: the header is taken from row {row}. Set HEADER_ROW to choose another row.</source>
-      <translation>第 {title_row} 行（“{title}”）是标题，不是表头：表头取自第 {row} 行。如需改用其他行，请设置 HEADER_ROW。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>Invisible characters (a byte order mark or a zero-width space) were removed from the header name '{name}'.</source>
-      <translation>已从表头名称“{name}”中删除不可见字符（字节顺序标记或零宽空格）。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>Column {column} of the header (row {row}) has no name; it is read as '{name}'.</source>
-      <translation>表头（第 {row} 行）的第 {column} 列没有名称；按“{name}”读取。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>{path} cannot be read as CSV above its data ({error}).</source>
-      <translation>{path} 中数据之前的部分无法按 CSV 读取（{error}）。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>{path} is not UTF-8 (byte {at}); choose the GBK/GB18030 encoding.</source>
-      <translation>{path} 不是 UTF-8 编码（第 {at} 字节）；请选择 GBK/GB18030 编码。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>{path} is neither UTF-8 nor GBK/GB18030 text (byte {at}); save it as UTF-8 CSV.</source>
-      <translation>{path} 既不是 UTF-8 也不是 GBK/GB18030 文本（第 {at} 字节）；请另存为 UTF-8 CSV。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/tables.py" />
-      <source>Row {row} of {path} (line {line}) opens a quote (") that is never closed, so the rest of the file would be read as one value; close the quote or remove it.</source>
-      <translation>{path} 的第 {row} 行（文件第 {line} 行）有一个没有闭合的引号（"），文件的其余部分会被当作一个值读取；请补上或删除该引号。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/time_formats.py" />
-      <source>DATE_FORMAT '{value}' is neither a preset ({presets}) nor a strftime pattern such as %m/%d/%Y %I:%M:%S %p.</source>
-      <translation>DATE_FORMAT“{value}”既不是预设（{presets}），也不是 strftime 格式串（例如 %m/%d/%Y %I:%M:%S %p）。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/time_formats.py" />
-      <source>DATE_FORMAT '{value}' has no full date; a pattern needs the year, month and day, e.g. %m/%d/%Y %I:%M:%S %p.</source>
-      <translation>DATE_FORMAT“{value}”不含完整日期；格式串需要年、月、日，例如 %m/%d/%Y %I:%M:%S %p。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/time_formats.py" />
-      <source>{field} '{value}' is not a date and time; write it as 2025-03-01 08:05:00, or set DATE_FORMAT to the format of the file (e.g. %d.%m.%Y %H:%M)</source>
-      <translation>{field}“{value}”不是日期时间；请写成 2025-03-01 08:05:00，或把 DATE_FORMAT 设为文件所用的格式（例如 %d.%m.%Y %H:%M）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/time_formats.py" />
-      <source>the pattern '{pattern}'</source>
-      <translation>格式串“{pattern}”</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/time_formats.py" />
-      <source>DATE_FORMAT '{value}' is not a pattern datetime.strptime reads ({reason}); write it as %m/%d/%Y %I:%M:%S %p or %d.%m.%Y %H:%M.</source>
-      <translation>DATE_FORMAT“{value}”不是 datetime.strptime 能读取的格式串（{reason}）；请写成 %m/%d/%Y %I:%M:%S %p 或 %d.%m.%Y %H:%M 这样的形式。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/time_formats.py" />
-      <source>The dates mix both orders: row {row} has {field} '{value}', which only month/day/year reads ({count} values read only so), and row {row2} has {field2} '{value2}', which only day/month/year reads ({count2} values); set DATE_FORMAT to US or DMY (the values of the other order are then rejected).</source>
-      <translation>日期混用了两种顺序：第 {row} 行的 {field}“{value}”只能按月/日/年读取（共 {count} 个值只能这样读），而第 {row2} 行的 {field2}“{value2}”只能按日/月/年读取（{count2} 个值）；请把 DATE_FORMAT 设为 US 或 DMY（另一种顺序的值随后会被拒绝）。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/time_formats.py" />
-      <source>{field} '{value}' is not a date and time in the format {format}; correct it, or set DATE_FORMAT to the format of the file</source>
-      <translation>{field}“{value}”不是 {format} 格式的日期时间；请修正该值，或把 DATE_FORMAT 设为文件所用的格式</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/time_formats.py" />
-      <source>auto</source>
-      <translation>自动</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/time_formats.py" />
-      <source>ISO (year first, e.g. 2015-01-13 15:04:05)</source>
-      <translation>ISO（年在前，例如 2015-01-13 15:04:05）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/time_formats.py" />
-      <source>US (MM/DD/YYYY hh:mm:ss AM/PM, or 24 h)</source>
-      <translation>美式（MM/DD/YYYY hh:mm:ss AM/PM，或 24 小时制）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/time_formats.py" />
-      <source>DMY (DD/MM/YYYY HH:MM)</source>
-      <translation>日月年（DD/MM/YYYY HH:MM）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/time_formats.py" />
-      <source>Excel serial numbers (e.g. 42017.5)</source>
-      <translation>Excel 序列号（例如 42017.5）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/time_formats.py" />
-      <source>Every day/month/year date reads both ways, so the order is unknown: row {row} has {field} '{value}', which is {month_first} read month first (DATE_FORMAT=US) and {day_first} read day first (DATE_FORMAT=DMY); set DATE_FORMAT.</source>
-      <translation>所有日/月/年日期都有两种读法，无法确定顺序：第 {row} 行的 {field}“{value}”按月在前读是 {month_first}（DATE_FORMAT=US），按日在前读是 {day_first}（DATE_FORMAT=DMY）；请设置 DATE_FORMAT。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/time_formats.py" />
-      <source>row {row}: {field} '{value}' is outside the years {window} accepted for case times; correct it, or widen the window (EARLIEST_YEAR, LATEST_YEAR)</source>
-      <translation>第 {row} 行：{field}“{value}”不在案件时间允许的年份 {window} 之内；请更正，或放宽年份范围（EARLIEST_YEAR、LATEST_YEAR）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/time_formats.py" />
-      <source>Dates read as month/day/year: row {row} has {field} '{value}', which only month first reads; set DATE_FORMAT to change it.</source>
-      <translation>日期按月/日/年读取：第 {row} 行的 {field}“{value}”只能按月在前读取；如需改变，请设置 DATE_FORMAT。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/time_formats.py" />
-      <source>Dates read as day/month/year: row {row} has {field} '{value}', which only day first reads; set DATE_FORMAT to change it.</source>
-      <translation>日期按日/月/年读取：第 {row} 行的 {field}“{value}”只能按日在前读取；如需改变，请设置 DATE_FORMAT。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/time_formats.py" />
-      <source>{field}: numbers read as Excel serial dates, e.g. row {row} '{value}' = {time} local time; set DATE_FORMAT if they are something else.</source>
-      <translation>{field}：数字按 Excel 日期序列号读取，例如第 {row} 行的“{value}” = 当地时间 {time}；如果它们是别的含义，请设置 DATE_FORMAT。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/trend.py" />
-      <source>give one series or a table of series (one per row), got {dims} dimensions</source>
-      <translation>请给出一个序列或一个序列表（每行一个），而给出的是 {dims} 维</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/trend.py" />
-      <source>series {row} has no numeric value at position {position}</source>
-      <translation>序列 {row} 在位置 {position} 没有数值</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/trend.py" />
-      <source>p-values must lie between 0 and 1, got {value}</source>
-      <translation>p 值必须介于 0 和 1 之间，而不是 {value}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/trend.py" />
-      <source>the significance level must lie between 0 and 1, got {alpha}</source>
-      <translation>显著性水平必须介于 0 和 1 之间，而不是 {alpha}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>no code</source>
-      <translation>无标识码</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>a {kind}, not a polygon</source>
-      <translation>{kind}，不是面</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>feature {fid} has no grid code; give it its 15-digit code</source>
-      <translation>要素 {fid} 没有单元网格标识码；请填写其 15 位标识码</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>community feature {fid}</source>
-      <translation>社区要素 {fid}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>feature {fid} has no geometry; draw the grid or remove the feature</source>
-      <translation>要素 {fid} 没有几何图形；请绘制该网格或删除该要素</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>grid {code} (feature {fid}) has an invalid geometry ({reason}); it was checked as repaired by make_valid: fix it in the layer</source>
-      <translation>网格 {code}（要素 {fid}）的几何图形无效（{reason}）；已按 make_valid 修复后的形状检查，请在图层中修正</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>feature {fid}: grid code '{code}' has sequence 000; sequences run from 001 to 999</source>
-      <translation>要素 {fid}：单元网格标识码“{code}”的顺序号为 000；顺序号应为 001–999</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>feature {fid}: grid code '{code}' must be 15 digits</source>
-      <translation>要素 {fid}：单元网格标识码“{code}”应为 15 位数字</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>grid code {code} is used by {count} grids: features {listing}; give each grid its own code</source>
-      <translation>单元网格标识码 {code} 被 {count} 个网格重复使用：要素 {listing}；请为每个网格赋予独立的标识码</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>grids {code} (feature {fid}) and {other_code} (feature {other_fid}) overlap by {area:.1f} m²</source>
-      <translation>网格 {code}（要素 {fid}）与 {other_code}（要素 {other_fid}）重叠 {area:.1f} 平方米</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>gap of {area:.1f} m² between grids: no grid covers it</source>
-      <translation>网格之间有 {area:.1f} 平方米的空隙，没有任何网格覆盖</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>grid {code} (feature {fid}) has sequence {sequence:03d}, but its position in community {community} calls for {expected:03d}</source>
-      <translation>网格 {code}（要素 {fid}）的顺序号为 {sequence:03d}，但按其在社区 {community} 中的位置应为 {expected:03d}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>grid {code} (feature {fid}) has {area:.1f} m², less than the minimum {minimum:.0f} m²</source>
-      <translation>网格 {code}（要素 {fid}）面积为 {area:.1f} 平方米，小于最小面积 {minimum:.0f} 平方米</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>grid {code} (feature {fid}) has {area:.1f} m², more than the maximum {maximum:.0f} m²</source>
-      <translation>网格 {code}（要素 {fid}）面积为 {area:.1f} 平方米，大于最大面积 {maximum:.0f} 平方米</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>gap of {area:.1f} m² in community {community}: no grid covers it</source>
-      <translation>社区 {community} 内有 {area:.1f} 平方米的空隙，没有任何网格覆盖</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>grid {code} (feature {fid}): its community {community} is not in the community layer</source>
-      <translation>网格 {code}（要素 {fid}）：其所属社区 {community} 不在社区图层中</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>grid {code} (feature {fid}) lies in {count} communities: {listing}</source>
-      <translation>网格 {code}（要素 {fid}）跨越 {count} 个社区：{listing}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation.py" />
-      <source>grid {code} (feature {fid}) extends {area:.1f} m² outside its community {community}</source>
-      <translation>网格 {code}（要素 {fid}）超出所属社区 {community} {area:.1f} 平方米</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_geometry.py" />
-      <source>grid {code} (feature {fid}) has a vertex {distance:.2g} m from an edge of its own at ({x:.3f}, {y:.3f}), closer than the minimum clearance of {clearance} m: a reprojection can make it invalid; divide again (dividegrids keeps vertices on a precision grid) or fix it</source>
-      <translation>网格 {code}（要素 {fid}）在 ({x:.3f}, {y:.3f}) 处有一个顶点距本网格的边仅 {distance:.2g} 米，小于最小间隙 {clearance} 米：投影转换可能使其无效；请重新划分（dividegrids 会把顶点放到精度格网上）或修正</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_geometry.py" />
-      <source>grid {code} (feature {fid}) is valid in the working CRS but invalid in {crs} ({reason}); divide again (dividegrids keeps grids valid in every CRS) or repair it where it is written</source>
-      <translation>网格 {code}（要素 {fid}）在工作坐标系中有效，但在 {crs} 中无效（{reason}）；请重新划分（dividegrids 使网格在各坐标系中都有效），或在写出处修复</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Unit grid validation report</source>
-      <translation>单元网格检查报告</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Input layer</source>
-      <translation>输入图层</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Community layer</source>
-      <translation>社区图层</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>none</source>
-      <translation>无</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Working CRS</source>
-      <translation>工作坐标系</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Grids checked</source>
-      <translation>检查的网格数</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Problems</source>
-      <translation>问题</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Problems by kind</source>
-      <translation>各类问题数量</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Parameters</source>
-      <translation>参数</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Minimum area (m²)</source>
-      <translation>最小面积（平方米）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Maximum area (m²)</source>
-      <translation>最大面积（平方米）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Gap and overlap tolerance (m²)</source>
-      <translation>空隙与重叠容差（平方米）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Numbering band (m)</source>
-      <translation>编号条带宽度（米）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Minimum clearance (m)</source>
-      <translation>最小间隙（米）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Valid after reprojection to</source>
-      <translation>投影转换后仍有效的坐标系</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Sequence order</source>
-      <translation>编号顺序</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>rows</source>
-      <translation>按行</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>columns</source>
-      <translation>按列</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>not checked</source>
-      <translation>未检查</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Id</source>
-      <translation>标识</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Grid code</source>
-      <translation>单元网格标识码</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Feature ids</source>
-      <translation>要素编号</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Area (m²)</source>
-      <translation>面积（平方米）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Location (x, y)</source>
-      <translation>位置（x, y）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>No problems found.</source>
-      <translation>未发现问题。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_report.py" />
-      <source>Showing the first {shown} of {total} problems; the error layer lists them all.</source>
-      <translation>仅列出 {total} 个问题中的前 {shown} 个；错误图层包含全部问题。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>Missing geometry</source>
-      <translation>缺少几何图形</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>Invalid geometry</source>
-      <translation>几何图形无效</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>Invalid after reprojection</source>
-      <translation>投影转换后无效</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>Near-degenerate geometry</source>
-      <translation>近退化几何</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>Gap</source>
-      <translation>空隙</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>Overlap</source>
-      <translation>重叠</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>Crossing communities</source>
-      <translation>跨社区</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>Outside its community</source>
-      <translation>超出所属社区</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>Unknown community</source>
-      <translation>未知社区</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>Area too small</source>
-      <translation>面积过小</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>Area too large</source>
-      <translation>面积过大</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>Malformed code</source>
-      <translation>标识码格式错误</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>Duplicate code</source>
-      <translation>标识码重复</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>Sequence out of order</source>
-      <translation>顺序号不符合编排规则</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>the numbering band must be positive, got {band} m</source>
-      <translation>编号条带宽度必须大于 0，当前为 {band} 米</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>unknown numbering order '{order}'; use rows or columns</source>
-      <translation>未知的编号顺序“{order}”；请使用按行（rows）或按列（columns）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>areas and the tolerance must not be negative</source>
-      <translation>面积与容差不能为负数</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>the minimum clearance must not be negative, got {clearance} m</source>
-      <translation>最小间隙不能为负数，实际为 {clearance} 米</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/validation_types.py" />
-      <source>the minimum area {minimum:.0f} m² is larger than the maximum area {maximum:.0f} m²</source>
-      <translation>最小面积 {minimum:.0f} 平方米大于最大面积 {maximum:.0f} 平方米</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/xlsx.py" />
@@ -2222,6 +2222,91 @@
       <location filename="../../grid_plugin/gui/store_picker.py" />
       <source>Schema</source>
       <translation>模式</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/io/export_files.py" />
+      <source>The folder {folder} does not exist; create it or choose another.</source>
+      <translation>文件夹 {folder} 不存在；请先创建或另选文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/io/export_files.py" />
+      <source>The folder {folder} cannot be written to; choose another.</source>
+      <translation>无法写入文件夹 {folder}；请另选文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/io/export_files.py" />
+      <source>{path} already exists; turn on OVERWRITE to replace it, or choose another name.</source>
+      <translation>{path} 已存在；如需替换请勾选 OVERWRITE，或另取文件名。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/io/export_files.py" />
+      <source>{format} files are written in UTF-8 only; choose UTF-8.</source>
+      <translation>{format} 文件只能用 UTF-8 编码；请选择 UTF-8。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/io/export_files.py" />
+      <source>The DXF file {path} cannot be created.</source>
+      <translation>无法创建 DXF 文件 {path}。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/io/export_files.py" />
+      <source>The file name {path} ends in {suffix}, but the format is {format} ({wanted}); change the name or the format.</source>
+      <translation>文件名 {path} 的扩展名为 {suffix}，但所选格式为 {format}（{wanted}）；请修改文件名或格式。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/io/export_files.py" />
+      <source>The folder {folder} cannot be written to ({error}); choose another.</source>
+      <translation>无法写入文件夹 {folder}（{error}）；请另选文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/io/feature_files.py" />
+      <source>The output file {path} would hold a table named '{layer}', but GeoPackage and SQLite reserve names beginning with gpkg_ and sqlite_; rename the file.</source>
+      <translation>输出文件 {path} 中的表将命名为“{layer}”，但 GeoPackage 和 SQLite 保留以 gpkg_ 和 sqlite_ 开头的名称；请重命名该文件。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/io/feature_files.py" />
+      <source>The output field '{field}' has the name of the GeoPackage's own column {column}; rename the field in the input layer.</source>
+      <translation>输出字段“{field}”与 GeoPackage 自带的列 {column} 同名；请在输入图层中重命名该字段。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/io/feature_files.py" />
+      <source>The output fields '{first}' and '{second}' differ only in upper and lower case, which a GeoPackage takes as one column; rename one of them in the input layer.</source>
+      <translation>输出字段“{first}”和“{second}”仅大小写不同，GeoPackage 会把它们视为同一列；请在输入图层中重命名其中一个。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/io/names.py" />
+      <source>The PostGIS schema name is empty; give one, e.g. gridplugin.</source>
+      <translation>PostGIS 模式名为空；请填写一个，例如 gridplugin。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/io/names.py" />
+      <source>The PostGIS schema name '{schema}' contains a control character (a NUL character, tab or line break); type the name again without it.</source>
+      <translation>PostGIS 模式名“{schema}”含有控制字符（NUL 字符、制表符或换行符）；请重新输入不含这些字符的名称。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/io/names.py" />
+      <source>The PostGIS schema name '{schema}' begins or ends with a space, which PostgreSQL would keep as part of the name; remove the space.</source>
+      <translation>PostGIS 模式名“{schema}”以空格开头或结尾，PostgreSQL 会把空格当作名称的一部分；请删除空格。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/io/names.py" />
+      <source>The PostGIS schema name '{schema}' is {size} bytes long in UTF-8 (a Chinese character takes 3); PostgreSQL keeps only the first 63 and would silently make two such names one store. Choose a shorter name.</source>
+      <translation>PostGIS 模式名“{schema}”的 UTF-8 长度为 {size} 字节（一个汉字占 3 字节）；PostgreSQL 只保留前 63 字节，会悄悄把两个这样的名称当成同一个案件库。请选用更短的名称。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/io/names.py" />
+      <source>The PostGIS schema name '{schema}' is reserved for PostgreSQL's own catalogs (names beginning with pg_, and information_schema); choose another name, e.g. gridplugin.</source>
+      <translation>PostGIS 模式名“{schema}”为 PostgreSQL 系统目录保留（以 pg_ 开头的名称和 information_schema）；请选用其他名称，例如 gridplugin。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/io/names.py" />
+      <source>The database name '{name}' that the store makes is {size} bytes long; PostgreSQL keeps only 63 and would silently cut it. This is a fault of the plugin: please report it.</source>
+      <translation>案件库生成的数据库对象名“{name}”长 {size} 字节；PostgreSQL 只保留 63 字节，会悄悄截断它。这是插件的缺陷，请报告此问题。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/io/names.py" />
+      <source>The name '{name}' contains a NUL character (\x00), which a GeoPackage cannot hold in a table or column name; rename it.</source>
+      <translation>名称“{name}”含有 NUL 字符（\x00），GeoPackage 的表名或字段名不能包含它；请重命名。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/plugin.py" />
@@ -4514,41 +4599,6 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <translation>未选择案件库：请指定一个 GeoPackage 文件（新文件名会新建案件库）或一个 PostgreSQL 连接。</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/store/file_export.py" />
-      <source>The folder {folder} does not exist; create it or choose another.</source>
-      <translation>文件夹 {folder} 不存在；请先创建或另选文件夹。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/file_export.py" />
-      <source>The folder {folder} cannot be written to; choose another.</source>
-      <translation>无法写入文件夹 {folder}；请另选文件夹。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/file_export.py" />
-      <source>{path} already exists; turn on OVERWRITE to replace it, or choose another name.</source>
-      <translation>{path} 已存在；如需替换请勾选 OVERWRITE，或另取文件名。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/file_export.py" />
-      <source>{format} files are written in UTF-8 only; choose UTF-8.</source>
-      <translation>{format} 文件只能用 UTF-8 编码；请选择 UTF-8。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/file_export.py" />
-      <source>The DXF file {path} cannot be created.</source>
-      <translation>无法创建 DXF 文件 {path}。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/file_export.py" />
-      <source>The file name {path} ends in {suffix}, but the format is {format} ({wanted}); change the name or the format.</source>
-      <translation>文件名 {path} 的扩展名为 {suffix}，但所选格式为 {format}（{wanted}）；请修改文件名或格式。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/file_export.py" />
-      <source>The folder {folder} cannot be written to ({error}); choose another.</source>
-      <translation>无法写入文件夹 {folder}（{error}）；请另选文件夹。</translation>
-    </message>
-    <message>
       <location filename="../../grid_plugin/store/gpkg.py" />
       <source>GeoPackage store {path} does not exist; run the case import first.</source>
       <translation>GeoPackage 案件库 {path} 不存在；请先导入案件。</translation>
@@ -4587,56 +4637,6 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <location filename="../../grid_plugin/store/gpkg_access.py" />
       <source>Waiting for another import or program writing {path} to finish (at most {seconds} s)...</source>
       <translation>正在等待另一个写入 {path} 的导入任务或程序结束（最多 {seconds} 秒）……</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/gpkg_files.py" />
-      <source>The output file {path} would hold a table named '{layer}', but GeoPackage and SQLite reserve names beginning with gpkg_ and sqlite_; rename the file.</source>
-      <translation>输出文件 {path} 中的表将命名为“{layer}”，但 GeoPackage 和 SQLite 保留以 gpkg_ 和 sqlite_ 开头的名称；请重命名该文件。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/gpkg_files.py" />
-      <source>The output field '{field}' has the name of the GeoPackage's own column {column}; rename the field in the input layer.</source>
-      <translation>输出字段“{field}”与 GeoPackage 自带的列 {column} 同名；请在输入图层中重命名该字段。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/gpkg_files.py" />
-      <source>The output fields '{first}' and '{second}' differ only in upper and lower case, which a GeoPackage takes as one column; rename one of them in the input layer.</source>
-      <translation>输出字段“{first}”和“{second}”仅大小写不同，GeoPackage 会把它们视为同一列；请在输入图层中重命名其中一个。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/names.py" />
-      <source>The PostGIS schema name is empty; give one, e.g. gridplugin.</source>
-      <translation>PostGIS 模式名为空；请填写一个，例如 gridplugin。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/names.py" />
-      <source>The PostGIS schema name '{schema}' contains a control character (a NUL character, tab or line break); type the name again without it.</source>
-      <translation>PostGIS 模式名“{schema}”含有控制字符（NUL 字符、制表符或换行符）；请重新输入不含这些字符的名称。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/names.py" />
-      <source>The PostGIS schema name '{schema}' begins or ends with a space, which PostgreSQL would keep as part of the name; remove the space.</source>
-      <translation>PostGIS 模式名“{schema}”以空格开头或结尾，PostgreSQL 会把空格当作名称的一部分；请删除空格。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/names.py" />
-      <source>The PostGIS schema name '{schema}' is {size} bytes long in UTF-8 (a Chinese character takes 3); PostgreSQL keeps only the first 63 and would silently make two such names one store. Choose a shorter name.</source>
-      <translation>PostGIS 模式名“{schema}”的 UTF-8 长度为 {size} 字节（一个汉字占 3 字节）；PostgreSQL 只保留前 63 字节，会悄悄把两个这样的名称当成同一个案件库。请选用更短的名称。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/names.py" />
-      <source>The PostGIS schema name '{schema}' is reserved for PostgreSQL's own catalogs (names beginning with pg_, and information_schema); choose another name, e.g. gridplugin.</source>
-      <translation>PostGIS 模式名“{schema}”为 PostgreSQL 系统目录保留（以 pg_ 开头的名称和 information_schema）；请选用其他名称，例如 gridplugin。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/names.py" />
-      <source>The database name '{name}' that the store makes is {size} bytes long; PostgreSQL keeps only 63 and would silently cut it. This is a fault of the plugin: please report it.</source>
-      <translation>案件库生成的数据库对象名“{name}”长 {size} 字节；PostgreSQL 只保留 63 字节，会悄悄截断它。这是插件的缺陷，请报告此问题。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/names.py" />
-      <source>The name '{name}' contains a NUL character (\x00), which a GeoPackage cannot hold in a table or column name; rename it.</source>
-      <translation>名称“{name}”含有 NUL 字符（\x00），GeoPackage 的表名或字段名不能包含它；请重命名。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/store/postgis.py" />

@@ -7,7 +7,7 @@ the clean sample's draws stay as they were.
 sample_cases_real.csv: the sample cases reported January to June 2025 (2,298 rows), as a hotline
 platform exports them (UTF-8 with BOM, Chinese headers):
   - times in US form, MM/DD/YYYY hh:mm:ss AM/PM, local time (Asia/Shanghai) without a zone;
-  - 经度/纬度 in GCJ-02 (core.offsets.wgs84_to_gcj02, 6 decimals) while the 坐标系 column says WGS84;
+  - 经度/纬度 in GCJ-02 (core.geodesy.offsets.wgs84_to_gcj02, 6 decimals) while the 坐标系 column says WGS84;
   - a default-location pile: PILE_SHARE (8 %) of the rows on the point of the 槐荫街道办事处 (the
     street office), half of them with their own address, half with a vague one;
   - a quarter of the other rows placed on their nearest door plate, as an address-geocoding
@@ -36,7 +36,7 @@ from shapely.strtree import STRtree
 REPO_ROOT = Path(__file__).resolve().parents[2]
 if str(REPO_ROOT) not in sys.path:  # the plugin's own GCJ-02 formula, as the brief of the traps asks
     sys.path.insert(0, str(REPO_ROOT))
-from grid_plugin.core.offsets import wgs84_to_gcj02  # noqa: E402
+from grid_plugin.core.geodesy.offsets import wgs84_to_gcj02  # noqa: E402
 
 REAL_SEED = 20240117
 REAL_CSV_NAME = "sample_cases_real.csv"

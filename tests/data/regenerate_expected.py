@@ -42,7 +42,7 @@ def main() -> int:
     Processing.initialize()
     import processing
 
-    from grid_plugin.core.precision import DEFAULT_PRECISION_M
+    from grid_plugin.core.grids.precision import DEFAULT_PRECISION_M
     from grid_plugin.processing.provider import GridPluginProvider
 
     provider = GridPluginProvider()

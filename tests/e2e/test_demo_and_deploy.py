@@ -12,7 +12,8 @@ from tests.conftest import REPO
 
 
 def test_demo_writes_the_geopackage_and_a_map(tmp_path):
-    run = subprocess.run([sys.executable, "-m", "grid_plugin.demo", "--out", str(tmp_path)], cwd=REPO,
+    demo = REPO / "resources" / "sample" / "demo.py"
+    run = subprocess.run([sys.executable, str(demo), "--out", str(tmp_path)], cwd=REPO,
                          capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr[-2000:]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([  # and no temporary folder left over

@@ -19,8 +19,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from grid_plugin.core.hotspots import contiguity, getis_ord_gi_star
-from grid_plugin.core.offsets import wgs84_to_bd09, wgs84_to_gcj02
+from grid_plugin.core.cases.hotspots import contiguity, getis_ord_gi_star
+from grid_plugin.core.geodesy.offsets import wgs84_to_bd09, wgs84_to_gcj02
 from grid_plugin.store.gpkg import GpkgStore, decode_points
 from grid_plugin.store.schema import SCHEMA_VERSION
 from tests.conftest import REPO, read_postgis_env

@@ -12,8 +12,8 @@ import psycopg2
 import pytest
 import shapely
 
-from grid_plugin.core.addresses import AddressEntries
-from grid_plugin.core.cases import CaseFilter, CaseRecords, content_hash
+from grid_plugin.core.addresses.addresses import AddressEntries
+from grid_plugin.core.cases.records import CaseFilter, CaseRecords, content_hash
 from grid_plugin.core.errors import Cancelled
 from grid_plugin.core.progress import Progress
 from grid_plugin.store import gpkg as gpkg_module
@@ -400,7 +400,7 @@ def test_components_round_trip(backend):
 
 def test_hourly_counts_make_daily_counts_equal_to_the_stores_own_counts(backend):
     """The dock's heat pre-aggregation (grid × UTC hour × class × source) on both backends."""
-    from grid_plugin.core.daily_counts import DailyCaseCounts
+    from grid_plugin.core.cases.daily_counts import DailyCaseCounts
 
     store = backend()
     records = make_cases(3000, seed=5)

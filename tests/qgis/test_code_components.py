@@ -7,7 +7,7 @@ import numpy as np
 import processing
 import shapely
 
-from grid_plugin.core.beidou import decode
+from grid_plugin.core.geodesy.beidou import decode
 from tests.qgis.conftest import Messages
 from tests.qgis.test_divide_grids import read_layer
 
@@ -247,7 +247,7 @@ def test_a_run_cancelled_while_writing_leaves_no_file(gridplugin, sample_gpkg, s
     """A cancel while the plugin writes the GeoPackage (70-100 %) ends the run quietly, with no file."""
     from qgis.core import QgsProcessingFeedback
 
-    from grid_plugin.store import gpkg_files
+    from grid_plugin.io import feature_files as gpkg_files
 
     monkeypatch.setattr(gpkg_files, "_BATCH", 100)  # several batches, so the cancel lands mid-file
 

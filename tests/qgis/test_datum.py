@@ -3,7 +3,7 @@ the DATUM parameters of codecomponents, validatecomponents, importaddresses, rev
 COORDINATES of importcases on a point layer, the warnings when the grids say a layer is offset, and
 gridplugin:convertcoordinates.
 
-The offset layers are the sample district's own layers moved into GCJ-02 or BD-09 with core.offsets and written
+The offset layers are the sample district's own layers moved into GCJ-02 or BD-09 with core.geodesy.offsets and written
 with fiona as EPSG:4326 (the sample is CGCS2000, whose degrees are WGS84's at this accuracy): read with the right
 DATUM they must give what the sample itself gives."""
 
@@ -19,7 +19,7 @@ import shapely
 from qgis.core import QgsProcessingException
 from shapely.geometry import mapping, shape
 
-from grid_plugin.core.offsets import gcj02_to_wgs84, wgs84_to_bd09, wgs84_to_gcj02
+from grid_plugin.core.geodesy.offsets import gcj02_to_wgs84, wgs84_to_bd09, wgs84_to_gcj02
 from grid_plugin.store.gpkg import GpkgStore
 from tests.qgis.conftest import Messages
 from tests.qgis.test_divide_grids import read_layer

@@ -314,7 +314,7 @@ def test_road_following_grids_pass_the_validator(gridplugin, sample_gpkg, tmp_pa
 def test_a_province_sized_community_is_refused_before_its_lines_are_read(gridplugin, tmp_path, monkeypatch):
     """It used to be divided for minutes before the 999-grid check."""
     forbid(monkeypatch, "grid_plugin.processing.algorithms.divide_grids.read_follow_lines")
-    forbid(monkeypatch, "grid_plugin.core.follow.divide_community")
+    forbid(monkeypatch, "grid_plugin.core.grids.follow.divide_community")
     roads = write_gpkg(tmp_path / "r.gpkg", "r", "LineString", [
         ({"type": "LineString", "coordinates": [(106.0, 38.0), (118.0, 38.2)]}, {"road_class": "高速公路"}),
     ], {"road_class": "str"})
@@ -340,7 +340,7 @@ def test_every_community_over_the_limit_is_listed_before_following_lines(gridplu
     ], {"road_class": "str"}, crs="EPSG:4548")
     params = {"INPUT": four_too_large_and_one_fine(tmp_path), "MODE": "1", "LINES": roads,
               "COMMUNITY_CODE_FIELD": "code", "COMMUNITY_NAME_FIELD": "name"}
-    forbid(monkeypatch, "grid_plugin.core.follow.divide_community")
+    forbid(monkeypatch, "grid_plugin.core.grids.follow.divide_community")
     feedback = Recorder()
     message = error_text({**params, "OUTPUT": str(tmp_path / "a.gpkg")}, feedback)
     assert message.startswith("4 community(ies) would get more than the 999 grids")

@@ -100,7 +100,7 @@ def test_rerun_gives_identical_output(gridplugin, sample_gpkg, tmp_path):
 
 
 def test_the_plugins_writer_and_qgiss_writer_give_the_same_grids(gridplugin, sample_gpkg, tmp_path):
-    """A new .gpkg is written by the plugin itself (store/gpkg_files.py); an existing one, which
+    """A new .gpkg is written by the plugin itself (io/feature_files.py); an existing one, which
     QGIS overwrites, goes through QGIS's sink. Both must hold the same features and attributes,
     dates included, and the GeoPackage of the plugin must be one GDAL and QGIS read as standard."""
     from osgeo import ogr
@@ -298,7 +298,7 @@ def test_a_run_cancelled_while_writing_leaves_no_file(gridplugin, sample_gpkg, t
     ends quietly with no result and the half-written file is gone."""
     from qgis.core import QgsProcessingFeedback
 
-    from grid_plugin.store import gpkg_files
+    from grid_plugin.io import feature_files as gpkg_files
 
     monkeypatch.setattr(gpkg_files, "_BATCH", 500)  # several batches, so the cancel lands mid-file
 
@@ -362,7 +362,7 @@ def forbid(monkeypatch, target):
 
 def test_a_province_sized_community_is_refused_before_the_lattice_is_made(gridplugin, tmp_path, monkeypatch):
     """It used to run out of memory (std::bad_alloc after 67 s at 8 GiB)."""
-    forbid(monkeypatch, "grid_plugin.core.lattice.lattice_pieces")
+    forbid(monkeypatch, "grid_plugin.core.grids.lattice.lattice_pieces")
     feedback = Recorder()
     out = tmp_path / "out.gpkg"
     message = error_text({"INPUT": province_layer(tmp_path), "COMMUNITY_CODE_FIELD": "code",
@@ -391,7 +391,7 @@ def four_too_large_and_one_fine(tmp_path):
 
 def test_every_community_over_the_limit_is_listed_before_dividing(gridplugin, tmp_path, monkeypatch):
     """It used to fail after the division, naming the first community only."""
-    forbid(monkeypatch, "grid_plugin.core.lattice._union_groups")
+    forbid(monkeypatch, "grid_plugin.core.grids.lattice._union_groups")
     params = {"INPUT": four_too_large_and_one_fine(tmp_path), "COMMUNITY_CODE_FIELD": "code",
               "COMMUNITY_NAME_FIELD": "name"}
     feedback = Recorder()

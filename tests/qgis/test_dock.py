@@ -24,8 +24,8 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QTimer
 from qgis.PyQt.QtWidgets import QLineEdit
 
-from grid_plugin.core import beidou
-from grid_plugin.core.cases import CaseFilter
+from grid_plugin.core.cases.records import CaseFilter
+from grid_plugin.core.geodesy import beidou
 from grid_plugin.store.gpkg import GpkgStore
 from grid_plugin.toolbelt.settings import PluginSettings, project_choice
 from tests.qgis.conftest import ensure_provider
@@ -219,7 +219,7 @@ def test_case_step_imports_then_the_live_heat_follows_the_slider_and_filters(doc
     controls.slider.setUpperValue(58)
     start = daily.date_of(31).isoformat() + "T00:00:00+08:00"
     end = daily.date_of(59).isoformat() + "T00:00:00+08:00"
-    from grid_plugin.core.cases import parse_time, time_zone
+    from grid_plugin.core.cases.records import parse_time, time_zone
 
     zone = time_zone("Asia/Shanghai")
     window = CaseFilter(start=parse_time(start, zone), end=parse_time(end, zone))
@@ -381,8 +381,8 @@ def test_daily_counts_of_the_store_match_the_store(tmp_path, sample_grids, qgis_
     processing.run("gridplugin:importcases", {
         "INPUT": str(SAMPLE_CASES), "STORE": str(store_path), "GRIDS": sample_grids,
         "TIMEZONE": "Asia/Shanghai", "REJECTS": str(tmp_path / "rejects.csv")})
-    from grid_plugin.core.cases import parse_time, time_zone
-    from grid_plugin.core.daily_counts import DailyCaseCounts
+    from grid_plugin.core.cases.daily_counts import DailyCaseCounts
+    from grid_plugin.core.cases.records import parse_time, time_zone
 
     zone = time_zone("Asia/Shanghai")
     with GpkgStore(store_path, create=False) as store:
@@ -430,7 +430,7 @@ def test_the_dock_works_on_a_postgis_store_chosen_by_connection_name(dock, proje
         controls = step.heat_controls
         controls.slider.setLowerValue(100)
         controls.slider.setUpperValue(130)
-        from grid_plugin.core.cases import parse_time, time_zone
+        from grid_plugin.core.cases.records import parse_time, time_zone
         from grid_plugin.store.postgis import PostgisStore
 
         zone = time_zone("Asia/Shanghai")

@@ -36,9 +36,9 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime, QSize, QTime
 from qgis.PyQt.QtGui import QColor
 
-from grid_plugin.core.cases import CaseRecords
-from grid_plugin.core.emerging import CONSECUTIVE, NEW, PERSISTENT, ring_neighbours
-from grid_plugin.core.hotspots import contiguity
+from grid_plugin.core.cases.emerging import CONSECUTIVE, NEW, PERSISTENT, ring_neighbours
+from grid_plugin.core.cases.hotspots import contiguity
+from grid_plugin.core.cases.records import CaseRecords
 from grid_plugin.processing.algorithms.case_hotspots import _projected
 from grid_plugin.processing.case_styles import EMERGING_COLOURS
 from grid_plugin.store.base import ImportCounts, StoredGrids, import_cases
@@ -428,7 +428,7 @@ def test_grids_without_any_of_the_cases_say_so(gpkg_store, sample_grids, scenari
 
 # ---- casehotspots: the false discovery rate option ----------------------------------------------------
 def test_casehotspots_fdr_keeps_fewer_grids_and_matches_an_independent_count(gpkg_store, scenario, tmp_path):
-    from grid_plugin.core.hotspots import getis_ord_gi_star
+    from grid_plugin.core.cases.hotspots import getis_ord_gi_star
 
     def hotspots(fdr: str | None) -> tuple[dict, list]:
         out = tmp_path / str(fdr)

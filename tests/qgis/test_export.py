@@ -25,8 +25,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from grid_plugin.core import crs as core_crs
-from grid_plugin.core.offsets import wgs84_to_gcj02
+from grid_plugin.core.geodesy import crs as core_crs
+from grid_plugin.core.geodesy.offsets import wgs84_to_gcj02
 
 FORMAT = {"gpkg": 0, "shp": 1, "geojson": 2, "kml": 3, "dxf": 4, "csv": 5}
 TARGET = {"cgcs2000": 0, "gk3": 1, "gk6": 2, "wgs84": 3, "webmercator": 4, "gcj02": 5, "other": 6}

@@ -13,7 +13,7 @@ import processing
 import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
-from grid_plugin.core import beidou
+from grid_plugin.core.geodesy import beidou
 from grid_plugin.store.gpkg import GpkgStore
 from tests.conftest import REPO
 from tests.qgis.test_case_store import drop_schema

@@ -24,7 +24,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from grid_plugin.core.offsets import wgs84_to_gcj02
+from grid_plugin.core.geodesy.offsets import wgs84_to_gcj02
 from tests.qgis.conftest import write_gpkg
 from tests.qgis.test_divide_follow import assert_exact_cover, edited_roads, follow_params, layer_geometries, run
 from tests.qgis.test_divide_grids import read_layer

@@ -1,4 +1,4 @@
-"""grid_plugin.core.kernel against QGIS's own qgis:heatmapkerneldensityestimation on the same points.
+"""grid_plugin.core.cases.kernel against QGIS's own qgis:heatmapkerneldensityestimation on the same points.
 
 Both methods are compared with the raster QGIS writes (no-data -9999, where no point reached,
 read as 0), which must have the same size and the very same geotransform. The exact method
@@ -18,7 +18,7 @@ import pytest
 from osgeo import gdal
 from qgis.core import Qgis, QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingFeedback, QgsVectorLayer
 
-from grid_plugin.core.kernel import KERNELS, OUTPUTS, kernel_density
+from grid_plugin.core.cases.kernel import KERNELS, OUTPUTS, kernel_density
 
 QGIS_NODATA = -9999.0
 

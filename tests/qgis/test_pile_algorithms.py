@@ -13,7 +13,7 @@ import processing
 import pytest
 from qgis.core import QgsVectorLayer
 
-from grid_plugin.core.offsets import gcj02_to_wgs84
+from grid_plugin.core.geodesy.offsets import gcj02_to_wgs84
 from grid_plugin.store.gpkg import GpkgStore
 from tests.conftest import REPO
 from tests.qgis.conftest import Messages, ensure_provider

@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 import shapely
 
-from grid_plugin.core.cases import CaseFilter, CaseRecords, content_hash
-from grid_plugin.core.daily_counts import DailyCaseCounts
-from grid_plugin.core.piles import PileRule
+from grid_plugin.core.cases.daily_counts import DailyCaseCounts
+from grid_plugin.core.cases.piles import PileRule
+from grid_plugin.core.cases.records import CaseFilter, CaseRecords, content_hash
 from grid_plugin.store import base as base_module
 from grid_plugin.store import gpkg as gpkg_module
 from grid_plugin.store import postgis as postgis_module

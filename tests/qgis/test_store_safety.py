@@ -19,14 +19,14 @@ import shapely
 from psycopg2 import sql
 from qgis.core import QgsFeatureRequest, QgsRectangle, QgsVectorLayer
 
-from grid_plugin.core.cases import CaseFilter
+from grid_plugin.core.cases.records import CaseFilter
 from grid_plugin.core.errors import Cancelled
 from grid_plugin.core.progress import Progress
+from grid_plugin.io.feature_files import SpatialReference, write_feature_file
 from grid_plugin.store import gpkg as gpkg_module
 from grid_plugin.store import postgis as postgis_module
 from grid_plugin.store.base import StoredComponents, StoredGrids, StoreError
 from grid_plugin.store.gpkg import GpkgStore
-from grid_plugin.store.gpkg_files import SpatialReference, write_feature_file
 from grid_plugin.store.postgis import PostgisStore
 from grid_plugin.store.schema import MIGRATIONS, Index
 from tests.qgis.conftest import Messages, write_gpkg

@@ -19,7 +19,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from grid_plugin.core.validation import KINDS
+from grid_plugin.core.grids.validation import KINDS
 from grid_plugin.toolbelt.paths import resource
 from tests.qgis.conftest import square, write_gpkg
 from tests.qgis.test_divide_grids import read_layer

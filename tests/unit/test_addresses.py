@@ -1,4 +1,4 @@
-"""core.addresses: normalising and parsing Chinese addresses, and matching more than 500 address
+"""core.addresses.addresses: normalising and parsing Chinese addresses, and matching more than 500 address
 variants against the sample district's gazetteer, with precision and recall printed."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from fiona import open as fiona_open
 
-from grid_plugin.core.addresses import (
+from grid_plugin.core.addresses.addresses import (
     AMBIGUOUS,
     MATCHED,
     UNMATCHED,

@@ -1,4 +1,4 @@
-"""BeiDou grid location code (GB/T 39409-2020), 2D, levels 1-10: grid_plugin.core.beidou."""
+"""BeiDou grid location code (GB/T 39409-2020), 2D, levels 1-10: grid_plugin.core.geodesy.beidou."""
 
 import math
 from decimal import Decimal
@@ -7,7 +7,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
-from grid_plugin.core.beidou import (
+from grid_plugin.core.geodesy.beidou import (
     CODE_LENGTHS,
     UNITS_PER_DEGREE,
     BeiDouCodeError,

@@ -2,7 +2,7 @@ import numpy as np
 import shapely
 from shapely.geometry import LineString, MultiLineString, Point, Polygon, box
 
-from grid_plugin.core.blocks import community_blocks
+from grid_plugin.core.grids.blocks import community_blocks
 
 
 def cover_error(blocks, community):

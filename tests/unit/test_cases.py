@@ -1,7 +1,7 @@
-"""Cases (案件) from hotline/inspection exports: grid_plugin.core.cases.
+"""Cases (案件) from hotline/inspection exports: grid_plugin.core.cases.records.
 
 The realistic input is resources/sample/sample_cases.csv (5,060 fictional cases, WGS84 lon/lat near
-116.4E 39.92N, gbt47678 class codes, report times with +08:00), read with core.tables.read_csv. Bad rows
+116.4E 39.92N, gbt47678 class codes, report times with +08:00), read with core.components.tables.read_csv. Bad rows
 are made from it one kind at a time, so each test shows that exactly that row is rejected, with its row
 number and a reason that names the problem.
 """
@@ -14,7 +14,7 @@ import numpy as np
 import pyproj
 import pytest
 
-from grid_plugin.core.cases import (
+from grid_plugin.core.cases.records import (
     FIELD_ALIASES,
     MAPPABLE_FIELDS,
     REQUIRED_FIELDS,
@@ -31,10 +31,10 @@ from grid_plugin.core.cases import (
     split_list,
     time_zone,
 )
-from grid_plugin.core.classes import ClassEntry, ClassTable
+from grid_plugin.core.components.classes import ClassEntry, ClassTable
+from grid_plugin.core.components.tables import read_csv
 from grid_plugin.core.errors import GridInputError
-from grid_plugin.core.offsets import wgs84_to_bd09, wgs84_to_gcj02
-from grid_plugin.core.tables import read_csv
+from grid_plugin.core.geodesy.offsets import wgs84_to_bd09, wgs84_to_gcj02
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE_CSV = REPO / "resources" / "sample" / "sample_cases.csv"
@@ -558,7 +558,7 @@ def test_a_row_without_a_class_is_imported_unclassified(sample_rows, sample_mapp
 
 
 def test_unknown_classes_are_counted_per_value_as_written(sample_rows, sample_mapping, tables):
-    from grid_plugin.core.case_classes import unknown_classes_warning
+    from grid_plugin.core.cases.case_classes import unknown_classes_warning
 
     rows = sample_rows[:300]
     for number in range(1, 41):
@@ -618,8 +618,8 @@ def test_a_row_read_only_in_part_keeps_that_one_reason(sample_mapping):
 def test_the_reasons_of_all_rejected_rows_are_counted_by_kind():
     """An export whose every row fails: the error leads to the fix with the commonest reasons first, each
     counted over every reason of every row and shown with its first example."""
-    from grid_plugin.core.case_rejects import all_rejected, reason_counts
-    from grid_plugin.core.time_formats import DateFormat
+    from grid_plugin.core.cases.case_rejects import all_rejected, reason_counts
+    from grid_plugin.core.cases.time_formats import DateFormat
 
     rows = [case_row(f"C{k}", reported_at=f"0{k % 9 + 1}/2{k % 8}/2015 12:20:09 AM", class_code="",
                      class_name="Graffiti" if k % 3 == 0 else "Noise - Residential") for k in range(30)]

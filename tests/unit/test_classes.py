@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from grid_plugin.core.classes import (
+from grid_plugin.core.components.classes import (
     GEOMETRY_KINDS,
     ClassTable,
     geometry_kind,

@@ -1,13 +1,13 @@
 import pytest
 
-from grid_plugin.core.codes import (
+from grid_plugin.core.errors import GridInputError
+from grid_plugin.core.grids.codes import (
     CommunityCode,
     community_code_from_parts,
     normalise_code,
     parse_community_code,
     split_grid_code,
 )
-from grid_plugin.core.errors import GridInputError
 
 
 def test_full_code_splits_into_district_street_community():

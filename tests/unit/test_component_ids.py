@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from grid_plugin.core.classes import ClassTable
-from grid_plugin.core.component_ids import (
+from grid_plugin.core.components.classes import ClassTable
+from grid_plugin.core.components.component_ids import (
     MALFORMED,
     OTHER_DISTRICT,
     OTHER_SCHEME,
@@ -245,7 +245,7 @@ def test_report_messages_render(new):
 
 
 def test_component_validation_finds_each_kind_by_feature_id():
-    from grid_plugin.core.component_validation import validate_components
+    from grid_plugin.core.components.component_validation import validate_components
 
     table = ClassTable.load("gbt47678", CLASSES)
     ids = ["11010101001000001", "11010101001000001", "1101010100100000X", "1101010101000001",
@@ -265,7 +265,7 @@ def test_component_validation_finds_each_kind_by_feature_id():
 
 # ---- class problems, as codecomponents logs them -------------------------------------------------------------
 def test_class_problems_name_the_values_with_their_counts_and_the_fix(new):
-    from grid_plugin.core.component_ids import class_problems
+    from grid_plugin.core.components.component_ids import class_problems
 
     values = ["供水井盖", "井盖子", "井盖子", "", None, "0101", "99999", "灯杆X", "井盖子", "01001"]
     fids = list(range(1, len(values) + 1))

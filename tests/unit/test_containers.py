@@ -5,9 +5,9 @@ import pytest
 import shapely
 from shapely.geometry import Polygon, box
 
-from grid_plugin.core.codes import CommunityCode
-from grid_plugin.core.containers import find_overlaps, prepare_containers
 from grid_plugin.core.errors import GridInputError
+from grid_plugin.core.grids.codes import CommunityCode
+from grid_plugin.core.grids.containers import find_overlaps, prepare_containers
 
 
 def codes(n):

@@ -1,8 +1,8 @@
 import pyproj
 import pytest
 
-from grid_plugin.core.crs import gk3_central_meridian, gk3_epsg, gk6_epsg
 from grid_plugin.core.errors import GridInputError
+from grid_plugin.core.geodesy.crs import gk3_central_meridian, gk3_epsg, gk6_epsg
 
 
 @pytest.mark.parametrize(

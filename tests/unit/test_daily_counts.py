@@ -1,10 +1,10 @@
-"""core.daily_counts: the dock's per (grid, local day, class, source) pre-aggregate."""
+"""core.cases.daily_counts: the dock's per (grid, local day, class, source) pre-aggregate."""
 
 import datetime as dt
 
 import numpy as np
 
-from grid_plugin.core.daily_counts import DailyCaseCounts
+from grid_plugin.core.cases.daily_counts import DailyCaseCounts
 
 GRIDS = ["G1", "G2", "G3"]
 HOURLY = [  # (grid, UTC hour, class, source, count)

@@ -1,12 +1,12 @@
-"""core.dangles: large blocks are cut along the dead ends inside them first."""
+"""core.grids.dangles: large blocks are cut along the dead ends inside them first."""
 
 import numpy as np
 import pytest
 import shapely
 from shapely.geometry import LineString, box
 
-from grid_plugin.core.dangles import continued_cut, cut_along, dead_ends, split_along_dead_ends
-from grid_plugin.core.splitting import split_equal
+from grid_plugin.core.grids.dangles import continued_cut, cut_along, dead_ends, split_along_dead_ends
+from grid_plugin.core.grids.splitting import split_equal
 
 BLOCK = box(0, 0, 200, 200)  # 40,000 m²
 

@@ -1,4 +1,4 @@
-"""Offset coordinates on whole geometries and the datum guess from the grids: grid_plugin.core.datum."""
+"""Offset coordinates on whole geometries and the datum guess from the grids: grid_plugin.core.geodesy.datum."""
 
 import fiona
 import numpy as np
@@ -6,14 +6,14 @@ import pytest
 import shapely
 from shapely.geometry import shape
 
-from grid_plugin.core.datum import (
+from grid_plugin.core.geodesy.datum import (
     DatumGuess,
     convert_geometries,
     guess_datum,
     map_coordinates,
     outside_china,
 )
-from grid_plugin.core.offsets import (
+from grid_plugin.core.geodesy.offsets import (
     BD09,
     GCJ02,
     WGS84,

@@ -8,8 +8,8 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from grid_plugin.core import emerging as em
-from grid_plugin.core.emerging import (
+from grid_plugin.core.cases import emerging as em
+from grid_plugin.core.cases.emerging import (
     EMERGING_CATEGORY_LABELS,
     emerging_categories,
     emerging_hot_spots,
@@ -18,9 +18,9 @@ from grid_plugin.core.emerging import (
     space_time_gi_star,
     time_bins,
 )
+from grid_plugin.core.cases.hotspots import Neighbours, getis_ord_gi_star, hotspot_classes
+from grid_plugin.core.cases.trend import benjamini_hochberg, mann_kendall
 from grid_plugin.core.errors import GridInputError, Message
-from grid_plugin.core.hotspots import Neighbours, getis_ord_gi_star, hotspot_classes
-from grid_plugin.core.trend import benjamini_hochberg, mann_kendall
 
 # --- plain references ---------------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
-"""Grid counts bounded before division (core.estimate): communities over the 999-grid limit are
+"""Grid counts bounded before division (core.grids.estimate): communities over the 999-grid limit are
 refused before any division work, all in one error with a fix that works; tiny communities are
 named in a warning. The division functions are tested through their public API; tests of the
-bounds themselves import core.estimate inside, so that each test passes or fails on its own."""
+bounds themselves import core.grids.estimate inside, so that each test passes or fails on its own."""
 
 import re
 
@@ -10,13 +10,13 @@ import pytest
 import shapely
 from shapely.geometry import box
 
-from grid_plugin.core import lattice
-from grid_plugin.core.blocks import community_blocks
-from grid_plugin.core.codes import CommunityCode
-from grid_plugin.core.containers import Container
 from grid_plugin.core.errors import GridInputError
-from grid_plugin.core.follow import AreaSettings, FollowLines, divide_following
-from grid_plugin.core.lattice import divide_lattice
+from grid_plugin.core.grids import lattice
+from grid_plugin.core.grids.blocks import community_blocks
+from grid_plugin.core.grids.codes import CommunityCode
+from grid_plugin.core.grids.containers import Container
+from grid_plugin.core.grids.follow import AreaSettings, FollowLines, divide_following
+from grid_plugin.core.grids.lattice import divide_lattice
 from grid_plugin.core.progress import Progress
 
 X0, Y0 = 449_930.0, 4_420_010.0  # EPSG:4548 near Beijing
@@ -58,7 +58,7 @@ def forbid(monkeypatch, target):
 
 @pytest.mark.parametrize("seed", range(12))
 def test_lattice_bounds_hold_the_count_of_the_division(seed):
-    from grid_plugin.core import estimate  # the module under test (imported here: see the docstring)
+    from grid_plugin.core.grids import estimate  # the module under test (imported here: see the docstring)
     rng = np.random.default_rng(seed)
     shapes = [outline(seed, rng.uniform(150, 2500)),
               outline(seed, 900).difference(outline(seed + 50, 300)),  # with a hole
@@ -76,7 +76,7 @@ def test_lattice_bounds_hold_the_count_of_the_division(seed):
 
 @pytest.mark.parametrize("seed", range(10))
 def test_follow_bounds_hold_the_count_of_the_division(seed):
-    from grid_plugin.core import estimate  # the module under test (imported here: see the docstring)
+    from grid_plugin.core.grids import estimate  # the module under test (imported here: see the docstring)
     rng = np.random.default_rng(seed)
     shape = outline(seed, rng.uniform(200, 900))
     ends = rng.uniform(-900, 900, (int(rng.integers(0, 12)), 4))
@@ -93,7 +93,7 @@ def test_follow_bounds_hold_the_count_of_the_division(seed):
 
 def test_a_province_sized_community_is_refused_before_the_lattice_is_made(monkeypatch):
     """A community of 1,000,000 km² would be 100 million cells (std::bad_alloc at 8 GiB)."""
-    forbid(monkeypatch, "grid_plugin.core.lattice.lattice_pieces")
+    forbid(monkeypatch, "grid_plugin.core.grids.lattice.lattice_pieces")
     seen = []
     text = refusal(divide_lattice, [community(province(), 1, "全省")], progress=Progress(report=seen.append))
     assert "1 community(ies) would get more than the 999 grids" in text
@@ -104,7 +104,7 @@ def test_a_province_sized_community_is_refused_before_the_lattice_is_made(monkey
 
 
 def test_a_province_sized_community_is_refused_before_following_lines(monkeypatch):
-    forbid(monkeypatch, "grid_plugin.core.follow.divide_community")
+    forbid(monkeypatch, "grid_plugin.core.grids.follow.divide_community")
     road = shapely.LineString([(X0 - 700_000, Y0), (X0 + 700_000, Y0)])
     lines = FollowLines(np.array([road], dtype=object), np.array([5]))
     seen = []
@@ -137,7 +137,7 @@ def road_grid(x0, x1, y0, y1, spacing=100.0):
 
 def test_every_lattice_community_over_the_limit_is_listed_in_one_error_before_dividing(monkeypatch):
     containers = four_too_large_and_one_fine()
-    forbid(monkeypatch, "grid_plugin.core.lattice._union_groups")
+    forbid(monkeypatch, "grid_plugin.core.grids.lattice._union_groups")
     seen = []
     text = refusal(divide_lattice, containers, progress=Progress(report=seen.append))
     assert text.startswith("4 community(ies) would get more than the 999 grids")
@@ -155,7 +155,7 @@ def test_every_lattice_community_over_the_limit_is_listed_in_one_error_before_di
 def test_every_follow_community_over_the_limit_is_listed_in_one_error_before_dividing(monkeypatch):
     containers = four_too_large_and_one_fine()
     lines = road_grid(462_000, 469_300, 4_420_000, 4_423_300)
-    forbid(monkeypatch, "grid_plugin.core.follow.divide_community")
+    forbid(monkeypatch, "grid_plugin.core.grids.follow.divide_community")
     text = refusal(divide_following, containers, lines)
     assert text.startswith("4 community(ies) would get more than the 999 grids")
     for listed in ("甲 (feature 1): ≥ 1,", "乙 (feature 2): ≥ 1,", "丙 (feature 3): ≥ 1,0", "丁 (feature 4): ≥ 1,0"):
@@ -172,7 +172,7 @@ def test_every_follow_community_over_the_limit_is_listed_in_one_error_before_div
 def test_without_the_lines_the_areas_refuse_only_when_they_decide_every_community():
     """Before the lines are read, a province is refused at once; but communities near the limit
     need their blocks, and the error must list every community over the limit: it waits."""
-    from grid_plugin.core import estimate  # the module under test (imported here: see the docstring)
+    from grid_plugin.core.grids import estimate  # the module under test (imported here: see the docstring)
     containers = four_too_large_and_one_fine()
     text = refusal(estimate.check_follow_limit, [containers[k] for k in (0, 1, 4)], AreaSettings())
     assert text.startswith("2 community(ies)") and "甲" in text and "乙" in text  # 30 km² / 25,000 m²

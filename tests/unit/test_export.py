@@ -18,7 +18,7 @@ from grid_plugin.core.export import (
     transform_geometries,
     unrepresentable,
 )
-from grid_plugin.core.offsets import wgs84_to_gcj02
+from grid_plugin.core.geodesy.offsets import wgs84_to_gcj02
 
 GK39 = pyproj.CRS.from_epsg(4548).to_wkt()  # CGCS2000 3-degree zone, CM 117E
 LONLAT = pyproj.CRS.from_epsg(4490).to_wkt()

@@ -5,10 +5,10 @@ import pytest
 import shapely
 from shapely.geometry import LineString, Point, box
 
-from grid_plugin.core.codes import GRID_CODE_PATTERN, CommunityCode
-from grid_plugin.core.containers import Container
 from grid_plugin.core.errors import GridInputError, Message
-from grid_plugin.core.follow import (
+from grid_plugin.core.grids.codes import GRID_CODE_PATTERN, CommunityCode
+from grid_plugin.core.grids.containers import Container
+from grid_plugin.core.grids.follow import (
     DEFAULT_ROAD_RANK,
     AreaSettings,
     FollowLines,
@@ -17,8 +17,8 @@ from grid_plugin.core.follow import (
     part_count,
     road_class_rank,
 )
-from grid_plugin.core.precision import DEFAULT_PRECISION_M, on_grid
-from grid_plugin.core.quality import boundary_on_lines
+from grid_plugin.core.grids.precision import DEFAULT_PRECISION_M, on_grid
+from grid_plugin.core.grids.quality import boundary_on_lines
 from tests.unit.test_grid_validity import spikes
 
 SETTINGS = AreaSettings(target=10_000.0, minimum=3_000.0, maximum=25_000.0)
@@ -49,7 +49,7 @@ def grids_of(division, k):
 
 
 def assert_exact_cover(grids, geometry):
-    # grids lie on the 1 mm precision grid (core.precision): every point of the outline moves less than
+    # grids lie on the 1 mm precision grid (core.grids.precision): every point of the outline moves less than
     # 1 mm, so the cover differs from the community by less than its length × 1 mm (nothing when the
     # community's vertices are grid points already)
     grids = np.asarray(grids, dtype=object)

@@ -1,11 +1,11 @@
-"""core.grid_assignment: the unit grid (BGID) of every component."""
+"""core.cases.grid_assignment: the unit grid (BGID) of every component."""
 
 import numpy as np
 import pytest
 import shapely
 from shapely.geometry import LineString, MultiPoint, Point, box
 
-from grid_plugin.core.grid_assignment import assign_to_grids
+from grid_plugin.core.cases.grid_assignment import assign_to_grids
 
 # a 2 × 2 block of 100 m grids: 0 = SW, 1 = SE, 2 = NW, 3 = NE
 GRIDS = np.array([box(0, 0, 100, 100), box(100, 0, 200, 100), box(0, 100, 100, 200), box(100, 100, 200, 200)],

@@ -3,8 +3,8 @@ to (EPSG:4490 of the case store, EPSG:4326, Web Mercator, a Gauss-Krüger zone, 
 vertex at least 1 mm from the edges of its own grid (minimum clearance), and still covers each
 community exactly, with neighbours sharing their edges.
 
-The checks use only the division's own entry points, shapely, pyproj and core.offsets (no helper of
-core.precision or core.reprojection), so they run against any version of the plugin: before the
+The checks use only the division's own entry points, shapely, pyproj and core.geodesy.offsets (no helper of
+core.grids.precision or core.geodesy.reprojection), so they run against any version of the plugin: before the
 precision grid, the sample's road-following grids had 133 near-degenerate grids and one invalid in
 EPSG:4490, and the 6 km² slice of the benchmark district four.
 """
@@ -20,11 +20,17 @@ import pytest
 import shapely
 from shapely.geometry import shape
 
-from grid_plugin.core.codes import CommunityCode, parse_community_code
-from grid_plugin.core.containers import Container, prepare_containers
-from grid_plugin.core.follow import DEFAULT_ROAD_RANK, FollowLines, WeightPoints, divide_following, road_class_rank
-from grid_plugin.core.lattice import divide_lattice
-from grid_plugin.core.offsets import wgs84_to_gcj02
+from grid_plugin.core.geodesy.offsets import wgs84_to_gcj02
+from grid_plugin.core.grids.codes import CommunityCode, parse_community_code
+from grid_plugin.core.grids.containers import Container, prepare_containers
+from grid_plugin.core.grids.follow import (
+    DEFAULT_ROAD_RANK,
+    FollowLines,
+    WeightPoints,
+    divide_following,
+    road_class_rank,
+)
+from grid_plugin.core.grids.lattice import divide_lattice
 from tests.conftest import REPO, SAMPLE_GPKG
 
 WORKING = "EPSG:4548"  # CGCS2000 3-degree Gauss-Krüger zone, CM 117E: the sample's working CRS

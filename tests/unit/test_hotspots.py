@@ -7,8 +7,7 @@ import pytest
 import shapely
 from shapely.geometry import box
 
-from grid_plugin.core.errors import Cancelled, GridInputError, Message
-from grid_plugin.core.hotspots import (
+from grid_plugin.core.cases.hotspots import (
     HOTSPOT_CLASS_LABELS,
     Neighbours,
     contiguity,
@@ -16,6 +15,7 @@ from grid_plugin.core.hotspots import (
     hotspot_classes,
     two_sided_p,
 )
+from grid_plugin.core.errors import Cancelled, GridInputError, Message
 from grid_plugin.core.progress import Progress
 
 

@@ -1,4 +1,4 @@
-"""grid_plugin.core.kernel without QGIS: the kernels, QGIS's conventions (against a literal
+"""grid_plugin.core.cases.kernel without QGIS: the kernels, QGIS's conventions (against a literal
 per-pixel transcription of QGIS's loop, below), both methods, frames and input checks.
 tests/qgis/test_kernel_matches_qgis.py compares with QGIS itself."""
 
@@ -9,9 +9,8 @@ import math
 import numpy as np
 import pytest
 
-from grid_plugin.core import kernel as kernel_module
-from grid_plugin.core.errors import Cancelled, GridInputError
-from grid_plugin.core.kernel import (
+from grid_plugin.core.cases import kernel as kernel_module
+from grid_plugin.core.cases.kernel import (
     KERNELS,
     OUTPUTS,
     DensityRaster,
@@ -20,6 +19,7 @@ from grid_plugin.core.kernel import (
     radius_in_pixels,
     raster_frame,
 )
+from grid_plugin.core.errors import Cancelled, GridInputError
 from grid_plugin.core.progress import Progress
 
 X0, Y0 = 500_000.0, 4_420_000.0

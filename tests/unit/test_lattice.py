@@ -3,12 +3,12 @@ import pytest
 import shapely
 from shapely.geometry import box
 
-from grid_plugin.core.codes import GRID_CODE_PATTERN, CommunityCode
-from grid_plugin.core.containers import Container
 from grid_plugin.core.errors import Cancelled, GridInputError
-from grid_plugin.core.lattice import divide_lattice
-from grid_plugin.core.numbering import sequence_order
-from grid_plugin.core.precision import DEFAULT_PRECISION_M
+from grid_plugin.core.grids.codes import GRID_CODE_PATTERN, CommunityCode
+from grid_plugin.core.grids.containers import Container
+from grid_plugin.core.grids.lattice import divide_lattice
+from grid_plugin.core.grids.numbering import sequence_order
+from grid_plugin.core.grids.precision import DEFAULT_PRECISION_M
 from grid_plugin.core.progress import Progress
 
 # Beijing-like Gauss-Krüger coordinates (EPSG:4548): the lattice must work far from the origin.
@@ -31,7 +31,7 @@ def grids_of(division, k):
 
 
 def assert_exact_cover(grids, container_geometry):
-    # grids lie on the 1 mm precision grid (core.precision): every point of the outline moves less than
+    # grids lie on the 1 mm precision grid (core.grids.precision): every point of the outline moves less than
     # 1 mm, so the cover differs from the community by less than its length × 1 mm
     gap_or_spill = shapely.union_all(grids).symmetric_difference(container_geometry).area
     bound = max(1.0, container_geometry.length * DEFAULT_PRECISION_M)
@@ -176,7 +176,7 @@ def test_batching_of_candidate_cells_does_not_change_the_result(monkeypatch):
     containers = [Container(c.fid, shapely.affinity.translate(c.geometry, xoff=1500.0 * k), c.code)
                   for k, c in enumerate(containers)]
     whole = divide_lattice(containers)
-    monkeypatch.setattr("grid_plugin.core.lattice._BOXES_PER_BLOCK", 7)  # rows split, many batches
+    monkeypatch.setattr("grid_plugin.core.grids.lattice._BOXES_PER_BLOCK", 7)  # rows split, many batches
     batched = divide_lattice(containers)
     assert whole.codes(containers) == batched.codes(containers)
     assert all(a.equals_exact(b, 0) for a, b in zip(whole.geometries, batched.geometries))

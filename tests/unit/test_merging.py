@@ -1,6 +1,6 @@
 import numpy as np
 
-from grid_plugin.core.merging import merge_small_pieces
+from grid_plugin.core.grids.merging import merge_small_pieces
 
 
 def test_small_piece_crosses_the_lowest_rank_before_the_longest_edge():

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from grid_plugin.core.numbering import sequence_order
+from grid_plugin.core.grids.numbering import sequence_order
 
 
 def test_rows_go_north_to_south_then_west_to_east():

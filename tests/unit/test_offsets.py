@@ -1,10 +1,10 @@
-"""GCJ-02 / BD-09 offset coordinates of Chinese web maps: grid_plugin.core.offsets."""
+"""GCJ-02 / BD-09 offset coordinates of Chinese web maps: grid_plugin.core.geodesy.offsets."""
 
 import numpy as np
 import pytest
 from pyproj import Geod
 
-from grid_plugin.core.offsets import (
+from grid_plugin.core.geodesy.offsets import (
     BD09,
     CHINA_BOX,
     COORDINATE_SYSTEMS,

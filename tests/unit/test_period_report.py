@@ -8,8 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from grid_plugin.core.errors import Cancelled, GridInputError
-from grid_plugin.core.period_report import (
+from grid_plugin.core.cases.period_report import (
     CSV_COLUMNS,
     period_key,
     previous_period,
@@ -18,6 +17,7 @@ from grid_plugin.core.period_report import (
     write_csv,
     write_html,
 )
+from grid_plugin.core.errors import Cancelled, GridInputError
 from grid_plugin.core.progress import Progress
 
 # --- period keys ----------------------------------------------------------------------------
@@ -307,7 +307,7 @@ def test_html_labels_go_through_translate():
 
 
 def test_the_csv_neutralises_names_a_spreadsheet_would_run(tmp_path):
-    from grid_plugin.core.period_report import PeriodReport, ReportRow, write_csv
+    from grid_plugin.core.cases.period_report import PeriodReport, ReportRow, write_csv
 
     row = ReportRow(period="2026-03", dimension="grid", rank=1, code="110101001001001",
                     name="=cmd|' /C calc'!A0", count=5, share=0.5, previous_count=2, change=3, change_percent=150.0)

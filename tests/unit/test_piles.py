@@ -1,5 +1,5 @@
-"""Default-location piles (core.piles), the grids' extent check (core.grid_extent) and the working CRS
-and datum outside China (core.crs)."""
+"""Default-location piles (core.cases.piles), the grids' extent check (core.grids.grid_extent) and the working CRS
+and datum outside China (core.geodesy.crs)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ import numpy as np
 import pyproj
 import pytest
 
-from grid_plugin.core.crs import datum_epsg, utm_epsg, working_epsg
+from grid_plugin.core.cases.piles import PileRule, find_piles, percentile_99, position_keys
 from grid_plugin.core.errors import GridInputError
-from grid_plugin.core.grid_extent import GridExtent, far_away, plausible
-from grid_plugin.core.piles import PileRule, find_piles, percentile_99, position_keys
+from grid_plugin.core.geodesy.crs import datum_epsg, utm_epsg, working_epsg
+from grid_plugin.core.grids.grid_extent import GridExtent, far_away, plausible
 
 
 def address_geocoded(rng: np.random.Generator, places: int = 3000, cases: int = 9000) -> tuple[np.ndarray, ...]:
@@ -120,7 +120,7 @@ def test_working_crs_and_datum_outside_china_are_utm_and_wgs84():
 
 
 def test_the_histogram_form_gives_the_same_piles_and_the_stores_tokens():
-    from grid_plugin.core.piles import count_positions, judge_piles
+    from grid_plugin.core.cases.piles import count_positions, judge_piles
 
     rng = np.random.default_rng(3)
     lon, lat = address_geocoded(rng)

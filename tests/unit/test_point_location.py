@@ -1,4 +1,4 @@
-"""core.point_location: PointLocator gives exactly assign_to_grids's answer for points, much faster.
+"""core.cases.point_location: PointLocator gives exactly assign_to_grids's answer for points, much faster.
 
 assign_to_grids (one STRtree query with prepared polygons per point) is the independent reference
 throughout. Points are chosen where a raster would go wrong: polygon vertices (exactly on shared
@@ -17,8 +17,8 @@ import shapely
 from shapely import affinity
 from shapely.geometry import LineString, MultiPoint, MultiPolygon, Point, Polygon, box
 
-from grid_plugin.core.lattice import lattice_pieces
-from grid_plugin.core.point_location import PointLocator
+from grid_plugin.core.cases.point_location import PointLocator
+from grid_plugin.core.grids.lattice import lattice_pieces
 
 DEMO = Path(__file__).resolve().parents[2] / "out" / "demo.gpkg"
 METRES = (450_000.0, 4_420_000.0, 5_000.0)  # origin x, y and side of the square (~110 m cells)

@@ -1,5 +1,5 @@
-"""core.precision (grids on a precision grid), core.reprojection (polygons a transform made invalid)
-and the geometry checks of core.validation (near_degenerate, invalid_in_crs): issue 22."""
+"""core.grids.precision (grids on a precision grid), core.geodesy.reprojection (polygons a transform made invalid)
+and the geometry checks of core.grids.validation (near_degenerate, invalid_in_crs): issue 22."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ import pytest
 import shapely
 from shapely.geometry import box
 
-from grid_plugin.core.codes import CommunityCode
-from grid_plugin.core.containers import Container
 from grid_plugin.core.errors import GridInputError
 from grid_plugin.core.export import resolve_target, transform_geometries
-from grid_plugin.core.precision import (
+from grid_plugin.core.geodesy.reprojection import STRUCTURE_METHOD, invalid_in, repair_transformed, reproject
+from grid_plugin.core.grids.codes import CommunityCode
+from grid_plugin.core.grids.containers import Container
+from grid_plugin.core.grids.precision import (
     DEFAULT_PRECISION_M,
     clearance_below,
     on_grid,
@@ -21,9 +22,8 @@ from grid_plugin.core.precision import (
     snap_division,
     snap_each,
 )
-from grid_plugin.core.reprojection import STRUCTURE_METHOD, invalid_in, repair_transformed, reproject
-from grid_plugin.core.validation import INVALID_IN_CRS, NEAR_DEGENERATE, ValidationSettings, validate_grids
-from grid_plugin.core.validation_report import report_html
+from grid_plugin.core.grids.validation import INVALID_IN_CRS, NEAR_DEGENERATE, ValidationSettings, validate_grids
+from grid_plugin.core.grids.validation_report import report_html
 from tests.unit.test_grid_validity import notches
 
 G = DEFAULT_PRECISION_M

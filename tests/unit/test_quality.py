@@ -5,9 +5,9 @@ import pytest
 import shapely
 from shapely.geometry import LineString, Point, Polygon, box
 
-from grid_plugin.core.codes import CommunityCode
-from grid_plugin.core.containers import Container
-from grid_plugin.core.quality import (
+from grid_plugin.core.grids.codes import CommunityCode
+from grid_plugin.core.grids.containers import Container
+from grid_plugin.core.grids.quality import (
     QualityFigures,
     boundary_on_lines,
     interior_segments,

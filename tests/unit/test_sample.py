@@ -83,8 +83,8 @@ def test_the_real_shaped_export_carries_its_traps():
 
     import numpy as np
 
-    from grid_plugin.core.offsets import gcj02_to_wgs84
-    from grid_plugin.core.piles import find_piles
+    from grid_plugin.core.cases.piles import find_piles
+    from grid_plugin.core.geodesy.offsets import gcj02_to_wgs84
 
     raw = REAL_CSV.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw  # as Excel saves "CSV UTF-8"

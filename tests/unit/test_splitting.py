@@ -3,7 +3,7 @@ import pytest
 import shapely
 from shapely.geometry import Polygon, box
 
-from grid_plugin.core.splitting import AreaBounds, _edges, area_left_of, cut_in_two, split_equal
+from grid_plugin.core.grids.splitting import AreaBounds, _edges, area_left_of, cut_in_two, split_equal
 
 # A concave shell (a comb with three teeth) with a square hole in its back.
 COMB_SHELL = [(0, 0), (300, 0), (300, 200), (250, 200), (250, 60), (200, 60), (200, 200), (150, 200),

@@ -3,11 +3,11 @@ import pytest
 import shapely
 from shapely.geometry import LineString, Point, box
 
-from grid_plugin.core.codes import CommunityCode
-from grid_plugin.core.containers import Container
 from grid_plugin.core.errors import GridInputError
-from grid_plugin.core.follow import AreaSettings, FollowLines, divide_following
-from grid_plugin.core.stability import (
+from grid_plugin.core.grids.codes import CommunityCode
+from grid_plugin.core.grids.containers import Container
+from grid_plugin.core.grids.follow import AreaSettings, FollowLines, divide_following
+from grid_plugin.core.grids.stability import (
     KEPT,
     NEW,
     PreviousGrid,

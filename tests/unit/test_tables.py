@@ -1,4 +1,4 @@
-"""CSV input without QGIS: grid_plugin.core.tables (UTF-8 with/without BOM, GBK/GB18030, delimiters).
+"""CSV input without QGIS: grid_plugin.core.components.tables (UTF-8 with/without BOM, GBK/GB18030, delimiters).
 
 Row numbers, as observed: `rows()` numbers the CSV *records* after the header from 1. A blank line is
 skipped but still takes its number, so without quoted line breaks a row's number is its line number
@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from grid_plugin.core import tables as tables_module
-from grid_plugin.core.cases import CaseParser, resolve_field_map
+from grid_plugin.core.cases.records import CaseParser, resolve_field_map
+from grid_plugin.core.components import tables as tables_module
+from grid_plugin.core.components.tables import ENCODINGS, read_csv
 from grid_plugin.core.errors import GridInputError
-from grid_plugin.core.tables import ENCODINGS, read_csv
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE_CSV = REPO / "resources" / "sample" / "sample_cases.csv"

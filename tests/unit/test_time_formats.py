@@ -1,4 +1,4 @@
-"""DATE_FORMAT: how the times of a case export are written (grid_plugin.core.time_formats).
+"""DATE_FORMAT: how the times of a case export are written (grid_plugin.core.cases.time_formats).
 
 Values are shaped like real exports: a US 311 export ('01/13/2015 12:20:09 PM', New York time with its
 DST changes), European day-first dates, Excel serial numbers saved into a CSV. The numpy reader is
@@ -10,10 +10,10 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from grid_plugin.core import time_layouts
-from grid_plugin.core.case_times import TimeWindow, parse_time, time_zone
+from grid_plugin.core.cases import time_layouts
+from grid_plugin.core.cases.case_times import TimeWindow, parse_time, time_zone
+from grid_plugin.core.cases.time_formats import AUTO, DateFormat, TimeColumns, date_format
 from grid_plugin.core.errors import GridInputError
-from grid_plugin.core.time_formats import AUTO, DateFormat, TimeColumns, date_format
 
 NEW_YORK = time_zone("America/New_York")
 SHANGHAI = time_zone("Asia/Shanghai")

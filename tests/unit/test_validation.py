@@ -1,4 +1,4 @@
-"""core.validation: every check finds its problem, with the right kind, grids, area and place."""
+"""core.grids.validation: every check finds its problem, with the right kind, grids, area and place."""
 
 import numpy as np
 import pytest
@@ -6,10 +6,10 @@ import shapely
 from shapely.geometry import Polygon, box
 
 from grid_plugin.core.errors import Cancelled, GridInputError
-from grid_plugin.core.numbering import sequence_order
+from grid_plugin.core.grids.numbering import sequence_order
+from grid_plugin.core.grids.validation import KINDS, ValidationSettings, validate_grids
+from grid_plugin.core.grids.validation_report import report_html
 from grid_plugin.core.progress import Progress
-from grid_plugin.core.validation import KINDS, ValidationSettings, validate_grids
-from grid_plugin.core.validation_report import report_html
 
 # Beijing-like Gauss-Krüger coordinates (EPSG:4548), on the 100 m lattice
 X0, Y0 = 449_900.0, 4_420_000.0

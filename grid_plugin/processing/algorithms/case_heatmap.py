@@ -27,9 +27,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QByteArray
 
-from grid_plugin.core.cases import CaseFilter
+from grid_plugin.core.cases.kernel import KERNELS, DensityRaster, kernel_density
+from grid_plugin.core.cases.records import CaseFilter
 from grid_plugin.core.errors import Cancelled, GridInputError
-from grid_plugin.core.kernel import KERNELS, DensityRaster, kernel_density
 from grid_plugin.processing.base import GridAlgorithm, core_progress, style_output_with, write_any_features
 from grid_plugin.processing.case_inputs import StoreParameters
 from grid_plugin.processing.case_styles import (

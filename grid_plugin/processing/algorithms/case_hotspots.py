@@ -22,12 +22,12 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from grid_plugin.core.crs import working_epsg
+from grid_plugin.core.cases.hotspots import HOTSPOT_CLASS_LABELS, P_LIMITS, RULES, GiStar, contiguity, getis_ord_gi_star
+from grid_plugin.core.cases.period_report import PERIODS, period_key, top_n_report, write_csv, write_html
+from grid_plugin.core.cases.trend import benjamini_hochberg
 from grid_plugin.core.errors import Cancelled, GridInputError
-from grid_plugin.core.hotspots import HOTSPOT_CLASS_LABELS, P_LIMITS, RULES, GiStar, contiguity, getis_ord_gi_star
+from grid_plugin.core.geodesy.crs import working_epsg
 from grid_plugin.core.output_files import check_output_file
-from grid_plugin.core.period_report import PERIODS, period_key, top_n_report, write_csv, write_html
-from grid_plugin.core.trend import benjamini_hochberg
 from grid_plugin.processing.base import GridAlgorithm, core_progress, style_output_with, write_any_features
 from grid_plugin.processing.case_inputs import StoreParameters
 from grid_plugin.processing.case_styles import style_hotspots
@@ -90,7 +90,7 @@ class CaseHotspotsAlgorithm(StoreParameters, GridAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("COLD_COUNT", self.tr("Cold-spot grids")))
 
     def period_names(self) -> list[str]:
-        """In the order of core.period_report.PERIODS."""
+        """In the order of core.cases.period_report.PERIODS."""
         return [self.tr("Day"), self.tr("Week"), self.tr("Month"), self.tr("Quarter"), self.tr("Year")]
 
     def process(self, parameters, context, feedback):
@@ -185,14 +185,14 @@ class CaseHotspotsAlgorithm(StoreParameters, GridAlgorithm):
 
 def fdr_classes(gi: GiStar) -> tuple[np.ndarray, np.ndarray]:
     """Benjamini-Hochberg adjusted p-values of all grids and the Gi_Bin classes they give: ±3/±2/±1
-    when the adjusted p is at most 0.01/0.05/0.10 (the step-up rule at each level; core.trend)."""
+    when the adjusted p is at most 0.01/0.05/0.10 (the step-up rule at each level; core.cases.trend)."""
     _, adjusted = benjamini_hochberg(gi.p)
     level = sum((adjusted <= limit).astype(np.int8) for limit in P_LIMITS)
     return adjusted, (np.sign(gi.z).astype(np.int8) * level).astype(np.int8)
 
 
 def _projected(grids: StoredGrids, crs: QgsCoordinateReferenceSystem | None = None) -> np.ndarray:
-    """The grids in the working CRS (StoreParameters.measuring_crs; None: core.crs.working_epsg of the grids),
+    """The grids in the working CRS (StoreParameters.measuring_crs; None: core.geodesy.crs.working_epsg of the grids),
     so that the gap tolerance is in metres."""
     if crs is None:
         minx, miny, maxx, maxy = shapely.total_bounds(grids.geometries)

@@ -24,11 +24,11 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, Qt
 
-from grid_plugin.core.beidou import BeiDouCodeError, encode_many
-from grid_plugin.core.codes import normalise_code
-from grid_plugin.core.component_ids import assign_ids, check_district, class_problems
-from grid_plugin.core.crs import lonlat_cgcs2000
+from grid_plugin.core.components.component_ids import assign_ids, check_district, class_problems
 from grid_plugin.core.errors import Cancelled, GridInputError
+from grid_plugin.core.geodesy.beidou import BeiDouCodeError, encode_many
+from grid_plugin.core.geodesy.crs import lonlat_cgcs2000
+from grid_plugin.core.grids.codes import normalise_code
 from grid_plugin.core.schema import COMPONENT_FIELDS
 from grid_plugin.processing.base import (
     GridAlgorithm,

@@ -19,10 +19,10 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from grid_plugin.core.crs import CGCS2000_GEOGRAPHIC
-from grid_plugin.core.datum import convert_geometries
 from grid_plugin.core.errors import Cancelled
-from grid_plugin.core.offsets import BD09, GCJ02, OFFSET_SYSTEMS, WGS84
+from grid_plugin.core.geodesy.crs import CGCS2000_GEOGRAPHIC
+from grid_plugin.core.geodesy.datum import convert_geometries
+from grid_plugin.core.geodesy.offsets import BD09, GCJ02, OFFSET_SYSTEMS, WGS84
 from grid_plugin.processing.base import (
     GridAlgorithm,
     core_progress,
@@ -172,5 +172,5 @@ def system_options() -> list[str]:
 
 
 def _plain_system(system: str) -> str:
-    """The core.offsets name: CGCS2000 longitudes and latitudes are WGS84's."""
+    """The core.geodesy.offsets name: CGCS2000 longitudes and latitudes are WGS84's."""
     return WGS84 if system == CGCS2000 else system

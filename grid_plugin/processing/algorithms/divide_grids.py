@@ -30,24 +30,24 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from grid_plugin.core.codes import normalise_code
-from grid_plugin.core.containers import DEFAULT_OVERLAP_TOLERANCE_M2, prepare_containers
 from grid_plugin.core.errors import Cancelled, GridInputError
-from grid_plugin.core.estimate import check_follow_limit
-from grid_plugin.core.follow import (
+from grid_plugin.core.grids.codes import normalise_code
+from grid_plugin.core.grids.containers import DEFAULT_OVERLAP_TOLERANCE_M2, prepare_containers
+from grid_plugin.core.grids.estimate import check_follow_limit
+from grid_plugin.core.grids.follow import (
     DEFAULT_MAX_AREA_M2,
     DEFAULT_MIN_AREA_M2,
     DEFAULT_TARGET_AREA_M2,
     AreaSettings,
     divide_following,
 )
-from grid_plugin.core.lattice import DEFAULT_CELL_SIZE_M, DEFAULT_MIN_AREA_FRACTION, Division, divide_lattice
-from grid_plugin.core.numbering import ORDERS
+from grid_plugin.core.grids.lattice import DEFAULT_CELL_SIZE_M, DEFAULT_MIN_AREA_FRACTION, Division, divide_lattice
+from grid_plugin.core.grids.numbering import ORDERS
+from grid_plugin.core.grids.precision import DEFAULT_PRECISION_M, MAX_PRECISION_M, MIN_PRECISION_M
+from grid_plugin.core.grids.quality import DEFAULT_LINE_TOLERANCE_M, QualityFigures, quality_figures
+from grid_plugin.core.grids.stability import DEFAULT_MIN_OVERLAP, KEPT, NEW, RETIRED, assign_stable_codes
 from grid_plugin.core.output_files import check_output_file, write_spreadsheet_csv
-from grid_plugin.core.precision import DEFAULT_PRECISION_M, MAX_PRECISION_M, MIN_PRECISION_M
-from grid_plugin.core.quality import DEFAULT_LINE_TOLERANCE_M, QualityFigures, quality_figures
 from grid_plugin.core.schema import UNIT_GRID_FIELDS
-from grid_plugin.core.stability import DEFAULT_MIN_OVERLAP, KEPT, NEW, RETIRED, assign_stable_codes
 from grid_plugin.processing.base import (
     GridAlgorithm,
     IsoDate,

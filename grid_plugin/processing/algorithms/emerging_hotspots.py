@@ -1,5 +1,5 @@
 """gridplugin:emerginghotspots: where hot and cold spots of cases appear, last, grow, fade or come and
-go (core.emerging: space-time Gi*, Benjamini–Hochberg, Mann–Kendall, ArcGIS Pro's categories).
+go (core.cases.emerging: space-time Gi*, Benjamini–Hochberg, Mann–Kendall, ArcGIS Pro's categories).
 
 Counting: one `counts_per_grid` query per time bin, between the bin's local midnights converted to UTC
 with the zone's real offset on that day (any IANA zone, daylight saving and half-hour offsets
@@ -31,10 +31,10 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 
-from grid_plugin.core.cases import UTC_FORMAT, CaseFilter, time_zone
-from grid_plugin.core.emerging import EMERGING_CATEGORY_LABELS, MIN_BINS, UNITS, emerging_hot_spots, time_bins
+from grid_plugin.core.cases.emerging import EMERGING_CATEGORY_LABELS, MIN_BINS, UNITS, emerging_hot_spots, time_bins
+from grid_plugin.core.cases.hotspots import HOTSPOT_CLASS_LABELS, RULES, contiguity
+from grid_plugin.core.cases.records import UTC_FORMAT, CaseFilter, time_zone
 from grid_plugin.core.errors import Cancelled, GridInputError
-from grid_plugin.core.hotspots import HOTSPOT_CLASS_LABELS, RULES, contiguity
 from grid_plugin.processing.algorithms.case_hotspots import _projected
 from grid_plugin.processing.base import (
     GridAlgorithm,

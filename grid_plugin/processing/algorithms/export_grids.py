@@ -34,8 +34,8 @@ from grid_plugin.core.export import (
     transform_geometries,
     unrepresentable,
 )
+from grid_plugin.io.export_files import ExportLayer, export_layer, field_map_path
 from grid_plugin.processing.base import GridAlgorithm, core_progress, read_geometries
-from grid_plugin.store.file_export import ExportLayer, export_layer, field_map_path
 from grid_plugin.toolbelt import field_types
 
 ENCODINGS = ("utf-8", "gbk")

@@ -18,9 +18,9 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from grid_plugin.core import beidou
-from grid_plugin.core.addresses import AMBIGUOUS, MATCHED, Gazetteer, note_message
+from grid_plugin.core.addresses.addresses import AMBIGUOUS, MATCHED, Gazetteer, note_message
 from grid_plugin.core.errors import Cancelled, GridInputError
+from grid_plugin.core.geodesy import beidou
 from grid_plugin.core.output_files import check_output_file, write_spreadsheet_csv
 from grid_plugin.processing.address_inputs import store_gazetteer
 from grid_plugin.processing.base import GridAlgorithm, core_progress, write_any_features

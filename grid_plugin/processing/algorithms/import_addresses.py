@@ -18,9 +18,9 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from grid_plugin.core import beidou
-from grid_plugin.core.addresses import AddressEntries, normalise, parse
+from grid_plugin.core.addresses.addresses import AddressEntries, normalise, parse
 from grid_plugin.core.errors import GridInputError
+from grid_plugin.core.geodesy import beidou
 from grid_plugin.core.output_files import check_output_file, place_spreadsheet_csv
 from grid_plugin.processing.address_inputs import grid_codes_at
 from grid_plugin.processing.base import GridAlgorithm

@@ -24,12 +24,12 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from grid_plugin.core.addresses import Gazetteer
-from grid_plugin.core.case_classes import unknown_classes_warning
-from grid_plugin.core.case_fields import header_row_hint, names_the_cases
-from grid_plugin.core.case_rejects import all_rejected, rejected_summary
-from grid_plugin.core.case_times import EARLIEST_YEAR, YEAR_RANGE, TimeWindow
-from grid_plugin.core.cases import (
+from grid_plugin.core.addresses.addresses import Gazetteer
+from grid_plugin.core.cases.case_classes import unknown_classes_warning
+from grid_plugin.core.cases.case_fields import header_row_hint, names_the_cases
+from grid_plugin.core.cases.case_rejects import all_rejected, rejected_summary
+from grid_plugin.core.cases.case_times import EARLIEST_YEAR, YEAR_RANGE, TimeWindow
+from grid_plugin.core.cases.records import (
     COORDINATE_SYSTEMS,
     FEW_VALUE_FIELDS,
     CaseParser,
@@ -38,11 +38,11 @@ from grid_plugin.core.cases import (
     parse_field_map,
     resolve_field_map,
 )
-from grid_plugin.core.classes import ClassTable
+from grid_plugin.core.cases.time_formats import date_format
+from grid_plugin.core.components.classes import ClassTable
 from grid_plugin.core.errors import Cancelled, GridInputError
-from grid_plugin.core.offsets import BD09, GCJ02, OFFSET_SYSTEMS, WGS84
+from grid_plugin.core.geodesy.offsets import BD09, GCJ02, OFFSET_SYSTEMS, WGS84
 from grid_plugin.core.output_files import StagedFile, check_output_file, spreadsheet_row
-from grid_plugin.core.time_formats import date_format
 from grid_plugin.processing.address_inputs import grid_codes_at
 from grid_plugin.processing.base import GridAlgorithm, core_progress
 from grid_plugin.processing.case_inputs import StoreParameters

@@ -17,9 +17,9 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from grid_plugin.core import beidou
-from grid_plugin.core.addresses import NearestAddress
+from grid_plugin.core.addresses.addresses import NearestAddress
 from grid_plugin.core.errors import GridInputError
+from grid_plugin.core.geodesy import beidou
 from grid_plugin.processing.address_inputs import grid_codes_at, store_gazetteer
 from grid_plugin.processing.base import GridAlgorithm, write_any_features
 from grid_plugin.processing.case_inputs import StoreParameters

@@ -14,8 +14,8 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from grid_plugin.core.component_ids import check_district
-from grid_plugin.core.component_validation import validate_components, write_report
+from grid_plugin.core.components.component_ids import check_district
+from grid_plugin.core.components.component_validation import validate_components, write_report
 from grid_plugin.core.errors import Cancelled, GridInputError
 from grid_plugin.core.schema import FieldSpec
 from grid_plugin.processing.base import GridAlgorithm, qgs_fields, write_any_features

@@ -35,12 +35,12 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from grid_plugin.core.codes import parse_community_code
 from grid_plugin.core.errors import Cancelled, GridInputError, message
-from grid_plugin.core.numbering import ORDERS
-from grid_plugin.core.reprojection import GCJ02, is_gcj02, to_gcj02
-from grid_plugin.core.shapes import POLYGONS, simple_parts
-from grid_plugin.core.validation import (
+from grid_plugin.core.geodesy.reprojection import GCJ02, is_gcj02, to_gcj02
+from grid_plugin.core.grids.codes import parse_community_code
+from grid_plugin.core.grids.numbering import ORDERS
+from grid_plugin.core.grids.shapes import POLYGONS, simple_parts
+from grid_plugin.core.grids.validation import (
     DEFAULT_BAND_M,
     DEFAULT_CHECK_CRS,
     DEFAULT_CLEARANCE_M,
@@ -52,7 +52,7 @@ from grid_plugin.core.validation import (
     ValidationSettings,
     validate_grids,
 )
-from grid_plugin.core.validation_report import write_report
+from grid_plugin.core.grids.validation_report import write_report
 from grid_plugin.processing.base import (
     GridAlgorithm,
     core_progress,

@@ -1,0 +1,1 @@
+"""Addresses: parsing and geocoding Chinese addresses to unit grids."""

@@ -1,0 +1,1 @@
+"""Components (部件): class tables, component IDs and their validation."""

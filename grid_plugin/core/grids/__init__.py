@@ -1,0 +1,1 @@
+"""Unit grids: division (lattice and road-following), precision, codes, stability and validation."""
