@@ -11,7 +11,7 @@ export PYTHONPATH := $(CURDIR):/usr/share/qgis/python/plugins
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: setup postgis demo test test-qgis340 test-unit lint translations package deploy sample bench bench-follow bench-components \
-	bench-cases bench-heatmap bench-dock-heat bench-geocode bench-follow-quality clean
+	bench-cases bench-heatmap bench-dock-heat bench-geocode bench-follow-quality bench-evaluation clean
 
 ## setup: Debian packages (as root or via sudo), .venv with pinned Python dependencies. Idempotent.
 setup:
@@ -110,6 +110,11 @@ bench-geocode: setup
 ## next to a subset string + native:countpointsinpolygon.
 bench-dock-heat: setup
 	$(PYTHON) bench/bench_dock_heat.py
+
+## bench-evaluation: gridplugin:evaluatecases over 10 M cases per period, GeoPackage and PostGIS (stores built once
+## and kept; see the script's --help).
+bench-evaluation: setup postgis
+	$(PYTHON) bench/bench_evaluation.py
 
 clean:
 	rm -rf build dist out .pytest_cache

@@ -59,32 +59,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import statistics
 import sys
-import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from harness import (
-    ChildRun,
-    answer_as_worker,
-    child_env,
-    fmt,
-    peak_memory_mib,
-    run_script,
-    start_qgis,
-    verdict,
-)
+import harness
+from harness import REPO, fmt, verdict
 
-REPO = Path(__file__).resolve().parent.parent
 DEMO_GPKG = REPO / "out" / "demo.gpkg"
 SAMPLE_GPKG = REPO / "resources" / "sample" / "sample_district.gpkg"
 EVENTS_CSV = REPO / "resources" / "classes" / "events_gbt47678.csv"
 POSTGIS_ENV = REPO / "tests" / "postgis.env"
-CACHE_DIR = Path(tempfile.gettempdir()) / "grid_plugin_bench" / "cache"
 SEED = 20250301
 GENERATOR_VERSION = 1  # bump when the generator changes; part of the cache key
 
@@ -418,17 +406,6 @@ def first_row(path: Path) -> list[str]:
 # --- workers (each in a fresh process) ---------------------------------------------------------
 
 
-def register_provider():
-    """Add the plugin's provider; the registry holds a raw pointer, so return the wrapper to keep."""
-    from qgis.core import QgsApplication
-
-    from grid_plugin.processing.provider import GridPluginProvider
-
-    provider = GridPluginProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    return provider
-
-
 def postgis_params() -> dict:
     """psycopg2 keywords of the test server (tests/postgis.env, read like tests/conftest.py)."""
     env = {}
@@ -486,9 +463,9 @@ def gpkg_count(path: str, table: str) -> int:
 
 
 def worker_grids(job: dict) -> dict:
-    """gridplugin:dividegrids on the sample district, following roads, as resources/sample/demo.py does."""
-    keep = start_qgis()  # noqa: F841 (keeps the application alive)
-    provider = register_provider()  # noqa: F841
+    """gridplugin:dividegrids on the sample district, following roads, as resources/sample/demo.py does
+    (target area 10,000 m² unless the job says)."""
+    keep = harness.start_qgis(with_provider=True)  # noqa: F841 (keeps QGIS and the provider alive)
     import processing
     from qgis.core import QgsProcessingFeedback
 
@@ -497,7 +474,8 @@ def worker_grids(job: dict) -> dict:
     result = processing.run("gridplugin:dividegrids", {
         "INPUT": f"{SAMPLE_GPKG}|layername=communities", "MODE": 1, "LINES": [f"{SAMPLE_GPKG}|layername=roads"],
         "ROAD_CLASS_FIELD": "road_class", "COMMUNITY_CODE_FIELD": "community_code",
-        "STREET_NAME_FIELD": "street_name", "COMMUNITY_NAME_FIELD": "community_name", "TARGET_AREA": 10_000.0,
+        "STREET_NAME_FIELD": "street_name", "COMMUNITY_NAME_FIELD": "community_name",
+        "TARGET_AREA": job.get("target_area", 10_000.0),
         "OUTPUT": f"ogr:dbname='{out}' table=\"unit_grids\" (geom)",
     }, feedback=QgsProcessingFeedback())
     return {"seconds": time.perf_counter() - started, "grids": int(result["GRID_COUNT"])}
@@ -505,13 +483,6 @@ def worker_grids(job: dict) -> dict:
 
 def worker_generate(job: dict) -> dict:
     return generate(job["cases"], Path(job["csv"]), job["grids"])
-
-
-def worker_baseline(job: dict) -> dict:
-    """Only QGIS + Processing start-up (and the provider): what every QGIS worker pays first."""
-    keep = start_qgis()  # noqa: F841
-    provider = register_provider()  # noqa: F841
-    return {**peak_memory_mib()}
 
 
 def worker_pg(job: dict) -> dict:
@@ -523,8 +494,7 @@ def worker_pg(job: dict) -> dict:
 
 def worker_plugin_import(job: dict) -> dict:
     """processing.run("gridplugin:importcases") of the CSV into a new GeoPackage or PostGIS store."""
-    keep = start_qgis()  # noqa: F841
-    provider = register_provider()  # noqa: F841
+    keep = harness.start_qgis(with_provider=True)  # noqa: F841 (keeps QGIS and the provider alive)
     import processing
     from qgis.core import QgsProcessingFeedback
 
@@ -540,10 +510,8 @@ def worker_plugin_import(job: dict) -> dict:
         "GRIDS": job["grids"], "REJECTS": job["rejects"],
     }
     try:
-        started = time.perf_counter()
-        result = processing.run("gridplugin:importcases", parameters, feedback=QgsProcessingFeedback())
-        seconds = time.perf_counter() - started
-        peak = peak_memory_mib()
+        with harness.measured() as figures:
+            result = processing.run("gridplugin:importcases", parameters, feedback=QgsProcessingFeedback())
     finally:
         if postgis:
             delete_connection()
@@ -551,34 +519,32 @@ def worker_plugin_import(job: dict) -> dict:
         stored = pg_execute([f'SELECT COUNT(*) FROM "{SCHEMA_IMPORT}".cases'])[0][0][0]
     else:
         stored = gpkg_count(job["store"], "cases")
-    return {"seconds": seconds, **peak, "stored": int(stored),
+    return {**figures, "stored": int(stored),
             **{k.lower(): int(result[k]) for k in ("READ_COUNT", "IMPORTED_COUNT", "UPDATED_COUNT",
                                                    "UNCHANGED_COUNT", "REJECTED_COUNT")}}
 
 
 def worker_qgis_points(job: dict) -> dict:
     """native:createpointslayerfromtable: the CSV (as QGIS opens a file: OGR) to a GeoPackage point layer."""
-    keep = start_qgis()  # noqa: F841
+    keep = harness.start_qgis()  # noqa: F841
     import processing
     from qgis.core import QgsProcessingFeedback
 
-    started = time.perf_counter()
-    processing.run("native:createpointslayerfromtable", {
-        "INPUT": job["csv"], "XFIELD": "lon", "YFIELD": "lat", "ZFIELD": None, "MFIELD": None,
-        "TARGET_CRS": "EPSG:4490", "OUTPUT": job["out"],
-    }, feedback=QgsProcessingFeedback())
-    seconds = time.perf_counter() - started
-    peak = peak_memory_mib()
+    with harness.measured() as figures:
+        processing.run("native:createpointslayerfromtable", {
+            "INPUT": job["csv"], "XFIELD": "lon", "YFIELD": "lat", "ZFIELD": None, "MFIELD": None,
+            "TARGET_CRS": "EPSG:4490", "OUTPUT": job["out"],
+        }, feedback=QgsProcessingFeedback())
     from osgeo import ogr
 
     ds = ogr.Open(job["out"])
     layer = ds.GetLayer(0)
-    return {"seconds": seconds, **peak, "written": layer.GetFeatureCount(), "layer": layer.GetName()}
+    return {**figures, "written": layer.GetFeatureCount(), "layer": layer.GetName()}
 
 
 def worker_qgis_postgis(job: dict) -> dict:
     """importintopostgis of the QGIS point layer into the QGIS connection (schema made beforehand)."""
-    keep = start_qgis()  # noqa: F841
+    keep = harness.start_qgis()  # noqa: F841
     import processing
     from qgis.core import QgsApplication, QgsProcessingFeedback
 
@@ -587,18 +553,17 @@ def worker_qgis_postgis(job: dict) -> dict:
     registry = QgsApplication.processingRegistry()
     algorithm = next(a for a in ("native:importintopostgis", "qgis:importintopostgis") if registry.algorithmById(a))
     try:
-        started = time.perf_counter()
-        processing.run(algorithm, {
-            "INPUT": job["input"], "DATABASE": CONNECTION, "SCHEMA": SCHEMA_QGIS, "TABLENAME": "cases",
-            "PRIMARY_KEY": None, "GEOMETRY_COLUMN": "geom", "ENCODING": "UTF-8", "OVERWRITE": True,
-            "CREATEINDEX": True, "LOWERCASE_NAMES": True, "DROP_STRING_LENGTH": False, "FORCE_SINGLEPART": False,
-        }, feedback=QgsProcessingFeedback())
-        seconds = time.perf_counter() - started
-        peak = peak_memory_mib()
+        with harness.measured() as figures:
+            processing.run(algorithm, {
+                "INPUT": job["input"], "DATABASE": CONNECTION, "SCHEMA": SCHEMA_QGIS, "TABLENAME": "cases",
+                "PRIMARY_KEY": None, "GEOMETRY_COLUMN": "geom", "ENCODING": "UTF-8", "OVERWRITE": True,
+                "CREATEINDEX": True, "LOWERCASE_NAMES": True, "DROP_STRING_LENGTH": False,
+                "FORCE_SINGLEPART": False,
+            }, feedback=QgsProcessingFeedback())
     finally:
         delete_connection()
     stored = pg_execute([f'SELECT COUNT(*) FROM "{SCHEMA_QGIS}".cases'])[0][0][0]
-    return {"seconds": seconds, **peak, "stored": int(stored), "algorithm": algorithm}
+    return {**figures, "stored": int(stored), "algorithm": algorithm}
 
 
 def open_store(job: dict, create: bool = False):
@@ -646,7 +611,7 @@ def worker_build(job: dict) -> dict:
     for backend, store in stores.items():
         out[backend].update(stored=store.count_cases(), import_s=sum(out[backend]["imports"]))
         store.close()
-    return {"seconds": time.perf_counter() - started, "generate_s": generate_s, **peak_memory_mib(),
+    return {"seconds": time.perf_counter() - started, "generate_s": generate_s, **harness.peak_memory_mib(),
             "month_class": month_class, "backends": out}
 
 
@@ -689,7 +654,7 @@ def worker_aggregate(job: dict) -> dict:
         started = time.perf_counter()
         counts = store.counts_per_grid(case_filter)
         times.append(time.perf_counter() - started)
-    peak = peak_memory_mib()
+    peak = harness.peak_memory_mib()
     plan = explain(store, job, case_filter)
     total = store.count_cases()
     stats = {}
@@ -706,7 +671,7 @@ def worker_aggregate(job: dict) -> dict:
 
 def worker_qgis_aggregate(job: dict) -> dict:
     """native:extractbyexpression (same month and class) then native:countpointsinpolygon, in memory."""
-    keep = start_qgis()  # noqa: F841
+    keep = harness.start_qgis()  # noqa: F841
     import processing
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback
 
@@ -723,10 +688,9 @@ def worker_qgis_aggregate(job: dict) -> dict:
         "OUTPUT": "TEMPORARY_OUTPUT",
     }, context=context, feedback=feedback)["OUTPUT"]
     seconds = time.perf_counter() - started
-    peak = peak_memory_mib()
-    layer = counted if not isinstance(counted, str) else context.getMapLayer(counted)
-    numbers = [f["NUMPOINTS"] for f in layer.getFeatures()]
-    extracted_layer = extracted if not isinstance(extracted, str) else context.getMapLayer(extracted)
+    peak = harness.peak_memory_mib()
+    numbers = [f["NUMPOINTS"] for f in harness.output_layer(counted, context).getFeatures()]
+    extracted_layer = harness.output_layer(extracted, context)
     return {"seconds": seconds, "extract_s": middle - started, "count_s": seconds - (middle - started), **peak,
             "extracted": extracted_layer.featureCount(), "matched": int(sum(numbers)),
             "grids": sum(1 for n in numbers if n)}
@@ -755,7 +719,7 @@ def worker_assign(job: dict) -> dict:
         started = time.perf_counter()
         located = PointLocator(grids.geometries, priority).locate(lon, lat)
         times.append(time.perf_counter() - started)
-    peak = peak_memory_mib()
+    peak = harness.peak_memory_mib()
     for _ in range(job["repeats"]):
         started = time.perf_counter()
         reference = assign_to_grids(shapely.points(lon, lat), grids.geometries, priority).grid
@@ -769,24 +733,22 @@ def worker_assign(job: dict) -> dict:
 
 def worker_qgis_count(job: dict) -> dict:
     """native:countpointsinpolygon of the same points and the store's grids (output in memory)."""
-    keep = start_qgis()  # noqa: F841
+    keep = harness.start_qgis()  # noqa: F841
     import processing
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback
 
     context = QgsProcessingContext()
-    started = time.perf_counter()
-    counted = processing.run("native:countpointsinpolygon", {
-        "POLYGONS": job["grids"], "POINTS": job["input"], "WEIGHT": None, "CLASSFIELD": None,
-        "FIELD": "NUMPOINTS", "OUTPUT": "TEMPORARY_OUTPUT",
-    }, context=context, feedback=QgsProcessingFeedback())["OUTPUT"]
-    seconds = time.perf_counter() - started
-    peak = peak_memory_mib()
-    layer = counted if not isinstance(counted, str) else context.getMapLayer(counted)
-    numbers = [f["NUMPOINTS"] for f in layer.getFeatures()]
-    return {"seconds": seconds, **peak, "grids": len(numbers), "counted": int(sum(numbers))}
+    with harness.measured() as figures:
+        counted = processing.run("native:countpointsinpolygon", {
+            "POLYGONS": job["grids"], "POINTS": job["input"], "WEIGHT": None, "CLASSFIELD": None,
+            "FIELD": "NUMPOINTS", "OUTPUT": "TEMPORARY_OUTPUT",
+        }, context=context, feedback=QgsProcessingFeedback())["OUTPUT"]
+    numbers = [f["NUMPOINTS"] for f in harness.output_layer(counted, context).getFeatures()]
+    return {**figures, "grids": len(numbers), "counted": int(sum(numbers))}
 
 
-WORKERS = {"grids": worker_grids, "generate": worker_generate, "baseline": worker_baseline, "pg": worker_pg,
+WORKERS = {"grids": worker_grids, "generate": worker_generate, "pg": worker_pg,
+           "baseline": lambda job: harness.worker_baseline(with_provider=True),
            "plugin_import": worker_plugin_import, "qgis_points": worker_qgis_points,
            "qgis_postgis": worker_qgis_postgis, "build": worker_build, "vacuum": worker_vacuum,
            "aggregate": worker_aggregate,
@@ -796,40 +758,7 @@ WORKERS = {"grids": worker_grids, "generate": worker_generate, "baseline": worke
 # --- orchestration (parent process: standard library only) -------------------------------------
 
 
-class Runner:
-    """Runs workers, prints one progress line per run and keeps the results by name."""
-
-    def __init__(self, env: dict, timeout: float):
-        self.env, self.timeout = env, timeout
-        self.runs: dict[str, ChildRun] = {}
-
-    def run(self, name: str, kind: str, job: dict, echo: bool = False) -> ChildRun:
-        print(f"  {name} ...", flush=True)
-        run = run_script(__file__, ["--worker", kind, "--job", json.dumps(job, ensure_ascii=False)], self.env,
-                         self.timeout, echo=echo)
-        self.runs[name] = run
-        if run.error:
-            last = run.detail.strip().splitlines()
-            print(f"    {run.error.upper()}: {' | '.join(last[-3:])}", flush=True)
-        else:
-            shown = {k: (round(v, 3) if isinstance(v, float) else v) for k, v in run.result.items()}
-            print(f"    {json.dumps(shown, ensure_ascii=False)}", flush=True)
-        return run
-
-    def skip(self, name: str, why: str) -> None:
-        self.runs[name] = ChildRun(error=why)
-        print(f"  {name}: {why}", flush=True)
-
-    def get(self, name: str, key: str = "seconds"):
-        run = self.runs.get(name)
-        return None if run is None or run.result is None else run.result.get(key)
-
-    def error(self, name: str) -> str | None:
-        run = self.runs.get(name)
-        return "skipped" if run is None else run.error
-
-
-def ensure_grids(runner: Runner) -> str:
+def ensure_grids(runner: harness.Runner) -> str:
     """The road-following unit grids: out/demo.gpkg's, else made (and cached) like resources/sample/demo.py."""
     import sqlite3
 
@@ -840,9 +769,9 @@ def ensure_grids(runner: Runner) -> str:
                 return f"{DEMO_GPKG}|layername=unit_grids"
         finally:
             conn.close()
-    out = CACHE_DIR / "bench_cases_unit_grids.gpkg"
+    out = harness.CACHE_DIR / "bench_cases_unit_grids.gpkg"
     if not out.exists():
-        partial = CACHE_DIR / "bench_cases_unit_grids.partial.gpkg"
+        partial = harness.CACHE_DIR / "bench_cases_unit_grids_partial.gpkg"
         partial.unlink(missing_ok=True)
         run = runner.run("unit grids: gridplugin:dividegrids on the sample district", "grids", {"out": str(partial)})
         if run.result is None:
@@ -851,9 +780,22 @@ def ensure_grids(runner: Runner) -> str:
     return f"{out}|layername=unit_grids"
 
 
-def cached_csv(runner: Runner, count: int, grids_uri: str) -> tuple[Path, dict]:
-    CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    path = CACHE_DIR / f"cases_{count}_seed{SEED}_v{GENERATOR_VERSION}.csv"
+def build_store(runner: harness.Runner, path: Path, grids_uri: str, count: int) -> dict:
+    """A GeoPackage store of `count` synthetic cases in the grids, made at path by the build worker of
+    this script (run by `runner`) through a .partial file; the worker's result."""
+    partial = path.with_name(path.stem + "_partial.gpkg")
+    partial.unlink(missing_ok=True)
+    done = runner.run(f"building the store: {count:,} cases -> {path}", "build",
+                      {"stores": {"gpkg": {"store": str(partial)}}, "grids": grids_uri, "cases": count}, echo=True)
+    if done.result is None:
+        raise SystemExit("could not build the case store")
+    partial.rename(path)
+    return done.result
+
+
+def cached_csv(runner: harness.Runner, count: int, grids_uri: str) -> tuple[Path, dict]:
+    harness.CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    path = harness.CACHE_DIR / f"cases_{count}_seed{SEED}_v{GENERATOR_VERSION}.csv"
     facts_path = path.with_suffix(".json")
     if path.exists() and facts_path.exists() and path.with_suffix(".npz").exists():
         facts = json.loads(facts_path.read_text())
@@ -882,25 +824,15 @@ def met(value, target, larger_is_better: bool = False, full: bool = True) -> str
     return verdict(value >= target if larger_is_better else value <= target)
 
 
-def table(header: list[str], rows: list[list[str]]) -> None:
-    print("| " + " | ".join(header) + " |")
-    print("|" + "|".join(["---"] + ["---:"] * (len(header) - 1)) + "|")
-    for row in rows:
-        print("| " + " | ".join(row) + " |")
-    print()
-
-
-def f(runner: Runner, name: str, key: str = "seconds", spec: str = ".2f") -> str:
+def f(runner: harness.Runner, name: str, key: str = "seconds", spec: str = ".2f") -> str:
     return fmt(runner.get(name, key), runner.error(name), spec)
 
 
-def report(runner: Runner, args, facts: dict, full: bool) -> None:
+def report(runner: harness.Runner, args, facts: dict, full: bool) -> None:
     r = runner
     n, agg_n = args.cases, args.agg_cases
     print()
-    load = os.getloadavg()
-    print(f"Machine: {os.cpu_count()} cores, shared (figures vary by ±20 %); load average now "
-          f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f}.")
+    print(harness.machine_line("shared (figures vary by ±20 %)"))
     if r.get("baseline", "ru_maxrss_mib") is not None:
         print(f"Baseline worker (QGIS + Processing + provider, nothing run): peak "
               f"{r.get('baseline', 'ru_maxrss_mib'):,.0f} MiB — included in the peaks of the workers that start "
@@ -927,8 +859,8 @@ def report(runner: Runner, args, facts: dict, full: bool) -> None:
                      fmt(r.get(name, "imported_count"), r.error(name), ","),
                      f(r, name, "ru_maxrss_mib", ",.0f"), f(r, qgis_name, "ru_maxrss_mib", ",.0f"),
                      f"≤ {TARGET_IMPORT_S[backend]:.0f} s", met(p_s, TARGET_IMPORT_S[backend], full=full)])
-    table(["store", "plugin s", "QGIS s", "QGIS side", "ratio plugin/QGIS", "plugin cases/s", "imported",
-           "plugin peak MiB", "QGIS peak MiB", "target", "met"], rows)
+    harness.table(["store", "plugin s", "QGIS s", "QGIS side", "ratio plugin/QGIS", "plugin cases/s", "imported",
+                   "plugin peak MiB", "QGIS peak MiB", "target", "met"], rows)
     if r.get("qgis_postgis") is not None:
         print(f"  {r.get('qgis_postgis', 'algorithm')} alone (GeoPackage points → PostGIS): "
               f"{r.get('qgis_postgis'):.2f} s, {r.get('qgis_postgis', 'stored'):,} rows.")
@@ -956,8 +888,8 @@ def report(runner: Runner, args, facts: dict, full: bool) -> None:
                          f(r, name, "ru_maxrss_mib", ",.0f"),
                          f"≤ {TARGET_AGG_S[backend]:.0f} s" if size == agg_n else "(import store)",
                          met(first, TARGET_AGG_S[backend], full=full) if size == agg_n else "-"])
-    table(["store", "cases", "plugin first s", "plugin median s", "QGIS s (cases)", "ratio first/QGIS",
-           "matched", "grids", "plugin peak MiB", "target", "met"], rows)
+    harness.table(["store", "cases", "plugin first s", "plugin median s", "QGIS s (cases)", "ratio first/QGIS",
+                   "matched", "grids", "plugin peak MiB", "target", "met"], rows)
     if r.get("qgis_aggregate") is not None:
         q = r.runs["qgis_aggregate"].result
         print(f"  QGIS side: native:extractbyexpression {q['extract_s']:.2f} s ({q['extracted']:,} points) + "
@@ -993,16 +925,17 @@ def report(runner: Runner, args, facts: dict, full: bool) -> None:
     p_s, q_s = r.get("assign"), r.get("qgis_count")
     speed = None if p_s is None else n / p_s
     speedup = ratio(q_s, p_s)
-    table(["points", "grids", "plugin s", "plugin points/s", "QGIS countpointsinpolygon s", "speed-up QGIS/plugin",
-           "plugin inside", "QGIS counted", "plugin peak MiB", "QGIS peak MiB", "targets", "met"],
-          [[f"{n:,}", fmt(r.get("assign", "grids"), r.error("assign"), ","), f(r, "assign", spec=".3f"),
-            fmt(speed, r.error("assign"), ",.0f"), f(r, "qgis_count"),
-            fmt(speedup, r.error("assign") or r.error("qgis_count"), ".1f"),
-            fmt(r.get("assign", "inside"), r.error("assign"), ","),
-            fmt(r.get("qgis_count", "counted"), r.error("qgis_count"), ","),
-            f(r, "assign", "ru_maxrss_mib", ",.0f"), f(r, "qgis_count", "ru_maxrss_mib", ",.0f"),
-            "≥ 1,000,000 pts/s; ≥ 10×",
-            f"{met(speed, TARGET_POINTS_PER_S, True, full)}; {met(speedup, TARGET_SPEEDUP, True, full)}"]])
+    harness.table(["points", "grids", "plugin s", "plugin points/s", "QGIS countpointsinpolygon s",
+                   "speed-up QGIS/plugin", "plugin inside", "QGIS counted", "plugin peak MiB", "QGIS peak MiB",
+                   "targets", "met"],
+                  [[f"{n:,}", fmt(r.get("assign", "grids"), r.error("assign"), ","), f(r, "assign", spec=".3f"),
+                    fmt(speed, r.error("assign"), ",.0f"), f(r, "qgis_count"),
+                    fmt(speedup, r.error("assign") or r.error("qgis_count"), ".1f"),
+                    fmt(r.get("assign", "inside"), r.error("assign"), ","),
+                    fmt(r.get("qgis_count", "counted"), r.error("qgis_count"), ","),
+                    f(r, "assign", "ru_maxrss_mib", ",.0f"), f(r, "qgis_count", "ru_maxrss_mib", ",.0f"),
+                    "≥ 1,000,000 pts/s; ≥ 10×",
+                    f"{met(speed, TARGET_POINTS_PER_S, True, full)}; {met(speedup, TARGET_SPEEDUP, True, full)}"]])
     if p_s is not None:
         a = r.runs["assign"].result
         print(f"  plugin: median of {len(a['times'])} runs ({', '.join(f'{t:.3f}' for t in a['times'])} s); "
@@ -1020,7 +953,7 @@ def report(runner: Runner, args, facts: dict, full: bool) -> None:
         peak = r.get(name, "ru_maxrss_mib")
         rows.append([what, fmt(peak, r.error(name), ",.0f"), fmt(r.get(name, "vmhwm_mib"), r.error(name), ",.0f"),
                      f"≤ {TARGET_MEMORY_MIB:,.0f} MiB", met(peak, TARGET_MEMORY_MIB, full=full)])
-    table(["measurement", "peak MiB", "VmHWM MiB", "target", "met"], rows)
+    harness.table(["measurement", "peak MiB", "VmHWM MiB", "target", "met"], rows)
     print("Kernel heatmap target: see bench/bench_heatmap.py (not measured here).")
     if not full:
         print(f"Small run: {n:,} cases and {agg_n:,} for the aggregation; the targets apply at "
@@ -1039,30 +972,24 @@ def main(argv: list[str] | None = None) -> int:
                         help="build the GeoPackage and PostGIS aggregation stores one after the other (default: "
                              "both at once, which is faster on 2 cores but makes their build times noisier)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder and the PostGIS schemas")
-    parser.add_argument("--timeout", type=float, default=1800.0, help="seconds per worker run (default 1800)")
-    parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
-    parser.add_argument("--job", help=argparse.SUPPRESS)
+    harness.add_timeout(parser)
+    harness.add_worker_options(parser, WORKERS, "job")
     args = parser.parse_args(argv)
-
-    if args.worker:
-        answer_as_worker(WORKERS[args.worker](json.loads(args.job)))
+    harness.answer_if_worker(args, WORKERS)
 
     args.cases = args.cases or (QUICK_CASES if args.quick else CASES)
     args.agg_cases = args.agg_cases or (QUICK_AGG_CASES if args.quick else AGG_CASES)
     full = args.cases >= CASES and args.agg_cases >= AGG_CASES
-    env = child_env()
-    runner = Runner(env, args.timeout)
-    load = os.getloadavg()
-    print(f"bench_cases: {args.cases:,} cases, {args.agg_cases:,} for the aggregation; python {sys.executable}; "
-          f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores", flush=True)
+    env = harness.child_env()
+    runner = harness.Runner(__file__, env, args.timeout)
+    print(harness.header(f"bench_cases: {args.cases:,} cases, {args.agg_cases:,} for the aggregation"), flush=True)
     began = time.perf_counter()
     grids_uri = ensure_grids(runner)
     print(f"  unit grids: {grids_uri}", flush=True)
     csv_path, facts = cached_csv(runner, args.cases, grids_uri)
     print(f"  CSV {facts['csv_mib']:,} MiB, {facts['grids']:,} grids; description length (chars) min/mean/max "
           f"{facts['description_chars']}; e.g. {json.dumps(facts['example'], ensure_ascii=False)}", flush=True)
-    CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="cases_", dir=CACHE_DIR.parent))
+    work = harness.new_work_dir("cases_")
     postgis = not args.skip_postgis
     try:
         if postgis:
@@ -1105,7 +1032,8 @@ def main(argv: list[str] | None = None) -> int:
             run = runner.run(f"build_{backend}", "build", {"stores": {backend: builds[backend]}, "grids": grids_uri,
                                                           "cases": args.agg_cases}, echo=True)
             if run.result:
-                runner.runs[f"build_{backend}"] = ChildRun(result={**run.result, **run.result["backends"][backend]})
+                result = {**run.result, **run.result["backends"][backend]}
+                runner.runs[f"build_{backend}"] = harness.ChildRun(result=result)
 
         if args.serial_build:
             for backend in builds:
@@ -1150,7 +1078,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def r_ok(runner: Runner, name: str) -> bool:
+def r_ok(runner: harness.Runner, name: str) -> bool:
     return runner.get(name) is not None
 
 

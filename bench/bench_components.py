@@ -64,30 +64,14 @@ and figures vary by ±20 %.
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import shutil
-import statistics
 import sys
-import tempfile
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from harness import (
-    RESULT_MARK,
-    ChildRun,
-    answer_as_worker,
-    child_env,
-    fmt,
-    peak_memory_mib,
-    run_script,
-    start_qgis,
-    verdict,
-)
+import harness
+from harness import fmt, verdict
 
-REPO = Path(__file__).resolve().parent.parent
-CLASSES_CSV = REPO / "resources" / "classes" / "components_gbt47678.csv"
+CLASSES_CSV = harness.REPO / "resources" / "classes" / "components_gbt47678.csv"
 EPSG = 4548  # CGCS2000 3-degree Gauss-Krüger CM 117E
 CENTRE = (450_000.0, 4_420_000.0)  # about 116.4E 39.9N (Beijing)
 DISTRICT_CODE = "990101"  # province 99 does not exist in GB/T 2260: clearly synthetic
@@ -106,8 +90,6 @@ DEFAULT_POINTS = 1_000_000
 TARGET_POINTS = 1_000_000
 TARGET_SECONDS = 20.0
 TARGET_MEMORY_MIB = 2048.0
-
-CACHE_DIR = Path(tempfile.gettempdir()) / "grid_plugin_bench" / "cache"
 
 
 # --- synthetic input (runs in a subprocess: numpy, shapely, GDAL) -------------------------------
@@ -364,38 +346,7 @@ def generate(points: int, path: Path) -> dict:
     }
 
 
-def cached_input(points: int, env: dict) -> tuple[Path, dict]:
-    """The GeoPackage for `points` components and its facts, generated (in a subprocess) if missing."""
-    CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    path = CACHE_DIR / f"components_{points}pts_seed{SEED}_v{GENERATOR_VERSION}.gpkg"
-    facts_path = path.with_suffix(".json")
-    if not (path.exists() and facts_path.exists()):
-        path.unlink(missing_ok=True)
-        print(f"  generating {points:,} points -> {path}", flush=True)
-        run = run_child(["--generate", str(points), str(path)], env, timeout=None)
-        if run.result is None:
-            raise SystemExit(f"input generation failed: {run.detail}")
-        facts_path.write_text(json.dumps(run.result, ensure_ascii=False))
-        r = run.result
-        print(f"  generated in {r['generate_s']:.1f} s (grids {r['grids_s']:.1f} s, points {r['points_s']:.1f} s, "
-              f"GeoPackage writing {r['write_s']:.1f} s; {r['file_mib']:,.0f} MiB)", flush=True)
-    else:
-        print(f"  cached input {path}", flush=True)
-    return path, json.loads(facts_path.read_text())
-
-
 # --- workers (run in a subprocess each: QGIS) ---------------------------------------------------
-
-
-def register_provider():
-    """Add the plugin's provider; the registry holds a raw pointer, so return the wrapper to keep."""
-    from qgis.core import QgsApplication
-
-    from grid_plugin.processing.provider import GridPluginProvider
-
-    provider = GridPluginProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    return provider
 
 
 def plugin_parameters(args, output: str) -> dict:
@@ -422,74 +373,47 @@ def counts_sql(path: str, columns: list[str]) -> dict:
     return {"written": int(values[0]), "non_null": dict(zip(columns, map(int, values[1:]))), "example": example}
 
 
-def worker_baseline(args) -> dict:
-    """Only QGIS + Processing start-up (and the provider): what every worker pays first."""
-    keep = start_qgis()  # noqa: F841 (keeps the application alive)
-    provider = register_provider()  # noqa: F841
-    return {**peak_memory_mib()}
-
-
 def worker_plugin(args) -> dict:
     """One gridplugin:codecomponents run, output GeoPackage."""
-    keep = start_qgis()  # noqa: F841
+    keep = harness.start_qgis(with_provider=True)  # noqa: F841 (keeps QGIS and the provider alive)
     import processing
-    from qgis.core import QgsProcessingFeedback
 
-    class CountingFeedback(QgsProcessingFeedback):
-        """Keeps the algorithm's warnings (non-fatal reportError) to count them."""
-
-        def __init__(self):
-            super().__init__()
-            self.warnings: list[str] = []
-
-        def reportError(self, error, fatalError=False):  # Qt override
-            self.warnings.append(error)
-            super().reportError(error, fatalError)
-
-    provider = register_provider()  # noqa: F841
     output = str(Path(args.out_dir) / "coded_components.gpkg")
-    feedback = CountingFeedback()
-    started = time.perf_counter()
-    result = processing.run("gridplugin:codecomponents", plugin_parameters(args, output), feedback=feedback)
-    seconds = time.perf_counter() - started
-    peak = peak_memory_mib()
+    feedback = harness.counting_feedback()
+    with harness.measured() as figures:
+        result = processing.run("gridplugin:codecomponents", plugin_parameters(args, output), feedback=feedback)
     check = counts_sql(output, ["component_id", "bgid", "beidou_code", "community_code"])
-    return {"seconds": seconds, **peak, **check, "components": int(result["COMPONENT_COUNT"]),
+    return {**figures, **check, "components": int(result["COMPONENT_COUNT"]),
             "new": int(result["NEW_COUNT"]), "kept": int(result["KEPT_COUNT"]),
-            "problems": int(result["PROBLEM_COUNT"]), "warnings": len(feedback.warnings),
-            "first_warning": feedback.warnings[:1]}
+            "problems": int(result["PROBLEM_COUNT"]), **feedback.summary()}
 
 
 def worker_qgis(args) -> dict:
     """One native:joinattributesbylocation run (intersects, first match, grid_code), GeoPackage."""
-    keep = start_qgis()  # noqa: F841
+    keep = harness.start_qgis()  # noqa: F841
     import processing
     from qgis.core import QgsProcessingFeedback
 
     output = str(Path(args.out_dir) / "joined.gpkg")
-    started = time.perf_counter()
-    result = processing.run("native:joinattributesbylocation", {
-        "INPUT": f"{args.input}|layername=components", "JOIN": f"{args.input}|layername=grids",
-        "PREDICATE": [0], "JOIN_FIELDS": ["grid_code"], "METHOD": 1, "DISCARD_NONMATCHING": False,
-        "PREFIX": "", "OUTPUT": output,
-    }, feedback=QgsProcessingFeedback())
-    seconds = time.perf_counter() - started
-    peak = peak_memory_mib()
+    with harness.measured() as figures:
+        result = processing.run("native:joinattributesbylocation", {
+            "INPUT": f"{args.input}|layername=components", "JOIN": f"{args.input}|layername=grids",
+            "PREDICATE": [0], "JOIN_FIELDS": ["grid_code"], "METHOD": 1, "DISCARD_NONMATCHING": False,
+            "PREFIX": "", "OUTPUT": output,
+        }, feedback=QgsProcessingFeedback())
     joined = result.get("JOINED_COUNT")
-    return {"seconds": seconds, **peak, **counts_sql(output, ["grid_code"]),
+    return {**figures, **counts_sql(output, ["grid_code"]),
             "joined": None if joined is None else int(joined)}
 
 
 def worker_profile(args) -> dict:
     """processing.run("gridplugin:codecomponents") under cProfile (QGIS started first, not profiled)."""
     import cProfile
-    import pstats
 
-    keep = start_qgis()  # noqa: F841
+    keep = harness.start_qgis(with_provider=True)  # noqa: F841
     import processing
     from qgis.core import QgsProcessingFeedback
 
-    provider = register_provider()  # noqa: F841
     output = str(Path(args.out_dir) / "coded_components.gpkg")
     profiler = cProfile.Profile()
     started = time.perf_counter()
@@ -501,55 +425,16 @@ def worker_profile(args) -> dict:
     dump = Path(args.out_dir) / "codecomponents.prof"
     profiler.dump_stats(dump)
     print(f"processing.run under cProfile: {seconds:.1f} s (slower than without), peak "
-          f"{peak_memory_mib()['ru_maxrss_mib']:,.0f} MiB; {int(result['COMPONENT_COUNT']):,} components")
-    for key in ("tottime", "cumulative"):
-        print(f"\n--- top {args.top} by {key} ---")
-        pstats.Stats(profiler).strip_dirs().sort_stats(key).print_stats(args.top)
+          f"{harness.peak_memory_mib()['ru_maxrss_mib']:,.0f} MiB; {int(result['COMPONENT_COUNT']):,} components")
+    harness.print_profile(profiler, args.top)
     return {"seconds": seconds, "profile": str(dump)}
 
 
-WORKERS = {"baseline": worker_baseline, "plugin": worker_plugin, "qgis": worker_qgis, "profile": worker_profile}
+WORKERS = {"baseline": lambda args: harness.worker_baseline(with_provider=True), "plugin": worker_plugin,
+           "qgis": worker_qgis, "profile": worker_profile}
 
 
 # --- orchestration (parent process: standard library only) -------------------------------------
-
-
-
-def run_child(arguments: list[str], env: dict, timeout: float | None, echo: bool = False) -> ChildRun:
-    """Run this script with arguments in a fresh interpreter (see harness.run_script)."""
-    return run_script(__file__, arguments, env, timeout, echo)
-
-
-def run_worker(kind: str, env: dict, timeout: float | None, input_path: Path | None = None,
-               extra: list[str] | None = None, keep_dir: bool = False) -> ChildRun:
-    """One worker run; its outputs go to a temporary directory, removed afterwards unless kept."""
-    CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    out_dir = Path(tempfile.mkdtemp(prefix=f"components_{kind}_", dir=CACHE_DIR.parent))
-    arguments = ["--worker", kind, "--out-dir", str(out_dir), *(extra or [])]
-    if input_path is not None:
-        arguments += ["--input", str(input_path)]
-    try:
-        return run_child(arguments, env, timeout, echo=kind == "profile")
-    finally:
-        if not keep_dir:
-            shutil.rmtree(out_dir, ignore_errors=True)
-
-
-@dataclass
-class SideResult:
-    """All runs of one side (plugin or QGIS)."""
-
-    runs: list[dict] = field(default_factory=list)
-    error: str | None = None  # "timeout", "failed" or "skipped" when there is no complete run set
-    detail: str = ""
-
-    def median(self, key: str) -> float | None:
-        values = [r[key] for r in self.runs if r.get(key) is not None]
-        return statistics.median(values) if values and not self.error else None
-
-    def peak_mib(self) -> float | None:
-        values = [r["ru_maxrss_mib"] for r in self.runs]
-        return max(values) if values and not self.error else None
 
 
 def describe(kind: str, r: dict) -> str:
@@ -557,33 +442,14 @@ def describe(kind: str, r: dict) -> str:
     example = ", ".join(f"{k}={v}" for k, v in r["example"].items())
     if kind == "qgis":
         joined = "" if r["joined"] is None else f"JOINED_COUNT {r['joined']:,}; "
-        return f"{joined}{r['written']:,} written, non-NULL: {non_null}; e.g. {example}"
-    text = (f"COMPONENT_COUNT {r['components']:,}, NEW_COUNT {r['new']:,}, KEPT_COUNT {r['kept']:,}, "
-            f"PROBLEM_COUNT {r['problems']:,}; {r['written']:,} written, non-NULL: {non_null}; e.g. {example}")
-    if r["warnings"]:
-        text += f"; {r['warnings']} warning(s), first: {r['first_warning'][0][:160]}"
-    return text
+        return f"; {joined}{r['written']:,} written, non-NULL: {non_null}; e.g. {example}"
+    return (f"; COMPONENT_COUNT {r['components']:,}, NEW_COUNT {r['new']:,}, KEPT_COUNT {r['kept']:,}, "
+            f"PROBLEM_COUNT {r['problems']:,}; {r['written']:,} written, non-NULL: {non_null}; e.g. {example}"
+            + harness.warnings_note(r))
 
 
-def measure_side(kind: str, runs: int, env: dict, timeout: float, input_path: Path) -> SideResult:
-    """Repeat one side; stop at the first timeout or failure (no point in waiting again)."""
-    side = SideResult()
-    for attempt in range(runs):
-        run = run_worker(kind, env, timeout, input_path)
-        if run.error:
-            side.error, side.detail = run.error, run.detail
-            print(f"    {kind:6s} run {attempt + 1}/{runs}: {run.error.upper()} ({run.detail})", flush=True)
-            break
-        r = run.result
-        side.runs.append(r)
-        print(f"    {kind:6s} run {attempt + 1}/{runs}: {r['seconds']:.2f} s, peak {r['ru_maxrss_mib']:,.0f} MiB "
-              f"(VmHWM {r['vmhwm_mib']:,.0f}); {describe(kind, r)}", flush=True)
-        if abs(r["ru_maxrss_mib"] - r["vmhwm_mib"]) > 0.05 * r["vmhwm_mib"]:
-            print("      note: ru_maxrss and VmHWM disagree by more than 5 %", flush=True)
-    return side
-
-
-def print_report(facts: dict, plugin: SideResult, qgis: SideResult, baseline: ChildRun, runs: int) -> None:
+def print_report(facts: dict, plugin: harness.SideResult, qgis: harness.SideResult, baseline: harness.ChildRun,
+                 runs: int) -> None:
     """The markdown table and the target lines."""
     print()
     if baseline.result:
@@ -593,9 +459,7 @@ def print_report(facts: dict, plugin: SideResult, qgis: SideResult, baseline: Ch
           "and writing included, QGIS start-up not); peak: largest ru_maxrss of the worker runs. QGIS = "
           "native:joinattributesbylocation (intersects, first match, grid_code only: no IDs, no BeiDou "
           "codes, no street/community attributes), so the ratio (plugin s / QGIS s) is a reference.")
-    load = os.getloadavg()
-    print(f"Machine: {os.cpu_count()} cores, shared and noisy (±20 %); load average now "
-          f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f}.")
+    print(harness.machine_line("shared and noisy (±20 %)"))
     print()
     p_s, q_s = plugin.median("seconds"), qgis.median("seconds")
     p_peak, q_peak = plugin.peak_mib(), qgis.peak_mib()
@@ -613,14 +477,10 @@ def print_report(facts: dict, plugin: SideResult, qgis: SideResult, baseline: Ch
              fmt(p_peak, plugin.error, ",.0f"), coded, fmt(q_s, qgis.error, ".2f"), fmt(q_peak, qgis.error, ",.0f"),
              joined, fmt(ratio, plugin.error or qgis.error, ".2f"),
              verdict(time_ok) if full else "n/a (target at 1M)", verdict(memory_ok) if full else "n/a (target at 1M)"]
-    print("| " + " | ".join(header) + " |")
-    print("|" + "|".join("---:" for _ in header) + "|")
-    print("| " + " | ".join(cells) + " |")
-    print()
+    harness.table(header, [cells], first="---:")
     for name, side in (("plugin", plugin), ("qgis", qgis)):
-        if side.error in ("failed", "timeout"):
-            last = side.detail.strip().splitlines()[-1] if side.detail.strip() else ""
-            print(f"{name}: {side.error.upper()}: {last}")
+        if side.failure():
+            print(f"{name}: {side.failure()}")
     if full:
         shown = "n/a" if p_s is None else f"{p_s:.2f} s"
         print(f"time for {facts['points']:,} points: {shown} (target <= {TARGET_SECONDS:.0f} s) {verdict(time_ok)}")
@@ -638,32 +498,25 @@ def main(argv: list[str] | None = None) -> int:
                              f"plus 1 in {OUTSIDE_PER:,} outside)")
     parser.add_argument("--runs", type=int, help="runs per side (default: 1 from 500,000 points, else 3)")
     parser.add_argument("--skip-qgis", action="store_true", help="time the plugin only")
-    parser.add_argument("--timeout", type=float, default=1800.0, help="seconds per worker run (default 1800)")
+    harness.add_timeout(parser)
     parser.add_argument("--profile", action="store_true",
                         help="instead of timing: cProfile of the plugin's processing.run in a worker")
     parser.add_argument("--top", type=int, default=30, help="functions listed per profile table (default 30)")
-    # internal: one measured operation, or input generation, in this (child) process
-    parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
-    parser.add_argument("--generate", nargs=2, metavar=("POINTS", "PATH"), help=argparse.SUPPRESS)
-    parser.add_argument("--input", help=argparse.SUPPRESS)
-    parser.add_argument("--out-dir", help=argparse.SUPPRESS)
+    harness.add_worker_options(parser, WORKERS, "input", "out-dir", generate="POINTS")
     args = parser.parse_args(argv)
-
-    if args.generate:
-        facts = generate(int(args.generate[0]), Path(args.generate[1]))
-        print(RESULT_MARK + json.dumps(facts, ensure_ascii=False), flush=True)
-        return 0
-    if args.worker:
-        answer_as_worker(WORKERS[args.worker](args))
+    harness.answer_if_worker(args, WORKERS, generate)
 
     if args.points < 1:
         parser.error("--points must be at least 1")
-    env = child_env()
-    load = os.getloadavg()
-    print(f"gridplugin:codecomponents vs native:joinattributesbylocation, {args.points:,} points, EPSG:{EPSG}; "
-          f"python {sys.executable}; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on "
-          f"{os.cpu_count()} cores (shared machine: figures vary by ±20 %)", flush=True)
-    path, facts = cached_input(args.points, env)
+    env = harness.child_env()
+    workers = harness.Workers(__file__, "components_", env, args.timeout)
+    print(harness.header(f"gridplugin:codecomponents vs native:joinattributesbylocation, {args.points:,} points, "
+                         f"EPSG:{EPSG}", "shared machine: figures vary by ±20 %"), flush=True)
+    path = harness.CACHE_DIR / f"components_{args.points}pts_seed{SEED}_v{GENERATOR_VERSION}.gpkg"
+    facts = harness.cached_input(
+        __file__, path, args.points, f"{args.points:,} points", env,
+        "generated in {generate_s:.1f} s (grids {grids_s:.1f} s, points {points_s:.1f} s, GeoPackage writing "
+        "{write_s:.1f} s; {file_mib:,.0f} MiB)", cached="cached input {path}")
     m2 = facts["grid_m2"]
     print(f"  district {facts['area_km2']:,} km², {facts['streets']} streets, {facts['communities']:,} communities, "
           f"{facts['grids']:,} grids (m² min {m2['min']:,}, median {m2['median']:,}, max {m2['max']:,}); "
@@ -671,24 +524,16 @@ def main(argv: list[str] | None = None) -> int:
           f"{facts['classes_used']} of {facts['classes']} point classes used (most frequent "
           f"{facts['top_class']['code']}: {facts['top_class']['share']:.1%})", flush=True)
     if args.profile:
-        run = run_worker("profile", env, args.timeout, path, ["--top", str(args.top)], keep_dir=True)
-        if run.error:
-            print(f"profile {run.error}: {run.detail}")
-            return 1
-        print(f"\nprofile written to {run.result['profile']}")
-        return 0
+        return workers.profile(path, args.top)
 
-    baseline = run_worker("baseline", env, args.timeout)
-    if baseline.result:
-        print(f"  baseline worker (QGIS + Processing only): peak {baseline.result['ru_maxrss_mib']:,.0f} MiB",
-              flush=True)
+    baseline = workers.baseline(indent="  ", peak_spec=",.0f")
     runs = args.runs or (1 if args.points >= 500_000 else 3)
-    plugin = measure_side("plugin", runs, env, args.timeout, path)
+    plugin = workers.measure("plugin", runs, describe, path, peak_spec=",.0f")
     if args.skip_qgis:
-        qgis = SideResult(error="skipped")
+        qgis = harness.SideResult(error="skipped")
         print("    qgis   skipped (--skip-qgis)", flush=True)
     else:
-        qgis = measure_side("qgis", runs, env, args.timeout, path)
+        qgis = workers.measure("qgis", runs, describe, path, peak_spec=",.0f")
     print_report(facts, plugin, qgis, baseline, runs)
     return 0
 

@@ -9,7 +9,7 @@ same values. What runs (the column parser of importcases, core only, no QGIS):
 - with core.cases.time_formats (DATE_FORMAT): TimeColumns with auto (survey of the day/month order, then
   the parse) and with the US preset, in America/New_York;
 - the ISO column of the same times ('2015-01-13 12:20:09'), for comparison: the existing fast path;
-- without it (older code): core.cases.case_times.parse_time_column, which reads no US time: every value
+- without it (older code): core.cases.times.parse_time_column, which reads no US time: every value
   takes the per-value path and is rejected.
 
 Values: times every 31.5 s from 2015-01-01 00:00:00 (a year at 1 M), month and day zero-padded,
@@ -56,7 +56,7 @@ def main() -> None:
     sys.path.insert(0, str(args.repo))
     import numpy as np
 
-    from grid_plugin.core.cases.case_times import TimeWindow, parse_time_column, time_zone
+    from grid_plugin.core.cases.times import TimeWindow, parse_time_column, time_zone
 
     zone = time_zone("America/New_York")
     us, iso = us_values(args.rows)

@@ -27,18 +27,12 @@ ru_maxrss on Linux. Workers also report VmHWM (the peak of their own address spa
 from __future__ import annotations
 
 import argparse
-import json
-import shutil
-import statistics
 import sys
-import tempfile
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from harness import RESULT_MARK, ChildRun, answer_as_worker, child_env, fmt, peak_memory_mib, run_script, start_qgis
+import harness
 
-REPO = Path(__file__).resolve().parent.parent
 EPSG = 4548  # CGCS2000 3-degree Gauss-Krüger CM 117E
 CENTRE = (450_000.0, 4_420_000.0)  # about 116.4E 39.9N (Beijing)
 CELL_SIZE_M = 100.0
@@ -59,8 +53,6 @@ MAX_COMMUNITY_KM2 = 6.0
 
 TARGET_RATIO_SIZE, TARGET_RATIO = 1400, 0.5
 TARGET_MEMORY_SIZE, TARGET_MEMORY_MIB = 16400, 2048
-
-CACHE_DIR = Path(tempfile.gettempdir()) / "grid_plugin_bench" / "cache"
 
 
 # --- synthetic input (runs in a subprocess: numpy, shapely, fiona) ------------------------------
@@ -194,55 +186,22 @@ def generate(size_km2: int, path: Path) -> dict:
             "extent": [xmin, xmax, ymin, ymax]}
 
 
-def cached_input(size_km2: int, env: dict) -> tuple[Path, dict]:
-    """The communities GeoPackage of one size and its facts, generated (in a subprocess) if missing."""
-    CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    path = CACHE_DIR / f"communities_{size_km2}km2_seed{SEED}_v{GENERATOR_VERSION}.gpkg"
-    facts_path = path.with_suffix(".json")
-    if not (path.exists() and facts_path.exists()):
-        path.unlink(missing_ok=True)
-        print(f"  generating {size_km2:,} km² input -> {path}", flush=True)
-        started = time.perf_counter()
-        facts = run_child(["--generate", str(size_km2), str(path)], env, timeout=None).result
-        facts_path.write_text(json.dumps(facts))
-        print(f"  generated in {time.perf_counter() - started:.0f} s", flush=True)
-    return path, json.loads(facts_path.read_text())
-
-
 # --- workers (run in a subprocess each: QGIS) ---------------------------------------------------
-
-
-def feature_count(path: str) -> int:
-    from qgis.core import QgsVectorLayer
-
-    return int(QgsVectorLayer(path, "count", "ogr").featureCount())
-
-
-def worker_baseline(args) -> dict:
-    """Only QGIS + Processing start-up: the memory every worker pays before its operation."""
-    keep = start_qgis()  # noqa: F841 (keeps the application alive)
-    return {**peak_memory_mib()}
 
 
 def worker_plugin(args) -> dict:
     """One gridplugin:dividegrids run: 100 m lattice, output GeoPackage."""
-    keep = start_qgis()  # noqa: F841
+    keep = harness.start_qgis(with_provider=True)  # noqa: F841 (keeps QGIS and the provider alive)
     import processing
-    from qgis.core import QgsApplication, QgsProcessingFeedback
+    from qgis.core import QgsProcessingFeedback
 
-    from grid_plugin.processing.provider import GridPluginProvider
-
-    provider = GridPluginProvider()  # the registry holds a raw pointer: keep the wrapper alive
-    QgsApplication.processingRegistry().addProvider(provider)
     output = str(Path(args.out_dir) / "unit_grids.gpkg")
-    started = time.perf_counter()
-    result = processing.run("gridplugin:dividegrids", {
-        "INPUT": f"{args.input}|layername=communities", "COMMUNITY_CODE_FIELD": "community_code",
-        "CELL_SIZE": CELL_SIZE_M, "OUTPUT": output,
-    }, feedback=QgsProcessingFeedback())
-    seconds = time.perf_counter() - started
-    peak = peak_memory_mib()
-    return {"seconds": seconds, **peak, "grids": int(result["GRID_COUNT"]), "written": feature_count(output)}
+    with harness.measured() as figures:
+        result = processing.run("gridplugin:dividegrids", {
+            "INPUT": f"{args.input}|layername=communities", "COMMUNITY_CODE_FIELD": "community_code",
+            "CELL_SIZE": CELL_SIZE_M, "OUTPUT": output,
+        }, feedback=QgsProcessingFeedback())
+    return {**figures, "grids": int(result["GRID_COUNT"]), "written": harness.feature_count(output)}
 
 
 def worker_qgis(args, intermediate: str = "gpkg") -> dict:
@@ -251,7 +210,7 @@ def worker_qgis(args, intermediate: str = "gpkg") -> dict:
     intermediate "gpkg": the grid is written to an indexed GeoPackage before clipping (the fast,
     hand-tuned chain); "memory": a temporary layer, as the modeler and the toolbox pass it.
     """
-    keep = start_qgis()  # noqa: F841
+    keep = harness.start_qgis()  # noqa: F841
     import processing
     from qgis.core import QgsProcessingFeedback
 
@@ -267,13 +226,13 @@ def worker_qgis(args, intermediate: str = "gpkg") -> dict:
         "INPUT": grid, "OVERLAY": f"{args.input}|layername=communities", "OUTPUT": clipped,
     }, feedback=QgsProcessingFeedback())
     finished = time.perf_counter()
-    peak = peak_memory_mib()
-    grid_cells = grid.featureCount() if not isinstance(grid, str) else feature_count(grid)
+    peak = harness.peak_memory_mib()
+    grid_cells = grid.featureCount() if not isinstance(grid, str) else harness.feature_count(grid)
     return {"seconds": finished - started, "creategrid_s": grid_done - started, "clip_s": finished - grid_done,
-            **peak, "grid_cells": grid_cells, "cells": feature_count(clipped)}
+            **peak, "grid_cells": grid_cells, "cells": harness.feature_count(clipped)}
 
 
-WORKERS = {"baseline": worker_baseline, "plugin": worker_plugin, "qgis": worker_qgis,
+WORKERS = {"baseline": harness.worker_baseline, "plugin": worker_plugin, "qgis": worker_qgis,
            "qgis_temp": lambda args: worker_qgis(args, intermediate="memory")}
 # The temporary-layer chain clips against an unindexed memory layer: ~2 minutes at 1,400 km²,
 # hours at 16,400 km². It runs once per size, and not at the largest size by default.
@@ -283,66 +242,14 @@ TEMP_CHAIN_SIZES = (42, 1400)
 # --- orchestration (parent process: standard library only) -------------------------------------
 
 
-
-def run_child(arguments: list[str], env: dict, timeout: float | None, echo: bool = False) -> ChildRun:
-    """Run this script with arguments in a fresh interpreter (see harness.run_script)."""
-    return run_script(__file__, arguments, env, timeout, echo)
-
-
-def run_worker(kind: str, env: dict, timeout: float, input_path: Path | None = None,
-               extent: list[float] | None = None) -> ChildRun:
-    """One measured worker run; its outputs go to a temporary directory removed afterwards."""
-    out_dir = Path(tempfile.mkdtemp(prefix=f"bench_{kind}_", dir=CACHE_DIR.parent))
-    arguments = ["--worker", kind, "--out-dir", str(out_dir)]
-    if input_path is not None:
-        arguments += ["--input", str(input_path)]
-    if extent is not None:
-        arguments += ["--extent", ",".join(f"{v:.3f}" for v in extent)]
-    try:
-        return run_child(arguments, env, timeout)
-    finally:
-        shutil.rmtree(out_dir, ignore_errors=True)
+def describe(kind: str, r: dict) -> str:
+    if kind.startswith("qgis"):
+        return (f", creategrid {r['creategrid_s']:.1f} s + clip {r['clip_s']:.1f} s, "
+                f"{r['grid_cells']:,} grid cells -> {r['cells']:,} clipped")
+    return f", {r['grids']:,} grids ({r['written']:,} features written)"
 
 
-@dataclass
-class SideResult:
-    """All runs of one side (plugin or QGIS) at one size."""
-
-    runs: list[dict] = field(default_factory=list)
-    error: str | None = None  # "timeout", "failed" or "skipped" when there is no complete run set
-
-    def median(self, key: str) -> float | None:
-        values = [r[key] for r in self.runs if key in r]
-        return statistics.median(values) if values and not self.error else None
-
-    def peak_mib(self) -> float | None:
-        values = [r["ru_maxrss_mib"] for r in self.runs]
-        return max(values) if values and not self.error else None
-
-
-def measure_side(kind: str, repeats: int, env: dict, timeout: float, input_path: Path,
-                 extent: list[float]) -> SideResult:
-    """Repeat one side; stop at the first timeout or failure (no point in waiting again)."""
-    side = SideResult()
-    for repeat in range(repeats):
-        run = run_worker(kind, env, timeout, input_path, extent)
-        if run.error:
-            side.error = run.error
-            print(f"    {kind:6s} run {repeat + 1}/{repeats}: {run.error.upper()} ({run.detail})", flush=True)
-            break
-        r = run.result
-        side.runs.append(r)
-        extra = (f", creategrid {r['creategrid_s']:.1f} s + clip {r['clip_s']:.1f} s, "
-                 f"{r['grid_cells']:,} grid cells -> {r['cells']:,} clipped" if kind.startswith("qgis")
-                 else f", {r['grids']:,} grids ({r['written']:,} features written)")
-        print(f"    {kind:6s} run {repeat + 1}/{repeats}: {r['seconds']:.2f} s, "
-              f"peak {r['ru_maxrss_mib']:.0f} MiB (VmHWM {r['vmhwm_mib']:.0f}){extra}", flush=True)
-        if abs(r["ru_maxrss_mib"] - r["vmhwm_mib"]) > 0.05 * r["vmhwm_mib"]:
-            print("      note: ru_maxrss and VmHWM disagree by more than 5 %", flush=True)
-    return side
-
-
-def print_report(rows: list[dict], baseline: ChildRun) -> None:
+def print_report(rows: list[dict], baseline: harness.ChildRun) -> None:
     """The summary table and the target lines."""
     header = ("size_km2", "communities", "plugin_grids", "plugin_s", "plugin_peak_MiB",
               "qgis_cells", "qgis_s", "qgis_peak_MiB", "ratio", "qgis_temp_s", "ratio_temp")
@@ -361,12 +268,12 @@ def print_report(rows: list[dict], baseline: ChildRun) -> None:
         ratio = p_s / q_s if p_s is not None and q_s else None
         ratio_temp = p_s / t_s if p_s is not None and t_s else None
         cells = [f"{row['size']:,}", f"{row['communities']:,}",
-                 fmt(plugin.median("grids"), plugin.error, ",.0f"), fmt(p_s, plugin.error, ".2f"),
-                 fmt(plugin.peak_mib(), plugin.error, ".0f"),
-                 fmt(qgis.median("cells"), qgis.error, ",.0f"), fmt(q_s, qgis.error, ".2f"),
-                 fmt(qgis.peak_mib(), qgis.error, ".0f"),
-                 fmt(ratio, plugin.error or qgis.error, ".2f"),
-                 fmt(t_s, temp.error, ".2f"), fmt(ratio_temp, plugin.error or temp.error, ".2f")]
+                 harness.fmt(plugin.median("grids"), plugin.error, ",.0f"), harness.fmt(p_s, plugin.error, ".2f"),
+                 harness.fmt(plugin.peak_mib(), plugin.error, ".0f"),
+                 harness.fmt(qgis.median("cells"), qgis.error, ",.0f"), harness.fmt(q_s, qgis.error, ".2f"),
+                 harness.fmt(qgis.peak_mib(), qgis.error, ".0f"),
+                 harness.fmt(ratio, plugin.error or qgis.error, ".2f"),
+                 harness.fmt(t_s, temp.error, ".2f"), harness.fmt(ratio_temp, plugin.error or temp.error, ".2f")]
         row["ratio"], row["ratio_temp"] = ratio, ratio_temp
         print("  ".join(c.rjust(w) for c, w in zip(cells, widths)))
     print()
@@ -398,63 +305,45 @@ def print_report(rows: list[dict], baseline: ChildRun) -> None:
                   f"(target <= {TARGET_MEMORY_MIB}) {verdict}")
 
 
-def size_list(text: str) -> list[int]:
-    sizes = [int(s) for s in text.split(",") if s.strip()]
-    unknown = [s for s in sizes if s not in SIZES]
-    if unknown:
-        raise argparse.ArgumentTypeError(f"unknown size(s) {unknown}; choose from {sorted(SIZES)}")
-    return sizes
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    size_list = harness.size_list_type(SIZES)
     parser.add_argument("--sizes", type=size_list, default=sorted(SIZES),
                         help="comma-separated district areas in km² (default: 42,1400,16400)")
     parser.add_argument("--repeats", type=int, help="runs per side and size (default: 3, 3, 1)")
     parser.add_argument("--skip-qgis-at", type=size_list, default=[], metavar="SIZES",
                         help="sizes at which the QGIS side is not run, e.g. 16400")
-    parser.add_argument("--timeout", type=float, default=1800.0, help="seconds per worker run (default 1800)")
-    # internal: one measured operation, or input generation, in this (child) process
-    parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
-    parser.add_argument("--generate", nargs=2, metavar=("SIZE", "PATH"), help=argparse.SUPPRESS)
-    parser.add_argument("--input", help=argparse.SUPPRESS)
-    parser.add_argument("--extent", help=argparse.SUPPRESS)
-    parser.add_argument("--out-dir", help=argparse.SUPPRESS)
+    harness.add_timeout(parser)
+    harness.add_worker_options(parser, WORKERS, "input", "extent", "out-dir", generate="SIZE")
     args = parser.parse_args(argv)
+    harness.answer_if_worker(args, WORKERS, generate)
 
-    if args.generate:
-        print(RESULT_MARK + json.dumps(generate(int(args.generate[0]), Path(args.generate[1]))), flush=True)
-        return 0
-    if args.worker:
-        answer_as_worker(WORKERS[args.worker](args))
-
-    env = child_env()
-    CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    print(f"gridplugin:dividegrids vs native:creategrid + native:clip, {CELL_SIZE_M:.0f} m cells, "
-          f"EPSG:{EPSG}; python {sys.executable}", flush=True)
-    baseline = run_worker("baseline", env, args.timeout)
-    if baseline.result:
-        print(f"baseline worker (QGIS + Processing only): peak {baseline.result['ru_maxrss_mib']:.0f} MiB",
-              flush=True)
+    env = harness.child_env()
+    workers = harness.Workers(__file__, "bench_", env, args.timeout)
+    print(harness.header(f"gridplugin:dividegrids vs native:creategrid + native:clip, {CELL_SIZE_M:.0f} m cells, "
+                         f"EPSG:{EPSG}", load_values=0), flush=True)
+    baseline = workers.baseline()
     rows = []
     for size in args.sizes:
         print(f"\n{size:,} km²:", flush=True)
-        path, facts = cached_input(size, env)
+        path = harness.CACHE_DIR / f"communities_{size}km2_seed{SEED}_v{GENERATOR_VERSION}.gpkg"
+        facts = harness.cached_input(__file__, path, size, f"{size:,} km² input", env, "generated in {seconds:.0f} s")
         km2 = facts["community_km2"]
         print(f"  {facts['communities']:,} communities over {facts['area_km2']:,} km² "
               f"(community km² min {km2['min']:.3f}, median {km2['median']:.2f}, max {km2['max']:.2f})",
               flush=True)
         repeats = args.repeats or DEFAULT_REPEATS[size]
-        plugin = measure_side("plugin", repeats, env, args.timeout, path, facts["extent"])
+        extent = ["--extent", ",".join(f"{v:.3f}" for v in facts["extent"])]
+        plugin = workers.measure("plugin", repeats, describe, path, extent)
         if size in args.skip_qgis_at:
-            qgis = SideResult(error="skipped")
+            qgis = harness.SideResult(error="skipped")
             print("    qgis   skipped (--skip-qgis-at)", flush=True)
         else:
-            qgis = measure_side("qgis", repeats, env, args.timeout, path, facts["extent"])
+            qgis = workers.measure("qgis", repeats, describe, path, extent)
         if size in TEMP_CHAIN_SIZES and size not in args.skip_qgis_at:
-            temp = measure_side("qgis_temp", 1, env, args.timeout, path, facts["extent"])
+            temp = workers.measure("qgis_temp", 1, describe, path, extent)
         else:
-            temp = SideResult(error="not run")
+            temp = harness.SideResult(error="not run")
         rows.append({"size": size, "communities": facts["communities"], "plugin": plugin, "qgis": qgis,
                      "qgis_temp": temp})
     print_report(rows, baseline)

@@ -26,7 +26,7 @@ Steps, each in a fresh worker process (see harness.py) so that each peak memory 
    would draw it; *total* = both. Every action must cause exactly one redraw.
 4. correctness: after several actions the per-grid counts read back from the layer's features
    must equal ``store.counts_per_grid(CaseFilter(...))`` for the same local days (Asia/Shanghai,
-   turned into UTC bounds by ``core.cases.records.parse_time``), classes and sources. A difference makes
+   turned into UTC bounds by ``core.cases.times.parse_time``), classes and sources. A difference makes
    the script exit with status 1 (after printing everything).
 5. QGIS (worker ``qgis``, QGIS + Processing): for 3 of the actions, the same per-grid map the
    QGIS way: the store's ``cases`` layer (ogr, ``path|layername=cases``, opened once, untimed)
@@ -49,14 +49,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import sys
 import time
 from pathlib import Path
 
 import bench_cases
-from harness import answer_as_worker, child_env, peak_memory_mib, run_script
+import harness
 
 CASES = 1_000_000
 QUICK_CASES = 100_000
@@ -65,7 +64,6 @@ ZONE = "Asia/Shanghai"
 CANVAS = (1000, 800)
 CANVAS_CRS = "EPSG:4548"  # the demo project's working CRS (CGCS2000 / 3-degree GK CM 117E); the layer is EPSG:4490
 STORE_VERSION = 1  # bump when the store built here changes; part of the cache key
-CACHE_DIR = bench_cases.CACHE_DIR
 QGIS_STEPS = 3  # actions also done the QGIS way
 
 # The user's actions, in order; each is exactly one change of one control. Windows are local
@@ -114,15 +112,6 @@ PLAN: list[dict] = [
 
 
 # --- workers (each in a fresh process) ---------------------------------------------------------
-
-
-def start_gui_qgis():
-    """A headless QgsApplication with GUI support (the controls are widgets); keep it referenced."""
-    from qgis.core import QgsApplication
-
-    app = QgsApplication([], True)
-    app.initQgis()
-    return app
 
 
 def heat_style(layer, field: str, counts) -> None:
@@ -183,7 +172,7 @@ def drawn_share(image) -> float:
 
 def utc_window(daily, first: int, last: int) -> tuple[str, str]:
     """UTC bounds [start, end) of local days first..last (both inclusive)."""
-    from grid_plugin.core.cases.records import parse_time, time_zone
+    from grid_plugin.core.cases.times import parse_time, time_zone
 
     zone = time_zone(ZONE)
     return parse_time(daily.date_of(first).isoformat(), zone), parse_time(daily.date_of(last + 1).isoformat(), zone)
@@ -224,7 +213,7 @@ def worker_heat(job: dict) -> dict:
     daily = DailyCaseCounts.from_hourly(grids.grid_codes, hourly, ZONE)
     daily_s = time.perf_counter() - started
     out["preagg"] = {"read_grids_s": grids_s, "hourly_counts_s": hourly_s, "from_hourly_s": daily_s,
-                     "total_s": grids_s + hourly_s + daily_s, **peak_memory_mib(), "grids": len(grids),
+                     "total_s": grids_s + hourly_s + daily_s, **harness.peak_memory_mib(), "grids": len(grids),
                      "hourly_rows": len(hourly), "rows": len(daily.day), "days": daily.day_count,
                      "first_day": daily.first_day.isoformat(), "classes": len(daily.class_codes),
                      "sources": len(daily.sources), "cases": daily.total}
@@ -234,7 +223,7 @@ def worker_heat(job: dict) -> dict:
     out["preagg"]["rows_per_day"] = int(len(np.unique(key)))
     del hourly, key
 
-    app = start_gui_qgis()  # noqa: F841 (keeps the application alive)
+    app = harness.start_qgis(gui=True, with_processing=False)  # noqa: F841 (the controls are widgets)
     from qgis.core import QgsApplication
     from qgis.PyQt.QtCore import Qt
 
@@ -309,16 +298,13 @@ def worker_heat(job: dict) -> dict:
     if job.get("png"):
         image.save(job["png"])
     store.close()
-    out.update(steps=steps, checks=checks, qgis_filters=qgis_filters, **peak_memory_mib())
+    out.update(steps=steps, checks=checks, qgis_filters=qgis_filters, **harness.peak_memory_mib())
     return out
 
 
 def worker_qgis(job: dict) -> dict:
     """The same per-grid map the QGIS way for a few filters: subset string + countpointsinpolygon."""
-    app = start_gui_qgis()  # noqa: F841
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
+    app = harness.start_qgis(gui=True)  # noqa: F841 (keeps the application alive)
     import processing
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsVectorLayer
 
@@ -343,7 +329,7 @@ def worker_qgis(job: dict) -> dict:
             "POLYGONS": grids, "POINTS": cases, "WEIGHT": None, "CLASSFIELD": None, "FIELD": "NUMPOINTS",
             "OUTPUT": "TEMPORARY_OUTPUT"}, context=context, feedback=feedback)["OUTPUT"]
         count_ms = (time.perf_counter() - started) * 1000.0
-        output = counted if not isinstance(counted, str) else context.getMapLayer(counted)
+        output = harness.output_layer(counted, context)
         started = time.perf_counter()
         import numpy as np
 
@@ -358,13 +344,13 @@ def worker_qgis(job: dict) -> dict:
                      "cases": sum(got.values()), "same": got == expected,
                      "differ": sum(1 for g in set(got) | set(expected) if got.get(g) != expected.get(g))})
     store.close()
-    return {"runs": runs, **peak_memory_mib(), "cases_layer": total_cases, "grids_layer": total_grids}
+    return {"runs": runs, **harness.peak_memory_mib(), "cases_layer": total_cases, "grids_layer": total_grids}
 
 
 def worker_baseline(job: dict) -> dict:
     """Only the GUI QgsApplication start-up: the share of the heat and QGIS workers' peaks."""
-    app = start_gui_qgis()  # noqa: F841
-    return {**peak_memory_mib()}
+    app = harness.start_qgis(gui=True, with_processing=False)  # noqa: F841
+    return {**harness.peak_memory_mib()}
 
 
 WORKERS = {"heat": worker_heat, "qgis": worker_qgis, "baseline": worker_baseline}
@@ -373,20 +359,10 @@ WORKERS = {"heat": worker_heat, "qgis": worker_qgis, "baseline": worker_baseline
 # --- orchestration (parent process: standard library only) -------------------------------------
 
 
-def run(name: str, kind: str, job: dict, env: dict, timeout: float) -> dict | None:
-    """One worker of this script; prints its progress line; None when it failed."""
-    print(f"  {name} ...", flush=True)
-    done = run_script(__file__, ["--worker", kind, "--job", json.dumps(job, ensure_ascii=False)], env, timeout)
-    if done.error:
-        print(f"    {done.error.upper()}: {done.detail}", flush=True)
-        return None
-    return done.result
-
-
-def cached_store(runner, count: int, grids_uri: str, rebuild: bool) -> tuple[Path, dict]:
+def cached_store(runner: harness.Runner, count: int, grids_uri: str, rebuild: bool) -> tuple[Path, dict]:
     """The case store of `count` cases, built by bench_cases' build worker once and cached."""
-    CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    path = CACHE_DIR / f"dock_heat_store_{count}_seed{bench_cases.SEED}_v{bench_cases.GENERATOR_VERSION}" \
+    harness.CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    path = harness.CACHE_DIR / f"dock_heat_store_{count}_seed{bench_cases.SEED}_v{bench_cases.GENERATOR_VERSION}" \
                        f".{STORE_VERSION}.gpkg"
     facts_path = path.with_suffix(".json")
     if path.exists() and facts_path.exists() and not rebuild:
@@ -394,18 +370,12 @@ def cached_store(runner, count: int, grids_uri: str, rebuild: bool) -> tuple[Pat
         if facts.get("grids_uri") == grids_uri and facts.get("stored") == count:
             print(f"  cached store {path}", flush=True)
             return path, {**facts, "cached": True}
-    partial = path.with_name(path.stem + ".partial.gpkg")
-    for stale in (path, facts_path, partial):
+    for stale in (path, facts_path):
         stale.unlink(missing_ok=True)
-    done = runner.run(f"building the store: {count:,} cases -> {path}", "build",
-                      {"stores": {"gpkg": {"store": str(partial)}}, "grids": grids_uri, "cases": count}, echo=True)
-    if done.result is None:
-        raise SystemExit("could not build the case store")
-    result = done.result
+    result = bench_cases.build_store(runner, path, grids_uri, count)
     facts = {"grids_uri": grids_uri, "stored": result["backends"]["gpkg"]["stored"], "build_s": result["seconds"],
              "generate_s": result["generate_s"], "import_s": result["backends"]["gpkg"]["import_s"],
              "build_peak_mib": result["ru_maxrss_mib"], "built": time.strftime("%Y-%m-%d %H:%M")}
-    partial.rename(path)
     facts_path.write_text(json.dumps(facts))
     return path, {**facts, "cached": False}
 
@@ -422,22 +392,12 @@ def met(ok: bool, full: bool) -> str:
     return verdict if full else f"{verdict} (small run: target is for 1 M cases)"
 
 
-def table(header: list[str], rows: list[list[str]]) -> None:
-    print("| " + " | ".join(header) + " |")
-    print("|" + "|".join(["---"] + ["---:"] * (len(header) - 1)) + "|")
-    for row in rows:
-        print("| " + " | ".join(row) + " |")
-    print()
-
-
 def report(args, store_path: Path, facts: dict, heat: dict, qgis: dict | None, baseline: dict | None) -> int:
     """Print the figures; the exit status (1 when the layer's counts differ from the store's)."""
     full = args.cases >= CASES
     pre, setup, steps = heat["preagg"], heat["setup"], heat["steps"]
-    load = os.getloadavg()
     print()
-    print(f"Machine: {os.cpu_count()} cores, shared (figures vary by ±20 %); load average now "
-          f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f}.")
+    print(harness.machine_line("shared (figures vary by ±20 %)"))
     built = (f"cached, built {facts['built']} in {facts['build_s']:.1f} s" if facts["cached"]
              else f"built in {facts['build_s']:.1f} s")
     print(f"Store: {store_path} ({store_path.stat().st_size / 2**20:,.0f} MiB), {facts['stored']:,} cases, "
@@ -445,7 +405,7 @@ def report(args, store_path: Path, facts: dict, heat: dict, qgis: dict | None, b
           f"import_cases {facts['import_s']:.1f} s, build worker peak {facts['build_peak_mib']:,.0f} MiB).")
     print()
     print("Pre-aggregation (once, when the store is loaded; worker before QGIS starts):")
-    table(["step", "seconds", "rows"], [
+    harness.table(["step", "seconds", "rows"], [
         ["store.read_grids()", f"{pre['read_grids_s']:.2f}", f"{pre['grids']:,} grids"],
         ["store.hourly_counts()", f"{pre['hourly_counts_s']:.2f}",
          f"{pre['hourly_rows']:,} (grid, UTC hour, class, source)"],
@@ -464,11 +424,12 @@ def report(args, store_path: Path, facts: dict, heat: dict, qgis: dict | None, b
     print()
     print(f"Each action (one control changed; recount + layer update, then render {CANVAS[0]}×{CANVAS[1]} "
           f"in {CANVAS_CRS}):")
-    table(["#", "action", "what", "cases shown", "grids", "recount+update ms", "(last_redraw_ms)", "render ms",
-           "total ms", "store check"],
-          [[str(s["n"]), s["label"], s["detail"], f"{s['shown']:,}", f"{s['grids']:,}", f"{s['recount_ms']:.1f}",
-            f"{s['redraw_ms']:.1f}", f"{s['render_ms']:.1f}", f"{s['total_ms']:.1f}", s.get("check", "")]
-           for s in steps])
+    harness.table(["#", "action", "what", "cases shown", "grids", "recount+update ms", "(last_redraw_ms)",
+                   "render ms", "total ms", "store check"],
+                  [[str(s["n"]), s["label"], s["detail"], f"{s['shown']:,}", f"{s['grids']:,}",
+                    f"{s['recount_ms']:.1f}", f"{s['redraw_ms']:.1f}", f"{s['render_ms']:.1f}", f"{s['total_ms']:.1f}",
+                    s.get("check", "")]
+                   for s in steps])
     rows = []
     for key, name in (("recount_ms", "recount + layer update"), ("render_ms", f"render {CANVAS[0]}×{CANVAS[1]}"),
                       ("total_ms", "total (redraw)")):
@@ -477,7 +438,7 @@ def report(args, store_path: Path, facts: dict, heat: dict, qgis: dict | None, b
                      f"{max(values):.1f}", f"{TARGET_MS:.0f}" if key == "total_ms" else "",
                      met(max(values) <= TARGET_MS, full) if key == "total_ms" else ""])
     print(f"Redraw per change over {len(steps)} actions, {facts['stored']:,} cases (ms):")
-    table(["part", "median", "p95", "max", "target", "every change within target"], rows)
+    harness.table(["part", "median", "p95", "max", "target", "every change within target"], rows)
     totals = [s["total_ms"] for s in steps]
     print(f"Target: a change redraws the heat layer in at most {TARGET_MS:.0f} ms for 1,000,000 cases: "
           f"max {max(totals):.0f} ms, p95 {percentile(totals, 0.95):.0f} ms -> {met(max(totals) <= TARGET_MS, full)}.")
@@ -497,9 +458,9 @@ def report(args, store_path: Path, facts: dict, heat: dict, qgis: dict | None, b
                          "yes" if r["same"] else f"no ({r['differ']} grids)"])
         print("Side by side, the same per-grid map: plugin (pre-aggregate, recount in memory) vs QGIS "
               "(subset string on the store's cases layer + native:countpointsinpolygon, then the same style + render):")
-        table(["change", "cases counted", "plugin recount+update ms", "plugin render ms", "plugin total ms",
-               "QGIS subset+count ms", "QGIS style+render ms", "QGIS total ms", "ratio plugin/QGIS",
-               "QGIS = store"], rows)
+        harness.table(["change", "cases counted", "plugin recount+update ms", "plugin render ms", "plugin total ms",
+                       "QGIS subset+count ms", "QGIS style+render ms", "QGIS total ms", "ratio plugin/QGIS",
+                       "QGIS = store"], rows)
     else:
         print("QGIS side: skipped." if args.skip_qgis else "QGIS side: FAILED (see above).")
     peaks = [f"heat worker (pre-aggregation, QGIS, controls, renders) {heat['ru_maxrss_mib']:,.0f} MiB"]
@@ -527,33 +488,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-qgis", action="store_true", help="plugin side only")
     parser.add_argument("--rebuild", action="store_true", help="build the store again even when cached")
     parser.add_argument("--png", help="save the last rendered heat map there")
-    parser.add_argument("--timeout", type=float, default=1800.0, help="seconds per worker run (default 1800)")
-    parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
-    parser.add_argument("--job", help=argparse.SUPPRESS)
+    harness.add_timeout(parser)
+    harness.add_worker_options(parser, WORKERS, "job")
     args = parser.parse_args(argv)
-
-    if args.worker:
-        answer_as_worker(WORKERS[args.worker](json.loads(args.job)))
+    harness.answer_if_worker(args, WORKERS)
 
     args.cases = args.cases or (QUICK_CASES if args.quick else CASES)
-    env = child_env()
-    runner = bench_cases.Runner(env, args.timeout)  # runs bench_cases.py's workers (grids, build)
-    load = os.getloadavg()
-    print(f"bench_dock_heat: {args.cases:,} cases; python {sys.executable}; load average "
-          f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores", flush=True)
+    env = harness.child_env()
+    cases_runner = harness.Runner(bench_cases.__file__, env, args.timeout)  # bench_cases.py's workers (grids, build)
+    runner = harness.Runner(__file__, env, args.timeout, show_result=False, failure_lines=None)
+    print(harness.header(f"bench_dock_heat: {args.cases:,} cases"), flush=True)
     began = time.perf_counter()
-    grids_uri = bench_cases.ensure_grids(runner)
+    grids_uri = bench_cases.ensure_grids(cases_runner)
     print(f"  unit grids: {grids_uri}", flush=True)
-    store_path, facts = cached_store(runner, args.cases, grids_uri, args.rebuild)
-    baseline = run("baseline", "baseline", {}, env, args.timeout)
-    heat = run("heat controls", "heat", {"store": str(store_path), "png": args.png}, env, args.timeout)
+    store_path, facts = cached_store(cases_runner, args.cases, grids_uri, args.rebuild)
+    baseline = runner.run("baseline", "baseline", {}).result
+    heat = runner.run("heat controls", "heat", {"store": str(store_path), "png": args.png}).result
     if heat is None:
         print("FAIL: the heat worker failed", file=sys.stderr)
         return 1
     qgis = None
     if not args.skip_qgis:
-        qgis = run("QGIS: subset string + native:countpointsinpolygon", "qgis",
-                   {"store": str(store_path), "filters": heat["qgis_filters"][:QGIS_STEPS]}, env, args.timeout)
+        qgis = runner.run("QGIS: subset string + native:countpointsinpolygon", "qgis",
+                          {"store": str(store_path), "filters": heat["qgis_filters"][:QGIS_STEPS]}).result
     status = report(args, store_path, facts, heat, qgis, baseline)
     print(f"Total run time {time.perf_counter() - began:.0f} s.")
     return status

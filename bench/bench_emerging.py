@@ -35,15 +35,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import bench_cases
-from harness import answer_as_worker, child_env, peak_memory_mib, run_script, start_qgis
+import harness
 
 SEED = 19
 TARGET_S = 2.0
@@ -53,7 +51,6 @@ E2E_TARGET_S = 2.0
 E2E_TARGET_MIB = 1024.0
 E2E_REPEATS = 5
 STORE_VERSION = 1  # bump when the store built here changes; part of the cache key
-CACHE_DIR = bench_cases.CACHE_DIR
 PHASES = ((50, "count"), (70, "analyse"), (95, "per-bin layer"), (100, "grid layer"))
 
 
@@ -88,7 +85,7 @@ def worker_core(args) -> dict:
     from grid_plugin.core.cases.emerging import emerging_hot_spots, space_time_gi_star
 
     cube, neighbours = make_input(args.grids, args.bins)
-    before = peak_memory_mib()["ru_maxrss_mib"]
+    before = harness.peak_memory_mib()["ru_maxrss_mib"]
     seconds = []
     for _ in range(args.repeats):
         started = time.perf_counter()
@@ -97,7 +94,7 @@ def worker_core(args) -> dict:
     started = time.perf_counter()
     space_time_gi_star(cube, neighbours, rings=args.rings, window=args.window)
     gi_s = time.perf_counter() - started
-    peak = peak_memory_mib()
+    peak = harness.peak_memory_mib()
     tracemalloc.start()
     emerging_hot_spots(cube, neighbours, rings=args.rings, window=args.window)
     traced = tracemalloc.get_traced_memory()[1] / 2**20
@@ -106,22 +103,6 @@ def worker_core(args) -> dict:
     return {"seconds": seconds, "gi_s": gi_s, "before_mib": before, **peak, "traced_mib": traced,
             "islands": int(neighbours.islands().sum()), "mean_degree": float(neighbours.degree().mean()),
             "categories": dict(zip(codes.tolist(), counts.tolist()))}
-
-
-def worker_grids(job: dict) -> dict:
-    """gridplugin:dividegrids on the sample district along its roads (as bench_cases.worker_grids),
-    with the target area asked for."""
-    keep = start_qgis()  # noqa: F841 (keeps the application alive)
-    provider = bench_cases.register_provider()  # noqa: F841
-    import processing
-
-    sample = bench_cases.SAMPLE_GPKG
-    result = processing.run("gridplugin:dividegrids", {
-        "INPUT": f"{sample}|layername=communities", "MODE": 1, "LINES": [f"{sample}|layername=roads"],
-        "ROAD_CLASS_FIELD": "road_class", "COMMUNITY_CODE_FIELD": "community_code",
-        "STREET_NAME_FIELD": "street_name", "COMMUNITY_NAME_FIELD": "community_name",
-        "TARGET_AREA": job["target_area"], "OUTPUT": f"ogr:dbname='{job['out']}' table=\"unit_grids\" (geom)"})
-    return {"grids": int(result["GRID_COUNT"])}
 
 
 def phase_feedback():
@@ -145,16 +126,14 @@ def phase_feedback():
 
 def worker_e2e(job: dict) -> dict:
     """processing.run("gridplugin:emerginghotspots") on the store, `repeats` times, then once without BINS."""
-    keep = start_qgis()  # noqa: F841
-    provider = bench_cases.register_provider()  # noqa: F841
+    keep = harness.start_qgis(with_provider=True)  # noqa: F841 (keeps QGIS and the provider alive)
     import processing
 
-    baseline = peak_memory_mib()["ru_maxrss_mib"]
-    out = Path(tempfile.mkdtemp(prefix="emerging_", dir=CACHE_DIR.parent))
+    baseline = harness.peak_memory_mib()["ru_maxrss_mib"]
     parameters = {"STORE": job["store"], "TIME_STEP": 1, "CONTIGUITY": 0, "TOLERANCE": 0.5, "RINGS": 1,
                   "WINDOW": 1, "FDR": True, "MIN_BINS": 10}
     runs = []
-    try:
+    with harness.scratch_dir("emerging_") as out:
         for k in range(job["repeats"] + 1):
             with_bins = k < job["repeats"]
             feedback = phase_feedback()
@@ -167,63 +146,43 @@ def worker_e2e(job: dict) -> dict:
                          **{key.lower(): result[key] for key in ("CASE_COUNT", "BIN_COUNT", "HOT_COUNT",
                                                                    "COLD_COUNT")}})
         size = (out / "bins_0.gpkg").stat().st_size / 2**20
-    finally:
-        for path in out.iterdir():
-            path.unlink()
-        out.rmdir()
-    return {"runs": runs, "baseline_mib": baseline, **peak_memory_mib(), "bins_file_mib": size}
+    return {"runs": runs, "baseline_mib": baseline, **harness.peak_memory_mib(), "bins_file_mib": size}
 
 
-def cached_grids(runner, target_area: float) -> tuple[str, int]:
-    """The sample district's road-following grids at `target_area`, made once and cached."""
-    CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    path = CACHE_DIR / f"emerging_grids_{target_area:.0f}.gpkg"
+WORKERS = {"core": worker_core, "e2e": worker_e2e}  # core: on the parsed options; e2e: on a JSON job
+
+
+def cached_grids(cases_runner: harness.Runner, target_area: float) -> tuple[str, int]:
+    """The sample district's road-following grids at `target_area` (by bench_cases.py's grids worker),
+    made once and cached."""
+    harness.CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    path = harness.CACHE_DIR / f"emerging_grids_{target_area:.0f}.gpkg"
     facts = path.with_suffix(".json")
     if not (path.exists() and facts.exists()):
         partial = path.with_name(path.stem + "_partial.gpkg")  # QGIS takes all after the first dot as the format
         partial.unlink(missing_ok=True)
-        done = runner.run(f"unit grids: dividegrids at {target_area:,.0f} m²", "grids",
-                          {"out": str(partial), "target_area": target_area})
+        done = cases_runner.run(f"unit grids: dividegrids at {target_area:,.0f} m²", "grids",
+                                {"out": str(partial), "target_area": target_area})
         if done.result is None:
             raise SystemExit("could not make the unit grids")
         partial.rename(path)
-        facts.write_text(json.dumps(done.result))
+        facts.write_text(json.dumps({"grids": done.result["grids"]}))
     return f"{path}|layername=unit_grids", json.loads(facts.read_text())["grids"]
 
 
 def cached_store(grids_uri: str, cases: int, env: dict) -> tuple[Path, dict]:
     """The GeoPackage store of `cases` cases in those grids, built by bench_cases.py's build worker once."""
-    path = CACHE_DIR / (f"emerging_store_{cases}_{Path(grids_uri.split('|')[0]).stem}_seed{bench_cases.SEED}"
-                        f"_v{bench_cases.GENERATOR_VERSION}.{STORE_VERSION}.gpkg")
+    path = harness.CACHE_DIR / (f"emerging_store_{cases}_{Path(grids_uri.split('|')[0]).stem}"
+                                f"_seed{bench_cases.SEED}_v{bench_cases.GENERATOR_VERSION}.{STORE_VERSION}.gpkg")
     facts_path = path.with_suffix(".json")
     if path.exists() and facts_path.exists():
         return path, {**json.loads(facts_path.read_text()), "cached": True}
-    partial = path.with_name(path.stem + ".partial.gpkg")
-    partial.unlink(missing_ok=True)
-    builder = bench_cases.Runner(env, 3600)  # runs bench_cases.py's build worker
-    done = builder.run(f"building the store: {cases:,} cases -> {path}", "build",
-                       {"stores": {"gpkg": {"store": str(partial)}}, "grids": grids_uri, "cases": cases}, echo=True)
-    if done.result is None:
-        raise SystemExit("could not build the case store")
-    facts = {"stored": done.result["backends"]["gpkg"]["stored"], "build_s": round(done.result["seconds"], 1),
+    builder = harness.Runner(bench_cases.__file__, env, 3600)  # runs bench_cases.py's build worker
+    result = bench_cases.build_store(builder, path, grids_uri, cases)
+    facts = {"stored": result["backends"]["gpkg"]["stored"], "build_s": round(result["seconds"], 1),
              "built": time.strftime("%Y-%m-%d %H:%M")}
-    partial.rename(path)
     facts_path.write_text(json.dumps(facts))
     return path, {**facts, "cached": False}
-
-
-class Runner:
-    """Runs this script's workers (grids, e2e) with a progress line each."""
-
-    def __init__(self, env: dict, timeout: float):
-        self.env, self.timeout = env, timeout
-
-    def run(self, name: str, kind: str, job: dict):
-        print(f"  {name} ...", flush=True)
-        done = run_script(__file__, ["--worker", kind, "--job", json.dumps(job)], self.env, self.timeout)
-        if done.error:
-            print(f"    {done.error.upper()}: {done.detail}", flush=True)
-        return done
 
 
 def report_core(args, run) -> int:
@@ -246,8 +205,9 @@ def report_core(args, run) -> int:
 
 
 def run_e2e(args, env: dict) -> int:
-    runner = Runner(env, args.timeout)
-    grids_uri, grids = cached_grids(runner, args.target_area)
+    runner = harness.Runner(__file__, env, args.timeout, show_result=False, failure_lines=None)
+    cases_runner = harness.Runner(bench_cases.__file__, env, args.timeout, show_result=False, failure_lines=None)
+    grids_uri, grids = cached_grids(cases_runner, args.target_area)
     store, facts = cached_store(grids_uri, args.cases, env)
     how = (f"cached, built {facts['built']} in {facts['build_s']:.0f} s" if facts["cached"]
            else f"built in {facts['build_s']:.0f} s")
@@ -299,30 +259,22 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"end to end: repeats (default {E2E_REPEATS})")
     parser.add_argument("--skip-core", action="store_true", help="only the end-to-end algorithm")
     parser.add_argument("--skip-e2e", action="store_true", help="only core")
-    parser.add_argument("--timeout", type=float, default=1800.0, help="seconds per worker run (default 1800)")
-    parser.add_argument("--worker", choices=("core", "grids", "e2e"), help=argparse.SUPPRESS)
-    parser.add_argument("--job", help=argparse.SUPPRESS)
+    harness.add_timeout(parser)
+    harness.add_worker_options(parser, WORKERS, "job")
     args = parser.parse_args(argv)
-    if args.worker == "core":
-        answer_as_worker(worker_core(args))
-    if args.worker:
-        answer_as_worker({"grids": worker_grids, "e2e": worker_e2e}[args.worker](json.loads(args.job)))
+    harness.answer_if_worker(args, WORKERS)
 
-    load = os.getloadavg()
-    env = child_env()
+    env = harness.child_env()
     status = 0
     if not args.skip_core:
-        print(f"emerging_hot_spots: {args.grids:,} grids × {args.bins} bins, rings {args.rings}, window "
-              f"{args.window}; python {sys.executable}; load average {load[0]:.2f} on {os.cpu_count()} cores "
-              f"(shared machine: ±20 %)", flush=True)
-        run = run_script(__file__, ["--worker", "core", "--grids", str(args.grids), "--bins", str(args.bins),
-                                    "--rings", str(args.rings), "--window", str(args.window), "--repeats",
-                                    str(args.repeats)], env, timeout=600)
+        print(harness.header(f"emerging_hot_spots: {args.grids:,} grids × {args.bins} bins, rings {args.rings}, "
+                             f"window {args.window}", "shared machine: ±20 %", load_values=1), flush=True)
+        run = harness.run_script(__file__, ["--worker", "core", "--grids", str(args.grids), "--bins",
+                                            str(args.bins), "--rings", str(args.rings), "--window", str(args.window),
+                                            "--repeats", str(args.repeats)], env, timeout=600)
         status |= report_core(args, run)
     if not args.skip_e2e:
-        load = os.getloadavg()
-        print(f"gridplugin:emerginghotspots end to end; load average {load[0]:.2f} on {os.cpu_count()} cores",
-              flush=True)
+        print(harness.header("gridplugin:emerginghotspots end to end", python=False, load_values=1), flush=True)
         status |= run_e2e(args, env)
     return status
 

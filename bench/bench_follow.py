@@ -67,28 +67,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import shutil
-import statistics
 import sys
-import tempfile
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from harness import (
-    RESULT_MARK,
-    ChildRun,
-    answer_as_worker,
-    child_env,
-    fmt,
-    peak_memory_mib,
-    run_script,
-    start_qgis,
-    verdict,
-)
+import harness
+from harness import fmt, verdict
 
-REPO = Path(__file__).resolve().parent.parent
 EPSG = 4548  # CGCS2000 3-degree Gauss-Krüger CM 117E
 CENTRE = (500_000.0, 4_420_000.0)  # about 117.0E 39.9N
 DISTRICT_CODE = "990101"  # province 99 does not exist in GB/T 2260: clearly synthetic
@@ -118,8 +103,6 @@ GAP_DEAD_NS = ((0.0, 0.0), (0.03, 0.0), (0.06, 0.06), (0.12, 0.15))
 SAMPLE_M = 40.0  # vertex spacing along roads
 SPUR_PER_KM = 16.0  # courtyard dead-end lanes off hutongs
 VILLAGES_PER_KM2 = 1.0 / 3.0
-
-CACHE_DIR = Path(tempfile.gettempdir()) / "grid_plugin_bench" / "cache"
 
 
 # --- synthetic input (runs in a subprocess: numpy, shapely, fiona) ------------------------------
@@ -444,78 +427,32 @@ def generate(size_km2: int, path: Path) -> dict:
     }
 
 
-def cached_input(size_km2: int, env: dict) -> tuple[Path, dict]:
-    """The GeoPackage of one size and its facts, generated (in a subprocess) if missing."""
-    CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    path = CACHE_DIR / f"follow_{size_km2}km2_seed{SEED}_v{GENERATOR_VERSION}.gpkg"
-    facts_path = path.with_suffix(".json")
-    if not (path.exists() and facts_path.exists()):
-        path.unlink(missing_ok=True)
-        print(f"  generating {size_km2:,} km² input -> {path}", flush=True)
-        run = run_child(["--generate", str(size_km2), str(path)], env, timeout=None)
-        if run.result is None:
-            raise SystemExit(f"input generation failed: {run.detail}")
-        facts_path.write_text(json.dumps(run.result, ensure_ascii=False))
-        print(f"  generated in {run.result['generate_s']:.1f} s", flush=True)
-    return path, json.loads(facts_path.read_text())
-
-
 # --- workers (run in a subprocess each: QGIS) ---------------------------------------------------
-
-
-def feature_count(path: str) -> int:
-    from qgis.core import QgsVectorLayer
-
-    return int(QgsVectorLayer(path, "count", "ogr").featureCount())
-
-
-def worker_baseline(args) -> dict:
-    """Only QGIS + Processing start-up: the memory every worker pays before its operation."""
-    keep = start_qgis()  # noqa: F841 (keeps the application alive)
-    return {**peak_memory_mib()}
 
 
 def worker_plugin(args) -> dict:
     """One gridplugin:dividegrids run in follow-features mode, output GeoPackage."""
-    keep = start_qgis()  # noqa: F841
+    keep = harness.start_qgis(with_provider=True)  # noqa: F841 (keeps QGIS and the provider alive)
     import processing
-    from qgis.core import QgsApplication, QgsProcessingFeedback
 
-    from grid_plugin.processing.provider import GridPluginProvider
-
-    class CountingFeedback(QgsProcessingFeedback):
-        """Keeps the algorithm's warnings (non-fatal reportError) to count them."""
-
-        def __init__(self):
-            super().__init__()
-            self.warnings: list[str] = []
-
-        def reportError(self, error, fatalError=False):  # Qt override
-            self.warnings.append(error)
-            super().reportError(error, fatalError)
-
-    provider = GridPluginProvider()  # the registry holds a raw pointer: keep the wrapper alive
-    QgsApplication.processingRegistry().addProvider(provider)
     output = str(Path(args.out_dir) / "unit_grids.gpkg")
-    feedback = CountingFeedback()
-    started = time.perf_counter()
-    result = processing.run("gridplugin:dividegrids", {
-        "INPUT": f"{args.input}|layername=communities", "MODE": 1,
-        "LINES": [f"{args.input}|layername=roads"], "ROAD_CLASS_FIELD": "road_class",
-        "COMMUNITY_CODE_FIELD": "community_code", "COMMUNITY_NAME_FIELD": "community_name",
-        "OUTPUT": output,
-    }, feedback=feedback)
-    seconds = time.perf_counter() - started
-    peak = peak_memory_mib()
+    feedback = harness.counting_feedback()
+    with harness.measured() as figures:
+        result = processing.run("gridplugin:dividegrids", {
+            "INPUT": f"{args.input}|layername=communities", "MODE": 1,
+            "LINES": [f"{args.input}|layername=roads"], "ROAD_CLASS_FIELD": "road_class",
+            "COMMUNITY_CODE_FIELD": "community_code", "COMMUNITY_NAME_FIELD": "community_name",
+            "OUTPUT": output,
+        }, feedback=feedback)
     quality = json.loads(result["QUALITY"])
-    return {"seconds": seconds, **peak, "grids": int(result["GRID_COUNT"]), "written": feature_count(output),
+    return {**figures, "grids": int(result["GRID_COUNT"]), "written": harness.feature_count(output),
             "boundary_on_lines": result["BOUNDARY_ON_LINES"], "share_near_target": result["SHARE_NEAR_TARGET"],
-            "quality": quality, "warnings": len(feedback.warnings), "first_warning": feedback.warnings[:1]}
+            "quality": quality, **feedback.summary()}
 
 
 def worker_qgis(args) -> dict:
     """The generic QGIS chain: polygonstolines -> mergevectorlayers -> polygonize -> intersection."""
-    keep = start_qgis()  # noqa: F841
+    keep = harness.start_qgis()  # noqa: F841
     import processing
     from qgis.core import QgsProcessingFeedback
 
@@ -530,31 +467,28 @@ def worker_qgis(args) -> dict:
         steps[name] = round(time.perf_counter() - started, 2)
         return out
 
-    started = time.perf_counter()
-    boundaries = step("polygonstolines", "native:polygonstolines",
-                      {"INPUT": communities, "OUTPUT": "TEMPORARY_OUTPUT"})
-    merged = step("merge", "native:mergevectorlayers",
-                  {"LAYERS": [roads, boundaries], "CRS": None, "OUTPUT": "TEMPORARY_OUTPUT"})
-    blocks = step("polygonize", "native:polygonize",
-                  {"INPUT": merged, "KEEP_FIELDS": False, "OUTPUT": "TEMPORARY_OUTPUT"})
-    # blocks are cut by the community boundaries already, but GEOS's computed crossings are not
-    # exactly on them: "within" (joinattributesbylocation) misses ~half, so intersect instead
-    step("intersection", "native:intersection", {
-        "INPUT": blocks, "OVERLAY": communities, "INPUT_FIELDS": [],
-        "OVERLAY_FIELDS": ["community_code", "community_name"], "OUTPUT": output})
-    seconds = time.perf_counter() - started
-    peak = peak_memory_mib()
+    with harness.measured() as figures:
+        boundaries = step("polygonstolines", "native:polygonstolines",
+                          {"INPUT": communities, "OUTPUT": "TEMPORARY_OUTPUT"})
+        merged = step("merge", "native:mergevectorlayers",
+                      {"LAYERS": [roads, boundaries], "CRS": None, "OUTPUT": "TEMPORARY_OUTPUT"})
+        blocks = step("polygonize", "native:polygonize",
+                      {"INPUT": merged, "KEEP_FIELDS": False, "OUTPUT": "TEMPORARY_OUTPUT"})
+        # blocks are cut by the community boundaries already, but GEOS's computed crossings are not
+        # exactly on them: "within" (joinattributesbylocation) misses ~half, so intersect instead
+        step("intersection", "native:intersection", {
+            "INPUT": blocks, "OVERLAY": communities, "INPUT_FIELDS": [],
+            "OVERLAY_FIELDS": ["community_code", "community_name"], "OUTPUT": output})
     from qgis.core import QgsVectorLayer
 
     areas = [f.geometry().area() for f in QgsVectorLayer(output, "blocks", "ogr").getFeatures()]
-    return {"seconds": seconds, **peak, "steps": steps, "blocks_all": int(blocks.featureCount()),
+    return {**figures, "steps": steps, "blocks_all": int(blocks.featureCount()),
             "pieces": len(areas), "blocks": sum(a >= 1.0 for a in areas)}
 
 
 def worker_profile(args) -> dict:
     """cProfile of core.grids.follow.divide_following + core.grids.quality.quality_figures (no QGIS)."""
     import cProfile
-    import pstats
 
     import fiona
     import numpy as np
@@ -600,89 +534,36 @@ def worker_profile(args) -> dict:
           f"quality_figures {t2 - t1:.2f} s (under cProfile: slower than without); {len(division):,} grids, "
           f"boundary on lines {quality.boundary_on_lines:.3f}, near target {quality.share_near_target:.3f}; "
           f"{shapely.__version__=}, {shapely.geos_version=}")
-    for key in ("tottime", "cumulative"):
-        print(f"\n--- top {args.top} by {key} ---")
-        pstats.Stats(profiler).strip_dirs().sort_stats(key).print_stats(args.top)
+    harness.print_profile(profiler, args.top)
     return {"divide_s": t1 - t0, "quality_s": t2 - t1, "grids": len(division), "profile": str(dump)}
 
 
-WORKERS = {"baseline": worker_baseline, "plugin": worker_plugin, "qgis": worker_qgis, "profile": worker_profile}
+WORKERS = {"baseline": harness.worker_baseline, "plugin": worker_plugin, "qgis": worker_qgis, "profile": worker_profile}
 
 
 # --- orchestration (parent process: standard library only) -------------------------------------
 
 
-
-def run_child(arguments: list[str], env: dict, timeout: float | None, echo: bool = False) -> ChildRun:
-    """Run this script with arguments in a fresh interpreter (see harness.run_script)."""
-    return run_script(__file__, arguments, env, timeout, echo)
-
-
-def run_worker(kind: str, env: dict, timeout: float | None, input_path: Path | None = None,
-               extra: list[str] | None = None, keep_dir: bool = False) -> ChildRun:
-    """One worker run; its outputs go to a temporary directory, removed afterwards unless kept."""
-    CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    out_dir = Path(tempfile.mkdtemp(prefix=f"follow_{kind}_", dir=CACHE_DIR.parent))
-    arguments = ["--worker", kind, "--out-dir", str(out_dir), *(extra or [])]
-    if input_path is not None:
-        arguments += ["--input", str(input_path)]
-    try:
-        return run_child(arguments, env, timeout, echo=kind == "profile")
-    finally:
-        if not keep_dir:
-            shutil.rmtree(out_dir, ignore_errors=True)
-
-
-@dataclass
-class SideResult:
-    """All runs of one side (plugin or QGIS chain) at one size."""
-
-    runs: list[dict] = field(default_factory=list)
-    error: str | None = None  # "timeout", "failed" or "skipped" when there is no complete run set
-    detail: str = ""  # the end of the failed worker's output
-
-    def median(self, key: str) -> float | None:
-        values = [r[key] for r in self.runs if r.get(key) is not None]
-        return statistics.median(values) if values and not self.error else None
-
-    def peak_mib(self) -> float | None:
-        values = [r["ru_maxrss_mib"] for r in self.runs]
-        return max(values) if values and not self.error else None
+def cached_input(size_km2: int, env: dict) -> tuple[Path, dict]:
+    """The GeoPackage of one size and its facts, generated (in a subprocess) if missing."""
+    path = harness.CACHE_DIR / f"follow_{size_km2}km2_seed{SEED}_v{GENERATOR_VERSION}.gpkg"
+    return path, harness.cached_input(__file__, path, size_km2, f"{size_km2:,} km² input", env,
+                                      "generated in {generate_s:.1f} s")
 
 
 def describe(kind: str, r: dict) -> str:
     if kind == "qgis":
         steps = ", ".join(f"{k} {v:.1f}" for k, v in r["steps"].items())
-        return (f"({steps} s), polygonize {r['blocks_all']:,} blocks -> {r['pieces']:,} pieces in communities, "
+        return (f"; ({steps} s), polygonize {r['blocks_all']:,} blocks -> {r['pieces']:,} pieces in communities, "
                 f"{r['blocks']:,} of them >= 1 m² (the rest: slivers and empty pieces from inexact crossings)")
     q = r["quality"]
-    text = (f"{r['grids']:,} grids ({r['written']:,} written), boundary on lines {r['boundary_on_lines']:.3f}, "
+    return (f"; {r['grids']:,} grids ({r['written']:,} written), boundary on lines {r['boundary_on_lines']:.3f}, "
             f"near target {r['share_near_target']:.3f}, area median {q['area_median']:,.0f} m² "
-            f"(min {q['area_min']:,.0f}, max {q['area_max']:,.0f}), compactness p5 {q['compactness_p5']:.2f}")
-    if r["warnings"]:
-        text += f"; {r['warnings']} warning(s), first: {r['first_warning'][0][:160]}"
-    return text
+            f"(min {q['area_min']:,.0f}, max {q['area_max']:,.0f}), compactness p5 {q['compactness_p5']:.2f}"
+            + harness.warnings_note(r))
 
 
-def measure_side(kind: str, runs: int, env: dict, timeout: float, input_path: Path) -> SideResult:
-    """Repeat one side; stop at the first timeout or failure (no point in waiting again)."""
-    side = SideResult()
-    for attempt in range(runs):
-        run = run_worker(kind, env, timeout, input_path)
-        if run.error:
-            side.error, side.detail = run.error, run.detail
-            print(f"    {kind:6s} run {attempt + 1}/{runs}: {run.error.upper()} ({run.detail})", flush=True)
-            break
-        r = run.result
-        side.runs.append(r)
-        print(f"    {kind:6s} run {attempt + 1}/{runs}: {r['seconds']:.2f} s, peak {r['ru_maxrss_mib']:.0f} MiB "
-              f"(VmHWM {r['vmhwm_mib']:.0f}); {describe(kind, r)}", flush=True)
-        if abs(r["ru_maxrss_mib"] - r["vmhwm_mib"]) > 0.05 * r["vmhwm_mib"]:
-            print("      note: ru_maxrss and VmHWM disagree by more than 5 %", flush=True)
-    return side
-
-
-def print_report(rows: list[dict], baseline: ChildRun) -> None:
+def print_report(rows: list[dict], baseline: harness.ChildRun) -> None:
     """The markdown table and the target lines."""
     print()
     if baseline.result:
@@ -692,15 +573,12 @@ def print_report(rows: list[dict], baseline: ChildRun) -> None:
           "plugin's worker runs. QGIS chain = polygonstolines + mergevectorlayers + polygonize + "
           "intersection with the communities: blocks only, no merging/splitting/codes, so the ratio "
           "(plugin s / chain s) is a reference, not a like-for-like comparison.")
-    load = os.getloadavg()
-    print(f"Machine: {os.cpu_count()} cores, shared and noisy (other test runs possible; ±20 %); "
-          f"load average now {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}.")
+    print(harness.machine_line("shared and noisy (other test runs possible; ±20 %)"))
     print()
     header = ["km²", "communities", "segments (in district)", "grids", "plugin s", "plugin peak MiB",
               "QGIS chain s", "QGIS blocks ≥ 1 m²", "ratio (ref.)", "boundary on lines", "share near target",
               "time target", "memory target"]
-    print("| " + " | ".join(header) + " |")
-    print("|" + "|".join("---:" for _ in header) + "|")
+    table_rows = []
     for row in rows:
         plugin, qgis, facts, size = row["plugin"], row["qgis"], row["facts"], row["size"]
         p_s, q_s, peak = plugin.median("seconds"), qgis.median("seconds"), plugin.peak_mib()
@@ -713,24 +591,22 @@ def print_report(rows: list[dict], baseline: ChildRun) -> None:
         if plugin.error:
             memory_ok = None
         row.update(p_s=p_s, peak=peak, time_ok=time_ok, memory_ok=memory_ok)
-        cells = [f"{facts['area_km2']:,.1f}", f"{facts['communities']:,}",
-                 f"{facts['segments']:,} ({facts['segments_in_district']:,})",
-                 fmt(plugin.median("grids"), plugin.error, ",.0f"), fmt(p_s, plugin.error, ".2f"),
-                 fmt(peak, plugin.error, ",.0f"), fmt(q_s, qgis.error, ".2f"),
-                 fmt(qgis.median("blocks"), qgis.error, ",.0f"), fmt(ratio, plugin.error or qgis.error, ".2f"),
-                 fmt(plugin.median("boundary_on_lines"), plugin.error, ".3f"),
-                 fmt(plugin.median("share_near_target"), plugin.error, ".3f"),
-                 f"≤ {limit:,.0f} s {verdict(time_ok)}" if limit else "-",
-                 f"< {TARGET_MEMORY_MIB:,.0f} MiB {verdict(memory_ok)}"]
-        print("| " + " | ".join(cells) + " |")
-    print()
+        table_rows.append([f"{facts['area_km2']:,.1f}", f"{facts['communities']:,}",
+                           f"{facts['segments']:,} ({facts['segments_in_district']:,})",
+                           fmt(plugin.median("grids"), plugin.error, ",.0f"), fmt(p_s, plugin.error, ".2f"),
+                           fmt(peak, plugin.error, ",.0f"), fmt(q_s, qgis.error, ".2f"),
+                           fmt(qgis.median("blocks"), qgis.error, ",.0f"),
+                           fmt(ratio, plugin.error or qgis.error, ".2f"),
+                           fmt(plugin.median("boundary_on_lines"), plugin.error, ".3f"),
+                           fmt(plugin.median("share_near_target"), plugin.error, ".3f"),
+                           f"≤ {limit:,.0f} s {verdict(time_ok)}" if limit else "-",
+                           f"< {TARGET_MEMORY_MIB:,.0f} MiB {verdict(memory_ok)}"])
+    harness.table(header, table_rows, first="---:")
     for row in rows:
         size, facts = row["size"], row["facts"]
         for name in ("plugin", "qgis"):
-            side = row[name]
-            if side.error in ("failed", "timeout"):
-                last = side.detail.strip().splitlines()[-1] if side.detail.strip() else ""
-                print(f"{name} at {size:,} km²: {side.error.upper()}: {last}")
+            if row[name].failure():
+                print(f"{name} at {size:,} km²: {row[name].failure()}")
         if size in TARGET_SEGMENTS:
             wanted = TARGET_SEGMENTS[size]
             print(f"segments at {size:,} km²: {facts['segments']:,} in the layer, {facts['segments_in_district']:,} "
@@ -744,58 +620,31 @@ def print_report(rows: list[dict], baseline: ChildRun) -> None:
               f"{verdict(row['memory_ok'])}")
 
 
-def size_list(text: str) -> list[int]:
-    sizes = [int(s) for s in text.split(",") if s.strip()]
-    unknown = [s for s in sizes if s not in SIZES]
-    if unknown:
-        raise argparse.ArgumentTypeError(f"unknown size(s) {unknown}; choose from {list(SIZES)}")
-    return sizes
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=size_list, default=list(SIZES),
+    parser.add_argument("--sizes", type=harness.size_list_type(SIZES), default=list(SIZES),
                         help="comma-separated district areas in km² (default: 42,1400)")
     parser.add_argument("--runs", type=int, help="runs per side and size (default: 3 at 42 km², 1 at 1,400 km²)")
     parser.add_argument("--skip-qgis", action="store_true", help="time the plugin only")
-    parser.add_argument("--timeout", type=float, default=1800.0, help="seconds per worker run (default 1800)")
+    harness.add_timeout(parser)
     parser.add_argument("--profile", type=int, metavar="SIZE", choices=SIZES,
                         help="instead of timing: cProfile core.grids.follow on the input of SIZE km² (no QGIS)")
     parser.add_argument("--top", type=int, default=25, help="functions listed per profile table (default 25)")
-    # internal: one measured operation, or input generation, in this (child) process
-    parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
-    parser.add_argument("--generate", nargs=2, metavar=("SIZE", "PATH"), help=argparse.SUPPRESS)
-    parser.add_argument("--input", help=argparse.SUPPRESS)
-    parser.add_argument("--out-dir", help=argparse.SUPPRESS)
+    harness.add_worker_options(parser, WORKERS, "input", "out-dir", generate="SIZE")
     args = parser.parse_args(argv)
+    harness.answer_if_worker(args, WORKERS, generate)
 
-    if args.generate:
-        facts = generate(int(args.generate[0]), Path(args.generate[1]))
-        print(RESULT_MARK + json.dumps(facts, ensure_ascii=False), flush=True)
-        return 0
-    if args.worker:
-        answer_as_worker(WORKERS[args.worker](args))
-
-    env = child_env()
-    load = os.getloadavg()
-    print(f"gridplugin:dividegrids follow-features mode vs the generic QGIS block chain, EPSG:{EPSG}; "
-          f"python {sys.executable}; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on "
-          f"{os.cpu_count()} cores (shared machine: figures vary by ±20 %)", flush=True)
+    env = harness.child_env()
+    workers = harness.Workers(__file__, "follow_", env, args.timeout)
+    print(harness.header(f"gridplugin:dividegrids follow-features mode vs the generic QGIS block chain, EPSG:{EPSG}",
+                         "shared machine: figures vary by ±20 %"), flush=True)
     if args.profile:
         path, facts = cached_input(args.profile, env)
-        keep = CACHE_DIR.parent
         print(f"profiling core.grids.follow on {facts['communities']:,} communities, {facts['segments']:,} segments",
               flush=True)
-        run = run_worker("profile", env, args.timeout, path, ["--top", str(args.top)], keep_dir=True)
-        if run.error:
-            print(f"profile {run.error}: {run.detail}")
-            return 1
-        print(f"\nprofile written to {run.result['profile']} (under {keep})")
-        return 0
+        return workers.profile(path, args.top, f" (under {harness.WORK_DIR})")
 
-    baseline = run_worker("baseline", env, args.timeout)
-    if baseline.result:
-        print(f"baseline worker (QGIS + Processing only): peak {baseline.result['ru_maxrss_mib']:.0f} MiB", flush=True)
+    baseline = workers.baseline()
     rows = []
     for size in args.sizes:
         print(f"\n{size:,} km²:", flush=True)
@@ -807,8 +656,8 @@ def main(argv: list[str] | None = None) -> int:
               f"segments ({facts['segments_in_district']:,} touching the district; {by_class}), "
               f"{facts['road_km']:,} km, median segment {facts['segment_m_median']} m", flush=True)
         runs = args.runs or DEFAULT_RUNS[size]
-        plugin = measure_side("plugin", runs, env, args.timeout, path)
-        qgis = SideResult(error="skipped") if args.skip_qgis else measure_side("qgis", runs, env, args.timeout, path)
+        plugin = workers.measure("plugin", runs, describe, path)
+        qgis = harness.SideResult(error="skipped") if args.skip_qgis else workers.measure("qgis", runs, describe, path)
         rows.append({"size": size, "facts": facts, "plugin": plugin, "qgis": qgis})
     print_report(rows, baseline)
     return 0

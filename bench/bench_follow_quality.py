@@ -29,10 +29,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from harness import REPO, start_qgis
+import harness
 
-SAMPLE = REPO / "resources" / "sample" / "sample_district.gpkg"
-MANHATTAN = REPO.parent / "shared" / "data" / "manhattan"
+SAMPLE = harness.REPO / "resources" / "sample" / "sample_district.gpkg"
+MANHATTAN = harness.REPO.parent / "shared" / "data" / "manhattan"
 BOUNDS = ((3_000, 25_000), (3_000, 20_000), (5_000, 20_000), (3_000, 30_000), (3_000, 40_000), (2_000, 50_000))
 TARGET_ON_LINES, TARGET_NEAR = 0.80, 0.90
 
@@ -68,13 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", choices=("sample", "manhattan", "both"), default="both")
     args = parser.parse_args(argv)
-    keep = start_qgis()  # noqa: F841
-    from qgis.core import QgsApplication
-
-    from grid_plugin.processing.provider import GridPluginProvider
-
-    provider = GridPluginProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
+    keep = harness.start_qgis(with_provider=True)  # noqa: F841 (keeps QGIS and the provider alive)
     import processing
 
     names = ("sample", "manhattan") if args.data == "both" else (args.data,)

@@ -68,14 +68,14 @@ and times vary by ±20 %.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from harness import ChildRun, answer_as_worker, child_env, fmt, peak_memory_mib, run_script, start_qgis
+import harness
+from harness import fmt
 
 SEED = 20250808
 CENTRE_LON, CENTRE_LAT = 116.40, 39.90
@@ -441,14 +441,14 @@ def worker_match(args) -> dict:
     data = make_gazetteer(args.quick)
     texts, expected, kinds = make_addresses(data, sizes(args.quick)[1])
     data_s = time.perf_counter() - started
-    before = peak_memory_mib()
+    before = harness.peak_memory_mib()
     started = time.perf_counter()
     gazetteer = Gazetteer(data["entries"])
     build_s = time.perf_counter() - started
     started = time.perf_counter()
     found = gazetteer.match_many(texts)
     match_s = time.perf_counter() - started
-    peak = peak_memory_mib()
+    peak = harness.peak_memory_mib()
 
     e = data["entries"]
     want = np.array(expected)
@@ -516,7 +516,7 @@ def worker_reverse(args) -> dict:
     data = make_gazetteer(args.quick)
     lon, lat = make_points(data, args.points or sizes(args.quick)[1])
     data_s = time.perf_counter() - started
-    before = peak_memory_mib()
+    before = harness.peak_memory_mib()
     e = data["entries"]
     started = time.perf_counter()
     nearest = NearestAddress(e)
@@ -524,7 +524,7 @@ def worker_reverse(args) -> dict:
     started = time.perf_counter()
     index, metres = nearest.nearest(lon, lat)
     query_s = time.perf_counter() - started
-    peak = peak_memory_mib()
+    peak = harness.peak_memory_mib()
 
     # brute force on a sample: the nearest in the same local plane, its ground distance
     rng = np.random.default_rng(SEED + 3)
@@ -546,18 +546,11 @@ def worker_reverse(args) -> dict:
 
 def worker_qgis(args) -> dict:
     """native:joinbynearest of the points to the gazetteer, memory layers in EPSG:4490."""
-    keep = start_qgis()  # noqa: F841 (keeps the application alive)
+    keep = harness.start_qgis()  # noqa: F841 (keeps the application alive)
     import numpy as np
     import processing
     import pyproj
-    from qgis.core import (
-        QgsFeature,
-        QgsGeometry,
-        QgsPointXY,
-        QgsProcessingContext,
-        QgsProcessingFeedback,
-        QgsVectorLayer,
-    )
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
 
     from grid_plugin.core.addresses.addresses import NearestAddress
 
@@ -565,28 +558,16 @@ def worker_qgis(args) -> dict:
     e = data["entries"]
     lon, lat = make_points(data, args.points or sizes(args.quick)[1])
     started = time.perf_counter()
-    layers = []
-    for name, field, xs, ys in (("gazetteer", "idx", e.lon, e.lat), ("points", "qid", lon, lat)):
-        layer = QgsVectorLayer(f"Point?crs=EPSG:4490&field={field}:integer", name, "memory")
-        features = []
-        for k, (xi, yi) in enumerate(zip(xs.tolist(), ys.tolist())):
-            feature = QgsFeature(layer.fields())
-            feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(xi, yi)))
-            feature.setAttributes([k])
-            features.append(feature)
-        layer.dataProvider().addFeatures(features)
-        layer.updateExtents()
-        layers.append(layer)
+    layers = [harness.memory_points("gazetteer", "EPSG:4490", e.lon, e.lat, "idx"),
+              harness.memory_points("points", "EPSG:4490", lon, lat, "qid")]
     layer_s = time.perf_counter() - started
     context = QgsProcessingContext()
-    started = time.perf_counter()
-    output = processing.run("native:joinbynearest", {
-        "INPUT": layers[1], "INPUT_2": layers[0], "FIELDS_TO_COPY": ["idx"], "DISCARD_NONMATCHING": False,
-        "PREFIX": "", "NEIGHBORS": 1, "MAX_DISTANCE": None, "OUTPUT": "TEMPORARY_OUTPUT",
-    }, context=context, feedback=QgsProcessingFeedback())["OUTPUT"]
-    seconds = time.perf_counter() - started
-    peak = peak_memory_mib()
-    joined = output if not isinstance(output, str) else context.getMapLayer(output)
+    with harness.measured() as figures:
+        output = processing.run("native:joinbynearest", {
+            "INPUT": layers[1], "INPUT_2": layers[0], "FIELDS_TO_COPY": ["idx"], "DISCARD_NONMATCHING": False,
+            "PREFIX": "", "NEIGHBORS": 1, "MAX_DISTANCE": None, "OUTPUT": "TEMPORARY_OUTPUT",
+        }, context=context, feedback=QgsProcessingFeedback())["OUTPUT"]
+    joined = harness.output_layer(output, context)
     picks = np.full(len(lon), -1)
     for feature in joined.getFeatures():
         if feature["idx"] is not None:
@@ -595,7 +576,7 @@ def worker_qgis(args) -> dict:
     ok = picks >= 0
     _, _, qgis_metres = pyproj.Geod(ellps="GRS80").inv(lon[ok], lat[ok], e.lon[picks[ok]], e.lat[picks[ok]])
     extra = qgis_metres - metres[ok]
-    return {"seconds": seconds, "layer_s": layer_s, **peak, "points": len(lon), "joined": int(ok.sum()),
+    return {**figures, "layer_s": layer_s, "points": len(lon), "joined": int(ok.sum()),
             "rows": joined.featureCount(), "same_entry": int((picks == plugin).sum()),
             "same_distance": int((np.abs(extra) < 0.01).sum()), "qgis_farther": int((extra >= 0.01).sum()),
             "qgis_nearer": int((extra <= -0.01).sum()), "max_qgis_extra_m": float(extra.max()) if len(extra) else 0.0}
@@ -604,7 +585,6 @@ def worker_qgis(args) -> dict:
 def worker_profile(args) -> dict:
     """Index build + match_many under cProfile; the top functions printed."""
     import cProfile
-    import pstats
 
     from grid_plugin.core.addresses.addresses import Gazetteer
 
@@ -620,10 +600,8 @@ def worker_profile(args) -> dict:
     WORK_DIR.mkdir(parents=True, exist_ok=True)
     dump = WORK_DIR / f"geocode_{'quick' if args.quick else 'full'}.prof"
     profiler.dump_stats(dump)
-    for key in ("tottime", "cumulative"):
-        print(f"--- top {args.top} by {key} (index build + match_many of {len(texts):,} addresses, "
-              f"{seconds:.1f} s under cProfile) ---")
-        pstats.Stats(profiler).strip_dirs().sort_stats(key).print_stats(args.top)
+    harness.print_profile(profiler, args.top, f" (index build + match_many of {len(texts):,} addresses, "
+                          f"{seconds:.1f} s under cProfile)", gap="")
     return {"seconds": seconds, "profile": str(dump)}
 
 
@@ -633,13 +611,13 @@ WORKERS = {"match": worker_match, "reverse": worker_reverse, "qgis": worker_qgis
 # --- orchestration (parent process: standard library only) -------------------------------------
 
 
-def run_worker(kind: str, args, env: dict) -> ChildRun:
+def run_worker(kind: str, args, env: dict) -> harness.ChildRun:
     arguments = ["--worker", kind, "--examples", str(args.examples), "--per-kind", str(args.per_kind),
                  "--top", str(args.top), "--points", str(args.points)]
     if args.quick:
         arguments.append("--quick")
     started = time.perf_counter()
-    run = run_script(__file__, arguments, env, args.timeout, echo=kind == "profile")
+    run = harness.run_script(__file__, arguments, env, args.timeout, echo=kind == "profile")
     wall = time.perf_counter() - started
     if run.error:
         print(f"  {kind:8s} {run.error.upper()} after {wall:.0f} s ({run.detail})", flush=True)
@@ -724,22 +702,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--examples", type=int, default=2, help="wrong matches and misses shown per kind (default 2)")
     parser.add_argument("--per-kind", type=int, default=1000,
                         help="addresses per kind in the timed second pass (default 1,000)")
-    parser.add_argument("--timeout", type=float, default=1800.0, help="seconds per worker run (default 1800)")
-    parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
+    harness.add_timeout(parser)
+    harness.add_worker_options(parser, WORKERS)
     args = parser.parse_args(argv)
 
-    if args.worker:
-        answer_as_worker(WORKERS[args.worker](args))
+    harness.answer_if_worker(args, WORKERS)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
 
-    env = child_env()
+    env = harness.child_env()
     entries, addresses, _, _ = sizes(args.quick)
     points = args.points or addresses
-    load = os.getloadavg()
-    print(f"Geocoding: {addresses:,} addresses against a {entries:,}-entry gazetteer, reverse geocoding of "
-          f"{points:,} points; python {sys.executable}; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} "
-          f"on {os.cpu_count()} cores (shared machine: ±20 %)", flush=True)
+    print(harness.header(f"Geocoding: {addresses:,} addresses against a {entries:,}-entry gazetteer, reverse "
+                         f"geocoding of {points:,} points", "shared machine: ±20 %"), flush=True)
     match_runs = []
     for _ in range(args.runs):
         run = run_worker("match", args, env)
@@ -747,7 +722,7 @@ def main(argv: list[str] | None = None) -> int:
             break
         match_runs.append(run.result)
     reverse = run_worker("reverse", args, env)
-    qgis = ChildRun(error="skipped") if args.skip_qgis else run_worker("qgis", args, env)
+    qgis = harness.ChildRun(error="skipped") if args.skip_qgis else run_worker("qgis", args, env)
     if args.profile:
         profile = run_worker("profile", args, env)
         if profile.result:

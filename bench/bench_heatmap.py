@@ -34,24 +34,13 @@ average is printed, and times vary by ±20 %.
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from harness import (
-    ChildRun,
-    answer_as_worker,
-    child_env,
-    fmt,
-    peak_memory_mib,
-    run_script,
-    start_qgis,
-    verdict,
-)
+import harness
+from harness import fmt, verdict
 
 EPSG = 4548
 CENTRE = (450_000.0, 4_420_000.0)
@@ -66,8 +55,6 @@ TARGET_RATIO = 0.15
 TARGET_CORRELATION = 0.999
 TARGET_MEMORY_MIB = 2048.0
 QGIS_NODATA = -9999.0
-
-WORK_DIR = Path(tempfile.gettempdir()) / "grid_plugin_bench"
 
 
 def make_points(count: int):
@@ -108,33 +95,23 @@ def read_geotiff(path: str):
 
 def worker_qgis(args) -> dict:
     """QGIS's heatmap on a memory layer of the points."""
-    keep = start_qgis()  # noqa: F841 (keeps the application alive)
+    keep = harness.start_qgis()  # noqa: F841 (keeps the application alive)
     import processing
-    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingFeedback, QgsVectorLayer
+    from qgis.core import QgsProcessingFeedback
 
     x, y = make_points(args.points)
     started = time.perf_counter()
-    layer = QgsVectorLayer(f"Point?crs=EPSG:{EPSG}", "points", "memory")
-    features = []
-    for xi, yi in zip(x.tolist(), y.tolist()):
-        feature = QgsFeature()
-        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(xi, yi)))
-        features.append(feature)
-    layer.dataProvider().addFeatures(features)
-    del features
-    layer.updateExtents()
+    layer = harness.memory_points("points", f"EPSG:{EPSG}", x, y)
     layer_s = time.perf_counter() - started
     output = str(Path(args.out_dir) / "qgis_heatmap.tif")
-    started = time.perf_counter()
-    processing.run("qgis:heatmapkerneldensityestimation", {
-        "INPUT": layer, "RADIUS": args.radius, "RADIUS_FIELD": None, "PIXEL_SIZE": args.pixel,
-        "WEIGHT_FIELD": None, "KERNEL": KERNELS.index(args.kernel), "DECAY": 0.0, "OUTPUT_VALUE": 0,
-        "OUTPUT": output,
-    }, feedback=QgsProcessingFeedback())
-    seconds = time.perf_counter() - started
-    peak = peak_memory_mib()
+    with harness.measured() as figures:
+        processing.run("qgis:heatmapkerneldensityestimation", {
+            "INPUT": layer, "RADIUS": args.radius, "RADIUS_FIELD": None, "PIXEL_SIZE": args.pixel,
+            "WEIGHT_FIELD": None, "KERNEL": KERNELS.index(args.kernel), "DECAY": 0.0, "OUTPUT_VALUE": 0,
+            "OUTPUT": output,
+        }, feedback=QgsProcessingFeedback())
     values, _ = read_geotiff(output)
-    return {"seconds": seconds, "layer_s": layer_s, **peak, "output": output, "shape": list(values.shape),
+    return {**figures, "layer_s": layer_s, "output": output, "shape": list(values.shape),
             "features": layer.featureCount()}
 
 
@@ -147,7 +124,7 @@ def worker_plugin(args) -> dict:
 
     gdal.UseExceptions()
     x, y = make_points(args.points)
-    before = peak_memory_mib()
+    before = harness.peak_memory_mib()
     started = time.perf_counter()
     raster = kernel.kernel_density(x, y, radius=args.radius, pixel_size=args.pixel, kernel=args.kernel)
     compute_s = time.perf_counter() - started
@@ -160,7 +137,7 @@ def worker_plugin(args) -> dict:
     dataset.GetRasterBand(1).WriteArray(raster.values.astype(np.float32))
     dataset = None
     total_s = time.perf_counter() - started
-    peak = peak_memory_mib()
+    peak = harness.peak_memory_mib()
     evaluations = len(x) * (2 * kernel.radius_in_pixels(args.radius, args.pixel) + 1) ** 2
     result = {"compute_s": compute_s, "seconds": total_s, **peak, "before_mib": before["ru_maxrss_mib"],
               "shape": [raster.rows, raster.cols],
@@ -181,32 +158,27 @@ WORKERS = {"plugin": worker_plugin, "qgis": worker_qgis}
 # --- orchestration (parent process: standard library only) -------------------------------------
 
 
-def run_worker(kind: str, args, env: dict, out_dir: Path, reference: str | None = None) -> ChildRun:
+def run_worker(kind: str, args, env: dict, out_dir: Path, reference: str | None = None) -> harness.ChildRun:
+    """One worker; both sides write to out_dir, where the plugin side reads QGIS's raster (reference)."""
     arguments = ["--worker", kind, "--out-dir", str(out_dir), "--points", str(args.points),
                  "--radius", str(args.radius), "--pixel", str(args.pixel), "--kernel", args.kernel]
     if reference:
         arguments += ["--reference", reference]
-    return run_script(__file__, arguments, env, args.timeout)
+    return harness.run_script(__file__, arguments, env, args.timeout)
 
 
-def measure(kind: str, args, env: dict, out_dir: Path, reference: str | None = None) -> tuple[list[dict], str]:
-    """Runs of one side; stops at the first failure (its detail is returned)."""
-    runs: list[dict] = []
-    for attempt in range(args.runs):
-        run = run_worker(kind, args, env, out_dir, reference)
-        if run.error:
-            print(f"    {kind:6s} run {attempt + 1}/{args.runs}: {run.error.upper()} ({run.detail})", flush=True)
-            return runs, run.error
-        r = run.result
-        runs.append(r)
-        if kind == "qgis":
-            extra = f"memory layer of {r['features']:,} points built in {r['layer_s']:.1f} s (not timed)"
-        else:
-            extra = (f"compute {r['compute_s']:.2f} s, peak before the call "
-                     f"{r['before_mib']:,.0f} MiB")
-        print(f"    {kind:6s} run {attempt + 1}/{args.runs}: {r['seconds']:.2f} s, peak {r['ru_maxrss_mib']:,.0f} MiB "
-              f"(VmHWM {r['vmhwm_mib']:,.0f}); raster {r['shape'][0]:,} × {r['shape'][1]:,}; {extra}", flush=True)
-    return runs, ""
+def describe(kind: str, r: dict) -> str:
+    if kind == "qgis":
+        extra = f"memory layer of {r['features']:,} points built in {r['layer_s']:.1f} s (not timed)"
+    else:
+        extra = f"compute {r['compute_s']:.2f} s, peak before the call {r['before_mib']:,.0f} MiB"
+    return f"; raster {r['shape'][0]:,} × {r['shape'][1]:,}; {extra}"
+
+
+def measure(kind: str, args, env: dict, out_dir: Path, reference: str | None = None) -> harness.SideResult:
+    """Runs of one side; stops at the first failure."""
+    return harness.measure_side(kind, args.runs, lambda: run_worker(kind, args, env, out_dir, reference), describe,
+                                peak_spec=",.0f", check_vmhwm=False)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -217,31 +189,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kernel", choices=KERNELS, default="quartic")
     parser.add_argument("--runs", type=int, default=1, help="runs per side; times are medians (default 1)")
     parser.add_argument("--skip-qgis", action="store_true", help="time the plugin only")
-    parser.add_argument("--timeout", type=float, default=1800.0, help="seconds per worker run (default 1800)")
-    parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
-    parser.add_argument("--out-dir", help=argparse.SUPPRESS)
-    parser.add_argument("--reference", help=argparse.SUPPRESS)
+    harness.add_timeout(parser)
+    harness.add_worker_options(parser, WORKERS, "out-dir", "reference")
     args = parser.parse_args(argv)
 
-    if args.worker:
-        answer_as_worker(WORKERS[args.worker](args))
+    harness.answer_if_worker(args, WORKERS)
     if args.points < 1 or args.runs < 1:
         parser.error("--points and --runs must be at least 1")
 
-    env = child_env()
-    load = os.getloadavg()
-    print(f"kernel_density vs qgis:heatmapkerneldensityestimation: {args.points:,} clustered points over "
-          f"{SIDE_M / 1000:.1f} × {SIDE_M / 1000:.1f} km (EPSG:{EPSG}), {args.kernel}, radius {args.radius:g} m, "
-          f"pixel {args.pixel:g} m, raw; python {sys.executable}; load average {load[0]:.2f} {load[1]:.2f} "
-          f"{load[2]:.2f} on {os.cpu_count()} cores (shared machine: ±20 %)", flush=True)
-    WORK_DIR.mkdir(parents=True, exist_ok=True)
-    out_dir = Path(tempfile.mkdtemp(prefix="heatmap_", dir=WORK_DIR))
-    try:
-        qgis_runs, qgis_error = ([], "skipped") if args.skip_qgis else measure("qgis", args, env, out_dir)
-        reference = qgis_runs[-1]["output"] if qgis_runs else None
-        plugin_runs, plugin_error = measure("plugin", args, env, out_dir, reference)
-    finally:
-        shutil.rmtree(out_dir, ignore_errors=True)
+    env = harness.child_env()
+    print(harness.header(f"kernel_density vs qgis:heatmapkerneldensityestimation: {args.points:,} clustered points "
+                         f"over {SIDE_M / 1000:.1f} × {SIDE_M / 1000:.1f} km (EPSG:{EPSG}), {args.kernel}, radius "
+                         f"{args.radius:g} m, pixel {args.pixel:g} m, raw", "shared machine: ±20 %"), flush=True)
+    with harness.scratch_dir("heatmap_") as out_dir:
+        qgis = harness.SideResult(error="skipped") if args.skip_qgis else measure("qgis", args, env, out_dir)
+        reference = qgis.runs[-1]["output"] if qgis.runs else None
+        plugin = measure("plugin", args, env, out_dir, reference)
+    qgis_runs, qgis_error, plugin_runs, plugin_error = qgis.runs, qgis.error, plugin.runs, plugin.error
 
     def median(runs: list[dict], key: str) -> float | None:
         return statistics.median(r[key] for r in runs) if runs else None

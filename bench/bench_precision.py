@@ -26,16 +26,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-from harness import answer_as_worker, child_env, peak_memory_mib, run_script, start_qgis, verdict
+import harness
 
-REPO = Path(__file__).resolve().parent.parent
 TARGETS = ("EPSG:4490", "EPSG:4326", "EPSG:3857", "EPSG:4509", "GCJ02")
 CLEARANCE_M, NOISE_M = 0.001, 2e-8
 CASES = {"sample": ("follow", "lattice"), "42": ("follow", "lattice"), "1400": ("follow",)}
@@ -44,7 +40,7 @@ CASES = {"sample": ("follow", "lattice"), "42": ("follow", "lattice"), "1400": (
 def inputs(data: str, env: dict) -> str:
     """The GeoPackage holding layers communities and roads."""
     if data == "sample":
-        return str(REPO / "resources" / "sample" / "sample_district.gpkg")
+        return str(harness.REPO / "resources" / "sample" / "sample_district.gpkg")
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import bench_follow
 
@@ -54,28 +50,23 @@ def inputs(data: str, env: dict) -> str:
 def worker(args) -> dict:
     """One dividegrids run of the plugin in args.repo, then the checks on what it wrote."""
     sys.path.insert(0, args.repo)
-    keep = start_qgis()  # noqa: F841
+    keep = harness.start_qgis(with_provider=True)  # noqa: F841 (keeps QGIS and the provider alive)
     import numpy as np
     import processing
     import pyproj
     import shapely
-    from qgis.core import QgsApplication, QgsVectorLayer
+    from qgis.core import QgsVectorLayer
 
     from grid_plugin.core.geodesy.offsets import wgs84_to_gcj02
-    from grid_plugin.processing.provider import GridPluginProvider
 
     assert Path(sys.modules["grid_plugin"].__file__).resolve().is_relative_to(Path(args.repo).resolve())
-    provider = GridPluginProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
     output = str(Path(args.out_dir) / "grids.gpkg")
     parameters = {"INPUT": f"{args.input}|layername=communities", "MODE": "1" if args.mode == "follow" else "0",
                   "COMMUNITY_CODE_FIELD": "community_code", "OUTPUT": output}
     if args.mode == "follow":
         parameters.update({"LINES": [f"{args.input}|layername=roads"], "ROAD_CLASS_FIELD": "road_class"})
-    started = time.perf_counter()
-    result = processing.run("gridplugin:dividegrids", parameters)
-    seconds = time.perf_counter() - started
-    peak = peak_memory_mib()
+    with harness.measured() as figures:
+        result = processing.run("gridplugin:dividegrids", parameters)
     layer = QgsVectorLayer(output, "grids", "ogr")
     crs = layer.crs().authid()
     grids = np.array([shapely.from_wkb(bytes(f.geometry().asWkb())) for f in layer.getFeatures()], dtype=object)
@@ -91,17 +82,14 @@ def worker(args) -> dict:
             return np.column_stack(wgs84_to_gcj02(x, y) if gcj else (x, y))
 
         counts[target] = int((~shapely.is_valid(shapely.transform(grids, move))).sum())
-    return {"seconds": seconds, "grids": int(result["GRID_COUNT"]), "counts": counts, **peak}
+    return {**figures, "grids": int(result["GRID_COUNT"]), "counts": counts}
 
 
 def run_worker(repo: str, data_path: str, mode: str, env: dict, timeout: float) -> dict:
-    out_dir = tempfile.mkdtemp(prefix="precision_")
     env = {**env, "PYTHONPATH": os.pathsep.join([repo, *env["PYTHONPATH"].split(os.pathsep)])}
-    try:
-        run = run_script(__file__, ["--worker", "--repo", repo, "--input", data_path, "--mode", mode,
-                                    "--out-dir", out_dir], env, timeout)
-    finally:
-        shutil.rmtree(out_dir, ignore_errors=True)
+    with harness.scratch_dir("precision_") as out_dir:
+        run = harness.run_script(__file__, ["--worker", "--repo", repo, "--input", data_path, "--mode", mode,
+                                            "--out-dir", str(out_dir)], env, timeout)
     if run.error:
         raise SystemExit(f"{repo} {mode} on {data_path}: {run.error}: {run.detail}")
     return run.result
@@ -112,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", default="sample,42", help="comma-separated: sample, 42, 1400 (default sample,42)")
     parser.add_argument("--repo", action="append", help="checkout whose plugin runs (repeatable; default: this one)")
     parser.add_argument("--runs", type=int, default=3, help="runs per input and checkout (default 3)")
-    parser.add_argument("--timeout", type=float, default=1800.0)
+    harness.add_timeout(parser)
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--input", help=argparse.SUPPRESS)
     parser.add_argument("--mode", help=argparse.SUPPRESS)
@@ -120,12 +108,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.worker:
         args.repo = args.repo[0]
-        answer_as_worker(worker(args))
-    repos = [str(Path(r).resolve()) for r in (args.repo or [str(REPO)])]
-    env = child_env()
-    load = os.getloadavg()
-    print(f"dividegrids, validity in every CRS; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on "
-          f"{os.cpu_count()} cores (shared machine: ±20 %)", flush=True)
+        harness.answer_as_worker(worker(args))
+    repos = [str(Path(r).resolve()) for r in (args.repo or [str(harness.REPO)])]
+    env = harness.child_env()
+    print(harness.header("dividegrids, validity in every CRS", "shared machine: ±20 %", python=False), flush=True)
     header = ["input", "mode", "checkout", "s (median)", "grids", "near 1 mm", "invalid working", *TARGETS]
     rows = []
     for data in args.data.split(","):
@@ -138,13 +124,10 @@ def main(argv: list[str] | None = None) -> int:
                              f"{last['grids']:,}", *(str(last["counts"][k]) for k in ("near", "working", *TARGETS))])
                 print("  " + " | ".join(rows[-1]), flush=True)
     print()
-    print("| " + " | ".join(header) + " |")
-    print("|" + "|".join("---" for _ in header) + "|")
-    for row in rows:
-        print("| " + " | ".join(row) + " |")
+    harness.table(header, rows, other="---")
     final = [row for row in rows if row[2] == repos[-1]]
     clean = all(cell == "0" for row in final for cell in row[5:])
-    print(f"\nevery grid of {repos[-1]} valid in every CRS, none near-degenerate: {verdict(clean)}")
+    print(f"every grid of {repos[-1]} valid in every CRS, none near-degenerate: {harness.verdict(clean)}")
     return 0 if clean else 1
 
 

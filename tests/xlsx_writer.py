@@ -39,8 +39,8 @@ def column_letters(index: int) -> str:
 
 def write_xlsx(path: Path, rows: list[list[object]], formats: tuple[str, ...] = (), merges: tuple[str, ...] = (),
                sheet: str = "Sheet1", first_row: int = 1) -> Path:
-    """A workbook of one sheet. Cells: str (a shared string), int/float (a number), Formatted, None (no
-    cell). Rows start at sheet row `first_row`; `merges` are ranges such as 'A1:H1'."""
+    """A workbook of one sheet. Cells: str (a shared string), int/float (a number), bool (TRUE/FALSE),
+    Formatted, None (no cell). Rows start at sheet row `first_row`; `merges` are ranges such as 'A1:H1'."""
     strings: list[str] = []
     index: dict[str, int] = {}
     sheet_rows = []
@@ -52,6 +52,8 @@ def write_xlsx(path: Path, rows: list[list[object]], formats: tuple[str, ...] = 
                 continue
             if isinstance(value, Formatted):
                 cells.append(f'<c r="{ref}" s="{value.index + 1}"><v>{value.value!r}</v></c>')
+            elif isinstance(value, bool):
+                cells.append(f'<c r="{ref}" t="b"><v>{int(value)}</v></c>')
             elif isinstance(value, str):
                 if value not in index:
                     index[value] = len(strings)

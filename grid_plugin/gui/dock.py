@@ -1,7 +1,7 @@
-"""GridDockWidget: one panel from community boundaries to coded grids, coded components and a
-live case heatmap. A launcher over the Processing algorithms: every run is a background task with
-a progress bar and a cancel button; results land in layer-tree groups with their styles; errors
-go to the message bar with the algorithm's own message."""
+"""GridDockWidget: one panel from community boundaries to coded grids, coded components, a
+live case heatmap and the evaluation of case handling. A launcher over the Processing algorithms:
+every run is a background task with a progress bar and a cancel button; results land in
+layer-tree groups with their styles; errors go to the message bar with the algorithm's own message."""
 
 from __future__ import annotations
 
@@ -24,12 +24,15 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from grid_plugin.core.addresses.addresses import NearestAddress
+from grid_plugin.core.cases.times import DEFAULT_TIME_ZONE
 from grid_plugin.gui.algorithm_runner import AlgorithmRunner, layer_group
+from grid_plugin.gui.evaluation_step import EvaluationStep
 from grid_plugin.gui.parameter_form import unique_path
 from grid_plugin.gui.spot_info import SpotInfoTool, describe_spot, spot_html
 from grid_plugin.gui.steps import DIVIDE, CaseStep, ComponentStep, ExportStep, GridStep
 from grid_plugin.gui.store_picker import StorePicker
 from grid_plugin.store.base import StoreError
+from grid_plugin.store.choice import GPKG, KINDS, StoreChoice
 from grid_plugin.toolbelt.i18n import tr
 from grid_plugin.toolbelt.settings import SETTINGS_GROUP, PluginSettings, project_choice, set_project_choice
 
@@ -60,11 +63,12 @@ class GridDockWidget(QgsDockWidget):
         self.grid_step = GridStep(*arguments)
         self.component_step = ComponentStep(*arguments)
         self.case_step = CaseStep(*arguments, open_store=lambda: self.store.open(create=True),
-                                  zone=lambda: self.settings.time_zone)
+                                  zone=lambda: self.settings.time_zone or DEFAULT_TIME_ZONE)
+        self.evaluation_step = EvaluationStep(*arguments, zone=lambda: self.settings.time_zone or DEFAULT_TIME_ZONE)
         self.export_step = ExportStep(*arguments, grid_step=self.grid_step)
-        self.steps = [self.grid_step, self.component_step, self.case_step, self.export_step]
-        for step, label in zip(self.steps, (tr("Grids"), tr("Component coding"),
-                                            tr("Cases & heat"), tr("Export")), strict=True):
+        self.steps = [self.grid_step, self.component_step, self.case_step, self.evaluation_step, self.export_step]
+        for step, label in zip(self.steps, (tr("Grids"), tr("Component coding"), tr("Cases & heat"),
+                                            tr("Evaluation"), tr("Export")), strict=True):
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setWidget(step)
@@ -125,13 +129,14 @@ class GridDockWidget(QgsDockWidget):
         """User settings, overridden by the choices saved in the project (store, output folder)."""
         settings = self.settings
         kind = project_choice("store_kind", settings.store_kind)
-        self.store.set_choice(kind, project_choice("store_path", settings.store_path),
-                              project_choice("connection", settings.connection),
-                              project_choice("db_schema", settings.db_schema))
+        self.store.set_choice(StoreChoice(kind if kind in KINDS else GPKG,
+                                          project_choice("store_path", settings.store_path),
+                                          project_choice("connection", settings.connection),
+                                          project_choice("db_schema", settings.db_schema)))
         folder = project_choice("output_folder", settings.output_folder)
         self.output_folder.setFilePath(folder)
         self.tabs.setCurrentIndex(min(max(settings.last_step, 0), self.tabs.count() - 1))
-        if not self.store.is_set() and kind == "gpkg":
+        if not self.store.is_set() and self.store.kind_name() == GPKG:
             self.store.gpkg_file.setFilePath(str(Path(folder) / "cases.gpkg"))
         self.restore_forms()
         for step in self.steps:
@@ -165,10 +170,9 @@ class GridDockWidget(QgsDockWidget):
 
     def remember(self) -> None:
         settings = self.settings
-        settings.store_kind = self.store.kind_name()
-        settings.store_path = self.store.gpkg_file.filePath()
-        settings.connection = self.store.connection.currentText()
-        settings.db_schema = self.store.schema.text().strip() or "gridplugin"
+        choice = self.store.choice()
+        settings.store_kind, settings.store_path = choice.kind, choice.path
+        settings.connection, settings.db_schema = choice.connection, choice.schema
         settings.output_folder = self.output_folder.filePath()
         settings.last_step = self.tabs.currentIndex()
         settings.save()
@@ -235,8 +239,9 @@ class GridDockWidget(QgsDockWidget):
             canvas.unsetMapTool(self.spot_tool)
 
     def show_spot(self, point, crs) -> None:
+        evaluation, emerging = self.evaluation_step.evaluation_layer(), self.evaluation_step.emerging_layer()
         grids = (self.component_step.code.layer("GRIDS") or self.grid_step.last_grids
-                 or (self.case_step.heat_controls.heat and self.case_step.heat_controls.heat.layer))
+                 or (self.case_step.heat_controls.heat and self.case_step.heat_controls.heat.layer) or emerging)
         components = self.component_step.last_components or self.component_step.code.layer("INPUT")
         store = None
         try:
@@ -246,7 +251,7 @@ class GridDockWidget(QgsDockWidget):
             store = None  # no store yet: codes and components only
         try:
             info = describe_spot(point, crs, grids, components, store, self.settings.recent_case_days,
-                                 addresses=self.nearest_addresses(store))
+                                 addresses=self.nearest_addresses(store), evaluation=evaluation, emerging=emerging)
         finally:
             if store is not None:
                 store.close()

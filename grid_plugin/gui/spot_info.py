@@ -1,6 +1,7 @@
 """The dock's map tool: click the map to see what the plugin knows about that spot: the unit grid
-with its community and street, the BeiDou grid code, the components nearby and the grid's recent
-cases from the store."""
+with its community and street, the BeiDou grid code, the components nearby, the grid's recent
+cases from the store, and its indicators and emerging hot spot category from the Evaluation step's
+last runs (spot_evaluation)."""
 
 from __future__ import annotations
 
@@ -24,8 +25,9 @@ from qgis.gui import QgsMapCanvas, QgsMapToolEmitPoint
 from qgis.PyQt.QtCore import pyqtSignal
 
 from grid_plugin.core.addresses.addresses import NearestAddress
-from grid_plugin.core.cases.records import UTC_FORMAT
+from grid_plugin.core.cases.times import UTC_FORMAT
 from grid_plugin.core.geodesy import beidou
+from grid_plugin.gui.spot_evaluation import evaluation_html, grid_emerging, grid_evaluation
 from grid_plugin.store.base import CaseStore
 from grid_plugin.store.schema import STORE_SRID
 from grid_plugin.toolbelt.i18n import tr
@@ -46,6 +48,8 @@ class SpotInfo:
     address: str = ""  # the nearest standard address of the store's gazetteer
     address_code: str = ""
     address_metres: float | None = None
+    evaluation: dict[str, object] = field(default_factory=dict)  # the last evaluation's row (spot_evaluation)
+    emerging: dict[str, object] = field(default_factory=dict)  # the last emerging hot spots' row
     notes: list[str] = field(default_factory=list)
 
 
@@ -66,7 +70,8 @@ class SpotInfoTool(QgsMapToolEmitPoint):
 def describe_spot(point: QgsPointXY, crs: QgsCoordinateReferenceSystem, grids: QgsVectorLayer | None,
                   components: QgsVectorLayer | None, store: CaseStore | None, recent_days: int = 90,
                   component_id_field: str = "component_id", class_field: str = "class_code",
-                  addresses: NearestAddress | None = None) -> SpotInfo:
+                  addresses: NearestAddress | None = None, evaluation: QgsVectorLayer | None = None,
+                  emerging: QgsVectorLayer | None = None) -> SpotInfo:
     project = QgsProject.instance()
     geographic = QgsCoordinateReferenceSystem(f"EPSG:{STORE_SRID}")
     lonlat = QgsCoordinateTransform(crs, geographic, project).transform(point)
@@ -97,6 +102,8 @@ def describe_spot(point: QgsPointXY, crs: QgsCoordinateReferenceSystem, grids: Q
             info.address = entries.full_addresses[index[0]] or entries.names[index[0]] or ""
             info.address_code = entries.codes[index[0]]
             info.address_metres = float(metres[0])
+    info.evaluation = grid_evaluation(evaluation, info.grid)
+    info.emerging = grid_emerging(emerging, info.grid.get("grid_code", ""))
     if store is not None and info.grid.get("grid_code"):
         since = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=recent_days)).strftime(UTC_FORMAT)
         info.cases = store.recent_cases(info.grid["grid_code"], since, 10)
@@ -164,5 +171,6 @@ def spot_html(info: SpotInfo) -> str:
             f"{e(str(row[4] or ''))}</li>" for row in info.cases) + "</ul>")
     else:
         parts.append(f"<p>{e(tr('None'))}</p>")
+    parts.append(evaluation_html(info.evaluation, info.emerging))
     parts.extend(f"<p><i>{e(note)}</i></p>" for note in info.notes)
     return "".join(parts)

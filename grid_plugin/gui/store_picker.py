@@ -10,10 +10,8 @@ from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QLineEdit, QStackedWidget, QWidget
 
 from grid_plugin.store.base import CaseStore
-from grid_plugin.store.factory import open_store
+from grid_plugin.store.choice import DEFAULT_SCHEMA, GPKG, POSTGIS, StoreChoice
 from grid_plugin.toolbelt.i18n import tr
-
-GPKG, POSTGIS = "gpkg", "postgis"
 
 
 def postgres_connections() -> list[str]:
@@ -47,7 +45,7 @@ class StorePicker(QWidget):
         postgis_layout.setContentsMargins(0, 0, 0, 0)
         self.connection = QComboBox()
         self.connection.setObjectName("store_connection")
-        self.schema = QLineEdit("gridplugin")
+        self.schema = QLineEdit(DEFAULT_SCHEMA)
         self.schema.setObjectName("store_schema")
         postgis_layout.addRow(tr("Connection"), self.connection)
         postgis_layout.addRow(tr("Schema"), self.schema)
@@ -76,31 +74,29 @@ class StorePicker(QWidget):
     def kind_name(self) -> str:
         return self.kind.currentData()
 
-    def set_choice(self, kind: str, path: str = "", connection: str = "", schema: str = "") -> None:
-        self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
-        self.gpkg_file.setFilePath(path)
-        if connection:
+    def set_choice(self, choice: StoreChoice) -> None:
+        self.kind.setCurrentIndex(max(0, self.kind.findData(choice.kind)))
+        self.gpkg_file.setFilePath(choice.path)
+        if choice.connection:
             self.refresh_connections()
-            self.connection.setCurrentText(connection)
-        self.schema.setText(schema or "gridplugin")
+            self.connection.setCurrentText(choice.connection)
+        self.schema.setText(choice.schema)
+
+    def choice(self) -> StoreChoice:
+        """What the widgets say now."""
+        return StoreChoice(self.kind_name(), self.gpkg_file.filePath(), self.connection.currentText(),
+                           self.schema.text())
 
     def is_set(self) -> bool:
-        return bool(self.gpkg_file.filePath()) if self.kind_name() == GPKG else bool(self.connection.currentText())
+        return self.choice().is_set()
 
     def parameters(self) -> dict[str, str]:
         """The STORE / CONNECTION / DB_SCHEMA parameters of the case algorithms."""
-        if self.kind_name() == POSTGIS:
-            schema = self.schema.text().strip() or "gridplugin"
-            return {"CONNECTION": self.connection.currentText(), "DB_SCHEMA": schema}
-        return {"STORE": self.gpkg_file.filePath()}
+        return self.choice().parameters()
 
     def label(self) -> str:
-        if self.kind_name() == POSTGIS:
-            return f"{self.connection.currentText()} / {self.schema.text().strip() or 'gridplugin'}"
-        return self.gpkg_file.filePath()
+        return self.choice().label()
 
     def open(self, create: bool = False) -> CaseStore:
         """Open the chosen store (raises StoreError with a message for the user)."""
-        values = self.parameters()
-        return open_store(values.get("STORE") or None, values.get("CONNECTION") or None,
-                          values.get("DB_SCHEMA", ""), create=create)
+        return self.choice().open(create=create)

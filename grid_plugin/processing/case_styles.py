@@ -1,7 +1,7 @@
 """Styles of the case layers, built in code because they depend on the data (class breaks,
 value ranges) or on parameters (heatmap radius): points, the live heatmap, per-grid counts,
 the density raster, the Gi* hot spots and the emerging hot spot categories. Applied to outputs
-through processing.base.style_output_with."""
+through processing.outputs.style_output_with."""
 
 from __future__ import annotations
 

@@ -35,7 +35,7 @@ from grid_plugin.core.geodesy.datum import (
     outside_china,
 )
 from grid_plugin.core.geodesy.offsets import BD09, CHINA_BOX, GCJ02, WGS84, from_wgs84
-from grid_plugin.processing.base import read_geometries
+from grid_plugin.processing.features import read_geometries
 from grid_plugin.toolbelt.i18n import tr
 
 DATUM = "DATUM"

@@ -11,6 +11,7 @@ from grid_plugin.processing.algorithms.code_components import CodeComponentsAlgo
 from grid_plugin.processing.algorithms.convert_coordinates import ConvertCoordinatesAlgorithm
 from grid_plugin.processing.algorithms.divide_grids import DivideGridsAlgorithm
 from grid_plugin.processing.algorithms.emerging_hotspots import EmergingHotspotsAlgorithm
+from grid_plugin.processing.algorithms.evaluate_cases import EvaluateCasesAlgorithm
 from grid_plugin.processing.algorithms.export_grids import ExportGridsAlgorithm
 from grid_plugin.processing.algorithms.geocode_addresses import GeocodeAddressesAlgorithm
 from grid_plugin.processing.algorithms.import_addresses import ImportAddressesAlgorithm
@@ -25,7 +26,7 @@ from grid_plugin.toolbelt.paths import plugin_version, resource
 ALGORITHMS = (DivideGridsAlgorithm, ValidateGridsAlgorithm, CodeComponentsAlgorithm, ValidateComponentsAlgorithm,
               ImportCasesAlgorithm, CaseHeatmapAlgorithm, CaseHotspotsAlgorithm, ExportGridsAlgorithm,
               ResponsibilityMapsAlgorithm, ImportAddressesAlgorithm, GeocodeAddressesAlgorithm,
-              ReverseGeocodeAlgorithm, EmergingHotspotsAlgorithm, ConvertCoordinatesAlgorithm)
+              ReverseGeocodeAlgorithm, EmergingHotspotsAlgorithm, ConvertCoordinatesAlgorithm, EvaluateCasesAlgorithm)
 
 
 class GridPluginProvider(QgsProcessingProvider):

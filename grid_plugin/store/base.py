@@ -18,13 +18,21 @@ import numpy as np
 import shapely
 
 from grid_plugin.core.addresses.addresses import AddressEntries
+from grid_plugin.core.cases.evaluation import Period, UnitCounts
 from grid_plugin.core.cases.piles import EXACT, PILE, PileFinding, PileRule, PositionCounts, judge_piles
 from grid_plugin.core.cases.records import ALL_CASES, CaseFilter, CaseRecords
 from grid_plugin.core.errors import Message
 from grid_plugin.core.geodesy.crs import datum_epsg
 from grid_plugin.core.progress import Progress
 from grid_plugin.io.names import StoreError
-from grid_plugin.store.schema import CASE_COLUMNS, DATUM_KEY, LOCATION_QUALITY, SCHEMA_VERSION, STORE_SRID
+from grid_plugin.store.schema import (
+    CASE_COLUMNS,
+    DATUM_KEY,
+    LIFECYCLE_COLUMNS,
+    LOCATION_QUALITY,
+    SCHEMA_VERSION,
+    STORE_SRID,
+)
 
 
 def _say_nothing(_text: Message) -> None:
@@ -226,6 +234,10 @@ class CaseStore(ABC):
     def case_points(self, case_filter: CaseFilter = ALL_CASES) -> tuple[np.ndarray, np.ndarray]:
         """Longitude and latitude (EPSG:4490) of the filtered cases."""
 
+    @abstractmethod
+    def evaluation_counts(self, level: str, periods: Sequence[Period]) -> list[dict[str, UnitCounts]]:
+        """Per period, the evaluation's counts of each unit of `level` (core.cases.evaluation), in SQL."""
+
     def case_columns(self, columns: Sequence[str], case_filter: CaseFilter = ALL_CASES) -> dict[str, list]:
         """Selected case columns (times as UTC ISO text) of the filtered cases."""
         unknown = [c for c in columns if c not in CASE_COLUMNS]
@@ -311,11 +323,14 @@ def import_cases(store: CaseStore, records: CaseRecords, counts: ImportCounts, s
     cancel raised through `progress`, rolls the batch back and leaves the store as it was.
     With `piles`, default-location piles are looked for over the whole store after the upsert
     (core.cases.piles) and flagged in the same transaction; counts.piles and counts.piled say what.
-    Records without a location_quality column are 'exact'.
+    Records without a location_quality column are 'exact'; without the lifecycle columns
+    (schema.LIFECYCLE_COLUMNS), theirs are NULL (unknown).
     """
     progress = progress or Progress()
     refuse_nul_in_cases(records)  # before the first write: a refused batch writes nothing
     records.values.setdefault(LOCATION_QUALITY.name, [EXACT] * len(records))
+    for column in LIFECYCLE_COLUMNS:
+        records.values.setdefault(column.name, [None] * len(records))
     with store.transaction():
         store.begin_import()
         known = store.existing_hashes(records.case_ids)

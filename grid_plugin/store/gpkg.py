@@ -21,6 +21,7 @@ import numpy as np
 import shapely
 
 from grid_plugin.core.addresses.addresses import AddressEntries
+from grid_plugin.core.cases.evaluation import Period, UnitCounts
 from grid_plugin.core.cases.piles import PositionCounts
 from grid_plugin.core.cases.records import ALL_CASES, CaseFilter, CaseRecords
 from grid_plugin.core.progress import Progress
@@ -39,7 +40,7 @@ from grid_plugin.io.geopackage import (
 from grid_plugin.io.gpkg_rtree import bulk_load_rtree
 from grid_plugin.io.names import quote_sqlite as q
 from grid_plugin.io.names import sqlite_names
-from grid_plugin.store import gpkg_piles
+from grid_plugin.store import gpkg_evaluation, gpkg_piles
 from grid_plugin.store.base import (
     CaseStore,
     ImportCounts,
@@ -416,6 +417,9 @@ class GpkgStore(CaseStore):
         where, params = self.where(case_filter)
         blobs = [row[0] for row in self.query(f'SELECT "geom" FROM "cases"{where}', params)]
         return decode_points(blobs)
+
+    def evaluation_counts(self, level: str, periods: Sequence[Period]) -> list[dict[str, UnitCounts]]:
+        return gpkg_evaluation.evaluation_counts(self, level, periods)
 
     def layer_source(self, table: str) -> tuple[str, str]:
         return f"{self.path}|layername={table}", "ogr"

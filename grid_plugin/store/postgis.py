@@ -18,13 +18,14 @@ import shapely
 from psycopg2 import sql as pgsql
 
 from grid_plugin.core.addresses.addresses import AddressEntries
+from grid_plugin.core.cases.evaluation import Period, UnitCounts
 from grid_plugin.core.cases.piles import PositionCounts
 from grid_plugin.core.cases.records import ALL_CASES, CaseFilter, CaseRecords
 from grid_plugin.core.errors import message
 from grid_plugin.core.progress import Progress
 from grid_plugin.io.geopackage import chunks
 from grid_plugin.io.names import check_pg_identifier, check_schema_name
-from grid_plugin.store import postgis_piles
+from grid_plugin.store import postgis_evaluation, postgis_piles
 from grid_plugin.store.base import (
     CaseStore,
     ImportCounts,
@@ -39,6 +40,7 @@ from grid_plugin.store.base import (
     refuse_nul_in_values,
     utc_now,
 )
+from grid_plugin.store.choice import DEFAULT_SCHEMA
 from grid_plugin.store.postgis_connection import connection_lost, connection_parameters, is_lost, refused
 from grid_plugin.store.postgis_copy import csv_stream, hex_ewkb_points
 from grid_plugin.store.schema import (
@@ -59,8 +61,7 @@ from grid_plugin.store.schema import (
 _TYPES = {"text": "text", "datetime": "timestamptz", "date": "date", "real": "double precision",
           "integer": "bigint"}
 _META = "store_meta"
-_ISO_UTC = "YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\""  # the form of core.cases.records.UTC_FORMAT
-DEFAULT_SCHEMA = "gridplugin"
+_ISO_UTC = "YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\""  # the form of core.cases.times.UTC_FORMAT
 
 
 class _Name(pgsql.Identifier):
@@ -478,6 +479,9 @@ class PostgisStore(CaseStore):
             return np.empty(0), np.empty(0)
         array = np.asarray(rows, dtype=float)
         return array[:, 0].copy(), array[:, 1].copy()
+
+    def evaluation_counts(self, level: str, periods: Sequence[Period]) -> list[dict[str, UnitCounts]]:
+        return postgis_evaluation.evaluation_counts(self, level, periods)
 
     def layer_source(self, table: str) -> tuple[str, str]:
         """The layer URI carries no password: an authcfg connection keeps its authcfg, and for a

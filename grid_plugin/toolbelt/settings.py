@@ -24,8 +24,8 @@ class PluginSettings:
     store_kind: str = "gpkg"  # "gpkg" or "postgis"
     store_path: str = ""  # GeoPackage store when store_kind == "gpkg"
     connection: str = ""  # QGIS PostgreSQL connection name when store_kind == "postgis"
-    db_schema: str = "gridplugin"
-    time_zone: str = "Asia/Shanghai"
+    db_schema: str = ""  # empty: the store's default schema (grid_plugin.store.choice)
+    time_zone: str = ""  # empty: the plugin's default zone (grid_plugin.core.cases.times)
     recent_case_days: int = 90  # the map tool lists a grid's cases of these last days
     last_step: int = 0
 

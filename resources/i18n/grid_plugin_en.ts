@@ -134,16 +134,6 @@
       <translation>{count:,} other kinds of reason</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/cases/case_times.py" />
-      <source>The years {earliest}–{latest} are no time window; give an earliest year before or equal to the latest one, both between {first} and {last}.</source>
-      <translation>The years {earliest}–{latest} are no time window; give an earliest year before or equal to the latest one, both between {first} and {last}.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases/case_times.py" />
-      <source>Time zone '{zone}' is unknown; use an IANA name such as Asia/Shanghai or UTC.</source>
-      <translation>Time zone '{zone}' is unknown; use an IANA name such as Asia/Shanghai or UTC.</translation>
-    </message>
-    <message>
       <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>New hot spot</source>
       <translation>New hot spot</translation>
@@ -344,6 +334,476 @@
       <translation>record {record} has the time '{value}' with a time zone; give local times (the district's wall clock) without a zone</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>应结案数: valid cases filed in the period</source>
+      <translation>应结案数: valid cases filed in the period</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>应结案数 or 结案数 (parameter)</source>
+      <translation>应结案数 or 结案数 (parameter)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>Cases filed</source>
+      <translation>Cases filed</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>cases filed in the period, invalid ones included</source>
+      <translation>cases filed in the period, invalid ones included</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>Cases due</source>
+      <translation>Cases due</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>valid cases filed in the period (立案数 − 作废数)</source>
+      <translation>valid cases filed in the period (立案数 − 作废数)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>Accurate filing rate</source>
+      <translation>Accurate filing rate</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>立案数 − 作废数</source>
+      <translation>立案数 − 作废数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>立案数</source>
+      <translation>立案数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>Disposal rate</source>
+      <translation>Disposal rate</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>disposed of before the cut-off</source>
+      <translation>disposed of before the cut-off</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>On-time disposal rate</source>
+      <translation>On-time disposal rate</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>disposed of before the cut-off and at or before the deadline</source>
+      <translation>disposed of before the cut-off and at or before the deadline</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>Overdue pending rate</source>
+      <translation>Overdue pending rate</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>not disposed of by the cut-off, deadline before the cut-off</source>
+      <translation>not disposed of by the cut-off, deadline before the cut-off</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>Closing rate</source>
+      <translation>Closing rate</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>closed before the cut-off</source>
+      <translation>closed before the cut-off</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>On-time closing rate</source>
+      <translation>On-time closing rate</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>closed before the cut-off and at or before the deadline</source>
+      <translation>closed before the cut-off and at or before the deadline</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>Late closing rate</source>
+      <translation>Late closing rate</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>closed before the cut-off and after the deadline</source>
+      <translation>closed before the cut-off and after the deadline</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>Rework rate</source>
+      <translation>Rework rate</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>cases reworked at least once (rework_count &gt; 0; of the closed ones over 结案数)</source>
+      <translation>cases reworked at least once (rework_count &gt; 0; of the closed ones over 结案数)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>Postponement rate</source>
+      <translation>Postponement rate</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>cases postponed at least once (postpone_count &gt; 0)</source>
+      <translation>cases postponed at least once (postpone_count &gt; 0)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>Overdue open cases</source>
+      <translation>Overdue open cases</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>valid cases not closed by the cut-off whose deadline is before it</source>
+      <translation>valid cases not closed by the cut-off whose deadline is before it</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>Mean handling time (h)</source>
+      <translation>Mean handling time (h)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>mean of closing time − filing time, cases closed by the cut-off</source>
+      <translation>mean of closing time − filing time, cases closed by the cut-off</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>Median handling time (h)</source>
+      <translation>Median handling time (h)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>median of closing time − filing time, cases closed by the cut-off</source>
+      <translation>median of closing time − filing time, cases closed by the cut-off</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>{what} '{value}' is not a date or time; write it as 2025-03-01 or 2025-03-01 08:00.</source>
+      <translation>{what} '{value}' is not a date or time; write it as 2025-03-01 or 2025-03-01 08:00.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>The period's start</source>
+      <translation>The period's start</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>The period's end</source>
+      <translation>The period's end</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>The period is empty: its end {end} is not after its start {start}; the end is exclusive (March 2025 is 2025-03-01 to 2025-04-01).</source>
+      <translation>The period is empty: its end {end} is not after its start {start}; the end is exclusive (March 2025 is 2025-03-01 to 2025-04-01).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>The grace after the period's end is {days} days; give 0 or more.</source>
+      <translation>The grace after the period's end is {days} days; give 0 or more.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>The period {start} to {end} and the one before it of equal length do not fit the years {first} to {last}; give a shorter period or a smaller grace.</source>
+      <translation>The period {start} to {end} and the one before it of equal length do not fit the years {first} to {last}; give a shorter period or a smaller grace.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>The fewest cases a unit needs to be graded is {n}; give 1 or more.</source>
+      <translation>The fewest cases a unit needs to be graded is {n}; give 1 or more.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>The denominator '{value}' is unknown; use due (应结案数) or closed (结案数).</source>
+      <translation>The denominator '{value}' is unknown; use due (应结案数) or closed (结案数).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>unit grid</source>
+      <translation>unit grid</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>community</source>
+      <translation>community</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>street</source>
+      <translation>street</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>department</source>
+      <translation>department</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>source</source>
+      <translation>source</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>(no unit grid)</source>
+      <translation>(no unit grid)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>(no community)</source>
+      <translation>(no community)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>(no street)</source>
+      <translation>(no street)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>(no department)</source>
+      <translation>(no department)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>(no source)</source>
+      <translation>(no source)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>WEIGHTS gives no rate a weight above 0; weigh at least one, e.g. intime_close_rate=1.</source>
+      <translation>WEIGHTS gives no rate a weight above 0; weigh at least one, e.g. intime_close_rate=1.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>{n} cases reported in the period have neither a filing time nor a later stage: they were not filed (立案) and are in no count but 'unfiled'.</source>
+      <translation>{n} cases reported in the period have neither a filing time nor a later stage: they were not filed (立案) and are in no count but 'unfiled'.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>{n} cases have no filing time but were dispatched, disposed of or closed: they count as filed at their report time ('filed_from_report').</source>
+      <translation>{n} cases have no filing time but were dispatched, disposed of or closed: they count as filed at their report time ('filed_from_report').</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>{n} filed cases are invalid (作废): they count in 立案数 and 准确立案率 only.</source>
+      <translation>{n} filed cases are invalid (作废): they count in 立案数 and 准确立案率 only.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>{n} valid cases have no deadline: they stay in every denominator and are neither on time nor overdue ('no_deadline').</source>
+      <translation>{n} valid cases have no deadline: they stay in every denominator and are neither on time nor overdue ('no_deadline').</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>{n} closed cases have no disposal time: they count as disposed of when they were closed ('closed_no_disposed').</source>
+      <translation>{n} closed cases have no disposal time: they count as disposed of when they were closed ('closed_no_disposed').</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>{n} cases were closed before their filing time (a date written without a time of day?): they count as closed and are left out of the handling times ('bad_order').</source>
+      <translation>{n} cases were closed before their filing time (a date written without a time of day?): they count as closed and are left out of the handling times ('bad_order').</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>WEIGHTS entry '{entry}' is not 'rate=weight'; the rates are {rates}.</source>
+      <translation>WEIGHTS entry '{entry}' is not 'rate=weight'; the rates are {rates}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>WEIGHTS entry '{entry}': the weight '{weight}' is not a number of 0 or more.</source>
+      <translation>WEIGHTS entry '{entry}': the weight '{weight}' is not a number of 0 or more.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>WEIGHTS names {rate} twice; give each rate once.</source>
+      <translation>WEIGHTS names {rate} twice; give each rate once.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>No case was filed in the period {period}: every count is 0 and every rate empty, so no unit is graded.</source>
+      <translation>No case was filed in the period {period}: every count is 0 and every rate empty, so no unit is graded.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>No case was filed in the previous period {period}: there is nothing to compare with, and the changes are empty.</source>
+      <translation>No case was filed in the previous period {period}: there is nothing to compare with, and the changes are empty.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>give them a department in the source and import them again</source>
+      <translation>give them a department in the source and import them again</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>give them one in the source, or import them with the unit grids in the store</source>
+      <translation>give them one in the source, or import them with the unit grids in the store</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>{n} cases have no {what}: they are evaluated together as '{unit}'; {fix}.</source>
+      <translation>{n} cases have no {what}: they are evaluated together as '{unit}'; {fix}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>{n} cases lie in {k} {what} codes that are not among the store's unit grids ({codes}): they are evaluated in the table, without a polygon.</source>
+      <translation>{n} cases lie in {k} {what} codes that are not among the store's unit grids ({codes}): they are evaluated in the table, without a polygon.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>{k} units have fewer than {min} due cases: they are not graded or ranked.</source>
+      <translation>{k} units have fewer than {min} due cases: they are not graded or ranked.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>The composite score and the grades ({bands}) are this plugin's convention, not GB/T 30428.4's: the standard's weights were not available.</source>
+      <translation>The composite score and the grades ({bands}) are this plugin's convention, not GB/T 30428.4's: the standard's weights were not available.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>No unit could be graded in this period.</source>
+      <translation>No unit could be graded in this period.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Composite</source>
+      <translation>Composite</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>weighted rates</source>
+      <translation>weighted rates</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Rank</source>
+      <translation>Rank</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Code</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Grade</source>
+      <translation>Grade</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Due cases</source>
+      <translation>Due cases</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Previous rank</source>
+      <translation>Previous rank</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Previous grade</source>
+      <translation>Previous grade</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Composite change</source>
+      <translation>Composite change</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Indicator</source>
+      <translation>Indicator</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Numerator</source>
+      <translation>Numerator</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Denominator</source>
+      <translation>Denominator</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Better</source>
+      <translation>Better</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Period</source>
+      <translation>Period</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Previous period</source>
+      <translation>Previous period</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Level</source>
+      <translation>Level</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Composite weights</source>
+      <translation>Composite weights</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>All cases of the period</source>
+      <translation>All cases of the period</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Change</source>
+      <translation>Change</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Ranking and grades</source>
+      <translation>Ranking and grades</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Indicators of every unit (change against the previous period)</source>
+      <translation>Indicators of every unit (change against the previous period)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Definitions</source>
+      <translation>Definitions</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>lower</source>
+      <translation>lower</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>higher</source>
+      <translation>higher</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Notes on the data</source>
+      <translation>Notes on the data</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/cases/hotspots.py" />
       <source>Hot spot, 99% confidence</source>
       <translation>Hot spot, 99% confidence</translation>
@@ -484,29 +944,64 @@
       <translation>There are no points, so the heatmap has no extent; add points or give a frame (x_min, y_max, columns, rows) for an all-zero raster.</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/cases/period_report.py" />
-      <source>Period</source>
-      <translation>Period</translation>
+      <location filename="../../grid_plugin/core/cases/lifecycle.py" />
+      <source>the report (上报)</source>
+      <translation>the report (上报)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/lifecycle.py" />
+      <source>the filing (立案)</source>
+      <translation>the filing (立案)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/lifecycle.py" />
+      <source>the dispatch (派遣)</source>
+      <translation>the dispatch (派遣)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/lifecycle.py" />
+      <source>the disposal (处置)</source>
+      <translation>the disposal (处置)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/lifecycle.py" />
+      <source>the closing (结案)</source>
+      <translation>the closing (结案)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/lifecycle.py" />
+      <source>the deadline (处置时限)</source>
+      <translation>the deadline (处置时限)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/lifecycle.py" />
+      <source>row {row}: {field} '{value}' is not a count; write a whole number from 0 to {most}, or leave it empty (unknown)</source>
+      <translation>row {row}: {field} '{value}' is not a count; write a whole number from 0 to {most}, or leave it empty (unknown)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/lifecycle.py" />
+      <source>row {row}: {field} '{value}' is not a yes/no value; write 是 or 否 (also 1/0, true/false, Y/N, 作废/有效), or leave it empty (unknown)</source>
+      <translation>row {row}: {field} '{value}' is not a yes/no value; write 是 or 否 (also 1/0, true/false, Y/N, 作废/有效), or leave it empty (unknown)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/lifecycle.py" />
+      <source>row {row}, case {case_id}</source>
+      <translation>row {row}, case {case_id}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/lifecycle.py" />
+      <source>row {row}</source>
+      <translation>row {row}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/lifecycle.py" />
+      <source>{who}: {field} '{later_time}' is before {earlier} '{earlier_time}', but {later_stage} cannot come before {earlier_stage}; correct the wrong time</source>
+      <translation>{who}: {field} '{later_time}' is before {earlier} '{earlier_time}', but {later_stage} cannot come before {earlier_stage}; correct the wrong time</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases/period_report.py" />
       <source>Dimension</source>
       <translation>Dimension</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases/period_report.py" />
-      <source>Rank</source>
-      <translation>Rank</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases/period_report.py" />
-      <source>Code</source>
-      <translation>Code</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases/period_report.py" />
-      <source>Name</source>
-      <translation>Name</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases/period_report.py" />
@@ -517,16 +1012,6 @@
       <location filename="../../grid_plugin/core/cases/period_report.py" />
       <source>Share of period (%)</source>
       <translation>Share of period (%)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases/period_report.py" />
-      <source>Previous period</source>
-      <translation>Previous period</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases/period_report.py" />
-      <source>Change</source>
-      <translation>Change</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases/period_report.py" />
@@ -607,6 +1092,11 @@
       <location filename="../../grid_plugin/core/cases/period_report.py" />
       <source>case {index} has no period; give every case a report time</source>
       <translation>case {index} has no period; give every case a report time</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>Time zone '{zone}' is unknown; use an IANA name such as Asia/Shanghai or UTC.</source>
+      <translation>Time zone '{zone}' is unknown; use an IANA name such as Asia/Shanghai or UTC.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases/period_report.py" />
@@ -762,6 +1252,11 @@
       <location filename="../../grid_plugin/core/cases/time_formats.py" />
       <source>{field}: numbers read as Excel serial dates, e.g. row {row} '{value}' = {time} local time; set DATE_FORMAT if they are something else.</source>
       <translation>{field}: numbers read as Excel serial dates, e.g. row {row} '{value}' = {time} local time; set DATE_FORMAT if they are something else.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/times.py" />
+      <source>The years {earliest}–{latest} are no time window; give an earliest year before or equal to the latest one, both between {first} and {last}.</source>
+      <translation>The years {earliest}–{latest} are no time window; give an earliest year before or equal to the latest one, both between {first} and {last}.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases/trend.py" />
@@ -1945,6 +2440,11 @@
     </message>
     <message>
       <location filename="../../grid_plugin/gui/dock.py" />
+      <source>Evaluation</source>
+      <translation>Evaluation</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
       <source>Export</source>
       <translation>Export</translation>
     </message>
@@ -1972,6 +2472,31 @@
       <location filename="../../grid_plugin/gui/dock.py" />
       <source>The output folder {} cannot be made: {}</source>
       <translation>The output folder {} cannot be made: {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/evaluation_step.py" />
+      <source>Evaluation of case handling</source>
+      <translation>Evaluation of case handling</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/evaluation_step.py" />
+      <source>Evaluate</source>
+      <translation>Evaluate</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/evaluation_step.py" />
+      <source>Emerging hot spots</source>
+      <translation>Emerging hot spots</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/evaluation_step.py" />
+      <source>Find emerging hot spots</source>
+      <translation>Find emerging hot spots</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/evaluation_step.py" />
+      <source>Open the evaluation report</source>
+      <translation>Open the evaluation report</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/gui/heat_controls.py" />
@@ -2035,11 +2560,6 @@
     </message>
     <message>
       <location filename="../../grid_plugin/gui/heat_controls.py" />
-      <source>(no source)</source>
-      <translation>(no source)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/gui/heat_controls.py" />
       <source>{} – {} ({} days)</source>
       <translation>{} – {} ({} days)</translation>
     </message>
@@ -2067,6 +2587,71 @@
       <location filename="../../grid_plugin/gui/parameter_form.py" />
       <source>[Temporary layer]</source>
       <translation>[Temporary layer]</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_evaluation.py" />
+      <source>{} % ({} points vs the previous period)</source>
+      <translation>{} % ({} points vs the previous period)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_evaluation.py" />
+      <source>not graded</source>
+      <translation>not graded</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_evaluation.py" />
+      <source>Evaluated unit</source>
+      <translation>Evaluated unit</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_evaluation.py" />
+      <source>Category</source>
+      <translation>Category</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_evaluation.py" />
+      <source>Trend of the hot spot z-scores</source>
+      <translation>Trend of the hot spot z-scores</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_evaluation.py" />
+      <source>Cases counted</source>
+      <translation>Cases counted</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_evaluation.py" />
+      <source>Hot / cold time bins</source>
+      <translation>Hot / cold time bins</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_evaluation.py" />
+      <source>{} ({} vs the previous period)</source>
+      <translation>{} ({} vs the previous period)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_evaluation.py" />
+      <source>composite {}</source>
+      <translation>composite {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_evaluation.py" />
+      <source>rank {}</source>
+      <translation>rank {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_evaluation.py" />
+      <source>previous grade {}</source>
+      <translation>previous grade {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_evaluation.py" />
+      <source>Evaluation {}</source>
+      <translation>Evaluation {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_evaluation.py" />
+      <source>Emerging hot spot</source>
+      <translation>Emerging hot spot</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/gui/spot_info.py" />
@@ -2324,11 +2909,6 @@
       <translation>Grid city management panel</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/address_inputs.py" />
-      <source>The store {} has no standard addresses yet; import them first with Import standard addresses (importaddresses).</source>
-      <translation>The store {} has no standard addresses yet; import them first with Import standard addresses (importaddresses).</translation>
-    </message>
-    <message>
       <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
       <source>Case heatmap</source>
       <translation>Case heatmap</translation>
@@ -2446,16 +3026,6 @@
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
-      <source>Cancelled.</source>
-      <translation>Cancelled.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
-      <source>{} cases match {}.</source>
-      <translation>{} cases match {}.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
       <source>{} cases carry a grid code that is not among these grids.</source>
       <translation>{} cases carry a grid code that is not among these grids.</translation>
     </message>
@@ -2463,6 +3033,11 @@
       <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
       <source>The store's case table cannot be loaded as a layer: {}</source>
       <translation>The store's case table cannot be loaded as a layer: {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>{} cases match {}.</source>
+      <translation>{} cases match {}.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
@@ -2998,13 +3573,13 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Follow features mode needs at least one line layer to follow (roads, rivers or walls); choose them under 'Lines to follow', or use the regular lattice mode.</source>
-      <translation>Follow features mode needs at least one line layer to follow (roads, rivers or walls); choose them under 'Lines to follow', or use the regular lattice mode.</translation>
+      <source>Choose the community code field.</source>
+      <translation>Choose the community code field.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Choose the community code field.</source>
-      <translation>Choose the community code field.</translation>
+      <source>Follow features mode needs at least one line layer to follow (roads, rivers or walls); choose them under 'Lines to follow', or use the regular lattice mode.</source>
+      <translation>Follow features mode needs at least one line layer to follow (roads, rivers or walls); choose them under 'Lines to follow', or use the regular lattice mode.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -3038,11 +3613,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Working CRS: {} ({})</source>
-      <translation>Working CRS: {} ({})</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Precision: on a {} m grid; {} grids changed by it, areas by at most {:.4f} m².</source>
       <translation>Precision: on a {} m grid; {} grids changed by it, areas by at most {:.4f} m².</translation>
     </message>
@@ -3053,18 +3623,8 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Following {} lines from {} layer(s).</source>
-      <translation>Following {} lines from {} layer(s).</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Quality: {} grids; area min {:.0f}, median {:.0f}, p95 {:.0f}, max {:.0f} m²; {:.1%} within 0.5–2 × target; compactness (Polsby-Popper) min {:.2f}, p5 {:.2f}, median {:.2f}.</source>
-      <translation>Quality: {} grids; area min {:.0f}, median {:.0f}, p95 {:.0f}, max {:.0f} m²; {:.1%} within 0.5–2 × target; compactness (Polsby-Popper) min {:.2f}, p5 {:.2f}, median {:.2f}.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Unit grids made by gridplugin:dividegrids. Quality figures: {}</source>
-      <translation>Unit grids made by gridplugin:dividegrids. Quality figures: {}</translation>
+      <source>Working CRS: {} ({})</source>
+      <translation>Working CRS: {} ({})</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -3078,13 +3638,33 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>The community layer must contain polygons; it has {} geometries. Choose a polygon layer.</source>
-      <translation>The community layer must contain polygons; it has {} geometries. Choose a polygon layer.</translation>
+      <source>Following {} lines from {} layer(s).</source>
+      <translation>Following {} lines from {} layer(s).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Balancing the workload of {} points.</source>
+      <translation>Balancing the workload of {} points.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Quality: {} grids; area min {:.0f}, median {:.0f}, p95 {:.0f}, max {:.0f} m²; {:.1%} within 0.5–2 × target; compactness (Polsby-Popper) min {:.2f}, p5 {:.2f}, median {:.2f}.</source>
+      <translation>Quality: {} grids; area min {:.0f}, median {:.0f}, p95 {:.0f}, max {:.0f} m²; {:.1%} within 0.5–2 × target; compactness (Polsby-Popper) min {:.2f}, p5 {:.2f}, median {:.2f}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Unit grids made by gridplugin:dividegrids. Quality figures: {}</source>
+      <translation>Unit grids made by gridplugin:dividegrids. Quality figures: {}</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Codes: {} kept, {} new, {} retired.</source>
       <translation>Codes: {} kept, {} new, {} retired.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>The community layer must contain polygons; it has {} geometries. Choose a polygon layer.</source>
+      <translation>The community layer must contain polygons; it has {} geometries. Choose a polygon layer.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -3095,11 +3675,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Field '{}' does not exist in the community layer; its fields are: {}</source>
       <translation>Field '{}' does not exist in the community layer; its fields are: {}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Balancing the workload of {} points.</source>
-      <translation>Balancing the workload of {} points.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
@@ -3161,18 +3736,8 @@ Outputs: the unit grids with category code and name, trend z and p, the trend of
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
-      <source>Emerging hot spots</source>
-      <translation>Emerging hot spots</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
       <source>Gi* per grid and time bin</source>
       <translation>Gi* per grid and time bin</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
-      <source>Cases counted</source>
-      <translation>Cases counted</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
@@ -3228,6 +3793,192 @@ Outputs: the unit grids with category code and name, trend z and p, the trend of
       <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
       <source>{} cases without a grid code or a report time are left out.</source>
       <translation>{} cases without a grid code or a report time are left out.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Evaluate case handling (综合评价)</source>
+      <translation>Evaluate case handling (综合评价)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Evaluates how the store's cases were handled, per unit grid, community, street, department or source (LEVEL), for a period and the previous period of equal length, with the change: 立案数, 应结案数, 准确立案率, 处置率, 按期处置率, 超期待处置率, 结案率, 按期结案率, 超期结案率, 返工率, 延期率, the overdue open cases at the cut-off, and the mean and median handling time (filing to closing, hours). Rates are percentages; changes of rates are percentage points.
+
+The period is START (inclusive) to END (exclusive), local dates or times in TIMEZONE: March 2025 is 2025-03-01 to 2025-04-01. Its cases are those filed (立案) in it; a case without a filing time that was dispatched, disposed of or closed counts as filed at its report time, and a report that was never filed counts as 'unfiled' only. The previous period is the same number of calendar months before when the period is whole months, else the same duration before. Stages count when they happened before the period's end plus GRACE_DAYS (the cut-off), so the figures stay the same when run again later.
+
+Invalid cases (作废) count in 立案数 and 准确立案率 only. A case lacking a time an indicator needs stays in its denominator and is counted in the table (no_deadline, closed_no_disposed, filed_from_report, bad_order) and in the report's notes. REWORK_BASE chooses the denominator of 返工率 and CLOSE_BASE that of 按期结案率 and 超期结案率, where the sources disagree: 应结案数 (the default) or 结案数.
+
+Units are graded A–E on a composite score, the weighted mean of rates (better-when-low rates as 100 − rate): by default 按期结案率 30, 结案率 20, 按期处置率 20, 处置率 10, 返工率 10, 延期率 10; WEIGHTS replaces them (e.g. intime_close_rate=50, close_rate=50). Grades: A ≥ 90, B ≥ 75, C ≥ 60, D ≥ 40, E below. The weights and the grades are this plugin's convention, not GB/T 30428.4's. Units with fewer than MIN_CASES due cases, and the cases without a unit, are not graded or ranked.
+
+Outputs: the table of every unit (OUTPUT), for the area levels a polygon layer coloured by grade (AREAS), the ranking (RANKING), an HTML report, and optionally a PDF made through a QGIS print layout. All counting is done in the store in SQL.</source>
+      <translation>Evaluates how the store's cases were handled, per unit grid, community, street, department or source (LEVEL), for a period and the previous period of equal length, with the change: 立案数, 应结案数, 准确立案率, 处置率, 按期处置率, 超期待处置率, 结案率, 按期结案率, 超期结案率, 返工率, 延期率, the overdue open cases at the cut-off, and the mean and median handling time (filing to closing, hours). Rates are percentages; changes of rates are percentage points.
+
+The period is START (inclusive) to END (exclusive), local dates or times in TIMEZONE: March 2025 is 2025-03-01 to 2025-04-01. Its cases are those filed (立案) in it; a case without a filing time that was dispatched, disposed of or closed counts as filed at its report time, and a report that was never filed counts as 'unfiled' only. The previous period is the same number of calendar months before when the period is whole months, else the same duration before. Stages count when they happened before the period's end plus GRACE_DAYS (the cut-off), so the figures stay the same when run again later.
+
+Invalid cases (作废) count in 立案数 and 准确立案率 only. A case lacking a time an indicator needs stays in its denominator and is counted in the table (no_deadline, closed_no_disposed, filed_from_report, bad_order) and in the report's notes. REWORK_BASE chooses the denominator of 返工率 and CLOSE_BASE that of 按期结案率 and 超期结案率, where the sources disagree: 应结案数 (the default) or 结案数.
+
+Units are graded A–E on a composite score, the weighted mean of rates (better-when-low rates as 100 − rate): by default 按期结案率 30, 结案率 20, 按期处置率 20, 处置率 10, 返工率 10, 延期率 10; WEIGHTS replaces them (e.g. intime_close_rate=50, close_rate=50). Grades: A ≥ 90, B ≥ 75, C ≥ 60, D ≥ 40, E below. The weights and the grades are this plugin's convention, not GB/T 30428.4's. Units with fewer than MIN_CASES due cases, and the cases without a unit, are not graded or ranked.
+
+Outputs: the table of every unit (OUTPUT), for the area levels a polygon layer coloured by grade (AREAS), the ranking (RANKING), an HTML report, and optionally a PDF made through a QGIS print layout. All counting is done in the store in SQL.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>应结案数 (cases due)</source>
+      <translation>应结案数 (cases due)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>结案数 (cases closed)</source>
+      <translation>结案数 (cases closed)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Department</source>
+      <translation>Department</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Source</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Evaluate per</source>
+      <translation>Evaluate per</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Period from (filing time, inclusive; e.g. 2025-03-01)</source>
+      <translation>Period from (filing time, inclusive; e.g. 2025-03-01)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Period until (exclusive; e.g. 2025-04-01)</source>
+      <translation>Period until (exclusive; e.g. 2025-04-01)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Days after the period's end that stages still count (cut-off)</source>
+      <translation>Days after the period's end that stages still count (cut-off)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Denominator of 返工率</source>
+      <translation>Denominator of 返工率</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Denominator of 按期结案率 and 超期结案率</source>
+      <translation>Denominator of 按期结案率 and 超期结案率</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Composite weights (rate=weight, comma separated; empty: the default)</source>
+      <translation>Composite weights (rate=weight, comma separated; empty: the default)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Fewest due cases a unit needs to be graded</source>
+      <translation>Fewest due cases a unit needs to be graded</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Evaluation table</source>
+      <translation>Evaluation table</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Evaluation map (grids, communities or streets)</source>
+      <translation>Evaluation map (grids, communities or streets)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Ranking with grades</source>
+      <translation>Ranking with grades</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Evaluation report (HTML)</source>
+      <translation>Evaluation report (HTML)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Evaluation report (PDF)</source>
+      <translation>Evaluation report (PDF)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Cases filed in the period</source>
+      <translation>Cases filed in the period</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Units graded</source>
+      <translation>Units graded</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Evaluation of case handling per {}: {}</source>
+      <translation>Evaluation of case handling per {}: {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Store</source>
+      <translation>Store</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Time zone</source>
+      <translation>Time zone</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Cut-off</source>
+      <translation>Cut-off</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Fewest due cases to be graded</source>
+      <translation>Fewest due cases to be graded</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>{} cases filed in {} ({} in {}); {} of {} units graded.</source>
+      <translation>{} cases filed in {} ({} in {}); {} of {} units graded.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Departments and sources have no polygons: the map (AREAS) is made for unit grids, communities and streets only.</source>
+      <translation>Departments and sources have no polygons: the map (AREAS) is made for unit grids, communities and streets only.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>PDF report written to {}.</source>
+      <translation>PDF report written to {}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Counting the cases filed in {} and {} in {}...</source>
+      <translation>Counting the cases filed in {} and {} in {}...</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>the period's end + {days} days</source>
+      <translation>the period's end + {days} days</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>The store {} has no unit grids: the units are the codes of the cases, and there is no map.</source>
+      <translation>The store {} has no unit grids: the units are the codes of the cases, and there is no map.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>The PDF report could not be written to {}: {}</source>
+      <translation>The PDF report could not be written to {}: {}</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
@@ -3442,6 +4193,11 @@ The file is written under a temporary name and moved into place at the end: a fa
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>Cancelled.</source>
+      <translation>Cancelled.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
       <source>{} addresses: {} matched, {} ambiguous, {} not matched (see {}).</source>
       <translation>{} addresses: {} matched, {} ambiguous, {} not matched (see {}).</translation>
     </message>
@@ -3519,11 +4275,6 @@ The file is written under a temporary name and moved into place at the end: a fa
       <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
       <source>Addresses outside every unit grid</source>
       <translation>Addresses outside every unit grid</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
-      <source>Store</source>
-      <translation>Store</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
@@ -3717,19 +4468,6 @@ The file is written under a temporary name and moved into place at the end: a fa
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
-      <source>Imports cases (案件) from a CSV (UTF-8 or GBK), an XLSX sheet or any OGR layer into the case store: a GeoPackage file (default) or a PostGIS schema reached through a QGIS PostgreSQL connection.
-
-FIELD_MAP maps case fields to input columns, e.g. 'case_id=案件编号; x=经度; y=纬度; reported_at=上报时间'; columns with the store's own names or common Chinese names are found without it. HEADER_ROW is the row of a CSV or sheet that names the columns; with 0 (default) it is the first row, or, below a title (a first row with a single value, such as a merged title cell), the first row that names the case fields, as the log says. Coordinates may be WGS84, CGCS2000, GCJ-02 (Amap, Tencent), BD-09 (Baidu) or any CRS; they are stored in CGCS2000. Times without a zone are local time in the chosen zone; XLSX date cells keep their time whatever their number format. Every case time must lie in the years EARLIEST_YEAR (default 1990) to LATEST_YEAR (empty: next year), as written. DATE_FORMAT says how the times are written: auto (default) reads the ISO forms (2025-03-01 08:05:00, 2025/3/1 8:05, 2025年3月1日 8时5分), month/day/year or day/month/year dates (such as 01/13/2015 12:20:09 PM; which of the two, the values decide, and the log names the row that did) and Excel serial numbers; or give iso, us (MM/DD/YYYY, 12 h with AM/PM or 24 h), dmy (DD/MM/YYYY), excel, or a strftime pattern such as %d.%m.%Y %H:%M. When every such date reads both ways (day and month up to 12), the import stops and asks for DATE_FORMAT. Rows without a class are imported without one (UNCLASSIFIED_COUNT); a class that is not in the class table rejects the row, and the log lists those classes with their row counts.
-
-Each case gets the codes of its unit grid, street and community. A re-import is idempotent: new case ids are added, changed ones updated, identical ones left alone. The whole file is one transaction: a failure or cancel writes nothing. Rows that cannot be used go to the rejects CSV with their row number (the first row below the header is row 1), every reason found and the values: among them rows with more values than the header (a comma inside a value needs quotes), a text with a NUL character and a time outside the years. The counts of rows read, imported, updated, unchanged and rejected always add up; the log names the commonest reasons. An import that rejects every row fails with those reasons: the store stays as it was, the rejects file is written. REJECTS is checked before anything is written and replaced together with the store's commit; a text cell starting with =, +, -, @, a tab or a carriage return gets a leading ' there, so that Excel shows it instead of running it as a formula (plain numbers such as -12.5 stay numbers).</source>
-      <translation>Imports cases (案件) from a CSV (UTF-8 or GBK), an XLSX sheet or any OGR layer into the case store: a GeoPackage file (default) or a PostGIS schema reached through a QGIS PostgreSQL connection.
-
-FIELD_MAP maps case fields to input columns, e.g. 'case_id=案件编号; x=经度; y=纬度; reported_at=上报时间'; columns with the store's own names or common Chinese names are found without it. HEADER_ROW is the row of a CSV or sheet that names the columns; with 0 (default) it is the first row, or, below a title (a first row with a single value, such as a merged title cell), the first row that names the case fields, as the log says. Coordinates may be WGS84, CGCS2000, GCJ-02 (Amap, Tencent), BD-09 (Baidu) or any CRS; they are stored in CGCS2000. Times without a zone are local time in the chosen zone; XLSX date cells keep their time whatever their number format. Every case time must lie in the years EARLIEST_YEAR (default 1990) to LATEST_YEAR (empty: next year), as written. DATE_FORMAT says how the times are written: auto (default) reads the ISO forms (2025-03-01 08:05:00, 2025/3/1 8:05, 2025年3月1日 8时5分), month/day/year or day/month/year dates (such as 01/13/2015 12:20:09 PM; which of the two, the values decide, and the log names the row that did) and Excel serial numbers; or give iso, us (MM/DD/YYYY, 12 h with AM/PM or 24 h), dmy (DD/MM/YYYY), excel, or a strftime pattern such as %d.%m.%Y %H:%M. When every such date reads both ways (day and month up to 12), the import stops and asks for DATE_FORMAT. Rows without a class are imported without one (UNCLASSIFIED_COUNT); a class that is not in the class table rejects the row, and the log lists those classes with their row counts.
-
-Each case gets the codes of its unit grid, street and community. A re-import is idempotent: new case ids are added, changed ones updated, identical ones left alone. The whole file is one transaction: a failure or cancel writes nothing. Rows that cannot be used go to the rejects CSV with their row number (the first row below the header is row 1), every reason found and the values: among them rows with more values than the header (a comma inside a value needs quotes), a text with a NUL character and a time outside the years. The counts of rows read, imported, updated, unchanged and rejected always add up; the log names the commonest reasons. An import that rejects every row fails with those reasons: the store stays as it was, the rejects file is written. REJECTS is checked before anything is written and replaced together with the store's commit; a text cell starting with =, +, -, @, a tab or a carriage return gets a leading ' there, so that Excel shows it instead of running it as a formula (plain numbers such as -12.5 stay numbers).</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>{:,} cases have no class and were imported without one (class code empty, kind as given or unknown): filters by class leave them out, period reports count them as not assigned.</source>
       <translation>{:,} cases have no class and were imported without one (class code empty, kind as given or unknown): filters by class leave them out, period reports count them as not assigned.</translation>
     </message>
@@ -3750,8 +4488,26 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>The case's lifecycle, for the evaluation, each field optional (FIELD_MAP, or found by these names): filed_at (立案时间), dispatched_at (派遣时间), disposed_at (处置时间), closed_at (结案时间), deadline (处置时限); department (处置部门, 责任部门, dept), kept as written; rework_count (返工次数) and postpone_count (延期次数), whole numbers from 0; invalid (作废, 是否作废, cancelled): 是/否, 1/0, true/false, Y/N or 作废/有效. An empty value is unknown. A count or flag that cannot be read rejects its row, naming the field and the value. The times follow the workflow: filed, dispatched, disposed of and closed in this order, none before the report, and the deadline not before the report; a row with a time out of that order is rejected, naming both fields and both times (a date without a time of day counts as that whole day). Department names are not checked: cases without one are a group of their own in the evaluation.</source>
+      <translation>The case's lifecycle, for the evaluation, each field optional (FIELD_MAP, or found by these names): filed_at (立案时间), dispatched_at (派遣时间), disposed_at (处置时间), closed_at (结案时间), deadline (处置时限); department (处置部门, 责任部门, dept), kept as written; rework_count (返工次数) and postpone_count (延期次数), whole numbers from 0; invalid (作废, 是否作废, cancelled): 是/否, 1/0, true/false, Y/N or 作废/有效. An empty value is unknown. A count or flag that cannot be read rejects its row, naming the field and the value. The times follow the workflow: filed, dispatched, disposed of and closed in this order, none before the report, and the deadline not before the report; a row with a time out of that order is rejected, naming both fields and both times (a date without a time of day counts as that whole day). Department names are not checked: cases without one are a group of their own in the evaluation.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>The rejects file {} cannot be written ({}); nothing was imported. Close it or choose another name, and run again.</source>
       <translation>The rejects file {} cannot be written ({}); nothing was imported. Close it or choose another name, and run again.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Imports cases (案件) from a CSV (UTF-8 or GBK), an XLSX sheet or any OGR layer into the case store: a GeoPackage file (default) or a PostGIS schema reached through a QGIS PostgreSQL connection.
+
+FIELD_MAP maps case fields to input columns, e.g. 'case_id=案件编号; x=经度; y=纬度; reported_at=上报时间'; columns with the store's own names or common Chinese names are found without it. HEADER_ROW is the row of a CSV or sheet that names the columns; with 0 (default) it is the first row, or, below a title (a first row with a single value, such as a merged title cell), the first row that names the case fields, as the log says. Coordinates may be WGS84, CGCS2000, GCJ-02 (Amap, Tencent), BD-09 (Baidu) or any CRS; they are stored in CGCS2000. Times without a zone are local time in the chosen zone; XLSX date cells keep their time whatever their number format. Every case time must lie in the years EARLIEST_YEAR (default 1990) to LATEST_YEAR (empty: next year), as written. DATE_FORMAT says how the times are written: auto (default) reads the ISO forms (2025-03-01 08:05:00, 2025/3/1 8:05, 2025年3月1日 8时5分), month/day/year or day/month/year dates (such as 01/13/2015 12:20:09 PM; which of the two, the values decide, and the log names the row that did) and Excel serial numbers; or give iso, us (MM/DD/YYYY, 12 h with AM/PM or 24 h), dmy (DD/MM/YYYY), excel, or a strftime pattern such as %d.%m.%Y %H:%M. When every such date reads both ways (day and month up to 12), the import stops and asks for DATE_FORMAT. Rows without a class are imported without one (UNCLASSIFIED_COUNT); a class that is not in the class table rejects the row, and the log lists those classes with their row counts.
+
+Each case gets the codes of its unit grid, street and community. A re-import is idempotent: new case ids are added, changed ones updated, identical ones left alone. The whole file is one transaction: a failure or cancel writes nothing. Rows that cannot be used go to the rejects CSV with their row number (the first row below the header is row 1), every reason found and the values: among them rows with more values than the header (a comma inside a value needs quotes), a text with a NUL character and a time outside the years. The counts of rows read, imported, updated, unchanged and rejected always add up; the log names the commonest reasons. An import that rejects every row fails with those reasons: the store stays as it was, the rejects file is written. REJECTS is checked before anything is written and replaced together with the store's commit; a text cell starting with =, +, -, @, a tab or a carriage return gets a leading ' there, so that Excel shows it instead of running it as a formula (plain numbers such as -12.5 stay numbers).</source>
+      <translation>Imports cases (案件) from a CSV (UTF-8 or GBK), an XLSX sheet or any OGR layer into the case store: a GeoPackage file (default) or a PostGIS schema reached through a QGIS PostgreSQL connection.
+
+FIELD_MAP maps case fields to input columns, e.g. 'case_id=案件编号; x=经度; y=纬度; reported_at=上报时间'; columns with the store's own names or common Chinese names are found without it. HEADER_ROW is the row of a CSV or sheet that names the columns; with 0 (default) it is the first row, or, below a title (a first row with a single value, such as a merged title cell), the first row that names the case fields, as the log says. Coordinates may be WGS84, CGCS2000, GCJ-02 (Amap, Tencent), BD-09 (Baidu) or any CRS; they are stored in CGCS2000. Times without a zone are local time in the chosen zone; XLSX date cells keep their time whatever their number format. Every case time must lie in the years EARLIEST_YEAR (default 1990) to LATEST_YEAR (empty: next year), as written. DATE_FORMAT says how the times are written: auto (default) reads the ISO forms (2025-03-01 08:05:00, 2025/3/1 8:05, 2025年3月1日 8时5分), month/day/year or day/month/year dates (such as 01/13/2015 12:20:09 PM; which of the two, the values decide, and the log names the row that did) and Excel serial numbers; or give iso, us (MM/DD/YYYY, 12 h with AM/PM or 24 h), dmy (DD/MM/YYYY), excel, or a strftime pattern such as %d.%m.%Y %H:%M. When every such date reads both ways (day and month up to 12), the import stops and asks for DATE_FORMAT. Rows without a class are imported without one (UNCLASSIFIED_COUNT); a class that is not in the class table rejects the row, and the log lists those classes with their row counts.
+
+Each case gets the codes of its unit grid, street and community. A re-import is idempotent: new case ids are added, changed ones updated, identical ones left alone. The whole file is one transaction: a failure or cancel writes nothing. Rows that cannot be used go to the rejects CSV with their row number (the first row below the header is row 1), every reason found and the values: among them rows with more values than the header (a comma inside a value needs quotes), a text with a NUL character and a time outside the years. The counts of rows read, imported, updated, unchanged and rejected always add up; the log names the commonest reasons. An import that rejects every row fails with those reasons: the store stays as it was, the rejects file is written. REJECTS is checked before anything is written and replaced together with the store's commit; a text cell starting with =, +, -, @, a tab or a carriage return gets a leading ' there, so that Excel shows it instead of running it as a formula (plain numbers such as -12.5 stay numbers).</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
@@ -3802,11 +4558,6 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
       <source>Page size (landscape)</source>
       <translation>Page size (landscape)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
-      <source>PDF files (*.pdf)</source>
-      <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
@@ -4214,166 +4965,6 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <translation>The working CRS {} is not a projected CRS in ground metres; choose a Gauss-Krüger or UTM zone (e.g. EPSG:4548), or leave it empty.</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>Cases that importcases found on a default-location pile (one exact point holding far more cases than any real place, such as a street office where unlocatable cases are put; location_quality 'pile') are left out unless INCLUDE_PILES is set. WORKING_CRS is the projected CRS in metres the algorithm measures in; empty: the CGCS2000 3-degree Gauss-Krüger zone of the grids in China, the WGS 84 UTM zone elsewhere. Outputs are in the grids' geographic CRS: CGCS2000 (EPSG:4490) in China, WGS 84 (EPSG:4326) elsewhere.</source>
-      <translation>Cases that importcases found on a default-location pile (one exact point holding far more cases than any real place, such as a street office where unlocatable cases are put; location_quality 'pile') are left out unless INCLUDE_PILES is set. WORKING_CRS is the projected CRS in metres the algorithm measures in; empty: the CGCS2000 3-degree Gauss-Krüger zone of the grids in China, the WGS 84 UTM zone elsewhere. Outputs are in the grids' geographic CRS: CGCS2000 (EPSG:4490) in China, WGS 84 (EPSG:4326) elsewhere.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>CRS the gap tolerance is measured in (empty: the grids' Gauss-Krüger zone in China, their UTM zone elsewhere)</source>
-      <translation>CRS the gap tolerance is measured in (empty: the grids' Gauss-Krüger zone in China, their UTM zone elsewhere)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>Case store: GeoPackage file (a new name creates it)</source>
-      <translation>Case store: GeoPackage file (a new name creates it)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>Or a PostGIS store: QGIS PostgreSQL connection</source>
-      <translation>Or a PostGIS store: QGIS PostgreSQL connection</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>PostGIS schema of the store</source>
-      <translation>PostGIS schema of the store</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>From (report time, inclusive; e.g. 2025-03-01 or 2025-03-01 08:00)</source>
-      <translation>From (report time, inclusive; e.g. 2025-03-01 or 2025-03-01 08:00)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>Until (report time, exclusive)</source>
-      <translation>Until (report time, exclusive)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>Kinds (部件 / 事件; comma separated, empty for all)</source>
-      <translation>Kinds (部件 / 事件; comma separated, empty for all)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>Class codes (comma separated, empty for all)</source>
-      <translation>Class codes (comma separated, empty for all)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>Sources (comma separated, empty for all)</source>
-      <translation>Sources (comma separated, empty for all)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>Statuses (comma separated, empty for all)</source>
-      <translation>Statuses (comma separated, empty for all)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>Include cases on default-location piles (location_quality 'pile')</source>
-      <translation>Include cases on default-location piles (location_quality 'pile')</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>Neighbours</source>
-      <translation>Neighbours</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>Gap tolerance between neighbouring grids (m)</source>
-      <translation>Gap tolerance between neighbouring grids (m)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>Time zone of times without one</source>
-      <translation>Time zone of times without one</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>The time window is empty: 'From' must come before 'Until'.</source>
-      <translation>The time window is empty: 'From' must come before 'Until'.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>There are no unit grids to place the raster.</source>
-      <translation>There are no unit grids to place the raster.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>The unit-grid layer has no active grids with a geometry.</source>
-      <translation>The unit-grid layer has no active grids with a geometry.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>Queen (sharing a point)</source>
-      <translation>Queen (sharing a point)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>Rook (sharing an edge)</source>
-      <translation>Rook (sharing an edge)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>{} cases on default-location piles are left out (location_quality 'pile'); INCLUDE_PILES counts them.</source>
-      <translation>{} cases on default-location piles are left out (location_quality 'pile'); INCLUDE_PILES counts them.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>The unit-grid layer has no field 'grid_code'; use the output of Divide communities into unit grids. Its fields are: {}</source>
-      <translation>The unit-grid layer has no field 'grid_code'; use the output of Divide communities into unit grids. Its fields are: {}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>{} unit grids became invalid when taken to EPSG:{} and were repaired; run Validate unit grids on the layer.</source>
-      <translation>{} unit grids became invalid when taken to EPSG:{} and were repaired; run Validate unit grids on the layer.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>The store {} has no unit grids yet; give the unit-grid layer (GRIDS) once and it is saved into the store.</source>
-      <translation>The store {} has no unit grids yet; give the unit-grid layer (GRIDS) once and it is saved into the store.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>'{}' is not a date or time; write it as 2025-03-01 or 2025-03-01 08:00.</source>
-      <translation>'{}' is not a date or time; write it as 2025-03-01 or 2025-03-01 08:00.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/component_inputs.py" />
-      <source>components</source>
-      <translation>components</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/component_inputs.py" />
-      <source>Coding scheme</source>
-      <translation>Coding scheme</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/component_inputs.py" />
-      <source>Your own classes (CSV, extends or overrides the table; optional)</source>
-      <translation>Your own classes (CSV, extends or overrides the table; optional)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/component_inputs.py" />
-      <source>Grid code field of the unit grids</source>
-      <translation>Grid code field of the unit grids</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/component_inputs.py" />
-      <source>GB/T 47678.5-2026: 5-digit classes, 17-digit IDs</source>
-      <translation>GB/T 47678.5-2026: 5-digit classes, 17-digit IDs</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/component_inputs.py" />
-      <source>GB/T 30428.2-2013: 4-digit classes, 16-digit IDs</source>
-      <translation>GB/T 30428.2-2013: 4-digit classes, 16-digit IDs</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/component_inputs.py" />
-      <source>The unit-grid layer has no field '{}'; its fields are: {}</source>
-      <translation>The unit-grid layer has no field '{}'; its fields are: {}</translation>
-    </message>
-    <message>
       <location filename="../../grid_plugin/processing/datum.py" />
       <source>As the layer's CRS says</source>
       <translation>As the layer's CRS says</translation>
@@ -4424,144 +5015,319 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <translation>{outside} of {total} {what} lie outside every unit grid; with {key} set to '{label}', {inside} would lie inside: the coordinates look like {datum}. Choose that option and run again.</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <location filename="../../grid_plugin/processing/evaluation_layout.py" />
+      <source>Not graded</source>
+      <translation>Not graded</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/evaluation_layout.py" />
+      <source>The data lack nothing the indicators need.</source>
+      <translation>The data lack nothing the indicators need.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/components.py" />
+      <source>components</source>
+      <translation>components</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/components.py" />
+      <source>Coding scheme</source>
+      <translation>Coding scheme</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/components.py" />
+      <source>Your own classes (CSV, extends or overrides the table; optional)</source>
+      <translation>Your own classes (CSV, extends or overrides the table; optional)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/components.py" />
+      <source>Grid code field of the unit grids</source>
+      <translation>Grid code field of the unit grids</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/components.py" />
+      <source>GB/T 47678.5-2026: 5-digit classes, 17-digit IDs</source>
+      <translation>GB/T 47678.5-2026: 5-digit classes, 17-digit IDs</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/components.py" />
+      <source>GB/T 30428.2-2013: 4-digit classes, 16-digit IDs</source>
+      <translation>GB/T 30428.2-2013: 4-digit classes, 16-digit IDs</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/components.py" />
+      <source>The unit-grid layer has no field '{}'; its fields are: {}</source>
+      <translation>The unit-grid layer has no field '{}'; its fields are: {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
       <source>feature {fid}</source>
       <translation>feature {fid}</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
       <source>The workload layer must contain points (components or past cases).</source>
       <translation>The workload layer must contain points (components or past cases).</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
       <source>The previous grid layer has no field '{}'; its fields are: {}</source>
       <translation>The previous grid layer has no field '{}'; its fields are: {}</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
       <source>Layer '{}' to follow does not contain lines; choose road, river or wall line layers.</source>
       <translation>Layer '{}' to follow does not contain lines; choose road, river or wall line layers.</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
       <source>Layer '{}' has no road-class field '{}': its lines are barriers (rivers, walls) that merging crosses last.</source>
       <translation>Layer '{}' has no road-class field '{}': its lines are barriers (rivers, walls) that merging crosses last.</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
       <source>Workload feature {}: weight {} is negative; weights count workload and must be ≥ 0.</source>
       <translation>Workload feature {}: weight {} is negative; weights count workload and must be ≥ 0.</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
       <source>Previous grid feature {} has no geometry; delete it or draw its polygon.</source>
       <translation>Previous grid feature {} has no geometry; delete it or draw its polygon.</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
       <source>Layer '{}': road classes not known to the plugin were ranked as minor roads: {}. Give numeric ranks (1 = alley … 6 = expressway) to control merging.</source>
       <translation>Layer '{}': road classes not known to the plugin were ranked as minor roads: {}. Give numeric ranks (1 = alley … 6 = expressway) to control merging.</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
       <source>Workload feature {}: weight '{}' in field '{}' is not a number; fix the value or choose another field.</source>
       <translation>Workload feature {}: weight '{}' in field '{}' is not a number; fix the value or choose another field.</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/piles.py" />
       <source>Default-location piles: case systems put cases they cannot locate on one default point (the city hall, a street office, the district centre), and such a point would lead every heat map and hot spot analysis. After each import the store's cases are counted per exact position (rounded to 1e-7 degrees); a position holding at least PILE_FACTOR (default 20) times the 99th percentile of cases per position (over the positions with fewer than PILE_MIN_CASES cases), and at least PILE_MIN_CASES (default 50), is a pile. Its cases placed by coordinates get location_quality 'pile' (others: 'exact', or 'geocoded' when placed by their address); the log names each pile with its position, cases, share and unit grid. The count covers the cases already in the store, so a pile that grows month by month is found. Heat maps, hot spots and emerging hot spots leave piled cases out unless their INCLUDE_PILES is set. With DETECT_PILES off, nothing is looked for and the flags of the cases not imported now stay as they are.</source>
       <translation>Default-location piles: case systems put cases they cannot locate on one default point (the city hall, a street office, the district centre), and such a point would lead every heat map and hot spot analysis. After each import the store's cases are counted per exact position (rounded to 1e-7 degrees); a position holding at least PILE_FACTOR (default 20) times the 99th percentile of cases per position (over the positions with fewer than PILE_MIN_CASES cases), and at least PILE_MIN_CASES (default 50), is a pile. Its cases placed by coordinates get location_quality 'pile' (others: 'exact', or 'geocoded' when placed by their address); the log names each pile with its position, cases, share and unit grid. The count covers the cases already in the store, so a pile that grows month by month is found. Heat maps, hot spots and emerging hot spots leave piled cases out unless their INCLUDE_PILES is set. With DETECT_PILES off, nothing is looked for and the flags of the cases not imported now stay as they are.</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/piles.py" />
       <source>Find default-location piles (many cases on one exact point)</source>
       <translation>Find default-location piles (many cases on one exact point)</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/piles.py" />
       <source>A pile holds at least this many times the 99th percentile of cases per position</source>
       <translation>A pile holds at least this many times the 99th percentile of cases per position</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/piles.py" />
       <source>... and at least this many cases</source>
       <translation>... and at least this many cases</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/piles.py" />
       <source>Default-location piles</source>
       <translation>Default-location piles</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/piles.py" />
       <source>Cases on default-location piles</source>
       <translation>Cases on default-location piles</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/piles.py" />
       <source>{cases} cases on {piles} default-location piles (a position with {threshold} cases or more: {factor:g} times the 99th percentile {q99:g}, at least {least}) are flagged location_quality 'pile' and left out of heat and hot spots unless INCLUDE_PILES is set.</source>
       <translation>{cases} cases on {piles} default-location piles (a position with {threshold} cases or more: {factor:g} times the 99th percentile {q99:g}, at least {least}) are flagged location_quality 'pile' and left out of heat and hot spots unless INCLUDE_PILES is set.</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/piles.py" />
       <source>No default-location pile: no position holds {} cases or more (99th percentile of cases per position: {:g}).</source>
       <translation>No default-location pile: no position holds {} cases or more (99th percentile of cases per position: {:g}).</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/piles.py" />
       <source>Default-location pile: {} cases ({:.1%} of the store) at {:.7f}, {:.7f} in unit grid {}.</source>
       <translation>Default-location pile: {} cases ({:.1%} of the store) at {:.7f}, {:.7f} in unit grid {}.</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/piles.py" />
       <source>(none)</source>
       <translation>(none)</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/piles.py" />
       <source>... and {} more piles with {} cases.</source>
       <translation>... and {} more piles with {} cases.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>Cases that importcases found on a default-location pile (one exact point holding far more cases than any real place, such as a street office where unlocatable cases are put; location_quality 'pile') are left out unless INCLUDE_PILES is set. WORKING_CRS is the projected CRS in metres the algorithm measures in; empty: the CGCS2000 3-degree Gauss-Krüger zone of the grids in China, the WGS 84 UTM zone elsewhere. Outputs are in the grids' geographic CRS: CGCS2000 (EPSG:4490) in China, WGS 84 (EPSG:4326) elsewhere.</source>
+      <translation>Cases that importcases found on a default-location pile (one exact point holding far more cases than any real place, such as a street office where unlocatable cases are put; location_quality 'pile') are left out unless INCLUDE_PILES is set. WORKING_CRS is the projected CRS in metres the algorithm measures in; empty: the CGCS2000 3-degree Gauss-Krüger zone of the grids in China, the WGS 84 UTM zone elsewhere. Outputs are in the grids' geographic CRS: CGCS2000 (EPSG:4490) in China, WGS 84 (EPSG:4326) elsewhere.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>CRS the gap tolerance is measured in (empty: the grids' Gauss-Krüger zone in China, their UTM zone elsewhere)</source>
+      <translation>CRS the gap tolerance is measured in (empty: the grids' Gauss-Krüger zone in China, their UTM zone elsewhere)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>Case store: GeoPackage file (a new name creates it)</source>
+      <translation>Case store: GeoPackage file (a new name creates it)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>Or a PostGIS store: QGIS PostgreSQL connection</source>
+      <translation>Or a PostGIS store: QGIS PostgreSQL connection</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>PostGIS schema of the store</source>
+      <translation>PostGIS schema of the store</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>From (report time, inclusive; e.g. 2025-03-01 or 2025-03-01 08:00)</source>
+      <translation>From (report time, inclusive; e.g. 2025-03-01 or 2025-03-01 08:00)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>Until (report time, exclusive)</source>
+      <translation>Until (report time, exclusive)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>Kinds (部件 / 事件; comma separated, empty for all)</source>
+      <translation>Kinds (部件 / 事件; comma separated, empty for all)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>Class codes (comma separated, empty for all)</source>
+      <translation>Class codes (comma separated, empty for all)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>Sources (comma separated, empty for all)</source>
+      <translation>Sources (comma separated, empty for all)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>Statuses (comma separated, empty for all)</source>
+      <translation>Statuses (comma separated, empty for all)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>Include cases on default-location piles (location_quality 'pile')</source>
+      <translation>Include cases on default-location piles (location_quality 'pile')</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>Neighbours</source>
+      <translation>Neighbours</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>Gap tolerance between neighbouring grids (m)</source>
+      <translation>Gap tolerance between neighbouring grids (m)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>Time zone of times without one</source>
+      <translation>Time zone of times without one</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>The time window is empty: 'From' must come before 'Until'.</source>
+      <translation>The time window is empty: 'From' must come before 'Until'.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>There are no unit grids to place the raster.</source>
+      <translation>There are no unit grids to place the raster.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>The unit-grid layer has no active grids with a geometry.</source>
+      <translation>The unit-grid layer has no active grids with a geometry.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>Queen (sharing a point)</source>
+      <translation>Queen (sharing a point)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>Rook (sharing an edge)</source>
+      <translation>Rook (sharing an edge)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>The store {} has no standard addresses yet; import them first with Import standard addresses (importaddresses).</source>
+      <translation>The store {} has no standard addresses yet; import them first with Import standard addresses (importaddresses).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>{} cases on default-location piles are left out (location_quality 'pile'); INCLUDE_PILES counts them.</source>
+      <translation>{} cases on default-location piles are left out (location_quality 'pile'); INCLUDE_PILES counts them.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>The unit-grid layer has no field 'grid_code'; use the output of Divide communities into unit grids. Its fields are: {}</source>
+      <translation>The unit-grid layer has no field 'grid_code'; use the output of Divide communities into unit grids. Its fields are: {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>{} unit grids became invalid when taken to EPSG:{} and were repaired; run Validate unit grids on the layer.</source>
+      <translation>{} unit grids became invalid when taken to EPSG:{} and were repaired; run Validate unit grids on the layer.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>The store {} has no unit grids yet; give the unit-grid layer (GRIDS) once and it is saved into the store.</source>
+      <translation>The store {} has no unit grids yet; give the unit-grid layer (GRIDS) once and it is saved into the store.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>'{}' is not a date or time; write it as 2025-03-01 or 2025-03-01 08:00.</source>
+      <translation>'{}' is not a date or time; write it as 2025-03-01 or 2025-03-01 08:00.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/tables.py" />
+      <source>Sheet or layer name (empty: the first)</source>
+      <translation>Sheet or layer name (empty: the first)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/tables.py" />
+      <source>CSV encoding</source>
+      <translation>CSV encoding</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/tables.py" />
+      <source>Header row of a CSV or sheet (0: find it below a title)</source>
+      <translation>Header row of a CSV or sheet (0: find it below a title)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/tables.py" />
+      <source>Detect (UTF-8, else GBK/GB18030)</source>
+      <translation>Detect (UTF-8, else GBK/GB18030)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/tables.py" />
+      <source>The file {} does not exist.</source>
+      <translation>The file {} does not exist.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/tables.py" />
+      <source>HEADER_ROW applies to CSV and XLSX files; {} is read as a GIS layer, whose fields have names. Leave HEADER_ROW at 0.</source>
+      <translation>HEADER_ROW applies to CSV and XLSX files; {} is read as a GIS layer, whose fields have names. Leave HEADER_ROW at 0.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/tables.py" />
+      <source>{} cannot be read as a table or layer; give a CSV, XLSX or a GIS layer (and the sheet name).</source>
+      <translation>{} cannot be read as a table or layer; give a CSV, XLSX or a GIS layer (and the sheet name).</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/provider.py" />
       <source>Grid city management (网格化城市管理) {}</source>
       <translation>Grid city management (网格化城市管理) {}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/table_inputs.py" />
-      <source>Sheet or layer name (empty: the first)</source>
-      <translation>Sheet or layer name (empty: the first)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/table_inputs.py" />
-      <source>CSV encoding</source>
-      <translation>CSV encoding</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/table_inputs.py" />
-      <source>Header row of a CSV or sheet (0: find it below a title)</source>
-      <translation>Header row of a CSV or sheet (0: find it below a title)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/table_inputs.py" />
-      <source>Detect (UTF-8, else GBK/GB18030)</source>
-      <translation>Detect (UTF-8, else GBK/GB18030)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/table_inputs.py" />
-      <source>The file {} does not exist.</source>
-      <translation>The file {} does not exist.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/table_inputs.py" />
-      <source>HEADER_ROW applies to CSV and XLSX files; {} is read as a GIS layer, whose fields have names. Leave HEADER_ROW at 0.</source>
-      <translation>HEADER_ROW applies to CSV and XLSX files; {} is read as a GIS layer, whose fields have names. Leave HEADER_ROW at 0.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/table_inputs.py" />
-      <source>{} cannot be read as a table or layer; give a CSV, XLSX or a GIS layer (and the sheet name).</source>
-      <translation>{} cannot be read as a table or layer; give a CSV, XLSX or a GIS layer (and the sheet name).</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/store/base.py" />
@@ -4594,9 +5360,19 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <translation>The value '{value}' contains a NUL character (\x00), which the store cannot hold or look up; remove it and run again.</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/store/factory.py" />
+      <location filename="../../grid_plugin/store/choice.py" />
+      <source>Unknown store kind '{kind}'; choose gpkg (a GeoPackage file) or postgis.</source>
+      <translation>Unknown store kind '{kind}'; choose gpkg (a GeoPackage file) or postgis.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/choice.py" />
       <source>No store chosen: give a GeoPackage file (a new name creates one) or a PostgreSQL connection.</source>
       <translation>No store chosen: give a GeoPackage file (a new name creates one) or a PostgreSQL connection.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/choice.py" />
+      <source>No PostgreSQL connection chosen for the PostGIS store; choose one of QGIS's PostgreSQL connections.</source>
+      <translation>No PostgreSQL connection chosen for the PostGIS store; choose one of QGIS's PostgreSQL connections.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/store/gpkg.py" />

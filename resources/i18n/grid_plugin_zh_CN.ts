@@ -134,16 +134,6 @@
       <translation>另有 {count:,} 种原因</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/cases/case_times.py" />
-      <source>The years {earliest}–{latest} are no time window; give an earliest year before or equal to the latest one, both between {first} and {last}.</source>
-      <translation>{earliest}–{latest} 年不是有效的时间范围：最早年份不能晚于最晚年份，且两者都须在 {first} 到 {last} 之间。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases/case_times.py" />
-      <source>Time zone '{zone}' is unknown; use an IANA name such as Asia/Shanghai or UTC.</source>
-      <translation>未知时区“{zone}”；请使用 IANA 时区名称，例如 Asia/Shanghai 或 UTC。</translation>
-    </message>
-    <message>
       <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>New hot spot</source>
       <translation>新增热点</translation>
@@ -344,6 +334,476 @@
       <translation>第 {record} 条记录的时间“{value}”带有时区；请给出不带时区的本地时间（本辖区的钟表时间）</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>应结案数: valid cases filed in the period</source>
+      <translation>应结案数：本期立案的有效案件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>应结案数 or 结案数 (parameter)</source>
+      <translation>应结案数或结案数（参数）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>Cases filed</source>
+      <translation>立案数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>cases filed in the period, invalid ones included</source>
+      <translation>本期立案的案件，含作废案件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>Cases due</source>
+      <translation>应结案数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>valid cases filed in the period (立案数 − 作废数)</source>
+      <translation>本期立案的有效案件（立案数 − 作废数）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>Accurate filing rate</source>
+      <translation>准确立案率</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>立案数 − 作废数</source>
+      <translation>立案数 − 作废数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>立案数</source>
+      <translation>立案数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>Disposal rate</source>
+      <translation>处置率</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>disposed of before the cut-off</source>
+      <translation>截止时点前处置完成</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>On-time disposal rate</source>
+      <translation>按期处置率</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>disposed of before the cut-off and at or before the deadline</source>
+      <translation>截止时点前且不晚于处置时限处置完成</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>Overdue pending rate</source>
+      <translation>超期待处置率</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>not disposed of by the cut-off, deadline before the cut-off</source>
+      <translation>截止时点前未处置完成且处置时限早于截止时点</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>Closing rate</source>
+      <translation>结案率</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>closed before the cut-off</source>
+      <translation>截止时点前结案</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>On-time closing rate</source>
+      <translation>按期结案率</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>closed before the cut-off and at or before the deadline</source>
+      <translation>截止时点前且不晚于处置时限结案</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>Late closing rate</source>
+      <translation>超期结案率</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>closed before the cut-off and after the deadline</source>
+      <translation>截止时点前结案但晚于处置时限</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>Rework rate</source>
+      <translation>返工率</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>cases reworked at least once (rework_count &gt; 0; of the closed ones over 结案数)</source>
+      <translation>至少返工一次的案件（rework_count &gt; 0；以结案数为分母时只计已结案的）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>Postponement rate</source>
+      <translation>延期率</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>cases postponed at least once (postpone_count &gt; 0)</source>
+      <translation>至少延期一次的案件（postpone_count &gt; 0）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>Overdue open cases</source>
+      <translation>超期未结案数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>valid cases not closed by the cut-off whose deadline is before it</source>
+      <translation>截止时点前未结案且处置时限早于截止时点的有效案件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>Mean handling time (h)</source>
+      <translation>平均结案时长（小时）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>mean of closing time − filing time, cases closed by the cut-off</source>
+      <translation>结案时间 − 立案时间的平均值，截止时点前结案的案件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>Median handling time (h)</source>
+      <translation>结案时长中位数（小时）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>median of closing time − filing time, cases closed by the cut-off</source>
+      <translation>结案时间 − 立案时间的中位数，截止时点前结案的案件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>{what} '{value}' is not a date or time; write it as 2025-03-01 or 2025-03-01 08:00.</source>
+      <translation>{what}“{value}”不是日期或时间；请写成 2025-03-01 或 2025-03-01 08:00。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>The period's start</source>
+      <translation>评价期的起始</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>The period's end</source>
+      <translation>评价期的结束</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>The period is empty: its end {end} is not after its start {start}; the end is exclusive (March 2025 is 2025-03-01 to 2025-04-01).</source>
+      <translation>评价期为空：结束 {end} 不晚于起始 {start}；结束时间不含在内（2025 年 3 月即 2025-03-01 至 2025-04-01）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>The grace after the period's end is {days} days; give 0 or more.</source>
+      <translation>评价期结束后的宽限期为 {days} 天；请给出 0 或更大的值。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>The period {start} to {end} and the one before it of equal length do not fit the years {first} to {last}; give a shorter period or a smaller grace.</source>
+      <translation>评价期 {start} 至 {end} 及其前一个等长的期间超出了 {first} 至 {last} 年；请给出更短的期间或更小的宽限期。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>The fewest cases a unit needs to be graded is {n}; give 1 or more.</source>
+      <translation>参与评级所需的最少案件数为 {n}；请给出 1 或更大的值。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation.py" />
+      <source>The denominator '{value}' is unknown; use due (应结案数) or closed (结案数).</source>
+      <translation>分母“{value}”未知；请使用 due（应结案数）或 closed（结案数）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>unit grid</source>
+      <translation>单元网格</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>community</source>
+      <translation>社区</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>street</source>
+      <translation>街道</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>(no unit grid)</source>
+      <translation>（无单元网格）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>(no community)</source>
+      <translation>（无社区）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>(no street)</source>
+      <translation>（无街道）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>(no department)</source>
+      <translation>（无处置部门）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>(no source)</source>
+      <translation>（无来源）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>WEIGHTS gives no rate a weight above 0; weigh at least one, e.g. intime_close_rate=1.</source>
+      <translation>WEIGHTS 没有给任何指标大于 0 的权重；请至少给一个，例如 intime_close_rate=1。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>{n} cases reported in the period have neither a filing time nor a later stage: they were not filed (立案) and are in no count but 'unfiled'.</source>
+      <translation>本期上报的 {n} 件案件既无立案时间也无后续环节：它们未立案，只计入“unfiled”（未立案）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>{n} cases have no filing time but were dispatched, disposed of or closed: they count as filed at their report time ('filed_from_report').</source>
+      <translation>{n} 件案件没有立案时间，但已派遣、处置或结案：按上报时间计为立案（“filed_from_report”）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>{n} filed cases are invalid (作废): they count in 立案数 and 准确立案率 only.</source>
+      <translation>{n} 件立案案件已作废：只计入立案数和准确立案率。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>{n} valid cases have no deadline: they stay in every denominator and are neither on time nor overdue ('no_deadline').</source>
+      <translation>{n} 件有效案件没有处置时限：它们留在所有分母中，既不计按期也不计超期（“no_deadline”）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>{n} closed cases have no disposal time: they count as disposed of when they were closed ('closed_no_disposed').</source>
+      <translation>{n} 件已结案案件没有处置时间：按结案时间计为处置完成（“closed_no_disposed”）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>{n} cases were closed before their filing time (a date written without a time of day?): they count as closed and are left out of the handling times ('bad_order').</source>
+      <translation>{n} 件案件的结案时间早于立案时间（只写了日期未写时刻？）：计为已结案，但不计入结案时长（“bad_order”）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>WEIGHTS entry '{entry}' is not 'rate=weight'; the rates are {rates}.</source>
+      <translation>WEIGHTS 中的“{entry}”不是“指标=权重”；可用的指标为 {rates}。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>WEIGHTS entry '{entry}': the weight '{weight}' is not a number of 0 or more.</source>
+      <translation>WEIGHTS 中的“{entry}”：权重“{weight}”不是大于或等于 0 的数。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>WEIGHTS names {rate} twice; give each rate once.</source>
+      <translation>WEIGHTS 两次给出 {rate}；每个指标只能给一次。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>No case was filed in the period {period}: every count is 0 and every rate empty, so no unit is graded.</source>
+      <translation>评价期 {period} 内没有立案的案件：所有计数为 0、所有比率为空，因此没有单元参与评级。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>No case was filed in the previous period {period}: there is nothing to compare with, and the changes are empty.</source>
+      <translation>上一期 {period} 内没有立案的案件：无可比较，变化值为空。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>give them a department in the source and import them again</source>
+      <translation>请在源数据中填写处置部门后重新导入</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>give them one in the source, or import them with the unit grids in the store</source>
+      <translation>请在源数据中补上，或在库中已有单元网格后再导入</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>{n} cases have no {what}: they are evaluated together as '{unit}'; {fix}.</source>
+      <translation>{n} 件案件没有{what}：它们合并为“{unit}”一起评价；{fix}。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>{n} cases lie in {k} {what} codes that are not among the store's unit grids ({codes}): they are evaluated in the table, without a polygon.</source>
+      <translation>{n} 件案件位于 {k} 个不在库中单元网格里的{what}代码中（{codes}）：它们在表中评价，但没有面。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_grades.py" />
+      <source>{k} units have fewer than {min} due cases: they are not graded or ranked.</source>
+      <translation>{k} 个单元的应结案数少于 {min}：不评级也不排名。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>The composite score and the grades ({bands}) are this plugin's convention, not GB/T 30428.4's: the standard's weights were not available.</source>
+      <translation>综合指标值与等级（{bands}）为本插件的约定，并非 GB/T 30428.4 的规定：未能获得该标准的权重。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>No unit could be graded in this period.</source>
+      <translation>本期没有可评级的单元。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Composite</source>
+      <translation>综合指标值</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>weighted rates</source>
+      <translation>各比率的加权值</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Rank</source>
+      <translation>排名</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Code</source>
+      <translation>代码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Grade</source>
+      <translation>等级</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Due cases</source>
+      <translation>应结案数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Previous rank</source>
+      <translation>上期排名</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Previous grade</source>
+      <translation>上期等级</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Composite change</source>
+      <translation>综合指标值变化</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Indicator</source>
+      <translation>指标</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Numerator</source>
+      <translation>分子</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Denominator</source>
+      <translation>分母</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Better</source>
+      <translation>较好</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Period</source>
+      <translation>周期</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Previous period</source>
+      <translation>上一周期</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Level</source>
+      <translation>评价层级</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Composite weights</source>
+      <translation>综合指标权重</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>All cases of the period</source>
+      <translation>本期全部案件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Change</source>
+      <translation>变化</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Ranking and grades</source>
+      <translation>排名与等级</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Indicators of every unit (change against the previous period)</source>
+      <translation>各单元指标（与上期相比的变化）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Definitions</source>
+      <translation>指标定义</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>lower</source>
+      <translation>越低越好</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>higher</source>
+      <translation>越高越好</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Notes on the data</source>
+      <translation>数据说明</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/cases/hotspots.py" />
       <source>Hot spot, 99% confidence</source>
       <translation>热点（99% 置信度）</translation>
@@ -484,29 +944,64 @@
       <translation>没有任何点，热力图无法确定范围；请添加点，或给出栅格框架（x_min, y_max, columns, rows）以生成全零栅格。</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/cases/period_report.py" />
-      <source>Period</source>
-      <translation>周期</translation>
+      <location filename="../../grid_plugin/core/cases/lifecycle.py" />
+      <source>the report (上报)</source>
+      <translation>上报</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/lifecycle.py" />
+      <source>the filing (立案)</source>
+      <translation>立案</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/lifecycle.py" />
+      <source>the dispatch (派遣)</source>
+      <translation>派遣</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/lifecycle.py" />
+      <source>the disposal (处置)</source>
+      <translation>处置</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/lifecycle.py" />
+      <source>the closing (结案)</source>
+      <translation>结案</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/lifecycle.py" />
+      <source>the deadline (处置时限)</source>
+      <translation>处置时限</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/lifecycle.py" />
+      <source>row {row}: {field} '{value}' is not a count; write a whole number from 0 to {most}, or leave it empty (unknown)</source>
+      <translation>第 {row} 行：{field}“{value}”不是次数；请填写 0 到 {most} 的整数，或留空（未知）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/lifecycle.py" />
+      <source>row {row}: {field} '{value}' is not a yes/no value; write 是 or 否 (also 1/0, true/false, Y/N, 作废/有效), or leave it empty (unknown)</source>
+      <translation>第 {row} 行：{field}“{value}”不是“是/否”值；请填写“是”或“否”（也可用 1/0、true/false、Y/N、作废/有效），或留空（未知）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/lifecycle.py" />
+      <source>row {row}, case {case_id}</source>
+      <translation>第 {row} 行，案件 {case_id}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/lifecycle.py" />
+      <source>row {row}</source>
+      <translation>第 {row} 行</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/lifecycle.py" />
+      <source>{who}: {field} '{later_time}' is before {earlier} '{earlier_time}', but {later_stage} cannot come before {earlier_stage}; correct the wrong time</source>
+      <translation>{who}：{field}“{later_time}”早于{earlier}“{earlier_time}”，而{later_stage}不能早于{earlier_stage}；请改正错误的时间</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases/period_report.py" />
       <source>Dimension</source>
       <translation>维度</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases/period_report.py" />
-      <source>Rank</source>
-      <translation>排名</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases/period_report.py" />
-      <source>Code</source>
-      <translation>代码</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases/period_report.py" />
-      <source>Name</source>
-      <translation>名称</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases/period_report.py" />
@@ -517,16 +1012,6 @@
       <location filename="../../grid_plugin/core/cases/period_report.py" />
       <source>Share of period (%)</source>
       <translation>占本周期比例（%）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases/period_report.py" />
-      <source>Previous period</source>
-      <translation>上一周期</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases/period_report.py" />
-      <source>Change</source>
-      <translation>变化</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases/period_report.py" />
@@ -607,6 +1092,11 @@
       <location filename="../../grid_plugin/core/cases/period_report.py" />
       <source>case {index} has no period; give every case a report time</source>
       <translation>案件 {index} 没有所属周期；请为每个案件给出上报时间</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/period_report.py" />
+      <source>Time zone '{zone}' is unknown; use an IANA name such as Asia/Shanghai or UTC.</source>
+      <translation>未知时区“{zone}”；请使用 IANA 时区名称，例如 Asia/Shanghai 或 UTC。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases/period_report.py" />
@@ -762,6 +1252,11 @@
       <location filename="../../grid_plugin/core/cases/time_formats.py" />
       <source>{field}: numbers read as Excel serial dates, e.g. row {row} '{value}' = {time} local time; set DATE_FORMAT if they are something else.</source>
       <translation>{field}：数字按 Excel 日期序列号读取，例如第 {row} 行的“{value}” = 当地时间 {time}；如果它们是别的含义，请设置 DATE_FORMAT。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/times.py" />
+      <source>The years {earliest}–{latest} are no time window; give an earliest year before or equal to the latest one, both between {first} and {last}.</source>
+      <translation>{earliest}–{latest} 年不是有效的时间范围：最早年份不能晚于最晚年份，且两者都须在 {first} 到 {last} 之间。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases/trend.py" />
@@ -1945,6 +2440,11 @@
     </message>
     <message>
       <location filename="../../grid_plugin/gui/dock.py" />
+      <source>Evaluation</source>
+      <translation>评价</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/dock.py" />
       <source>Export</source>
       <translation>导出</translation>
     </message>
@@ -1972,6 +2472,31 @@
       <location filename="../../grid_plugin/gui/dock.py" />
       <source>The output folder {} cannot be made: {}</source>
       <translation>无法创建输出文件夹 {}：{}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/evaluation_step.py" />
+      <source>Evaluation of case handling</source>
+      <translation>案件处置评价</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/evaluation_step.py" />
+      <source>Evaluate</source>
+      <translation>开始评价</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/evaluation_step.py" />
+      <source>Emerging hot spots</source>
+      <translation>新兴热点</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/evaluation_step.py" />
+      <source>Find emerging hot spots</source>
+      <translation>分析新兴热点</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/evaluation_step.py" />
+      <source>Open the evaluation report</source>
+      <translation>打开评价报告</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/gui/heat_controls.py" />
@@ -2035,11 +2560,6 @@
     </message>
     <message>
       <location filename="../../grid_plugin/gui/heat_controls.py" />
-      <source>(no source)</source>
-      <translation>（无来源）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/gui/heat_controls.py" />
       <source>{} – {} ({} days)</source>
       <translation>{} 至 {}（{} 天）</translation>
     </message>
@@ -2067,6 +2587,71 @@
       <location filename="../../grid_plugin/gui/parameter_form.py" />
       <source>[Temporary layer]</source>
       <translation>[临时图层]</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_evaluation.py" />
+      <source>{} % ({} points vs the previous period)</source>
+      <translation>{} %（较上期 {} 个百分点）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_evaluation.py" />
+      <source>not graded</source>
+      <translation>未评定等级</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_evaluation.py" />
+      <source>Evaluated unit</source>
+      <translation>评价单元</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_evaluation.py" />
+      <source>Category</source>
+      <translation>类别</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_evaluation.py" />
+      <source>Trend of the hot spot z-scores</source>
+      <translation>热点 z 得分的趋势</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_evaluation.py" />
+      <source>Cases counted</source>
+      <translation>统计的案件数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_evaluation.py" />
+      <source>Hot / cold time bins</source>
+      <translation>热点 / 冷点时间段数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_evaluation.py" />
+      <source>{} ({} vs the previous period)</source>
+      <translation>{}（较上期 {}）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_evaluation.py" />
+      <source>composite {}</source>
+      <translation>综合指标值 {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_evaluation.py" />
+      <source>rank {}</source>
+      <translation>排名 {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_evaluation.py" />
+      <source>previous grade {}</source>
+      <translation>上期等级 {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_evaluation.py" />
+      <source>Evaluation {}</source>
+      <translation>评价 {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/gui/spot_evaluation.py" />
+      <source>Emerging hot spot</source>
+      <translation>新兴热点</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/gui/spot_info.py" />
@@ -2324,11 +2909,6 @@
       <translation>网格化城市管理面板</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/address_inputs.py" />
-      <source>The store {} has no standard addresses yet; import them first with Import standard addresses (importaddresses).</source>
-      <translation>案件库 {} 中还没有标准地址；请先用“导入标准地址”（importaddresses）导入。</translation>
-    </message>
-    <message>
       <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
       <source>Case heatmap</source>
       <translation>案件热力图</translation>
@@ -2446,16 +3026,6 @@
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
-      <source>Cancelled.</source>
-      <translation>已取消。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
-      <source>{} cases match {}.</source>
-      <translation>{} 个案件符合筛选条件：{}。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
       <source>{} cases carry a grid code that is not among these grids.</source>
       <translation>{} 个案件的网格编码不在这些网格中。</translation>
     </message>
@@ -2463,6 +3033,11 @@
       <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
       <source>The store's case table cannot be loaded as a layer: {}</source>
       <translation>无法将案件库的案件表加载为图层：{}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
+      <source>{} cases match {}.</source>
+      <translation>{} 个案件符合筛选条件：{}。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/case_hotspots.py" />
@@ -2998,13 +3573,13 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Follow features mode needs at least one line layer to follow (roads, rivers or walls); choose them under 'Lines to follow', or use the regular lattice mode.</source>
-      <translation>沿地物划分模式至少需要一个可沿用的线图层（道路、河流或围墙）；请在“沿用的线”中选择，或改用规则格网模式。</translation>
+      <source>Choose the community code field.</source>
+      <translation>请选择社区代码字段。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Choose the community code field.</source>
-      <translation>请选择社区代码字段。</translation>
+      <source>Follow features mode needs at least one line layer to follow (roads, rivers or walls); choose them under 'Lines to follow', or use the regular lattice mode.</source>
+      <translation>沿地物划分模式至少需要一个可沿用的线图层（道路、河流或围墙）；请在“沿用的线”中选择，或改用规则格网模式。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -3038,11 +3613,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Working CRS: {} ({})</source>
-      <translation>工作坐标系：{}（{}）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Precision: on a {} m grid; {} grids changed by it, areas by at most {:.4f} m².</source>
       <translation>精度：放到 {} 米的格网上；{} 个网格因此改变，面积变化最多 {:.4f} 平方米。</translation>
     </message>
@@ -3053,18 +3623,8 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Following {} lines from {} layer(s).</source>
-      <translation>沿用 {} 条线，来自 {} 个图层。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Quality: {} grids; area min {:.0f}, median {:.0f}, p95 {:.0f}, max {:.0f} m²; {:.1%} within 0.5–2 × target; compactness (Polsby-Popper) min {:.2f}, p5 {:.2f}, median {:.2f}.</source>
-      <translation>质量：{} 个网格；面积最小 {:.0f}、中位数 {:.0f}、95 分位 {:.0f}、最大 {:.0f} 平方米；{:.1%} 在目标面积 0.5–2 倍之间；紧凑度（Polsby-Popper）最小 {:.2f}、5 分位 {:.2f}、中位数 {:.2f}。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Unit grids made by gridplugin:dividegrids. Quality figures: {}</source>
-      <translation>由 gridplugin:dividegrids 生成的单元网格。质量指标：{}</translation>
+      <source>Working CRS: {} ({})</source>
+      <translation>工作坐标系：{}（{}）</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -3078,13 +3638,33 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>The community layer must contain polygons; it has {} geometries. Choose a polygon layer.</source>
-      <translation>社区图层必须为面图层；当前几何类型为 {}。请选择面图层。</translation>
+      <source>Following {} lines from {} layer(s).</source>
+      <translation>沿用 {} 条线，来自 {} 个图层。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Balancing the workload of {} points.</source>
+      <translation>按 {} 个点均衡工作量。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Quality: {} grids; area min {:.0f}, median {:.0f}, p95 {:.0f}, max {:.0f} m²; {:.1%} within 0.5–2 × target; compactness (Polsby-Popper) min {:.2f}, p5 {:.2f}, median {:.2f}.</source>
+      <translation>质量：{} 个网格；面积最小 {:.0f}、中位数 {:.0f}、95 分位 {:.0f}、最大 {:.0f} 平方米；{:.1%} 在目标面积 0.5–2 倍之间；紧凑度（Polsby-Popper）最小 {:.2f}、5 分位 {:.2f}、中位数 {:.2f}。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Unit grids made by gridplugin:dividegrids. Quality figures: {}</source>
+      <translation>由 gridplugin:dividegrids 生成的单元网格。质量指标：{}</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Codes: {} kept, {} new, {} retired.</source>
       <translation>编码：保留 {} 个，新增 {} 个，终止 {} 个。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>The community layer must contain polygons; it has {} geometries. Choose a polygon layer.</source>
+      <translation>社区图层必须为面图层；当前几何类型为 {}。请选择面图层。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -3095,11 +3675,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Field '{}' does not exist in the community layer; its fields are: {}</source>
       <translation>社区图层中不存在字段“{}”；现有字段：{}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Balancing the workload of {} points.</source>
-      <translation>按 {} 个点均衡工作量。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
@@ -3161,18 +3736,8 @@ Outputs: the unit grids with category code and name, trend z and p, the trend of
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
-      <source>Emerging hot spots</source>
-      <translation>新兴热点</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
       <source>Gi* per grid and time bin</source>
       <translation>各网格各时间段的 Gi*</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
-      <source>Cases counted</source>
-      <translation>统计的案件数</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
@@ -3228,6 +3793,192 @@ Outputs: the unit grids with category code and name, trend z and p, the trend of
       <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
       <source>{} cases without a grid code or a report time are left out.</source>
       <translation>{} 个没有网格代码或上报时间的案件不参与分析。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Evaluate case handling (综合评价)</source>
+      <translation>案件处置综合评价</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Evaluates how the store's cases were handled, per unit grid, community, street, department or source (LEVEL), for a period and the previous period of equal length, with the change: 立案数, 应结案数, 准确立案率, 处置率, 按期处置率, 超期待处置率, 结案率, 按期结案率, 超期结案率, 返工率, 延期率, the overdue open cases at the cut-off, and the mean and median handling time (filing to closing, hours). Rates are percentages; changes of rates are percentage points.
+
+The period is START (inclusive) to END (exclusive), local dates or times in TIMEZONE: March 2025 is 2025-03-01 to 2025-04-01. Its cases are those filed (立案) in it; a case without a filing time that was dispatched, disposed of or closed counts as filed at its report time, and a report that was never filed counts as 'unfiled' only. The previous period is the same number of calendar months before when the period is whole months, else the same duration before. Stages count when they happened before the period's end plus GRACE_DAYS (the cut-off), so the figures stay the same when run again later.
+
+Invalid cases (作废) count in 立案数 and 准确立案率 only. A case lacking a time an indicator needs stays in its denominator and is counted in the table (no_deadline, closed_no_disposed, filed_from_report, bad_order) and in the report's notes. REWORK_BASE chooses the denominator of 返工率 and CLOSE_BASE that of 按期结案率 and 超期结案率, where the sources disagree: 应结案数 (the default) or 结案数.
+
+Units are graded A–E on a composite score, the weighted mean of rates (better-when-low rates as 100 − rate): by default 按期结案率 30, 结案率 20, 按期处置率 20, 处置率 10, 返工率 10, 延期率 10; WEIGHTS replaces them (e.g. intime_close_rate=50, close_rate=50). Grades: A ≥ 90, B ≥ 75, C ≥ 60, D ≥ 40, E below. The weights and the grades are this plugin's convention, not GB/T 30428.4's. Units with fewer than MIN_CASES due cases, and the cases without a unit, are not graded or ranked.
+
+Outputs: the table of every unit (OUTPUT), for the area levels a polygon layer coloured by grade (AREAS), the ranking (RANKING), an HTML report, and optionally a PDF made through a QGIS print layout. All counting is done in the store in SQL.</source>
+      <translation>按单元网格、社区、街道、处置部门或来源（LEVEL）评价库中案件的处置情况，给出本期与上一个等长期间的指标及其变化：立案数、应结案数、准确立案率、处置率、按期处置率、超期待处置率、结案率、按期结案率、超期结案率、返工率、延期率、截止时点的超期未结案数，以及结案时长（立案到结案，小时）的平均值和中位数。比率为百分数，比率的变化为百分点。
+
+评价期为 START（含）至 END（不含），按 TIMEZONE 的本地日期或时间：2025 年 3 月即 2025-03-01 至 2025-04-01。评价期的案件为在期内立案的案件；没有立案时间但已派遣、处置或结案的案件按上报时间计为立案，从未立案的上报只计为“unfiled”（未立案）。评价期为整月时，上一期为之前相同月数的期间，否则为之前相同时长的期间。各环节在评价期结束加 GRACE_DAYS 天（截止时点）之前发生才计入，因此以后重新运行结果不变。
+
+作废案件只计入立案数和准确立案率。缺少某指标所需时间的案件留在该指标的分母中，并在表中（no_deadline、closed_no_disposed、filed_from_report、bad_order）和报告的数据说明中计数。在各来源说法不一之处，REWORK_BASE 选择返工率的分母，CLOSE_BASE 选择按期结案率和超期结案率的分母：应结案数（默认）或结案数。
+
+各单元按综合指标值评为 A–E 级，综合指标值为各比率的加权平均（越低越好的比率以 100 − 比率计）：默认按期结案率 30、结案率 20、按期处置率 20、处置率 10、返工率 10、延期率 10；WEIGHTS 可替换权重（例如 intime_close_rate=50, close_rate=50）。等级：A ≥ 90，B ≥ 75，C ≥ 60，D ≥ 40，其余为 E。权重与等级为本插件的约定，并非 GB/T 30428.4 的规定。应结案数少于 MIN_CASES 的单元以及没有所属单元的案件不评级、不排名。
+
+输出：各单元的评价表（OUTPUT）、面状层级按等级着色的图层（AREAS）、排名（RANKING）、HTML 报告，以及可选的经 QGIS 打印布局生成的 PDF。所有统计都在库中以 SQL 完成。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>应结案数 (cases due)</source>
+      <translation>应结案数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>结案数 (cases closed)</source>
+      <translation>结案数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Department</source>
+      <translation>处置部门</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Evaluate per</source>
+      <translation>评价层级</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Period from (filing time, inclusive; e.g. 2025-03-01)</source>
+      <translation>评价期起始（立案时间，含；例如 2025-03-01）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Period until (exclusive; e.g. 2025-04-01)</source>
+      <translation>评价期结束（不含；例如 2025-04-01）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Days after the period's end that stages still count (cut-off)</source>
+      <translation>评价期结束后仍计入各环节的天数（截止时点）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Denominator of 返工率</source>
+      <translation>返工率的分母</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Denominator of 按期结案率 and 超期结案率</source>
+      <translation>按期结案率和超期结案率的分母</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Composite weights (rate=weight, comma separated; empty: the default)</source>
+      <translation>综合指标权重（指标=权重，逗号分隔；留空为默认）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Fewest due cases a unit needs to be graded</source>
+      <translation>参与评级所需的最少应结案数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Evaluation table</source>
+      <translation>评价表</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Evaluation map (grids, communities or streets)</source>
+      <translation>评价图（网格、社区或街道）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Ranking with grades</source>
+      <translation>排名与等级</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Evaluation report (HTML)</source>
+      <translation>评价报告（HTML）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Evaluation report (PDF)</source>
+      <translation>评价报告（PDF）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Cases filed in the period</source>
+      <translation>本期立案数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Units graded</source>
+      <translation>参与评级的单元数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Evaluation of case handling per {}: {}</source>
+      <translation>按{}的案件处置综合评价：{}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Store</source>
+      <translation>案件库</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Time zone</source>
+      <translation>时区</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Cut-off</source>
+      <translation>截止时点</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Fewest due cases to be graded</source>
+      <translation>参与评级所需的最少应结案数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>{} cases filed in {} ({} in {}); {} of {} units graded.</source>
+      <translation>{} 件案件在 {} 立案（{} 件在 {}）；已评级 {} 个单元（共 {} 个）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Departments and sources have no polygons: the map (AREAS) is made for unit grids, communities and streets only.</source>
+      <translation>处置部门和来源没有面：评价图（AREAS）只为单元网格、社区和街道生成。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>PDF report written to {}.</source>
+      <translation>PDF 报告已写入 {}。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>Counting the cases filed in {} and {} in {}...</source>
+      <translation>正在统计 {} 和 {} 在 {} 中立案的案件……</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>the period's end + {days} days</source>
+      <translation>评价期结束 + {days} 天</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>The store {} has no unit grids: the units are the codes of the cases, and there is no map.</source>
+      <translation>库 {} 中没有单元网格：以案件中的代码为单元，且没有评价图。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
+      <source>The PDF report could not be written to {}: {}</source>
+      <translation>无法将 PDF 报告写入 {}：{}</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/export_grids.py" />
@@ -3442,6 +4193,11 @@ The file is written under a temporary name and moved into place at the end: a fa
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
+      <source>Cancelled.</source>
+      <translation>已取消。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/geocode_addresses.py" />
       <source>{} addresses: {} matched, {} ambiguous, {} not matched (see {}).</source>
       <translation>共 {} 个地址：{} 个匹配，{} 个有歧义，{} 个未匹配（见 {}）。</translation>
     </message>
@@ -3519,11 +4275,6 @@ The file is written under a temporary name and moved into place at the end: a fa
       <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
       <source>Addresses outside every unit grid</source>
       <translation>不在任何单元网格内的地址数</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
-      <source>Store</source>
-      <translation>案件库</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_addresses.py" />
@@ -3717,19 +4468,6 @@ The file is written under a temporary name and moved into place at the end: a fa
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
-      <source>Imports cases (案件) from a CSV (UTF-8 or GBK), an XLSX sheet or any OGR layer into the case store: a GeoPackage file (default) or a PostGIS schema reached through a QGIS PostgreSQL connection.
-
-FIELD_MAP maps case fields to input columns, e.g. 'case_id=案件编号; x=经度; y=纬度; reported_at=上报时间'; columns with the store's own names or common Chinese names are found without it. HEADER_ROW is the row of a CSV or sheet that names the columns; with 0 (default) it is the first row, or, below a title (a first row with a single value, such as a merged title cell), the first row that names the case fields, as the log says. Coordinates may be WGS84, CGCS2000, GCJ-02 (Amap, Tencent), BD-09 (Baidu) or any CRS; they are stored in CGCS2000. Times without a zone are local time in the chosen zone; XLSX date cells keep their time whatever their number format. Every case time must lie in the years EARLIEST_YEAR (default 1990) to LATEST_YEAR (empty: next year), as written. DATE_FORMAT says how the times are written: auto (default) reads the ISO forms (2025-03-01 08:05:00, 2025/3/1 8:05, 2025年3月1日 8时5分), month/day/year or day/month/year dates (such as 01/13/2015 12:20:09 PM; which of the two, the values decide, and the log names the row that did) and Excel serial numbers; or give iso, us (MM/DD/YYYY, 12 h with AM/PM or 24 h), dmy (DD/MM/YYYY), excel, or a strftime pattern such as %d.%m.%Y %H:%M. When every such date reads both ways (day and month up to 12), the import stops and asks for DATE_FORMAT. Rows without a class are imported without one (UNCLASSIFIED_COUNT); a class that is not in the class table rejects the row, and the log lists those classes with their row counts.
-
-Each case gets the codes of its unit grid, street and community. A re-import is idempotent: new case ids are added, changed ones updated, identical ones left alone. The whole file is one transaction: a failure or cancel writes nothing. Rows that cannot be used go to the rejects CSV with their row number (the first row below the header is row 1), every reason found and the values: among them rows with more values than the header (a comma inside a value needs quotes), a text with a NUL character and a time outside the years. The counts of rows read, imported, updated, unchanged and rejected always add up; the log names the commonest reasons. An import that rejects every row fails with those reasons: the store stays as it was, the rejects file is written. REJECTS is checked before anything is written and replaced together with the store's commit; a text cell starting with =, +, -, @, a tab or a carriage return gets a leading ' there, so that Excel shows it instead of running it as a formula (plain numbers such as -12.5 stay numbers).</source>
-      <translation>将案件从 CSV（UTF-8 或 GBK）、XLSX 工作表或任意 OGR 图层导入案件库：GeoPackage 文件（默认），或通过 QGIS PostgreSQL 连接访问的 PostGIS 模式（schema）。
-
-FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=经度; y=纬度; reported_at=上报时间'；与案件库字段同名或使用常见中文名称的列无需映射即可识别。HEADER_ROW 是 CSV 或工作表中列名所在的行；为 0（默认）时取第一行，若第一行是标题（只有一个值，例如合并单元格的标题），则取其下第一个写有案件字段名的行，并在日志中说明。坐标可以是 WGS84、CGCS2000、GCJ-02（火星坐标：高德、腾讯）、BD-09（百度坐标）或任意坐标系，统一以 CGCS2000 存储。不带时区的时间视为所选时区的当地时间；XLSX 日期单元格无论数字格式如何都保留其时刻。每个案件时间（按所写的年份）都必须在 EARLIEST_YEAR（默认 1990）到 LATEST_YEAR（留空：明年）之间。DATE_FORMAT 说明时间的写法：auto（默认）读取 ISO 写法（2025-03-01 08:05:00、2025/3/1 8:05、2025年3月1日 8时5分）、月/日/年或日/月/年日期（例如 01/13/2015 12:20:09 PM；是哪一种由数据决定，日志会指出起决定作用的行）以及 Excel 序列号；也可指定 iso、us（MM/DD/YYYY，带 AM/PM 的 12 小时制或 24 小时制）、dmy（DD/MM/YYYY）、excel，或 strftime 格式串，例如 %d.%m.%Y %H:%M。若所有这类日期两种读法都成立（日和月都不超过 12），导入会停止并要求设置 DATE_FORMAT。没有类别的行会作为无类别案件导入（UNCLASSIFIED_COUNT）；类别不在类别表中的行会被拒绝，日志会列出这些类别及其行数。
-
-每个案件都会得到其所在单元网格、街道和社区的代码。重复导入是幂等的：新的案件编号会被添加，内容有变化的会被更新，完全相同的保持不变。整个文件在一个事务中导入：出错或取消时不写入任何数据。无法使用的行连同行号（表头下第一行为第 1 行）、找到的全部原因和各列的值写入拒绝行 CSV，其中包括值比表头多的行（值中的逗号需要用引号括起来）、含 NUL 字符的文本和超出年份范围的时间。读取、导入、更新、未变和拒绝的行数总能对上；日志会列出最常见的原因。所有行都被拒绝的导入会以这些原因报错失败：案件库保持原样，拒绝行文件照常写出。REJECTS 在写入任何数据之前就会检查，并与案件库的提交一起替换；其中以 =、+、-、@、制表符或回车开头的文本单元格前会加上 '，使 Excel 只显示而不把它当作公式执行（-12.5 这样的纯数字仍是数字）。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>{:,} cases have no class and were imported without one (class code empty, kind as given or unknown): filters by class leave them out, period reports count them as not assigned.</source>
       <translation>{:,} 个案件没有类别，已作为无类别案件导入（类别代码为空，类型按原值或未知）：按类别筛选时不包含它们，周期报告把它们计为“未分配”。</translation>
     </message>
@@ -3750,8 +4488,26 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>The case's lifecycle, for the evaluation, each field optional (FIELD_MAP, or found by these names): filed_at (立案时间), dispatched_at (派遣时间), disposed_at (处置时间), closed_at (结案时间), deadline (处置时限); department (处置部门, 责任部门, dept), kept as written; rework_count (返工次数) and postpone_count (延期次数), whole numbers from 0; invalid (作废, 是否作废, cancelled): 是/否, 1/0, true/false, Y/N or 作废/有效. An empty value is unknown. A count or flag that cannot be read rejects its row, naming the field and the value. The times follow the workflow: filed, dispatched, disposed of and closed in this order, none before the report, and the deadline not before the report; a row with a time out of that order is rejected, naming both fields and both times (a date without a time of day counts as that whole day). Department names are not checked: cases without one are a group of their own in the evaluation.</source>
+      <translation>案件的生命周期，供综合评价使用，每个字段都可选（用 FIELD_MAP 映射，或按以下名称自动识别）：filed_at（立案时间）、dispatched_at（派遣时间）、disposed_at（处置时间）、closed_at（结案时间）、deadline（处置时限）；department（处置部门、责任部门、dept），按原样保存；rework_count（返工次数）和 postpone_count（延期次数），不小于 0 的整数；invalid（作废、是否作废、cancelled）：是/否、1/0、true/false、Y/N 或 作废/有效。空值表示未知。无法读取的次数或标志使该行被拒绝，并指出字段和值。各时间须符合案件流程：立案、派遣、处置、结案依次进行，都不早于上报时间，处置时限也不早于上报时间；时间顺序不符的行被拒绝，并指出两个字段和两个时间（没有时刻的日期代表这一整天）。处置部门不做核对：没有处置部门的案件在综合评价中单独成组。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>The rejects file {} cannot be written ({}); nothing was imported. Close it or choose another name, and run again.</source>
       <translation>无法写入拒绝行文件 {}（{}）；未导入任何数据。请关闭该文件或换一个文件名，然后重新运行。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>Imports cases (案件) from a CSV (UTF-8 or GBK), an XLSX sheet or any OGR layer into the case store: a GeoPackage file (default) or a PostGIS schema reached through a QGIS PostgreSQL connection.
+
+FIELD_MAP maps case fields to input columns, e.g. 'case_id=案件编号; x=经度; y=纬度; reported_at=上报时间'; columns with the store's own names or common Chinese names are found without it. HEADER_ROW is the row of a CSV or sheet that names the columns; with 0 (default) it is the first row, or, below a title (a first row with a single value, such as a merged title cell), the first row that names the case fields, as the log says. Coordinates may be WGS84, CGCS2000, GCJ-02 (Amap, Tencent), BD-09 (Baidu) or any CRS; they are stored in CGCS2000. Times without a zone are local time in the chosen zone; XLSX date cells keep their time whatever their number format. Every case time must lie in the years EARLIEST_YEAR (default 1990) to LATEST_YEAR (empty: next year), as written. DATE_FORMAT says how the times are written: auto (default) reads the ISO forms (2025-03-01 08:05:00, 2025/3/1 8:05, 2025年3月1日 8时5分), month/day/year or day/month/year dates (such as 01/13/2015 12:20:09 PM; which of the two, the values decide, and the log names the row that did) and Excel serial numbers; or give iso, us (MM/DD/YYYY, 12 h with AM/PM or 24 h), dmy (DD/MM/YYYY), excel, or a strftime pattern such as %d.%m.%Y %H:%M. When every such date reads both ways (day and month up to 12), the import stops and asks for DATE_FORMAT. Rows without a class are imported without one (UNCLASSIFIED_COUNT); a class that is not in the class table rejects the row, and the log lists those classes with their row counts.
+
+Each case gets the codes of its unit grid, street and community. A re-import is idempotent: new case ids are added, changed ones updated, identical ones left alone. The whole file is one transaction: a failure or cancel writes nothing. Rows that cannot be used go to the rejects CSV with their row number (the first row below the header is row 1), every reason found and the values: among them rows with more values than the header (a comma inside a value needs quotes), a text with a NUL character and a time outside the years. The counts of rows read, imported, updated, unchanged and rejected always add up; the log names the commonest reasons. An import that rejects every row fails with those reasons: the store stays as it was, the rejects file is written. REJECTS is checked before anything is written and replaced together with the store's commit; a text cell starting with =, +, -, @, a tab or a carriage return gets a leading ' there, so that Excel shows it instead of running it as a formula (plain numbers such as -12.5 stay numbers).</source>
+      <translation>将案件从 CSV（UTF-8 或 GBK）、XLSX 工作表或任意 OGR 图层导入案件库：GeoPackage 文件（默认），或通过 QGIS PostgreSQL 连接访问的 PostGIS 模式（schema）。
+
+FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=经度; y=纬度; reported_at=上报时间'；与案件库字段同名或使用常见中文名称的列无需映射即可识别。HEADER_ROW 是 CSV 或工作表中列名所在的行；为 0（默认）时取第一行，若第一行是标题（只有一个值，例如合并单元格的标题），则取其下第一个写有案件字段名的行，并在日志中说明。坐标可以是 WGS84、CGCS2000、GCJ-02（火星坐标：高德、腾讯）、BD-09（百度坐标）或任意坐标系，统一以 CGCS2000 存储。不带时区的时间视为所选时区的当地时间；XLSX 日期单元格无论数字格式如何都保留其时刻。每个案件时间（按所写的年份）都必须在 EARLIEST_YEAR（默认 1990）到 LATEST_YEAR（留空：明年）之间。DATE_FORMAT 说明时间的写法：auto（默认）读取 ISO 写法（2025-03-01 08:05:00、2025/3/1 8:05、2025年3月1日 8时5分）、月/日/年或日/月/年日期（例如 01/13/2015 12:20:09 PM；是哪一种由数据决定，日志会指出起决定作用的行）以及 Excel 序列号；也可指定 iso、us（MM/DD/YYYY，带 AM/PM 的 12 小时制或 24 小时制）、dmy（DD/MM/YYYY）、excel，或 strftime 格式串，例如 %d.%m.%Y %H:%M。若所有这类日期两种读法都成立（日和月都不超过 12），导入会停止并要求设置 DATE_FORMAT。没有类别的行会作为无类别案件导入（UNCLASSIFIED_COUNT）；类别不在类别表中的行会被拒绝，日志会列出这些类别及其行数。
+
+每个案件都会得到其所在单元网格、街道和社区的代码。重复导入是幂等的：新的案件编号会被添加，内容有变化的会被更新，完全相同的保持不变。整个文件在一个事务中导入：出错或取消时不写入任何数据。无法使用的行连同行号（表头下第一行为第 1 行）、找到的全部原因和各列的值写入拒绝行 CSV，其中包括值比表头多的行（值中的逗号需要用引号括起来）、含 NUL 字符的文本和超出年份范围的时间。读取、导入、更新、未变和拒绝的行数总能对上；日志会列出最常见的原因。所有行都被拒绝的导入会以这些原因报错失败：案件库保持原样，拒绝行文件照常写出。REJECTS 在写入任何数据之前就会检查，并与案件库的提交一起替换；其中以 =、+、-、@、制表符或回车开头的文本单元格前会加上 '，使 Excel 只显示而不把它当作公式执行（-12.5 这样的纯数字仍是数字）。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
@@ -3802,11 +4558,6 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
       <source>Page size (landscape)</source>
       <translation>纸张大小（横向）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
-      <source>PDF files (*.pdf)</source>
-      <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
@@ -4214,166 +4965,6 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <translation>工作坐标系 {} 不是以地面米为单位的投影坐标系；请选择高斯-克吕格或 UTM 投影带（如 EPSG:4548），或留空。</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>Cases that importcases found on a default-location pile (one exact point holding far more cases than any real place, such as a street office where unlocatable cases are put; location_quality 'pile') are left out unless INCLUDE_PILES is set. WORKING_CRS is the projected CRS in metres the algorithm measures in; empty: the CGCS2000 3-degree Gauss-Krüger zone of the grids in China, the WGS 84 UTM zone elsewhere. Outputs are in the grids' geographic CRS: CGCS2000 (EPSG:4490) in China, WGS 84 (EPSG:4326) elsewhere.</source>
-      <translation>导入案件时被识别为默认位置堆积点上的案件（同一精确点上的案件远多于任何真实地点，例如无法定位的案件被放到街道办事处；location_quality 为 'pile'）不参与计算，除非设置 INCLUDE_PILES。WORKING_CRS 是算法量测所用的以米为单位的投影坐标系；留空时，在中国境内取网格所在的 CGCS2000 3 度高斯-克吕格分带，境外取 WGS 84 UTM 分带。输出采用网格的地理坐标系：中国境内为 CGCS2000（EPSG:4490），境外为 WGS 84（EPSG:4326）。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>CRS the gap tolerance is measured in (empty: the grids' Gauss-Krüger zone in China, their UTM zone elsewhere)</source>
-      <translation>量测缝隙容差所用的坐标系（留空：在中国境内取网格所在的高斯-克吕格分带，境外取其 UTM 分带）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>Case store: GeoPackage file (a new name creates it)</source>
-      <translation>案件库：GeoPackage 文件（填写新文件名则新建）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>Or a PostGIS store: QGIS PostgreSQL connection</source>
-      <translation>或使用 PostGIS 案件库：QGIS PostgreSQL 连接</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>PostGIS schema of the store</source>
-      <translation>案件库的 PostGIS 模式（schema）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>From (report time, inclusive; e.g. 2025-03-01 or 2025-03-01 08:00)</source>
-      <translation>起始时间（上报时间，含；例如 2025-03-01 或 2025-03-01 08:00）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>Until (report time, exclusive)</source>
-      <translation>截止时间（上报时间，不含）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>Kinds (部件 / 事件; comma separated, empty for all)</source>
-      <translation>类型（部件 / 事件；以逗号分隔，留空为全部）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>Class codes (comma separated, empty for all)</source>
-      <translation>类别代码（以逗号分隔，留空为全部）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>Sources (comma separated, empty for all)</source>
-      <translation>来源（以逗号分隔，留空为全部）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>Statuses (comma separated, empty for all)</source>
-      <translation>状态（以逗号分隔，留空为全部）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>Include cases on default-location piles (location_quality 'pile')</source>
-      <translation>包括默认位置堆积点上的案件（location_quality 为 'pile'）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>Neighbours</source>
-      <translation>邻接方式</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>Gap tolerance between neighbouring grids (m)</source>
-      <translation>相邻网格间的缝隙容差（米）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>Time zone of times without one</source>
-      <translation>未带时区的时间所用的时区</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>The time window is empty: 'From' must come before 'Until'.</source>
-      <translation>时间窗口为空：“起始时间”必须早于“截止时间”。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>There are no unit grids to place the raster.</source>
-      <translation>没有可用于确定栅格位置的单元网格。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>The unit-grid layer has no active grids with a geometry.</source>
-      <translation>单元网格图层中没有带几何图形的现行（未终止）网格。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>Queen (sharing a point)</source>
-      <translation>Queen 邻接（共享顶点）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>Rook (sharing an edge)</source>
-      <translation>Rook 邻接（共享边）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>{} cases on default-location piles are left out (location_quality 'pile'); INCLUDE_PILES counts them.</source>
-      <translation>{} 件默认位置堆积点上的案件未计入（location_quality 为 'pile'）；设置 INCLUDE_PILES 可计入。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>The unit-grid layer has no field 'grid_code'; use the output of Divide communities into unit grids. Its fields are: {}</source>
-      <translation>单元网格图层没有字段 grid_code；请使用“划分单元网格”的输出。其字段为：{}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>{} unit grids became invalid when taken to EPSG:{} and were repaired; run Validate unit grids on the layer.</source>
-      <translation>{} 个单元网格转换到 EPSG:{} 后变为无效，已修复；请对该图层运行“检查单元网格”。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>The store {} has no unit grids yet; give the unit-grid layer (GRIDS) once and it is saved into the store.</source>
-      <translation>案件库 {} 中还没有单元网格；请提供一次单元网格图层（GRIDS），它会被保存到案件库中。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/case_inputs.py" />
-      <source>'{}' is not a date or time; write it as 2025-03-01 or 2025-03-01 08:00.</source>
-      <translation>“{}”不是日期或时间；请写成 2025-03-01 或 2025-03-01 08:00。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/component_inputs.py" />
-      <source>components</source>
-      <translation>部件</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/component_inputs.py" />
-      <source>Coding scheme</source>
-      <translation>编码方案</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/component_inputs.py" />
-      <source>Your own classes (CSV, extends or overrides the table; optional)</source>
-      <translation>自定义类别（CSV，扩充或覆盖类别表；可选）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/component_inputs.py" />
-      <source>Grid code field of the unit grids</source>
-      <translation>单元网格的标识码字段</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/component_inputs.py" />
-      <source>GB/T 47678.5-2026: 5-digit classes, 17-digit IDs</source>
-      <translation>GB/T 47678.5-2026：5 位类别，17 位标识码</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/component_inputs.py" />
-      <source>GB/T 30428.2-2013: 4-digit classes, 16-digit IDs</source>
-      <translation>GB/T 30428.2-2013：4 位类别，16 位标识码</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/component_inputs.py" />
-      <source>The unit-grid layer has no field '{}'; its fields are: {}</source>
-      <translation>单元网格图层没有字段“{}”；其字段为：{}</translation>
-    </message>
-    <message>
       <location filename="../../grid_plugin/processing/datum.py" />
       <source>As the layer's CRS says</source>
       <translation>按图层坐标系</translation>
@@ -4424,144 +5015,319 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <translation>{total} 个{what}中有 {outside} 个位于所有单元网格之外；若将 {key} 设为“{label}”，将有 {inside} 个位于网格内：这些坐标看来是 {datum}。请选择该选项后重新运行。</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <location filename="../../grid_plugin/processing/evaluation_layout.py" />
+      <source>Not graded</source>
+      <translation>未评级</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/evaluation_layout.py" />
+      <source>The data lack nothing the indicators need.</source>
+      <translation>数据不缺少指标所需的任何内容。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/components.py" />
+      <source>components</source>
+      <translation>部件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/components.py" />
+      <source>Coding scheme</source>
+      <translation>编码方案</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/components.py" />
+      <source>Your own classes (CSV, extends or overrides the table; optional)</source>
+      <translation>自定义类别（CSV，扩充或覆盖类别表；可选）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/components.py" />
+      <source>Grid code field of the unit grids</source>
+      <translation>单元网格的标识码字段</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/components.py" />
+      <source>GB/T 47678.5-2026: 5-digit classes, 17-digit IDs</source>
+      <translation>GB/T 47678.5-2026：5 位类别，17 位标识码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/components.py" />
+      <source>GB/T 30428.2-2013: 4-digit classes, 16-digit IDs</source>
+      <translation>GB/T 30428.2-2013：4 位类别，16 位标识码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/components.py" />
+      <source>The unit-grid layer has no field '{}'; its fields are: {}</source>
+      <translation>单元网格图层没有字段“{}”；其字段为：{}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
       <source>feature {fid}</source>
       <translation>要素 {fid}</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
       <source>The workload layer must contain points (components or past cases).</source>
       <translation>工作量图层必须是点图层（部件或历史案件）。</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
       <source>The previous grid layer has no field '{}'; its fields are: {}</source>
       <translation>原网格图层没有字段“{}”；其字段为：{}</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
       <source>Layer '{}' to follow does not contain lines; choose road, river or wall line layers.</source>
       <translation>要沿用的图层“{}”不含线要素；请选择道路、河流或围墙线图层。</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
       <source>Layer '{}' has no road-class field '{}': its lines are barriers (rivers, walls) that merging crosses last.</source>
       <translation>图层“{}”没有道路等级字段“{}”：其线视为屏障（河流、围墙），合并时最后才跨越。</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
       <source>Workload feature {}: weight {} is negative; weights count workload and must be ≥ 0.</source>
       <translation>工作量要素 {}：权重 {} 为负数；权重表示工作量，必须 ≥ 0。</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
       <source>Previous grid feature {} has no geometry; delete it or draw its polygon.</source>
       <translation>原网格要素 {} 没有几何图形；请删除它或绘制其多边形。</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
       <source>Layer '{}': road classes not known to the plugin were ranked as minor roads: {}. Give numeric ranks (1 = alley … 6 = expressway) to control merging.</source>
       <translation>图层“{}”：插件不认识的道路等级按支路处理：{}。可填写数字等级（1 = 胡同 … 6 = 快速路）来控制合并。</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/grid_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
       <source>Workload feature {}: weight '{}' in field '{}' is not a number; fix the value or choose another field.</source>
       <translation>工作量要素 {}：权重“{}”（字段“{}”）不是数字；请修正该值或选择其他字段。</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/piles.py" />
       <source>Default-location piles: case systems put cases they cannot locate on one default point (the city hall, a street office, the district centre), and such a point would lead every heat map and hot spot analysis. After each import the store's cases are counted per exact position (rounded to 1e-7 degrees); a position holding at least PILE_FACTOR (default 20) times the 99th percentile of cases per position (over the positions with fewer than PILE_MIN_CASES cases), and at least PILE_MIN_CASES (default 50), is a pile. Its cases placed by coordinates get location_quality 'pile' (others: 'exact', or 'geocoded' when placed by their address); the log names each pile with its position, cases, share and unit grid. The count covers the cases already in the store, so a pile that grows month by month is found. Heat maps, hot spots and emerging hot spots leave piled cases out unless their INCLUDE_PILES is set. With DETECT_PILES off, nothing is looked for and the flags of the cases not imported now stay as they are.</source>
       <translation>默认位置堆积点：案件系统会把无法定位的案件放到同一个默认点上（市政府、街道办事处、区中心），这样的点会在每张热力图和每次热点分析中排在首位。每次导入后，按精确位置（经纬度四舍五入到 1e-7 度）统计案件库中的案件；某位置的案件数不少于每个位置案件数第 99 百分位数（按案件数少于 PILE_MIN_CASES 的位置计算）的 PILE_FACTOR 倍（默认 20），且不少于 PILE_MIN_CASES（默认 50）时，即为堆积点。其中按坐标定位的案件的 location_quality 记为 'pile'（其余为 'exact'，按地址定位的为 'geocoded'）；日志逐一列出每个堆积点的位置、案件数、占比和所在单元网格。统计包括案件库中已有的案件，因此逐月增长的堆积点也能被发现。热力图、热点和时空热点分析默认不计堆积点上的案件，除非设置各自的 INCLUDE_PILES。关闭 DETECT_PILES 时不做识别，本次未导入的案件保留原有标记。</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/piles.py" />
       <source>Find default-location piles (many cases on one exact point)</source>
       <translation>识别默认位置堆积点（同一精确点上有大量案件）</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/piles.py" />
       <source>A pile holds at least this many times the 99th percentile of cases per position</source>
       <translation>堆积点的案件数至少为每个位置案件数第 99 百分位数的倍数</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/piles.py" />
       <source>... and at least this many cases</source>
       <translation>……且案件数至少为</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/piles.py" />
       <source>Default-location piles</source>
       <translation>默认位置堆积点</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/piles.py" />
       <source>Cases on default-location piles</source>
       <translation>默认位置堆积点上的案件</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/piles.py" />
       <source>{cases} cases on {piles} default-location piles (a position with {threshold} cases or more: {factor:g} times the 99th percentile {q99:g}, at least {least}) are flagged location_quality 'pile' and left out of heat and hot spots unless INCLUDE_PILES is set.</source>
       <translation>{piles} 个默认位置堆积点上的 {cases} 件案件（案件数不少于 {threshold} 的位置：第 99 百分位数 {q99:g} 的 {factor:g} 倍，且至少 {least}）已标记为 location_quality 'pile'，除非设置 INCLUDE_PILES，否则不计入热力和热点分析。</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/piles.py" />
       <source>No default-location pile: no position holds {} cases or more (99th percentile of cases per position: {:g}).</source>
       <translation>没有默认位置堆积点：没有位置的案件数达到 {} 件（每个位置案件数的第 99 百分位数：{:g}）。</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/piles.py" />
       <source>Default-location pile: {} cases ({:.1%} of the store) at {:.7f}, {:.7f} in unit grid {}.</source>
       <translation>默认位置堆积点：{} 件案件（占案件库的 {:.1%}），位于 {:.7f}, {:.7f}，所在单元网格 {}。</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/piles.py" />
       <source>(none)</source>
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/processing/pile_inputs.py" />
+      <location filename="../../grid_plugin/processing/parameters/piles.py" />
       <source>... and {} more piles with {} cases.</source>
       <translation>……另有 {} 个堆积点，共 {} 件案件。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>Cases that importcases found on a default-location pile (one exact point holding far more cases than any real place, such as a street office where unlocatable cases are put; location_quality 'pile') are left out unless INCLUDE_PILES is set. WORKING_CRS is the projected CRS in metres the algorithm measures in; empty: the CGCS2000 3-degree Gauss-Krüger zone of the grids in China, the WGS 84 UTM zone elsewhere. Outputs are in the grids' geographic CRS: CGCS2000 (EPSG:4490) in China, WGS 84 (EPSG:4326) elsewhere.</source>
+      <translation>导入案件时被识别为默认位置堆积点上的案件（同一精确点上的案件远多于任何真实地点，例如无法定位的案件被放到街道办事处；location_quality 为 'pile'）不参与计算，除非设置 INCLUDE_PILES。WORKING_CRS 是算法量测所用的以米为单位的投影坐标系；留空时，在中国境内取网格所在的 CGCS2000 3 度高斯-克吕格分带，境外取 WGS 84 UTM 分带。输出采用网格的地理坐标系：中国境内为 CGCS2000（EPSG:4490），境外为 WGS 84（EPSG:4326）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>CRS the gap tolerance is measured in (empty: the grids' Gauss-Krüger zone in China, their UTM zone elsewhere)</source>
+      <translation>量测缝隙容差所用的坐标系（留空：在中国境内取网格所在的高斯-克吕格分带，境外取其 UTM 分带）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>Case store: GeoPackage file (a new name creates it)</source>
+      <translation>案件库：GeoPackage 文件（填写新文件名则新建）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>Or a PostGIS store: QGIS PostgreSQL connection</source>
+      <translation>或使用 PostGIS 案件库：QGIS PostgreSQL 连接</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>PostGIS schema of the store</source>
+      <translation>案件库的 PostGIS 模式（schema）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>From (report time, inclusive; e.g. 2025-03-01 or 2025-03-01 08:00)</source>
+      <translation>起始时间（上报时间，含；例如 2025-03-01 或 2025-03-01 08:00）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>Until (report time, exclusive)</source>
+      <translation>截止时间（上报时间，不含）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>Kinds (部件 / 事件; comma separated, empty for all)</source>
+      <translation>类型（部件 / 事件；以逗号分隔，留空为全部）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>Class codes (comma separated, empty for all)</source>
+      <translation>类别代码（以逗号分隔，留空为全部）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>Sources (comma separated, empty for all)</source>
+      <translation>来源（以逗号分隔，留空为全部）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>Statuses (comma separated, empty for all)</source>
+      <translation>状态（以逗号分隔，留空为全部）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>Include cases on default-location piles (location_quality 'pile')</source>
+      <translation>包括默认位置堆积点上的案件（location_quality 为 'pile'）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>Neighbours</source>
+      <translation>邻接方式</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>Gap tolerance between neighbouring grids (m)</source>
+      <translation>相邻网格间的缝隙容差（米）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>Time zone of times without one</source>
+      <translation>未带时区的时间所用的时区</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>The time window is empty: 'From' must come before 'Until'.</source>
+      <translation>时间窗口为空：“起始时间”必须早于“截止时间”。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>There are no unit grids to place the raster.</source>
+      <translation>没有可用于确定栅格位置的单元网格。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>The unit-grid layer has no active grids with a geometry.</source>
+      <translation>单元网格图层中没有带几何图形的现行（未终止）网格。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>Queen (sharing a point)</source>
+      <translation>Queen 邻接（共享顶点）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>Rook (sharing an edge)</source>
+      <translation>Rook 邻接（共享边）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>The store {} has no standard addresses yet; import them first with Import standard addresses (importaddresses).</source>
+      <translation>案件库 {} 中还没有标准地址；请先用“导入标准地址”（importaddresses）导入。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>{} cases on default-location piles are left out (location_quality 'pile'); INCLUDE_PILES counts them.</source>
+      <translation>{} 件默认位置堆积点上的案件未计入（location_quality 为 'pile'）；设置 INCLUDE_PILES 可计入。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>The unit-grid layer has no field 'grid_code'; use the output of Divide communities into unit grids. Its fields are: {}</source>
+      <translation>单元网格图层没有字段 grid_code；请使用“划分单元网格”的输出。其字段为：{}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>{} unit grids became invalid when taken to EPSG:{} and were repaired; run Validate unit grids on the layer.</source>
+      <translation>{} 个单元网格转换到 EPSG:{} 后变为无效，已修复；请对该图层运行“检查单元网格”。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>The store {} has no unit grids yet; give the unit-grid layer (GRIDS) once and it is saved into the store.</source>
+      <translation>案件库 {} 中还没有单元网格；请提供一次单元网格图层（GRIDS），它会被保存到案件库中。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/store.py" />
+      <source>'{}' is not a date or time; write it as 2025-03-01 or 2025-03-01 08:00.</source>
+      <translation>“{}”不是日期或时间；请写成 2025-03-01 或 2025-03-01 08:00。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/tables.py" />
+      <source>Sheet or layer name (empty: the first)</source>
+      <translation>工作表或图层名称（留空：第一个）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/tables.py" />
+      <source>CSV encoding</source>
+      <translation>CSV 编码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/tables.py" />
+      <source>Header row of a CSV or sheet (0: find it below a title)</source>
+      <translation>CSV 或工作表的表头行（0：自动查找，可跳过标题行）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/tables.py" />
+      <source>Detect (UTF-8, else GBK/GB18030)</source>
+      <translation>自动识别（UTF-8，否则 GBK/GB18030）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/tables.py" />
+      <source>The file {} does not exist.</source>
+      <translation>文件 {} 不存在。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/tables.py" />
+      <source>HEADER_ROW applies to CSV and XLSX files; {} is read as a GIS layer, whose fields have names. Leave HEADER_ROW at 0.</source>
+      <translation>HEADER_ROW 只适用于 CSV 和 XLSX 文件；{} 按 GIS 图层读取，其字段已有名称。请将 HEADER_ROW 保持为 0。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/tables.py" />
+      <source>{} cannot be read as a table or layer; give a CSV, XLSX or a GIS layer (and the sheet name).</source>
+      <translation>{} 无法作为表格或图层读取；请提供 CSV、XLSX 或 GIS 图层（以及工作表名称）。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/provider.py" />
       <source>Grid city management (网格化城市管理) {}</source>
       <translation>网格化城市管理 {}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/table_inputs.py" />
-      <source>Sheet or layer name (empty: the first)</source>
-      <translation>工作表或图层名称（留空：第一个）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/table_inputs.py" />
-      <source>CSV encoding</source>
-      <translation>CSV 编码</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/table_inputs.py" />
-      <source>Header row of a CSV or sheet (0: find it below a title)</source>
-      <translation>CSV 或工作表的表头行（0：自动查找，可跳过标题行）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/table_inputs.py" />
-      <source>Detect (UTF-8, else GBK/GB18030)</source>
-      <translation>自动识别（UTF-8，否则 GBK/GB18030）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/table_inputs.py" />
-      <source>The file {} does not exist.</source>
-      <translation>文件 {} 不存在。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/table_inputs.py" />
-      <source>HEADER_ROW applies to CSV and XLSX files; {} is read as a GIS layer, whose fields have names. Leave HEADER_ROW at 0.</source>
-      <translation>HEADER_ROW 只适用于 CSV 和 XLSX 文件；{} 按 GIS 图层读取，其字段已有名称。请将 HEADER_ROW 保持为 0。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/table_inputs.py" />
-      <source>{} cannot be read as a table or layer; give a CSV, XLSX or a GIS layer (and the sheet name).</source>
-      <translation>{} 无法作为表格或图层读取；请提供 CSV、XLSX 或 GIS 图层（以及工作表名称）。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/store/base.py" />
@@ -4594,9 +5360,19 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <translation>值“{value}”含有 NUL 字符（\x00），案件库无法保存或查询；请删除该字符后重新运行。</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/store/factory.py" />
+      <location filename="../../grid_plugin/store/choice.py" />
+      <source>Unknown store kind '{kind}'; choose gpkg (a GeoPackage file) or postgis.</source>
+      <translation>未知的案件库类型“{kind}”；请选择 gpkg（GeoPackage 文件）或 postgis。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/choice.py" />
       <source>No store chosen: give a GeoPackage file (a new name creates one) or a PostgreSQL connection.</source>
       <translation>未选择案件库：请指定一个 GeoPackage 文件（新文件名会新建案件库）或一个 PostgreSQL 连接。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/choice.py" />
+      <source>No PostgreSQL connection chosen for the PostGIS store; choose one of QGIS's PostgreSQL connections.</source>
+      <translation>PostGIS 案件库未选择 PostgreSQL 连接；请选择 QGIS 中的一个 PostgreSQL 连接。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/store/gpkg.py" />

@@ -8,7 +8,9 @@ be mistaken for an official one.
 Outputs (in --out DIR, default: the folder of this script):
   sample_district.gpkg  layers district, streets, communities, roads, components, cases,
                         all in EPSG:4490 (CGCS2000 geographic)
-  sample_cases.csv      the cases layer as plain UTF-8 CSV with lon/lat columns
+  sample_cases.csv      the cases layer as plain UTF-8 CSV with lon/lat columns; the cases' handling
+                        (立案, 派遣, 处置, 结案, 处置时限, 处置部门, ...) from make_lifecycle.py, and a
+                        planted emerging hot spot from make_emerging.py
   sample_cases_real.csv the cases of January to June as a real export writes them, with its traps
                         (US dates, GCJ-02 tagged WGS84, a default-location pile; make_real_sample.py)
   sample_real.gpkg      layer components_gcj02: the components in GCJ-02, tagged EPSG:4326
@@ -37,6 +39,18 @@ from pathlib import Path
 import fiona
 import numpy as np
 import shapely
+from make_emerging import plant_emerging_hotspot  # beside this script
+from make_lifecycle import (
+    CLOSED,
+    DEPARTMENT,
+    INVALID,
+    INVALID_STATUS,
+    LIFECYCLE_COLUMNS,
+    POSTPONEMENTS,
+    REWORKS,
+    TRAP_CLOSED_BEFORE_REPORT,
+    case_lifecycles,
+)
 from pyproj import Transformer
 from shapely.geometry import LineString, Point, Polygon, mapping, shape
 from shapely.geometry.base import BaseGeometry
@@ -1295,7 +1309,8 @@ LAYER_FIELDS = {
                    "install_date": "str"},
     "cases": {"case_id": "str", "source": "str", "kind": "str", "class_code": "str",
               "class_name": "str", "description": "str", "address": "str", "reported_at": "str",
-              "status": "str", "closed_at": "str"},
+              "status": "str", **{name: "int" if name in (REWORKS, POSTPONEMENTS) else "str"
+                                  for name in LIFECYCLE_COLUMNS}},
     "addresses": {"address_code": "str", "kind": "str", "name": "str", "road": "str", "number": "int",
                   "full_address": "str", "district_code": "str", "street_name": "str", "community_code": "str",
                   "community_name": "str"},
@@ -1305,8 +1320,11 @@ CSV_COLUMNS = [*LAYER_FIELDS["cases"], "lon", "lat"]
 
 def write_outputs(out_dir: Path, outline: Polygon, streets: list[Polygon],
                   communities: list[Community], roads: list[Road], components: list[Component],
-                  cases: list[Case], addresses: list[Address]) -> None:
-    """Write the GeoPackage and the CSV, replacing earlier outputs."""
+                  cases: list[Case], lifecycles: list[dict[str, object]], statuses: list[str],
+                  addresses: list[Address]) -> None:
+    """Write the GeoPackage and the CSV, replacing earlier outputs; `lifecycles` and `statuses` are
+    make_lifecycle's, one per case."""
+    handled = [case_properties(c, row, status) for c, row, status in zip(cases, lifecycles, statuses, strict=True)]
     gpkg, csv_path = out_dir / GPKG_NAME, out_dir / CSV_NAME
     for stale in (gpkg, csv_path):
         stale.unlink(missing_ok=True)
@@ -1328,8 +1346,7 @@ def write_outputs(out_dir: Path, outline: Polygon, streets: list[Polygon],
             (c.geom, {"class_code": c.code, "class_name": COMPONENT_CLASS_NAMES[c.code],
                       "major_code": c.code[:2], "name": c.name, "install_date": c.install_date})
             for c in components])
-        write_layer(gpkg, "cases", "Point", LAYER_FIELDS["cases"], [
-            (c.geom, case_properties(c)) for c in cases])
+        write_layer(gpkg, "cases", "Point", LAYER_FIELDS["cases"], zip([c.geom for c in cases], handled))
         write_layer(gpkg, "addresses", "Point", LAYER_FIELDS["addresses"], [
             (a.geom, {"address_code": a.code, "kind": a.kind, "name": a.name, "road": a.road,
                       "number": a.number, "full_address": a.full_address, "district_code": DISTRICT_CODE,
@@ -1338,18 +1355,18 @@ def write_outputs(out_dir: Path, outline: Polygon, streets: list[Polygon],
     with open(csv_path, "w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, lineterminator="\n")
         writer.writerow(CSV_COLUMNS)
-        for case in cases:
+        for case, properties in zip(cases, handled):
             lonlat = reproject(case.geom, TO_OUTPUT)
-            writer.writerow([*case_properties(case).values(), f"{lonlat.x:.7f}", f"{lonlat.y:.7f}"])
+            values = ["" if v is None else v for v in properties.values()]
+            writer.writerow([*values, f"{lonlat.x:.7f}", f"{lonlat.y:.7f}"])
 
 
-def case_properties(case: Case) -> dict[str, object]:
+def case_properties(case: Case, lifecycle: dict[str, object], status: str) -> dict[str, object]:
     """Attribute values of a case, in field order."""
     return {"case_id": case.case_id, "source": case.source, "kind": case.kind,
             "class_code": case.class_code, "class_name": case.class_name,
             "description": case.description, "address": case.address,
-            "reported_at": iso(case.reported_at), "status": case.status,
-            "closed_at": iso(case.closed_at)}
+            "reported_at": iso(case.reported_at), "status": status, **lifecycle}
 
 
 def read_layer(gpkg: Path, layer: str) -> tuple[list[BaseGeometry], list[dict[str, object]]]:
@@ -1418,7 +1435,7 @@ def validate(out_dir: Path) -> dict[str, object]:
                or (p["kind"] == "事件" and p["class_code"] in EVENT_CLASS_NAMES) for p in case_props)
     assert all(p["reported_at"].startswith("2025-") and p["reported_at"].endswith("+08:00")
                for p in case_props)
-    assert all((p["status"] == "已结案") == bool(p["closed_at"]) for p in case_props)
+    check_lifecycles(case_props)
 
     with open(out_dir / CSV_NAME, encoding="utf-8", newline="") as f:
         assert not f.read(1).startswith("\ufeff"), "CSV must not start with a BOM"
@@ -1436,7 +1453,26 @@ def validate(out_dir: Path) -> dict[str, object]:
         "sources": Counter(p["source"] for p in case_props),
         "kinds": Counter(p["kind"] for p in case_props),
         "statuses": Counter(p["status"] for p in case_props),
+        "departments": len({p[DEPARTMENT] for p in case_props}),
+        "reworks": Counter(p[REWORKS] for p in case_props),
+        "postponements": Counter(p[POSTPONEMENTS] for p in case_props),
+        "planted": sum("快递" in p["description"] for p in case_props),
     }
+
+
+def check_lifecycles(case_props: list[dict[str, object]]) -> None:
+    """Closed and cancelled cases have a closing time, open ones none; 是否作废 says 是 exactly for the
+    cancelled ones; no stage after the snapshot; the stages are in order except the planted closing
+    times before the report."""
+    for p in case_props:
+        assert (p["status"] in ("已结案", INVALID_STATUS)) == bool(p[CLOSED]), p["case_id"]
+        assert (p[INVALID] == "是") == (p["status"] == INVALID_STATUS), p["case_id"]
+    out_of_order = 0
+    for p in case_props:
+        times = [datetime.fromisoformat(str(p[name])) for name in ("reported_at", *LIFECYCLE_COLUMNS[:4]) if p[name]]
+        assert max(times) <= SNAPSHOT, p["case_id"]
+        out_of_order += times != sorted(times)
+    assert out_of_order == TRAP_CLOSED_BEFORE_REPORT, f"{out_of_order} cases with stages out of order"
 
 
 def main() -> None:
@@ -1466,8 +1502,17 @@ def main() -> None:
     gazetteer = Gazetteer(communities, drawn_roads)
     cases = build_cases(rng, components, drawn_roads, gazetteer, inner, origin, arterials, matter_names)
     addresses = build_addresses(communities, drawn_roads, locate_hotspots(origin, drawn_roads, arterials))
+    planted = plant_emerging_hotspot(
+        origin, [r.geom for r in drawn_roads], YEAR, len(cases) + 1,
+        point_near=lambda r, centre, spread: random_point_near(r, centre, spread, inner),
+        hour_weights=lambda source, code: (EVENING_HOURS if code in EVENING_CLASSES and source != "监督员上报"
+                                           else SOURCE_HOURS[source]),
+        outcome=case_outcome, address=gazetteer.address, road_name=lambda p: gazetteer.nearest_road(p).name,
+        class_names=EVENT_CLASS_NAMES, make_case=Case, zone=CHINA_TZ)
+    lifecycles, statuses = case_lifecycles([*cases, *planted], SNAPSHOT, ADDRESS_PREFIX, STREET_NAMES)
 
-    write_outputs(args.out, outline, streets, communities, roads, components, cases, addresses)
+    write_outputs(args.out, outline, streets, communities, roads, components, [*cases, *planted], lifecycles,
+                  statuses, addresses)
     summary = validate(args.out)
     # the traps of real exports, from the same cases, after the clean files are written and checked
     from make_real_sample import write_real_sample  # beside this script

@@ -98,7 +98,9 @@ def start_dock():
             state[name] = layer
         state["communities"] = project.mapLayersByName("communities")[0]
         dock.output_folder.setFilePath(os.path.join(OUT, "dock"))
-        dock.store.set_choice("gpkg", os.path.join(OUT, "dock", "cases.gpkg"))
+        from grid_plugin.store.choice import StoreChoice
+
+        dock.store.set_choice(StoreChoice.geopackage(os.path.join(OUT, "dock", "cases.gpkg")))
         dock.runner.finished.connect(on_step_finished)
         dock.runner.failed.connect(on_step_failed)
         dock.case_step.heat_controls.loaded.connect(lambda *_: QTimer.singleShot(200, after_live_heat))
@@ -181,7 +183,23 @@ def after_live_heat():
 
 def after_heatmap():
     dock = state["dock"]
-    dock.tabs.setCurrentIndex(3)
+    dock.tabs.setCurrentIndex(3)  # 评价: March 2025 per unit grid, then the emerging hot spots
+    form = dock.evaluation_step.evaluate_form
+    form.set_value("START", "2025-03-01")
+    form.set_value("END", "2025-04-01")
+    dock.evaluation_step.buttons["evaluate"].click()
+
+
+def after_evaluate():
+    dock = state["dock"]
+    result["evaluation_report"] = os.path.exists(dock.evaluation_step.report_path)
+    result["open_report_enabled"] = dock.evaluation_step.buttons["open_report"].isEnabled()
+    dock.evaluation_step.buttons["emerging"].click()
+
+
+def after_emerging():
+    dock = state["dock"]
+    dock.tabs.setCurrentIndex(4)
     step = dock.export_step
     step.export.set_value("INPUT", dock.grid_step.last_grids)
     step.export.set_value("FORMAT", 2)  # GeoJSON (RFC 7946)
@@ -212,6 +230,9 @@ def after_maps():
         result["spot_beidou"] = dock.last_spot.beidou_code
         result["spot_components"] = [c[0] for c in dock.last_spot.components]
         result["spot_component_id"] = component["component_id"]
+        result["spot_evaluation_code"] = dock.last_spot.evaluation.get("code")
+        result["spot_emerging_category"] = dock.last_spot.emerging.get("category")
+        result["spot_text"] = dock.spot_text.toPlainText()
         result["progress_values"] = len(state["progress"])
         result["dock_groups"] = [g.name() for g in QgsProject.instance().layerTreeRoot().children()
                                  if hasattr(g, "addGroup")]
@@ -223,6 +244,7 @@ def after_maps():
 
 NEXT.update({"gridplugin:dividegrids": after_divide, "gridplugin:validategrids": after_validate,
              "gridplugin:codecomponents": after_code, "gridplugin:caseheatmap": after_heatmap,
+             "gridplugin:evaluatecases": after_evaluate, "gridplugin:emerginghotspots": after_emerging,
              "gridplugin:exportgrids": after_export_file, "gridplugin:responsibilitymaps": after_maps})
 
 

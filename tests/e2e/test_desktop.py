@@ -60,24 +60,29 @@ def test_packaged_plugin_runs_the_whole_workflow_through_the_dock_in_the_qgis_de
     assert magenta > 200, "the grid layer is not visible in the window"
 
     # the dock, in Chinese, drove every step in background tasks, each started by its button
-    assert result["dock_visible"] and result["dock_tabs"] == ["网格划分", "部件编码", "案件导入与热力", "导出"]
+    assert result["dock_visible"] and result["dock_tabs"] == ["网格划分", "部件编码", "案件导入与热力", "评价", "导出"]
     assert result["cancel_enabled_while_running"] and result["progress_values"] > 0
     steps = [step["algorithm"] for step in result["dock_steps"]]
     assert all("error" not in step for step in result["dock_steps"]), result["dock_steps"]
     assert steps == ["gridplugin:dividegrids", "gridplugin:validategrids", "gridplugin:codecomponents",
-                     "gridplugin:importcases", "gridplugin:caseheatmap", "gridplugin:exportgrids",
-                     "gridplugin:responsibilitymaps"], steps
+                     "gridplugin:importcases", "gridplugin:caseheatmap", "gridplugin:evaluatecases",
+                     "gridplugin:emerginghotspots", "gridplugin:exportgrids", "gridplugin:responsibilitymaps"], steps
     assert result["dock_grid_count"] > 1000 and result["dock_grid_stroke"] == "#e4007f"
-    assert {"单元网格", "部件", "案件"} <= set(result["dock_groups"]), result["dock_groups"]
+    assert {"单元网格", "部件", "案件", "评价"} <= set(result["dock_groups"]), result["dock_groups"]
     assert result["dock_steps"][1]["numbers"]["PROBLEM_COUNT"] == 0  # the dock's grids validate
     assert result["coded_components"] == 433
-    assert result["dock_steps"][3]["numbers"]["IMPORTED_COUNT"] == 5060
-    assert result["live_total"] == 5060 and 0 < result["live_window_total"] < 5060
+    assert result["dock_steps"][3]["numbers"]["IMPORTED_COUNT"] == 5355  # 3 of 5,358 close before their report
+    assert result["live_total"] == 5355 and 0 < result["live_window_total"] < 5355
     assert "91 天" in result["live_window_label"]  # days 90-180 of the slider, in Chinese
     assert result["exported_count"] == result["dock_grid_count"] and result["exported_crs"] == "EPSG:4326"
     assert result["atlas_pages"] == 27  # one responsibility map per sample community
     assert result["spot_tool_active"] and result["spot_grid"] == result["spot_bgid"]
     assert result["spot_component_id"] in result["spot_components"] and len(result["spot_beidou"]) > 10
+    # the Evaluation step: its report, and the clicked grid's indicators and emerging hot spot category, in Chinese
+    assert result["evaluation_report"] and result["open_report_enabled"]
+    assert result["spot_evaluation_code"] == result["spot_grid"] and result["spot_emerging_category"] is not None
+    for text in ("评价 2025-03-01", "立案数", "结案率", "按期结案率", "超期未结案数", "等级", "新兴热点", "类别"):
+        assert text in result["spot_text"], (text, result["spot_text"])
 
     saved = REPO / "out" / "screenshots"
     saved.mkdir(parents=True, exist_ok=True)

@@ -28,6 +28,7 @@ from tests.qgis.conftest import Messages
 from tests.qgis.test_case_store import drop_schema
 
 SAMPLE_CASES = REPO / "resources" / "sample" / "sample_cases.csv"
+SAMPLE_IMPORTED = 5355  # of its 5,358 rows; 3 close before their report and are rejected
 SHANGHAI = dt.timezone(dt.timedelta(hours=8))
 
 
@@ -64,19 +65,19 @@ def read_rejects(path: str) -> list[dict[str, str]]:
 
 @pytest.fixture(scope="module")
 def sample_store(tmp_path_factory, sample_grids, qgis_processing):
-    """The sample's 5,060 cases in a GeoPackage store with the road-following grids."""
+    """The sample's 5,355 importable cases in a GeoPackage store with the road-following grids."""
     from tests.qgis.conftest import ensure_provider
 
     ensure_provider()
     store = tmp_path_factory.mktemp("store") / "cases.gpkg"
     result = import_cases(SAMPLE_CASES, store, grids=sample_grids)
-    assert result["IMPORTED_COUNT"] == 5060
+    assert (result["IMPORTED_COUNT"], result["REJECTED_COUNT"]) == (SAMPLE_IMPORTED, 3)
     return store
 
 
 def test_the_sample_imports_completely_into_its_grids(sample_store):
     with GpkgStore(sample_store) as store:
-        assert store.count_cases() == 5060
+        assert store.count_cases() == SAMPLE_IMPORTED
         rows = store.query('SELECT grid_code, community_code, street_code, kind, geom FROM "cases"')
         grids = store.read_grids()
     codes, communities, streets, kinds, blobs = zip(*rows)
@@ -91,12 +92,12 @@ def test_the_sample_imports_completely_into_its_grids(sample_store):
 
 def test_reimport_changes_nothing_and_edits_update(sample_store, gridplugin, tmp_path):
     again = import_cases(SAMPLE_CASES, sample_store)
-    assert (again["IMPORTED_COUNT"], again["UPDATED_COUNT"], again["UNCHANGED_COUNT"]) == (0, 0, 5060)
+    assert (again["IMPORTED_COUNT"], again["UPDATED_COUNT"], again["UNCHANGED_COUNT"]) == (0, 0, SAMPLE_IMPORTED)
     fields, rows = sample_rows()
     rows[0]["status"] = "已作废"
     edited = write_csv(tmp_path / "edited.csv", fields, rows)
     result = import_cases(edited, sample_store)
-    assert (result["IMPORTED_COUNT"], result["UPDATED_COUNT"], result["UNCHANGED_COUNT"]) == (0, 1, 5059)
+    assert (result["IMPORTED_COUNT"], result["UPDATED_COUNT"], result["UNCHANGED_COUNT"]) == (0, 1, SAMPLE_IMPORTED - 1)
     with GpkgStore(sample_store) as store:
         assert store.query('SELECT status FROM "cases" WHERE case_id = ?', (rows[0]["case_id"],))[0][0] == "已作废"
     rows[0]["status"] = "已结案"
@@ -122,8 +123,8 @@ def test_a_gbk_export_with_chinese_headers_and_bad_rows(gridplugin, sample_grids
     conflicting = dict(rows[30])
     conflicting["status"] = "处置中"
     rows.append(conflicting)
-    path = write_csv(tmp_path / "gbk.csv", [chinese[f] for f in fields],
-                     [{chinese[k]: v for k, v in r.items()} for r in rows], encoding="gbk")
+    path = write_csv(tmp_path / "gbk.csv", [chinese.get(f, f) for f in fields],
+                     [{chinese.get(k, k): v for k, v in r.items()} for r in rows], encoding="gbk")
     store = tmp_path / "store.gpkg"
     feedback = Messages()
     result = import_cases(path, store, grids=sample_grids, feedback=feedback)
@@ -229,7 +230,7 @@ def test_a_cancelled_import_writes_nothing(sample_store, gridplugin, tmp_path):
     with pytest.raises(Exception, match="nothing was written"):
         import_cases(path, sample_store, feedback=CancelHalfway())
     with GpkgStore(sample_store) as store:
-        assert store.count_cases() == 5060
+        assert store.count_cases() == SAMPLE_IMPORTED
 
 
 def test_bad_parameters_are_named(gridplugin, tmp_path):
@@ -302,7 +303,7 @@ def test_hotspots_and_period_report(sample_store, gridplugin, tmp_path):
     layer = QgsVectorLayer(result["OUTPUT"], "hot", "ogr")
     features = sorted(layer.getFeatures(), key=lambda f: f["grid_code"])
     values = np.array([f["case_count"] for f in features], dtype=float)
-    assert values.sum() == 5060
+    assert values.sum() == SAMPLE_IMPORTED
     with GpkgStore(sample_store) as store:
         grids = store.read_grids()
     from grid_plugin.processing.algorithms.case_hotspots import _projected
@@ -317,8 +318,9 @@ def test_hotspots_and_period_report(sample_store, gridplugin, tmp_path):
 
 
 # ---- PostGIS through a QGIS connection -------------------------------------------------------------------
-@pytest.fixture()
-def postgis_connection():
+def saved_connection(prefix: str = "test_"):
+    """The body of a PostGIS connection fixture: yields (the name of a QGIS connection to the test server,
+    a fresh schema name prefix + random), then deletes the connection and drops the schema."""
     env = read_postgis_env()
     uri = QgsDataSourceUri()
     uri.setConnection(env["PGHOST"], env["PGPORT"], env["PGDATABASE"], env["PGUSER"], env["PGPASSWORD"])
@@ -326,10 +328,15 @@ def postgis_connection():
     name = f"gridplugin test {uuid.uuid4().hex[:6]}"
     metadata.saveConnection(metadata.createConnection(uri.uri(False), {"saveUsername": True,
                                                                        "savePassword": True}), name)
-    schema = f"test_{uuid.uuid4().hex[:10]}"
+    schema = f"{prefix}{uuid.uuid4().hex[:10]}"
     yield name, schema
     metadata.deleteConnection(name)
     drop_schema(schema)
+
+
+@pytest.fixture()
+def postgis_connection():
+    yield from saved_connection()
 
 
 def test_postgis_store_gives_the_same_heat_as_the_geopackage(sample_store, sample_grids, gridplugin, tmp_path,
@@ -337,10 +344,10 @@ def test_postgis_store_gives_the_same_heat_as_the_geopackage(sample_store, sampl
     name, schema = postgis_connection
     store = {"CONNECTION": name, "DB_SCHEMA": schema}
     result = import_cases(SAMPLE_CASES, grids=sample_grids, REJECTS_DIR=tmp_path / "x", **store)
-    assert result["IMPORTED_COUNT"] == 5060
+    assert result["IMPORTED_COUNT"] == SAMPLE_IMPORTED
     assert "password" not in result["STORE_LABEL"].lower()
     again = import_cases(SAMPLE_CASES, REJECTS_DIR=tmp_path / "x", **store)
-    assert again["UNCHANGED_COUNT"] == 5060
+    assert again["UNCHANGED_COUNT"] == SAMPLE_IMPORTED
     pg = heatmap(store, tmp_path / "pg", START="2025-06-01", END="2025-07-01")
     gp = heatmap({"STORE": str(sample_store)}, tmp_path / "gp", START="2025-06-01", END="2025-07-01")
     assert pg["CASE_COUNT"] == gp["CASE_COUNT"] > 0

@@ -43,25 +43,31 @@ def drop_schema(schema: str) -> None:
     connection.close()
 
 
-@pytest.fixture(params=["gpkg", "postgis"])
-def backend(request, tmp_path):
-    """A function making (and re-opening) one store of the backend under test."""
-    schema = f"test_{uuid.uuid4().hex[:10]}"
+def store_backend(kind: str, tmp_path, prefix: str = "test_"):
+    """The body of a backend fixture: yields a function making (and re-opening) one store of `kind`
+    (gpkg: tmp_path/cases.gpkg; postgis: a fresh schema named prefix + random), then closes the stores
+    and drops the schema."""
+    schema = f"{prefix}{uuid.uuid4().hex[:10]}"
     opened = []
 
     def open_store():
-        store = (GpkgStore(tmp_path / "cases.gpkg") if request.param == "gpkg"
-                 else PostgisStore(pg_parameters(), schema))
+        store = (GpkgStore(tmp_path / "cases.gpkg") if kind == "gpkg" else PostgisStore(pg_parameters(), schema))
         opened.append(store)
         return store
 
-    open_store.kind = request.param
+    open_store.kind = kind
     open_store.schema = schema
     yield open_store
     for store in opened:
         store.close()
-    if request.param == "postgis":
+    if kind == "postgis":
         drop_schema(schema)
+
+
+@pytest.fixture(params=["gpkg", "postgis"])
+def backend(request, tmp_path):
+    """A function making (and re-opening) one store of the backend under test."""
+    yield from store_backend(request.param, tmp_path)
 
 
 def make_cases(n: int, start: int = 0, seed: int = 1, status: str | None = None) -> CaseRecords:

@@ -183,6 +183,9 @@ def test_importcases_places_rows_without_coordinates_by_their_address(gazetteer_
         row["lon"] = row["lat"] = ""
     rows[5]["lon"] = rows[5]["lat"] = ""
     rows[5]["address"] = "火星大道1号"  # no coordinates and an address the gazetteer does not know
+    # left out: the sample's 3 rows closed before their report, rejected for that
+    rows = [row for row in rows if not row["结案时间"] or row["结案时间"] >= row["reported_at"]]
+    blank &= {row["case_id"] for row in rows}
     table = tmp_path / "cases.csv"
     with open(table, "w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
@@ -233,7 +236,7 @@ def test_the_gazetteer_on_postgis(sample_gpkg, sample_grids, tmp_path, gridplugi
         result = processing.run("gridplugin:geocodeaddresses", {
             "INPUT": str(SAMPLE_CASES), "ADDRESS_FIELD": "address", "MIN_CONFIDENCE": 0.6, **store,
             "OUTPUT": str(tmp_path / "pg.gpkg"), "REPORT": str(tmp_path / "pg.csv")})
-        assert result["MATCHED_COUNT"] >= 0.99 * 5060
+        assert result["MATCHED_COUNT"] >= 0.99 * 5358  # the sample's cases
         from grid_plugin.store.postgis import PostgisStore
 
         with PostgisStore.from_connection(name, schema) as pg:

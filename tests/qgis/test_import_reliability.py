@@ -24,6 +24,8 @@ from tests.xlsx_writer import Formatted, serial, write_xlsx
 
 UTC = dt.timezone.utc
 NEXT_YEAR = dt.date.today().year + 1
+# the sample's time columns: the report and its handling (立案, 派遣, 处置, 结案, 处置时限)
+TIME_COLUMNS = ("reported_at", "立案时间", "派遣时间", "处置时间", "结案时间", "处置时限")
 
 
 def run_import(source, rejects, store=None, feedback=None, **extra):
@@ -83,8 +85,8 @@ def test_rows_with_more_values_than_the_header_are_rejected_not_cut(gridplugin, 
     result = run_import(path, tmp_path / "rejects.csv", tmp_path / "s.gpkg", GRIDS=sample_grids)
     assert (result["READ_COUNT"], result["IMPORTED_COUNT"], result["REJECTED_COUNT"]) == (30, 28, 2)
     rejects = {int(r["row"]): r for r in read_rejects(result["REJECTS"])}
-    assert rejects[17]["reason"] == "row 17 has 13 values but the header has 12: a comma inside a value needs quotes"
-    assert rejects[20]["reason"] == "row 20 has 13 values but the header has 12: a comma inside a value needs quotes"
+    assert rejects[17]["reason"] == "row 17 has 21 values but the header has 20: a comma inside a value needs quotes"
+    assert rejects[20]["reason"] == "row 20 has 21 values but the header has 20: a comma inside a value needs quotes"
     assert rejects[17]["(extra values)"] == "备注：居民来电"  # nothing lost: the extra value is kept
     assert rejects[17]["lat"] == rows[16]["lat"]
 
@@ -93,7 +95,7 @@ def test_rows_with_more_values_than_the_header_are_rejected_not_cut(gridplugin, 
 def sample_sheet(path: Path, rows: list[dict], fields: list[str], above: list[list] = (), merges=()) -> Path:
     """The sample rows as an XLSX sheet '案件' with the times as date cells formatted 'yyyy/m/d h:mm'."""
     def cell(name, value):
-        if name in ("reported_at", "closed_at") and value:
+        if name in TIME_COLUMNS and value:
             return Formatted(serial(dt.datetime.fromisoformat(value).replace(tzinfo=None)), 0)
         if name in ("lon", "lat"):
             return float(value)
@@ -248,7 +250,7 @@ def test_year_one_is_rejected_and_the_store_stays_usable(gridplugin, sample_grid
     fields, rows = sample_rows()
     rows = rows[:100]
     for r in rows:  # every time in the one form the fast column parser takes
-        for name in ("reported_at", "closed_at"):
+        for name in TIME_COLUMNS:
             r[name] = r[name][:19].replace("T", " ")
     rows[4]["reported_at"] = "0001-01-01 00:00:00"
     store = tmp_path / "s.gpkg"
@@ -271,6 +273,8 @@ def test_the_time_window_is_a_parameter(gridplugin, sample_grids, tmp_path):
     rows = rows[:10]
     rows[3]["reported_at"] = "1985/6/1 9:30"
     rows[6]["reported_at"] = "2025-05-01 10:00:00"
+    rows[6].update(dict.fromkeys(TIME_COLUMNS[1:], ""))  # handled after the report, as importcases requires
+    rows[6]["结案时间"] = "2025-05-02 10:00:00"
     source = write_csv(tmp_path / "in.csv", fields, rows)
     old = run_import(source, tmp_path / "r1.csv", tmp_path / "a.gpkg", GRIDS=sample_grids, EARLIEST_YEAR="1980")
     assert old["IMPORTED_COUNT"] == 10

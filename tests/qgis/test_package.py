@@ -42,6 +42,8 @@ def test_zip_holds_one_plugin_folder_with_metadata_translations_and_resources(zi
                          "grid_plugin/resources/sample/sample_district.gpkg"):
             assert required in names, required
         assert not [n for n in names if "__pycache__" in n or n.endswith((".pyc", ".ts"))]
+        # the sample's generators and the demo are developer tools beside the data, not plugin code
+        assert not [n for n in names if n.startswith("grid_plugin/resources/sample/") and n.endswith(".py")]
         general = packaged_metadata(archive)
         version = general["version"]
         assert zip_path.endswith(f"grid_plugin-{version}.zip")

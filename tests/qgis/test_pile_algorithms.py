@@ -17,7 +17,14 @@ from grid_plugin.core.geodesy.offsets import gcj02_to_wgs84
 from grid_plugin.store.gpkg import GpkgStore
 from tests.conftest import REPO
 from tests.qgis.conftest import Messages, ensure_provider
-from tests.qgis.test_case_algorithms import SAMPLE_CASES, import_cases, read_rejects, sample_rows, write_csv
+from tests.qgis.test_case_algorithms import (
+    SAMPLE_CASES,
+    SAMPLE_IMPORTED,
+    import_cases,
+    read_rejects,
+    sample_rows,
+    write_csv,
+)
 
 REAL_CASES = REPO / "resources" / "sample" / "sample_cases_real.csv"
 PILED = 300  # cases the test store's platform put on the street office
@@ -68,7 +75,7 @@ def test_the_real_shaped_export_imports_with_its_pile_flagged(gridplugin, sample
 
 @pytest.fixture(scope="module")
 def piled_store(tmp_path_factory, sample_grids, qgis_processing):
-    """The sample's 5,060 cases and 300 more that a platform put on the street office, spread over the year."""
+    """The sample's cases and 300 more that a platform put on the street office, spread over the year."""
     ensure_provider()
     folder = tmp_path_factory.mktemp("piled")
     fields, rows = sample_rows()
@@ -80,7 +87,7 @@ def piled_store(tmp_path_factory, sample_grids, qgis_processing):
     feedback = Messages()
     result = import_cases(write_csv(folder / "piled.csv", fields, rows + extra), folder / "piled.gpkg",
                           grids=sample_grids, feedback=feedback)
-    assert result["IMPORTED_COUNT"] == 5060 + PILED
+    assert result["IMPORTED_COUNT"] == SAMPLE_IMPORTED + PILED
     assert (result["PILE_COUNT"], result["PILED_CASES"]) == (1, PILED)
     with GpkgStore(folder / "piled.gpkg") as store:
         office_grid = store.query('SELECT DISTINCT grid_code FROM "cases" WHERE case_id LIKE ?', ("DW%",))
@@ -107,11 +114,13 @@ def test_heat_leaves_the_pile_out_unless_asked(piled_store, sample_store, gridpl
             "GRID_COUNTS": str(tmp_path / f"{name}.gpkg"), "DENSITY": str(tmp_path / f"{name}.tif")},
             feedback=feedback), feedback.lines)
     piled, clean, included = (runs[name][0] for name in ("piled", "clean", "included"))
-    assert piled["CASE_COUNT"] == clean["CASE_COUNT"] == 5060 and included["CASE_COUNT"] == 5060 + PILED
+    assert piled["CASE_COUNT"] == clean["CASE_COUNT"] == SAMPLE_IMPORTED
+    assert included["CASE_COUNT"] == SAMPLE_IMPORTED + PILED
     assert grid_counts(piled["GRID_COUNTS"]) == grid_counts(clean["GRID_COUNTS"])
     with_pile = grid_counts(included["GRID_COUNTS"])
     assert with_pile[office_grid] == grid_counts(clean["GRID_COUNTS"])[office_grid] + PILED
-    assert piled["LIVE"].featureCount() == 5060 and included["LIVE"].featureCount() == 5060 + PILED
+    assert piled["LIVE"].featureCount() == SAMPLE_IMPORTED
+    assert included["LIVE"].featureCount() == SAMPLE_IMPORTED + PILED
     assert f"{PILED} cases on default-location piles are left out" in " ".join(runs["piled"][1])
     # the density raster is the clean store's, cell for cell; with the pile, the office stands out
     from osgeo import gdal
@@ -161,8 +170,8 @@ def test_emerging_hot_spots_leave_the_pile_out(piled_store, sample_store, gridpl
                              ("included", {**store_parameters(store), "INCLUDE_PILES": "true"})):
         results[name] = processing.run("gridplugin:emerginghotspots", {
             **parameters, **common, "OUTPUT": str(tmp_path / f"{name}.gpkg"), "BINS": str(tmp_path / f"{name}b.gpkg")})
-    assert results["piled"]["CASE_COUNT"] == results["clean"]["CASE_COUNT"] == 5060
-    assert results["included"]["CASE_COUNT"] == 5060 + PILED
+    assert results["piled"]["CASE_COUNT"] == results["clean"]["CASE_COUNT"] == SAMPLE_IMPORTED
+    assert results["included"]["CASE_COUNT"] == SAMPLE_IMPORTED + PILED
 
     def categories(result):
         return {f["grid_code"]: f["category"] for f in QgsVectorLayer(result["OUTPUT"], "e", "ogr").getFeatures()}
@@ -175,5 +184,5 @@ def sample_store(tmp_path_factory, sample_grids, qgis_processing):
     """The sample's cases alone (what the piled store holds without its pile)."""
     ensure_provider()
     store = tmp_path_factory.mktemp("clean") / "cases.gpkg"
-    assert import_cases(SAMPLE_CASES, store, grids=sample_grids)["IMPORTED_COUNT"] == 5060
+    assert import_cases(SAMPLE_CASES, store, grids=sample_grids)["IMPORTED_COUNT"] == SAMPLE_IMPORTED
     return store

@@ -1,9 +1,11 @@
 """Cases (案件) from hotline/inspection exports: grid_plugin.core.cases.records.
 
-The realistic input is resources/sample/sample_cases.csv (5,060 fictional cases, WGS84 lon/lat near
-116.4E 39.92N, gbt47678 class codes, report times with +08:00), read with core.components.tables.read_csv. Bad rows
-are made from it one kind at a time, so each test shows that exactly that row is rejected, with its row
-number and a reason that names the problem.
+The realistic input is resources/sample/sample_cases.csv (5,358 fictional cases, WGS84 lon/lat near
+116.4E 39.92N, gbt47678 class codes, report times with +08:00, the handling's times and counts under Chinese
+headers), read with core.components.tables.read_csv. Three of its rows carry a closing time a month before the
+report, which the import rejects (test_sample_rejects_its_closings_before_the_report); the other tests take the
+rest (`sample_rows`). Bad rows are made from it one kind at a time, so each test shows that exactly that row is
+rejected, with its row number and a reason that names the problem.
 """
 
 import datetime as dt
@@ -25,12 +27,10 @@ from grid_plugin.core.cases.records import (
     filter_kinds,
     finish_records,
     parse_field_map,
-    parse_time,
-    parse_time_column,
     resolve_field_map,
     split_list,
-    time_zone,
 )
+from grid_plugin.core.cases.times import parse_time, parse_time_column, time_zone
 from grid_plugin.core.components.classes import ClassEntry, ClassTable
 from grid_plugin.core.components.tables import read_csv
 from grid_plugin.core.errors import GridInputError
@@ -39,7 +39,9 @@ from grid_plugin.core.geodesy.offsets import wgs84_to_bd09, wgs84_to_gcj02
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE_CSV = REPO / "resources" / "sample" / "sample_cases.csv"
 CLASSES_DIR = REPO / "resources" / "classes"
-SAMPLE_ROWS = 5060
+SAMPLE_FILE_ROWS = 5358
+CLOSED_BEFORE_REPORT = (1136, 2693, 3881)  # the sample's rows whose 结案时间 comes before the report
+SAMPLE_ROWS = SAMPLE_FILE_ROWS - len(CLOSED_BEFORE_REPORT)
 SHANGHAI = time_zone("Asia/Shanghai")
 UTC = time_zone("UTC")
 BAD_ROW = 17  # the sample row made bad in the reject tests
@@ -63,8 +65,8 @@ def sample_table():
 
 @pytest.fixture(scope="module")
 def sample_rows(sample_table):
-    """[(row number, {field: text})] of the sample; tests copy before changing a row."""
-    return list(sample_table.rows())
+    """[(row number, {field: text})] of the sample but CLOSED_BEFORE_REPORT; tests copy before changing a row."""
+    return [(number, row) for number, row in sample_table.rows() if number not in CLOSED_BEFORE_REPORT]
 
 
 @pytest.fixture(scope="module")
@@ -396,16 +398,28 @@ def test_time_zone_unknown(name):
 def test_sample_is_read_whole(sample_table, sample_rows):
     assert sample_table.encoding == "utf-8"
     assert sample_table.delimiter == ","
+    assert [n for n, _ in sample_table.rows()] == list(range(1, SAMPLE_FILE_ROWS + 1))
     assert len(sample_rows) == SAMPLE_ROWS
-    assert [n for n, _ in sample_rows] == list(range(1, SAMPLE_ROWS + 1))
 
 
 def test_sample_mapping(sample_mapping):
     assert sample_mapping["case_id"] == "case_id"
     assert sample_mapping["x"] == "lon"
     assert sample_mapping["y"] == "lat"
-    assert sample_mapping["closed_at"] == "closed_at"
-    assert "filed_at" not in sample_mapping
+    assert sample_mapping["closed_at"] == "结案时间"
+    assert (sample_mapping["filed_at"], sample_mapping["deadline"], sample_mapping["invalid"]) == (
+        "立案时间", "处置时限", "是否作废")
+
+
+def test_sample_rejects_its_closings_before_the_report(sample_table, sample_mapping, tables):
+    parsed = sample_parser(sample_mapping, tables).parse(list(sample_table.rows()))
+    assert parsed.read == SAMPLE_FILE_ROWS and len(parsed.records) == SAMPLE_ROWS
+    assert [r.row for r in parsed.rejects] == list(CLOSED_BEFORE_REPORT)
+    for reject in parsed.rejects:  # one reason each, naming the case, both fields and both times
+        (reason,) = reject.reasons
+        assert (reason.params["field"], reason.params["earlier"]) == ("结案时间", "reported_at")
+        assert reason.params["later_time"] < reason.params["earlier_time"]
+        assert reject.case_id in str(reason.params["who"])
 
 
 def test_sample_parses_without_rejects(sample_rows, sample_mapping, tables):
@@ -415,13 +429,14 @@ def test_sample_parses_without_rejects(sample_rows, sample_mapping, tables):
     assert parsed.rejects == []
     assert parsed.swapped == 0
     assert len(records) == SAMPLE_ROWS
-    assert records.rows.tolist() == list(range(1, SAMPLE_ROWS + 1))
+    assert records.rows.tolist() == [number for number, _ in sample_rows]
     assert records.case_ids == [row["case_id"] for _, row in sample_rows]
     assert set(records.values["kind"]) == {"部件", "事件"}
     assert records.values["kind"] == [row["kind"] for _, row in sample_rows]
     assert all(records.values["class_name"])
     assert records.values["class_code"] == [row["class_code"] for _, row in sample_rows]
-    assert records.values["filed_at"] == [None] * SAMPLE_ROWS
+    filed = [t for t in records.values["filed_at"] if t is not None]
+    assert len(filed) == SAMPLE_ROWS - sum(not row["立案时间"] for _, row in sample_rows) > 5000
     # WGS84 ≈ CGCS2000: coordinates unchanged
     lon, lat = sample_lonlat(sample_rows)
     np.testing.assert_array_equal(records.lon, lon)
@@ -431,11 +446,12 @@ def test_sample_parses_without_rejects(sample_rows, sample_mapping, tables):
     assert sample_rows[0][1]["reported_at"] == "2025-01-01T21:23:35+08:00"
     assert stored(first["reported_at"]) == "2025-01-01T13:23:35Z"
     assert stored(first["closed_at"]) == "2025-01-01T18:35:13Z"
+    assert stored(first["filed_at"]) == "2025-01-01T14:06:09Z"
     reported = records.values["reported_at"]
     assert all(STORED_TIME.match(t) for t in reported)
     assert len({len(t) for t in reported}) == 1  # one form for all: text order is time order
     closed = [t for t in records.values["closed_at"] if t is not None]
-    assert len(closed) == 5010  # the cases not yet closed have no closing time
+    assert len(closed) == 5305  # the cases not yet closed have no closing time
 
 
 def test_sample_kinds_are_normalised(sample_rows, sample_mapping, tables):
@@ -471,7 +487,7 @@ BAD_ROWS = [
     pytest.param({"case_id": "   "}, "no case id", id="blank-id"),
     pytest.param({"reported_at": ""}, "no report time", id="empty-report-time"),
     pytest.param({"reported_at": "昨天下午三点"}, "is not a date and time", id="bad-report-time"),
-    pytest.param({"closed_at": "2025-02-30 10:00:00"}, "is not a date and time", id="bad-closing-time"),
+    pytest.param({"结案时间": "2025-02-30 10:00:00"}, "is not a date and time", id="bad-closing-time"),
     pytest.param({"lon": "", "lat": ""}, "no coordinates", id="empty-coordinates"),
     pytest.param({"lon": " ", "lat": None}, "no coordinates", id="blank-coordinates"),
     pytest.param({"lon": "116.4E", "lat": "39.9N"}, "are not numbers", id="non-numeric"),
@@ -579,7 +595,7 @@ def test_unknown_classes_are_counted_per_value_as_written(sample_rows, sample_ma
 
 
 def test_a_rejected_row_gets_all_its_reasons(sample_rows, sample_mapping, tables):
-    rows = changed(sample_rows, BAD_ROW, reported_at="01/13/2015 25:00", closed_at="2025-02-30 10:00:00",
+    rows = changed(sample_rows, BAD_ROW, reported_at="01/13/2015 25:00", 结案时间="2025-02-30 10:00:00",
                    class_code="Graffiti", kind="foo", lon="", lat="")
     rows = changed(rows, BAD_ROW + 1, case_id="", lon="abc", lat="39.9")
     parsed = sample_parser(sample_mapping, tables).parse(rows)
@@ -589,7 +605,7 @@ def test_a_rejected_row_gets_all_its_reasons(sample_rows, sample_mapping, tables
     templates = [reason.template for reason in first.reasons]
     assert len(templates) == 5
     assert "is not a date and time" in templates[0] and first.reasons[0].params["field"] == "reported_at"
-    assert "is not a date and time" in templates[1] and first.reasons[1].params["field"] == "closed_at"
+    assert "is not a date and time" in templates[1] and first.reasons[1].params["field"] == "结案时间"
     assert "no coordinates" in templates[2]
     assert "neither 部件" in templates[3]
     assert "unknown class" in templates[4] and first.reasons[4].params["value"] == "Graffiti"
@@ -605,13 +621,14 @@ def test_an_empty_report_time_is_one_reason_and_a_bad_one_another():
     assert "set DATE_FORMAT" in str(second.reason)
 
 
-def test_a_row_read_only_in_part_keeps_that_one_reason(sample_mapping):
+def test_a_row_read_only_in_part_keeps_that_one_reason():
     from grid_plugin.core.errors import message
 
     rows = [case_row("C1", reported_at="bad", lon="")]
     columns = {name: [row.get(name)] for name in CASE_COLUMNS for row in rows}
     problem = message("row {row} has more values than the header", row=1)
-    parsed = CaseParser(sample_mapping).parse_columns(columns, np.array([1]), row_problems={0: problem})
+    parsed = CaseParser(resolve_field_map(CASE_COLUMNS, {})).parse_columns(columns, np.array([1]),
+                                                                          row_problems={0: problem})
     assert parsed.rejects[0].reasons == (problem,)
 
 

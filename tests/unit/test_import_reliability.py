@@ -3,7 +3,7 @@ long values and unclosed quotes, title rows above the header, header names with 
 characters, XLSX date-times with custom formats, the time window, NUL characters, spreadsheet-safe
 CSV cells and output files replaced all at once.
 
-New modules (core.xlsx, core.output_files, core.cases.case_times) are imported inside the tests, so that
+New modules (core.xlsx, core.output_files, core.cases.times) are imported inside the tests, so that
 each test fails by itself on a tree without them.
 """
 
@@ -15,7 +15,8 @@ import os
 import numpy as np
 import pytest
 
-from grid_plugin.core.cases.records import CaseParser, parse_time, parse_time_column, resolve_field_map, time_zone
+from grid_plugin.core.cases.records import CaseParser, resolve_field_map
+from grid_plugin.core.cases.times import parse_time, parse_time_column, time_zone
 from grid_plugin.core.components import tables as tables_module
 from grid_plugin.core.components.tables import read_csv
 from grid_plugin.core.errors import GridInputError
@@ -297,7 +298,7 @@ def test_xlsx_duplicate_header_names_raise_and_rich_text_reads_without_its_phone
     ["2025-03-01 08:00:00", "2025/3/1 8:00", "2025-03-01T08:00:00+08:00"],  # mixed forms
 ])
 def test_year_one_is_refused_whatever_the_column_holds(others):
-    from grid_plugin.core.cases.case_times import TimeWindow
+    from grid_plugin.core.cases.times import TimeWindow
 
     window = TimeWindow(1990, 2030)
     values = ["0001-01-01 00:00:00", *others, "2205-01-01T00:00:00Z"]
@@ -308,7 +309,7 @@ def test_year_one_is_refused_whatever_the_column_holds(others):
 
 
 def test_parse_time_refuses_a_time_outside_the_window():
-    from grid_plugin.core.cases.case_times import TimeOutsideWindow, TimeWindow
+    from grid_plugin.core.cases.times import TimeOutsideWindow, TimeWindow
 
     window = TimeWindow(1990, 2030)
     for value in ("0001-01-01 00:00:00", dt.datetime(1989, 12, 31, 23, 59), "2031/1/1 0:00"):
@@ -330,7 +331,7 @@ def test_the_parser_rejects_year_one_naming_row_value_and_window(tmp_path):
 
 
 def test_a_wider_window_takes_older_cases_and_an_empty_one_is_refused(tmp_path):
-    from grid_plugin.core.cases.case_times import TimeWindow
+    from grid_plugin.core.cases.times import TimeWindow
 
     text = HEADER + "\n" + GOOD.format(n=1).replace("2025-03-01", "1985-03-01") + "\n"
     assert parse(read_csv(write(tmp_path, text)), window=TimeWindow(1980, 2030)).records.case_ids == ["A1"]
@@ -420,7 +421,7 @@ def test_a_staged_file_replaces_its_target_or_leaves_it(tmp_path, monkeypatch):
 def test_times_parsed_vectorised_keep_their_answers_with_the_window():
     """The window check is on the numpy times: a column of a million fast values stays one array pass
     (here: the answers agree with parse_time, row by row, on a year of hours)."""
-    from grid_plugin.core.cases.case_times import TimeWindow
+    from grid_plugin.core.cases.times import TimeWindow
 
     hours = np.arange(np.datetime64("2024-01-01T00"), np.datetime64("2025-01-01T00"))
     values = [str(h).replace("T", " ") + ":00:00" for h in hours]

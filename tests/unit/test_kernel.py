@@ -9,16 +9,16 @@ import math
 import numpy as np
 import pytest
 
-from grid_plugin.core.cases import kernel as kernel_module
+from grid_plugin.core.cases import kernel_tiles
 from grid_plugin.core.cases.kernel import (
     KERNELS,
     OUTPUTS,
     DensityRaster,
     kernel_density,
-    kernel_values,
     radius_in_pixels,
     raster_frame,
 )
+from grid_plugin.core.cases.kernel_shapes import kernel_values
 from grid_plugin.core.errors import Cancelled, GridInputError
 from grid_plugin.core.progress import Progress
 
@@ -225,7 +225,7 @@ def test_many_tiles_give_the_same_raster(monkeypatch):
         common = {"radius": 100.0, "pixel_size": 10.0, "kernel": kernel, "decay": 0.2, "weights": w}
         whole = {m: kernel_density(x, y, method=m, **common).values for m in ("exact", "fft", "auto")}
         with monkeypatch.context() as patch:
-            patch.setattr(kernel_module, "_TILE_GRID_BYTES", 25 * 8 * 70 * 70)  # 70-pixel tiles
+            patch.setattr(kernel_tiles, "_TILE_GRID_BYTES", 25 * 8 * 70 * 70)  # 70-pixel tiles
             for method, values in whole.items():
                 np.testing.assert_allclose(kernel_density(x, y, method=method, **common).values, values, rtol=1e-9,
                                            atol=1e-10 * values.max())

@@ -323,12 +323,13 @@ def test_sample_csv():
     assert table.delimiter == ","
     assert table.fields[:2] == ["case_id", "source"]
     rows = list(table.rows())
-    assert len(rows) == 5060
-    assert table.row_count() == 5060
+    assert len(rows) == 5358
+    assert table.row_count() == 5358
     assert rows[0] == (1, dict(zip(table.fields, [
         "AJ2025000001", "公众举报", "事件", "09011", "共享单车乱象", "文昌一巷共享单车乱停放",
-        "示例区翠渠街道枫林社区文昌一巷30号", "2025-01-01T21:23:35+08:00", "已结案", "2025-01-02T02:35:13+08:00",
-        "116.4081693", "39.9109734"])))
+        "示例区翠渠街道枫林社区文昌一巷30号", "2025-01-01T21:23:35+08:00", "已结案", "2025-01-01T22:06:09+08:00",
+        "2025-01-01T22:36:11+08:00", "2025-01-02T00:46:12+08:00", "2025-01-02T02:35:13+08:00",
+        "2025-01-04T22:06:09+08:00", "交通", "0", "0", "否", "116.4081693", "39.9109734"], strict=True)))
     # the full-width comma inside a description is text, not a delimiter
     assert rows[3][1]["description"] == "大西瓜胡同机动车乱停放，影响通行"
 

@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 
 from grid_plugin.core.cases import time_layouts
-from grid_plugin.core.cases.case_times import TimeWindow, parse_time, time_zone
 from grid_plugin.core.cases.time_formats import AUTO, DateFormat, TimeColumns, date_format
+from grid_plugin.core.cases.times import TimeWindow, parse_time, time_zone
 from grid_plugin.core.errors import GridInputError
 
 NEW_YORK = time_zone("America/New_York")

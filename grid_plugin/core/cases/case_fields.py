@@ -10,10 +10,16 @@ from grid_plugin.core.errors import GridInputError
 
 CASE_TEXT_FIELDS = ("case_id", "source", "kind", "class_code", "class_name", "description", "address", "status")
 CASE_TIME_FIELDS = ("reported_at", "filed_at", "dispatched_at", "disposed_at", "closed_at", "deadline")
+# For the evaluation (综合评价, standards digest §4.3): the handling department (处置部门) as given, the
+# counts of reworks (返工) and postponements (延期), and the invalid flag (作废: 1, valid: 0); None is unknown.
+CASE_LIFECYCLE_FIELDS = ("department", "rework_count", "postpone_count", "invalid")
 CASE_CODE_FIELDS = ("grid_code", "street_code", "community_code")
 COORDINATE_FIELDS = ("x", "y")
 REQUIRED_FIELDS = ("case_id", "reported_at", "x", "y")
-MAPPABLE_FIELDS = CASE_TEXT_FIELDS + CASE_TIME_FIELDS + COORDINATE_FIELDS
+MAPPABLE_FIELDS = CASE_TEXT_FIELDS + CASE_TIME_FIELDS + CASE_LIFECYCLE_FIELDS + COORDINATE_FIELDS
+# FIELD_MAP targets that may be written shorter
+TARGET_SYNONYMS = {"lon": "x", "longitude": "x", "lat": "y", "latitude": "y", "dept": "department",
+                   "rework": "rework_count", "postpone": "postpone_count", "cancelled": "invalid"}
 
 # Names found in real exports (eGova, 12345 platforms, the sample), tried when FIELD_MAP is silent.
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
@@ -31,6 +37,10 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "disposed_at": ("disposed_at", "处置时间", "处置完成时间", "dispose_time"),
     "closed_at": ("closed_at", "结案时间", "archive_time"),
     "deadline": ("deadline", "处置时限", "截止时间"),
+    "department": ("department", "处置部门", "责任部门", "处置单位", "责任单位", "dept"),
+    "rework_count": ("rework_count", "返工次数", "rework"),
+    "postpone_count": ("postpone_count", "延期次数", "postpone"),
+    "invalid": ("invalid", "作废", "是否作废", "cancelled"),
     "x": ("lon", "x", "经度", "longitude", "lng", "X坐标", "横坐标"),
     "y": ("lat", "y", "纬度", "latitude", "Y坐标", "纵坐标"),
 }
@@ -45,10 +55,7 @@ def parse_field_map(text: str) -> dict[str, str]:
             continue
         target, sep, source = part.partition("=")
         target, source = target.strip(), source.strip()
-        if target in ("lon", "longitude"):
-            target = "x"
-        elif target in ("lat", "latitude"):
-            target = "y"
+        target = TARGET_SYNONYMS.get(target, target)
         if not sep or not source or target not in MAPPABLE_FIELDS:
             raise GridInputError(
                 "FIELD_MAP entry '{entry}' is not 'case field=input field'; case fields are {fields}.",

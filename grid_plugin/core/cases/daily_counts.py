@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from grid_plugin.core.cases.records import time_zone
+from grid_plugin.core.cases.times import DEFAULT_TIME_ZONE, time_zone
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class DailyCaseCounts:
     @classmethod
     def from_hourly(cls, grid_codes: Sequence[str], hourly: Sequence[tuple[str | None, str, str | None,
                                                                            str | None, int]],
-                    zone_name: str = "Asia/Shanghai") -> DailyCaseCounts:
+                    zone_name: str = DEFAULT_TIME_ZONE) -> DailyCaseCounts:
         """Rows (grid code, UTC hour 'YYYY-MM-DDTHH', class code, source, count) from the store.
 
         Rows of grids not in `grid_codes` (cases outside the grids shown) are left out; an empty

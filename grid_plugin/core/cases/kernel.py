@@ -58,7 +58,7 @@ Methods (the accuracy trade-off)
     are marked in a difference array and summed along the lines (so uniform is always exact,
     and cheap). For the continuous rest, the block a point adds depends only on where the
     point lies inside its pixel: the position is placed on a lattice of offsets 0, 1/S, ..., 1
-    (S = `_SUBPIXEL` = 4) along each axis, its weight shared bilinearly between the four
+    (S = `kernel_tiles._SUBPIXEL` = 4) along each axis, its weight shared bilinearly between the four
     surrounding offsets (cloud-in-cell), each offset's weight grid is convolved by FFT with
     that offset's block, and the results are summed. Exact for points on the lattice; between,
     the blend of blocks differs from the true one by O(h²·K'') (h = pixel / S) where the kernel
@@ -68,7 +68,7 @@ Methods (the accuracy trade-off)
     epanechnikov; 3e-6 and 4e-3 for triangular with negative decay (a cone with values of both
     signs). More points average the errors out: 1,000,000 points give 1 - correlation ~1e-10.
     ``auto`` (default) works tile by tile and takes whichever of the two costs less by rough
-    timings (`_EXACT_SECONDS`, `_FFT_SECONDS`): exact for sparse tiles, fft for dense ones.
+    timings (`kernel_tiles._EXACT_SECONDS`, `_FFT_SECONDS`): exact for sparse tiles, fft for dense ones.
     Tiles are overlap-added, so memory is the output (8 bytes per pixel), about 150 bytes per
     point and at most some 600 MiB of tile buffers, whatever the raster's size (1,000,000
     points spread over 10,000 × 10,000 pixels: 0.95 GiB peak and 14 s, nearly all tiles exact,
@@ -77,16 +77,15 @@ Methods (the accuracy trade-off)
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
 
+from grid_plugin.core.cases.kernel_shapes import KERNELS, OUTPUTS, KernelSpec, PlacedPoints
+from grid_plugin.core.cases.kernel_tiles import render
 from grid_plugin.core.errors import GridInputError
 from grid_plugin.core.progress import Progress
 
-KERNELS = ("quartic", "triangular", "uniform", "triweight", "epanechnikov")
-OUTPUTS = ("raw", "scaled")
 METHODS = ("auto", "exact", "fft")
 
 Frame = tuple[float, float, int, int]  # x_min, y_max, cols, rows
@@ -97,25 +96,6 @@ MAX_PIXELS = 200_000_000
 _ALIGNED = 1e-6
 # Largest radius in pixels: a block of (2·1000 + 1)² pixels per point is already 4 million.
 MAX_RADIUS_PIXELS = 1000
-# "auto" takes, tile by tile, the cheaper method by these rough costs (seconds per kernel
-# evaluation of the exact method; per pixel × log2(pixels) of one FFT): about 2 cores of 2020.
-_EXACT_SECONDS = 6e-9
-_FFT_SECONDS = 0.8e-9
-# Run ends of the exact disc test closer than this (pixels) to a whole column, or runs shorter
-# than _GRAZE, are settled with QGIS's own distance test (rounding could put them either side).
-_TIE = 1e-6
-_GRAZE = 1e-3
-# FFT results below this fraction of a tile's largest value are round-off and set to 0.
-_FFT_NOISE = 1e-10
-# Kernel evaluations per numpy batch of the exact method (memory: ~10 float64 arrays of it).
-_EXACT_BATCH = 500_000
-# Sub-pixel lattice of the fft method: offsets 0, 1/S, ..., 1 on each axis.
-_SUBPIXEL = 4
-# Memory for one tile's weight grids (one per lattice offset) and for the cached block transforms.
-_TILE_GRID_BYTES = 160 * 2**20
-_FFT_CACHE_BYTES = 256 * 2**20
-
-
 @dataclass
 class DensityRaster:
     """A north-up raster: row 0 is the north edge, as in a GeoTIFF."""
@@ -176,30 +156,6 @@ def raster_frame(x_min: float, y_min: float, x_max: float, y_max: float, radius:
     return left, top, cols, rows
 
 
-def kernel_values(distance: np.ndarray, radius: float, kernel: str = "quartic", output: str = "raw",
-                  decay: float = 0.0) -> np.ndarray:
-    """QGIS's kernel at these distances (no cut-off: callers keep distance <= radius).
-
-    Each formula follows QGIS's, with its scaled quartic constant as corrected in QGIS (see the module
-    docstring), so that "scaled" rasters match QGIS's numbers.
-    """
-    t2 = (np.asarray(distance, dtype=np.float64) / radius) ** 2
-    area = math.pi * radius**2
-    if kernel == "quartic":
-        return (1.0 - t2) ** 2 * (16.0 / (5.0 * area) * (15.0 / 16.0) if output == "scaled" else 1.0)
-    if kernel == "triweight":
-        return (1.0 - t2) ** 3 * (4.0 / area if output == "scaled" else 1.0)
-    if kernel == "epanechnikov":
-        return (1.0 - t2) * (2.0 / area if output == "scaled" else 1.0)
-    if kernel == "uniform":
-        return np.full_like(t2, 1.0 / area if output == "scaled" else 1.0)
-    if kernel == "triangular":
-        shape = 1.0 - (1.0 - decay) * np.sqrt(t2)
-        return shape * (3.0 / ((1.0 + 2.0 * decay) * area) if output == "scaled" and decay >= 0 else 1.0)
-    raise GridInputError("Kernel '{kernel}' is unknown; use one of {kernels}.", kernel=kernel,
-                         kernels=", ".join(KERNELS))
-
-
 def kernel_density(x: np.ndarray, y: np.ndarray, *, radius: float, pixel_size: float, kernel: str = "quartic",
                    output: str = "raw", decay: float = 0.0, weights: np.ndarray | None = None,
                    frame: Frame | None = None, method: str = "auto",
@@ -236,7 +192,7 @@ def kernel_density(x: np.ndarray, y: np.ndarray, *, radius: float, pixel_size: f
     raster = _empty_raster(own if frame is None else frame, pixel_size)
     placed, spec = _place(xs, ys, ws, own, raster, radius, kernel, output, decay)
     if len(placed.col):
-        _render(raster.values, placed, spec, method, progress)
+        render(raster.values, placed, spec, method, progress)
     return raster
 
 
@@ -296,67 +252,8 @@ def _points(x: np.ndarray, y: np.ndarray,
     return xs, ys, ws
 
 
-# --- QGIS's placement of a point ----------------------------------------------------------------
-
-
-@dataclass
-class _Kernel:
-    """Everything that defines the block a point adds, but not where the point is."""
-
-    radius: float
-    pixel: float
-    buffer: int
-    kernel: str
-    output: str
-    decay: float
-    # Centre of block column j (-buffer..buffer) of a point: (col + col_shift + j + 0.5)·pixel +
-    # x_origin, at a distance from the point's qx; of block line i: (line + i + 0.5)·pixel +
-    # y_origin, from qy (see _Placed). QGIS's own arithmetic, so that exact results match it.
-    x_origin: float
-    y_origin: float
-    col_shift: int
-
-    def block(self, dx: np.ndarray, dy: np.ndarray, *, continuous: bool = False) -> np.ndarray:
-        """Kernel values for pixel-centre offsets in map units; 0 beyond the radius.
-
-        continuous: minus the value at the radius (`edge`), so that it falls to 0 at the edge;
-        the fft method adds that step separately and exactly.
-        """
-        distance = np.sqrt(dx**2 + dy**2)
-        inner = kernel_values(distance, self.radius, self.kernel, self.output, self.decay)
-        if continuous:
-            inner = inner - self.edge()
-        return np.where(distance > self.radius, 0.0, inner)
-
-    def edge(self) -> float:
-        """The kernel's value at the radius: the step at the disc's edge (uniform, triangular)."""
-        return float(kernel_values(np.array(self.radius), self.radius, self.kernel, self.output, self.decay))
-
-
-@dataclass
-class _Placed:
-    """Points as QGIS places them: the centre pixel of the block each adds, and where in it.
-
-    ``col``/``row`` (frame pixels) are the block's centre pixel; the block covers col ± buffer
-    and row ± buffer. The kernel is evaluated as if the point lay ``off_x`` pixels right of
-    the centre pixel's west edge and ``off_y`` pixels below its north edge (normally in [0, 1);
-    off_y is QGIS's mirrored offset, and both may leave [0, 1) by one where QGIS's unsigned
-    conversion moved the block). ``qx``, ``qy`` and ``line`` give the same distances with
-    QGIS's own arithmetic (see _Kernel).
-    """
-
-    col: np.ndarray  # int64
-    row: np.ndarray  # int64
-    off_x: np.ndarray
-    off_y: np.ndarray
-    qx: np.ndarray
-    qy: np.ndarray
-    line: np.ndarray  # int64
-    weight: np.ndarray
-
-
 def _place(x: np.ndarray, y: np.ndarray, w: np.ndarray, own: Frame, raster: DensityRaster, radius: float,
-           kernel: str, output: str, decay: float) -> tuple[_Placed, _Kernel]:
+           kernel: str, output: str, decay: float) -> tuple[PlacedPoints, KernelSpec]:
     """Where QGIS puts each point, on the caller's frame; only points that reach it are kept.
 
     QGIS's raster for these points (`own`) has its origin at (x_min, y_max) of the buffered
@@ -389,268 +286,12 @@ def _place(x: np.ndarray, y: np.ndarray, w: np.ndarray, own: Frame, raster: Dens
         row = np.floor((raster.y_max - y_eff) / pixel).astype(np.int64)
         line = row  # the distance formula then runs north to south: centre (row + i + 0.5)·pixel - y_max
         qx, qy, x_origin, y_origin = x, -y_eff, raster.x_min, -raster.y_max
-    spec = _Kernel(radius, pixel, buffer, kernel, output, decay, x_origin, y_origin, col_shift)
+    spec = KernelSpec(radius, pixel, buffer, kernel, output, decay, x_origin, y_origin, col_shift)
     keep = (col >= -buffer) & (col < raster.cols + buffer) & (row >= -buffer) & (row < raster.rows + buffer)
     keep &= w != 0
     if not keep.all():
         col, row, line, qx, qy, w = col[keep], row[keep], line[keep], qx[keep], qy[keep], w[keep]
     off_x = (qx - x_origin) / pixel - (col + col_shift)
     off_y = (qy - y_origin) / pixel - line
-    return _Placed(col, row, off_x, off_y, qx, qy, line, w), spec
+    return PlacedPoints(col, row, off_x, off_y, qx, qy, line, w), spec
 
-
-# --- rendering by tiles ------------------------------------------------------------------------
-
-
-def _batches(count: int, size: int) -> Iterator[tuple[int, int]]:
-    for start in range(0, count, size):
-        yield start, min(count, start + size)
-
-
-def _fast_length(n: int) -> int:
-    """Smallest 2^a·3^b·5^c >= n: pocketfft is fast on such sizes and slow on large primes."""
-    best = 1 << max(0, (n - 1).bit_length())
-    power5 = 1
-    while power5 < best:
-        power35 = power5
-        while power35 < best:
-            candidate = power35
-            while candidate < n:
-                candidate *= 2
-            best = min(best, candidate)
-            power35 *= 3
-        power5 *= 5
-    return best
-
-
-def _render(values: np.ndarray, placed: _Placed, spec: _Kernel, method: str, progress: Progress | None) -> None:
-    """The raster by tiles, each by the exact or the fft method (for "auto", whichever costs less).
-
-    Tiles partition the block-centre pixels (the raster grown by the buffer on each side);
-    each tile's window, which reaches the buffer beyond the tile, is added to the output
-    (overlap-add), so a point is handled once and no tile needs its neighbours' points. The
-    exact method costs in proportion to the tile's points, the fft method to its area, so
-    sparse tiles go exact and dense ones fft.
-    """
-    rows, cols = values.shape
-    buffer = spec.buffer
-    side = 2 * buffer + 1
-    step = spec.edge()
-    # Uniform is all step: its row runs are exact and cheaper than either method.
-    lattice = _Lattice(placed, spec) if method != "exact" and spec.kernel != "uniform" else None
-    planes = lattice.planes if lattice is not None else (_SUBPIXEL + 1) ** 2
-    domain_rows, domain_cols = rows + 2 * buffer, cols + 2 * buffer
-    tile_side = max(int(math.sqrt(_TILE_GRID_BYTES / (8 * planes))), 2 * side)
-    tile_rows, tile_cols = min(domain_rows, tile_side), min(domain_cols, tile_side)
-    n_tile_rows, n_tile_cols = -(-domain_rows // tile_rows), -(-domain_cols // tile_cols)
-    tile = ((placed.row + buffer) // tile_rows) * n_tile_cols + (placed.col + buffer) // tile_cols
-    if n_tile_rows * n_tile_cols > 1:
-        order = np.argsort(tile, kind="stable")
-        counts = np.bincount(tile, minlength=n_tile_rows * n_tile_cols)
-    else:
-        order, counts = None, np.array([len(tile)])
-    bounds = np.r_[0, np.cumsum(counts)]
-    busy = np.flatnonzero(counts)
-    if lattice is not None:
-        lattice.prepare(tile_rows, tile_cols, len(busy))
-    tally = _Tally(progress, len(tile))
-    for current in busy.tolist():
-        tile_row0 = (current // n_tile_cols) * tile_rows - buffer  # centre-pixel row of the tile's first line
-        tile_col0 = (current % n_tile_cols) * tile_cols - buffer
-        chosen = np.arange(len(tile)) if order is None else order[bounds[current]:bounds[current + 1]]
-        # Window pixel (p, q) is raster pixel (top + p, left + q): the reach of the tile's points.
-        top, left = tile_row0 - buffer, tile_col0 - buffer
-        if lattice is not None and (method == "fft" or lattice.cost() < _EXACT_SECONDS * len(chosen) * side**2):
-            window = lattice.convolve(chosen, tile_row0, tile_col0)
-            if step != 0.0:
-                _add_discs(window, top, left, placed, chosen, spec, step, None)
-            tally.advance(len(chosen))
-        else:
-            window = np.zeros((tile_rows + 2 * buffer, tile_cols + 2 * buffer))
-            if spec.kernel == "uniform":
-                _add_discs(window, top, left, placed, chosen, spec, step, tally)
-            else:
-                _add_exact(window, top, left, placed, chosen, spec, tally)
-        r0, r1 = max(top, 0), min(top + window.shape[0], rows)
-        c0, c1 = max(left, 0), min(left + window.shape[1], cols)
-        if r0 < r1 and c0 < c1:
-            values[r0:r1, c0:c1] += window[r0 - top:r1 - top, c0 - left:c1 - left]
-
-
-def _add_counts(flat: np.ndarray, index: np.ndarray, weights: np.ndarray) -> None:
-    """flat[index] += weights, repeated indices summed, through a bincount over the indices' range
-    only (a batch's band of lines, not the whole window)."""
-    if len(index) == 0:
-        return
-    low = int(index.min())
-    summed = np.bincount(index - low, weights=weights)
-    flat[low:low + len(summed)] += summed
-
-
-class _Tally:
-    """Progress counted in points done, reported to the (optional) Progress after each batch."""
-
-    def __init__(self, progress: Progress | None, total: int):
-        self.progress, self.total, self.done = progress, total, 0
-
-    def advance(self, count: int) -> None:
-        self.done += count
-        if self.progress is not None:
-            self.progress.step(self.done, self.total)
-
-
-def _add_exact(window: np.ndarray, top: int, left: int, placed: _Placed, chosen: np.ndarray, spec: _Kernel,
-               tally: _Tally) -> None:
-    """Every pixel of the chosen points' blocks, with QGIS's arithmetic for the pixel centres.
-
-    Window pixel (p, q) is raster pixel (top + p, left + q); it must hold the blocks.
-    """
-    height, width = window.shape
-    pixel, buffer = spec.pixel, spec.buffer
-    steps = np.arange(-buffer, buffer + 1)
-    flat = window.reshape(-1)
-    chosen = chosen[np.argsort(placed.row[chosen], kind="stable")]  # a batch then covers a band of lines
-    for start, stop in _batches(len(chosen), max(1, _EXACT_BATCH // len(steps) ** 2)):
-        part = chosen[start:stop]
-        col = placed.col[part, None] + steps  # (m, k) frame columns
-        row = placed.row[part, None] + steps  # (m, k) frame rows, north to south
-        dx = (col + spec.col_shift + 0.5) * pixel + spec.x_origin - placed.qx[part, None]
-        dy = (placed.line[part, None] + steps + 0.5) * pixel + spec.y_origin - placed.qy[part, None]
-        block = spec.block(dx[:, None, :], dy[:, :, None]) * placed.weight[part, None, None]
-        index = ((row - top)[:, :, None] * width + (col - left)[:, None, :]).ravel()
-        _add_counts(flat, index, block.ravel())
-        tally.advance(len(part))
-
-
-class _Lattice:
-    """FFT convolution of the points with the continuous part of the kernel, on a sub-pixel lattice.
-
-    The block a point adds depends only on where it lies inside its pixel. Each point's weight
-    is shared bilinearly between the four lattice offsets around that position (lattice index
-    p stands for p / _SUBPIXEL pixel), the weights at one offset form one grid ("plane"), each
-    plane is convolved by FFT with the block of its offset, and the planes are summed in the
-    frequency domain. The kernel's step at the radius is left out (`_Kernel.block`,
-    continuous=True): `_add_discs` adds it exactly.
-    """
-
-    def __init__(self, placed: _Placed, spec: _Kernel):
-        self.placed, self.spec = placed, spec
-        scaled_x, scaled_y = placed.off_x * _SUBPIXEL, placed.off_y * _SUBPIXEL
-        base_x, base_y = np.floor(scaled_x), np.floor(scaled_y)
-        frac_x, frac_y = scaled_x - base_x, scaled_y - base_y
-        lattice_x, lattice_y = base_x.astype(np.int64), base_y.astype(np.int64)
-        self.lx_min, self.ly_min = int(lattice_x.min()), int(lattice_y.min())
-        self.n_lx = int(lattice_x.max()) - self.lx_min + 2
-        self.planes = self.n_lx * (int(lattice_y.max()) - self.ly_min + 2)
-        # plane of the lower corner; the others are +1, +n_lx, +n_lx + 1
-        self.plane = (lattice_y - self.ly_min) * self.n_lx + (lattice_x - self.lx_min)
-        self.corners = ((0, (1 - frac_x) * (1 - frac_y)), (1, frac_x * (1 - frac_y)),
-                        (self.n_lx, (1 - frac_x) * frac_y), (self.n_lx + 1, frac_x * frac_y))
-        self.cache: dict[int, np.ndarray] = {}
-
-    def prepare(self, tile_rows: int, tile_cols: int, tiles: int) -> None:
-        """Fix the tile size, hence the FFT size (no wrap-around: tile + block - 1).
-
-        The blocks' transforms are kept for the next tiles while they fit in _FFT_CACHE_BYTES;
-        with one tile there is no next one, so none are kept.
-        """
-        buffer = self.spec.buffer
-        self.tile_rows, self.tile_cols = tile_rows, tile_cols
-        self.fft_shape = (_fast_length(tile_rows + 2 * buffer), _fast_length(tile_cols + 2 * buffer))
-        size = self.fft_shape[0] * (self.fft_shape[1] // 2 + 1) * 16
-        self.cache_limit = _FFT_CACHE_BYTES // size if tiles > 1 else 0
-        self.cache.clear()
-
-    def cost(self) -> float:
-        """Rough seconds for one tile: a forward FFT per plane (and its block's) and one inverse."""
-        pixels = self.fft_shape[0] * self.fft_shape[1]
-        return _FFT_SECONDS * (self.planes + 1) * pixels * math.log2(pixels)
-
-    def block_transform(self, plane: int) -> np.ndarray:
-        """FFT of the block of one lattice offset, zero-padded to the FFT size (cached if room)."""
-        if plane in self.cache:
-            return self.cache[plane]
-        spec = self.spec
-        steps = (np.arange(2 * spec.buffer + 1) - spec.buffer + 0.5) * spec.pixel
-        off_x = (plane % self.n_lx + self.lx_min) / _SUBPIXEL * spec.pixel
-        off_y = (plane // self.n_lx + self.ly_min) / _SUBPIXEL * spec.pixel
-        block = spec.block((steps - off_x)[None, :], (steps - off_y)[:, None], continuous=True)
-        transform = np.fft.rfft2(block, s=self.fft_shape)
-        if len(self.cache) < self.cache_limit:
-            self.cache[plane] = transform
-        return transform
-
-    def convolve(self, chosen: np.ndarray, tile_row0: int, tile_col0: int) -> np.ndarray:
-        """The window (tile + buffer on each side) of the chosen points' continuous part."""
-        placed, area = self.placed, self.tile_rows * self.tile_cols
-        local = ((placed.row[chosen] - tile_row0) * self.tile_cols + (placed.col[chosen] - tile_col0)
-                 + self.plane[chosen] * area)
-        weight = placed.weight[chosen]
-        grids = np.zeros(self.planes * area)
-        for shift, share in self.corners:
-            grids += np.bincount(local + shift * area, weights=share[chosen] * weight, minlength=self.planes * area)
-        del local, weight
-        grids = grids.reshape(self.planes, self.tile_rows, self.tile_cols)
-        accumulated = np.zeros((self.fft_shape[0], self.fft_shape[1] // 2 + 1), dtype=np.complex128)
-        for plane in range(self.planes):
-            if grids[plane].any():
-                accumulated += np.fft.rfft2(grids[plane], s=self.fft_shape) * self.block_transform(plane)
-        del grids
-        reach = 2 * self.spec.buffer
-        window = np.fft.irfft2(accumulated, s=self.fft_shape)[:self.tile_rows + reach, :self.tile_cols + reach]
-        # FFT round-off leaves ±1e-16 × the largest value where no point reaches: make those 0.
-        window[np.abs(window) < _FFT_NOISE * np.abs(window).max()] = 0.0
-        return window
-
-
-def _add_discs(window: np.ndarray, top: int, left: int, placed: _Placed, chosen: np.ndarray, spec: _Kernel,
-               scale: float, tally: _Tally | None) -> None:
-    """Add scale × weight to every window pixel of a point's block whose centre QGIS finds within the radius.
-
-    Per point and block line the pixels within the radius form one run of columns; its ends are
-    found from the circle and then settled with QGIS's own distance test (so ties at exactly the
-    radius go QGIS's way), marked +w / -w in a difference array and summed along the lines.
-    Window pixel (p, q) is raster pixel (top + p, left + q).
-    """
-    height, width = window.shape
-    pixel, radius, buffer, shift = spec.pixel, spec.radius, spec.buffer, spec.col_shift
-    steps = np.arange(-buffer, buffer + 1)
-    diff = np.zeros(height * (width + 1))
-    chosen = chosen[np.argsort(placed.row[chosen], kind="stable")]  # a batch then covers a band of lines
-    for start, stop in _batches(len(chosen), max(1, _EXACT_BATCH // len(steps))):
-        part = chosen[start:stop]
-        col, qx = placed.col[part, None], placed.qx[part, None]
-        dy = (placed.line[part, None] + steps + 0.5) * pixel + spec.y_origin - placed.qy[part, None]
-        gap = radius**2 - dy**2
-        half = np.sqrt(np.maximum(gap, 0.0)) / pixel
-        middle = (qx - spec.x_origin) / pixel - (col + shift) - 0.5  # block column level with the point
-        low_end, high_end = middle - half, middle + half
-        low, high = np.ceil(low_end).astype(np.int64), np.floor(high_end).astype(np.int64)
-        # The circle and QGIS's test can only disagree where an end is within rounding of a whole
-        # column or the line grazes the circle: settle those (few) with QGIS's test.
-        far = gap < -_TIE * radius**2
-        high[far] = low[far] - 1
-        near = ~far & ((np.abs(low_end - np.rint(low_end)) < _TIE) | (np.abs(high_end - np.rint(high_end)) < _TIE)
-                       | (half < _GRAZE))
-        if near.any():
-            near_col = np.broadcast_to(col, near.shape)[near] + shift
-            near_qx, near_dy = np.broadcast_to(qx, near.shape)[near], dy[near]
-
-            def inside(j: np.ndarray, c: np.ndarray = near_col, q: np.ndarray = near_qx,
-                       d: np.ndarray = near_dy) -> np.ndarray:
-                return np.sqrt(((c + j + 0.5) * pixel + spec.x_origin - q) ** 2 + d**2) <= radius
-
-            a, b = low[near], high[near]
-            low[near] = np.where(inside(a - 1), a - 1, np.where(inside(a), a, a + 1))
-            high[near] = np.where(inside(b + 1), b + 1, np.where(inside(b), b, b - 1))
-        low, high = np.maximum(low, -buffer), np.minimum(high, buffer)
-        line = placed.row[part, None] + steps - top
-        first = np.maximum(col + low - left, 0)
-        after = np.minimum(col + high + 1 - left, width)
-        ok = (low <= high) & (line >= 0) & (line < height) & (first < after)
-        weight = np.broadcast_to(placed.weight[part, None] * scale, ok.shape)[ok]
-        base = line[ok] * (width + 1)
-        _add_counts(diff, np.concatenate([base + first[ok], base + after[ok]]), np.concatenate([weight, -weight]))
-        if tally is not None:
-            tally.advance(len(part))
-    window += np.cumsum(diff.reshape(height, width + 1), axis=1)[:, :width]

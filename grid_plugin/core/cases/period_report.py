@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from grid_plugin.core.cases.times import DEFAULT_TIME_ZONE
 from grid_plugin.core.errors import GridInputError, Message, message
 from grid_plugin.core.output_files import write_spreadsheet_csv
 from grid_plugin.core.progress import Progress
@@ -144,7 +145,7 @@ def _parse(value: Any, index: int) -> datetime:
 
 
 def period_key(
-    iso_utc_times: Iterable[str | datetime], period: str, tz: str = "Asia/Shanghai",
+    iso_utc_times: Iterable[str | datetime], period: str, tz: str = DEFAULT_TIME_ZONE,
     progress: Progress | None = None,
 ) -> list[str]:
     """The local period key of every time (see the module doc for the forms).

@@ -25,8 +25,9 @@ import pyproj
 from grid_plugin.core.cases.case_classes import KIND_VALUES as KIND_VALUES
 from grid_plugin.core.cases.case_classes import classify_columns
 
-# field mapping and time parsing live in case_fields and case_times; their names stay importable here
+# field mapping lives in case_fields; its names stay importable here
 from grid_plugin.core.cases.case_fields import CASE_CODE_FIELDS as CASE_CODE_FIELDS
+from grid_plugin.core.cases.case_fields import CASE_LIFECYCLE_FIELDS as CASE_LIFECYCLE_FIELDS
 from grid_plugin.core.cases.case_fields import CASE_TEXT_FIELDS as CASE_TEXT_FIELDS
 from grid_plugin.core.cases.case_fields import CASE_TIME_FIELDS as CASE_TIME_FIELDS
 from grid_plugin.core.cases.case_fields import COORDINATE_FIELDS as COORDINATE_FIELDS
@@ -35,13 +36,10 @@ from grid_plugin.core.cases.case_fields import MAPPABLE_FIELDS as MAPPABLE_FIELD
 from grid_plugin.core.cases.case_fields import REQUIRED_FIELDS as REQUIRED_FIELDS
 from grid_plugin.core.cases.case_fields import parse_field_map as parse_field_map
 from grid_plugin.core.cases.case_fields import resolve_field_map as resolve_field_map
-from grid_plugin.core.cases.case_times import UTC_FORMAT as UTC_FORMAT
-from grid_plugin.core.cases.case_times import TimeWindow as TimeWindow
-from grid_plugin.core.cases.case_times import parse_time as parse_time
-from grid_plugin.core.cases.case_times import parse_time_column as parse_time_column
-from grid_plugin.core.cases.case_times import time_zone as time_zone
+from grid_plugin.core.cases.lifecycle import check_order, parse_counts, parse_flags, with_lifecycle
 from grid_plugin.core.cases.piles import EXACT, GEOCODED
 from grid_plugin.core.cases.time_formats import AUTO, DateFormat, TimeColumns
+from grid_plugin.core.cases.times import DEFAULT_TIME_ZONE, TimeWindow, time_zone
 from grid_plugin.core.components.classes import ClassTable, normalise_name
 from grid_plugin.core.errors import GridInputError, Message, message
 from grid_plugin.core.geodesy.offsets import to_wgs84
@@ -78,7 +76,7 @@ class CaseRecords:
 
     @classmethod
     def empty(cls) -> CaseRecords:
-        names = CASE_TEXT_FIELDS + CASE_TIME_FIELDS + CASE_CODE_FIELDS + ("content_hash",)
+        names = CASE_TEXT_FIELDS + CASE_TIME_FIELDS + CASE_LIFECYCLE_FIELDS + CASE_CODE_FIELDS + ("content_hash",)
         return cls({name: [] for name in names}, np.empty(0), np.empty(0), np.empty(0, dtype=np.int64))
 
     def __len__(self) -> int:
@@ -138,7 +136,7 @@ def _as_text(column: Sequence[object]) -> Sequence[str]:
 class CaseParser:
     """Turns input rows into `CaseRecords` plus rejects (see the module docstring)."""
 
-    def __init__(self, mapping: Mapping[str, str], *, zone: str = "Asia/Shanghai", system: str = "wgs84",
+    def __init__(self, mapping: Mapping[str, str], *, zone: str = DEFAULT_TIME_ZONE, system: str = "wgs84",
                  epsg: str | None = None, events: ClassTable | None = None, components: ClassTable | None = None,
                  geocoder: Geocoder | None = None, window: TimeWindow | None = None,
                  date_format: DateFormat = AUTO):
@@ -185,7 +183,8 @@ class CaseParser:
         Column at a time: times are parsed by numpy (the ISO forms, and the forms of DATE_FORMAT, see
         core.cases.time_formats), classes and kinds are looked up once per distinct value, so a million rows
         take seconds. A rejected row gets every reason found here, in the order: a NUL character in a
-        text, id, times (not a time, or outside the time window), report time, coordinates, kind and
+        text, id, times (not a time, or outside the time window), report time, counts and the invalid flag,
+        times out of the workflow's order (core.cases.lifecycle), coordinates, kind and
         class; a row the reader could not read whole gets that reason only (its values are not where the
         header says). The location checks that follow (_locate, finish_records) look at the other rows.
         A row without any class is a case without a class (class code NULL), not a reject.
@@ -210,7 +209,7 @@ class CaseParser:
                         columns.pop(mapping[target], None)
 
         values: dict[str, list] = {}
-        for name in CASE_TEXT_FIELDS:
+        for name in (*CASE_TEXT_FIELDS, "department"):
             values[name] = _text_column(column(name), shared=name in FEW_VALUE_FIELDS)
             for i in [] if nul_free else _indices_with_nul(values[name]):  # PostgreSQL text cannot hold one
                 add(i, message("row {row}, column '{field}' contains a NUL character (\\x00); remove it",
@@ -233,6 +232,10 @@ class CaseParser:
         for i in _indices_of_none(values["reported_at"]):
             if i not in unreadable:
                 add(i, message("no report time (field {field} is empty)", field=mapping["reported_at"]))
+        for name, read in (("rework_count", parse_counts), ("postpone_count", parse_counts), ("invalid", parse_flags)):
+            values[name] = read(column(name), mapping.get(name, name), rows, add)
+            done(name)
+        check_order(values, mapping, rows, self.zone, add)
         x, x_empty = _number_column(column("x"))
         y, y_empty = _number_column(column("y"))
         geocoded = np.zeros(n, dtype=bool)
@@ -296,7 +299,7 @@ class CaseParser:
         return np.asarray(lon, dtype=float), np.asarray(lat, dtype=float)
 
 
-FEW_VALUE_FIELDS = ("source", "kind", "class_code", "class_name", "status")  # a handful of distinct values
+FEW_VALUE_FIELDS = ("source", "kind", "class_code", "class_name", "status", "department")  # a handful of values
 
 
 def _text_column(values: Sequence[object], shared: bool = False) -> list[str | None]:
@@ -365,7 +368,8 @@ def finish_records(parsed: ParsedCases, grid_codes: Sequence[str | None], street
     # the codes belong to the content: a case whose grid was redrawn is updated on re-import
     names = CASE_TEXT_FIELDS + CASE_TIME_FIELDS + CASE_CODE_FIELDS
     coordinates = [np.round(records.lon, 7).tolist(), np.round(records.lat, 7).tolist()]
-    records.values["content_hash"] = content_hashes([records.values[name] for name in names] + coordinates)
+    hashes = content_hashes([records.values[name] for name in names] + coordinates)
+    records.values["content_hash"] = with_lifecycle(hashes, records.values, content_hashes)
     keep, duplicate_rejects = _drop_duplicates(records)
     rejects.extend(duplicate_rejects)
     rejects.sort(key=lambda r: r.row)

@@ -5,7 +5,7 @@ Exports write times their own way: a US 311 export '01/13/2015 12:20:09 PM', a E
 '13.01.2015 12:20', a sheet saved as CSV the Excel serial number '42017.51'. `DateFormat` is the
 choice of the user:
 
-- auto (default): the forms core.cases.case_times reads (ISO 8601, 2015/1/2 15:04, 2015年1月2日 15时04分,
+- auto (default): the forms core.cases.times reads (ISO 8601, 2015/1/2 15:04, 2015年1月2日 15时04分,
   20150102150400, spreadsheet date cells), and also day/month/year dates ('01/13/2015 12:20:09 PM',
   '13.01.2015 12:20'), year-first times with AM/PM and Excel serial numbers of five digits. Whether
   a slashed date is month or day first is decided once for all the time columns of an import, from
@@ -38,7 +38,6 @@ from operator import itemgetter
 
 import numpy as np
 
-from grid_plugin.core.cases.case_times import TimeOutsideWindow, TimeWindow, parse_column, parse_time, utc_texts
 from grid_plugin.core.cases.time_layouts import (
     DIRECTIVES,
     DMY,
@@ -53,6 +52,7 @@ from grid_plugin.core.cases.time_layouts import (
     read_layouts,
     text_values,
 )
+from grid_plugin.core.cases.times import TimeOutsideWindow, TimeWindow, parse_column, parse_time, utc_texts
 from grid_plugin.core.errors import GridInputError, Message, message
 
 PRESETS = ("auto", "iso", "us", "dmy", "excel")

@@ -32,7 +32,7 @@ from grid_plugin.core.grids.estimate import (
 )
 from grid_plugin.core.grids.lattice import Division
 from grid_plugin.core.grids.merging import merge_small_pieces
-from grid_plugin.core.grids.numbering import ORDER_ROWS, sequence_order
+from grid_plugin.core.grids.numbering import ORDER_ROWS, number_grids
 from grid_plugin.core.grids.precision import DEFAULT_PRECISION_M, snap_division
 from grid_plugin.core.grids.shapes import POLYGONS, faces_to_parts, parts_of
 from grid_plugin.core.grids.splitting import AreaBounds, split_equal
@@ -447,12 +447,9 @@ def divide_following(
     geometries, owner = snap.geometries[keep], owner[keep]
     warnings += snap_warnings
     centroids = shapely.centroid(geometries)
-    band = math.sqrt(settings.target)
-    ranked = np.lexsort((sequence_order(shapely.get_x(centroids), shapely.get_y(centroids), band, order).argsort(),
-                         owner))
+    ranked, counts, sequence = number_grids(owner, shapely.get_x(centroids), shapely.get_y(centroids),
+                                            math.sqrt(settings.target), len(containers), order)
     geometries, owner = geometries[ranked], owner[ranked]
-    counts = np.bincount(owner, minlength=len(containers))
     refuse_oversized(containers, GridCounts(counts, counts.astype(float)), lambda over: follow_fix(
         np.array([containers[k].geometry for k in over], dtype=object), settings))
-    sequence = np.arange(len(geometries)) - np.repeat(np.cumsum(counts) - counts, counts) + 1
     return Division(geometries, owner, sequence, warnings, snap.changed, snap.max_area_change)

@@ -20,7 +20,7 @@ from grid_plugin.core.errors import GridInputError, Message, message
 from grid_plugin.core.grids.containers import Container
 from grid_plugin.core.grids.estimate import GridCounts, lattice_bounds, lattice_fix, refuse_oversized, small_communities
 from grid_plugin.core.grids.merging import merge_small_pieces
-from grid_plugin.core.grids.numbering import ORDER_ROWS, sequence_order
+from grid_plugin.core.grids.numbering import ORDER_ROWS, number_grids
 from grid_plugin.core.grids.precision import DEFAULT_PRECISION_M, snap_division
 from grid_plugin.core.grids.shapes import POLYGONS, simple_parts
 from grid_plugin.core.progress import Progress
@@ -375,11 +375,8 @@ def divide_lattice(
     centroids = shapely.centroid(grids[shaped])
     cx[shaped], cy[shaped] = shapely.get_x(centroids), shapely.get_y(centroids)
     del centroids
-    # communities stay in input order; within each, the numbering order of core.grids.numbering
-    ranked = np.lexsort((sequence_order(cx, cy, cell, order).argsort(), owner))
+    ranked, counts, sequence = number_grids(owner, cx, cy, cell, len(containers), order)
     grids, owner = grids[ranked], owner[ranked]
-    counts = np.bincount(owner, minlength=len(containers))
-    sequence = np.arange(len(grids)) - np.repeat(np.cumsum(counts) - counts, counts) + 1
     _check_limit(containers, geometries, cell, min_area, origin, progress, counts)
     warnings = small_communities(containers, min_area) + snap_warnings
     # a piece with no neighbour is news only in a community that has other grids too

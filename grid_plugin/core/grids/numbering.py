@@ -15,6 +15,8 @@ same on every run.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 
 ORDER_ROWS = "rows"
@@ -34,3 +36,20 @@ def sequence_order(cx: np.ndarray, cy: np.ndarray, band: float, order: str = ORD
         col = np.floor(cx / band)
         return np.lexsort((cx, -cy, col))
     raise ValueError(f"unknown numbering order {order!r}; use one of {ORDERS}")
+
+
+class Numbering(NamedTuple):
+    ranked: np.ndarray  # indices putting the grids in community order, then numbering order within each
+    counts: np.ndarray  # grids per community
+    sequence: np.ndarray  # 1-based number within the community, of the grids in ranked order
+
+
+def number_grids(owner: np.ndarray, cx: np.ndarray, cy: np.ndarray, band: float, communities: int,
+                 order: str = ORDER_ROWS) -> Numbering:
+    """Number grids 1..n within each community: `owner` is each grid's community index (0 to
+    communities - 1), (cx, cy) its centroid. Communities stay in index order; within each, the grids
+    follow `sequence_order`."""
+    ranked = np.lexsort((sequence_order(cx, cy, band, order).argsort(), owner))
+    counts = np.bincount(owner, minlength=communities)
+    sequence = np.arange(len(ranked)) - np.repeat(np.cumsum(counts) - counts, counts) + 1
+    return Numbering(ranked, counts, sequence)

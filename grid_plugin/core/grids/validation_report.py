@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 import shapely
 
@@ -161,19 +160,3 @@ def report_html(
         parts.append("</table>")
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
-
-
-def write_report(
-    path: str | Path,
-    validation: Validation,
-    input_name: str,
-    translate: Callable[[str], str] = lambda text: text,
-    settings: ValidationSettings | None = None,
-    communities_name: str = "",
-    crs: str = "",
-    max_rows: int = DEFAULT_MAX_ROWS,
-    check_crs: Sequence[str] = (),
-) -> None:
-    """Write report_html to a file (UTF-8)."""
-    text = report_html(validation, input_name, translate, settings, communities_name, crs, max_rows, check_crs)
-    Path(path).write_text(text, encoding="utf-8")

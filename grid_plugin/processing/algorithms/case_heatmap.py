@@ -29,14 +29,15 @@ from qgis.PyQt.QtCore import QByteArray
 
 from grid_plugin.core.cases.kernel import KERNELS, DensityRaster, kernel_density
 from grid_plugin.core.cases.records import CaseFilter
-from grid_plugin.core.errors import Cancelled, GridInputError
-from grid_plugin.processing.base import GridAlgorithm, core_progress, style_output_with, write_any_features
-from grid_plugin.processing.case_inputs import StoreParameters
+from grid_plugin.processing.base import GridAlgorithm, core_progress
 from grid_plugin.processing.case_styles import (
     style_density_raster,
     style_grid_counts,
     style_live_heatmap,
 )
+from grid_plugin.processing.features import write_features
+from grid_plugin.processing.outputs import style_output_with
+from grid_plugin.processing.parameters.store import StoreParameters
 from grid_plugin.store.base import CaseStore, StoredGrids, subset_string
 from grid_plugin.store.schema import STORE_SRID
 from grid_plugin.toolbelt import field_types
@@ -102,27 +103,24 @@ class CaseHeatmapAlgorithm(StoreParameters, GridAlgorithm):
     def process(self, parameters, context, feedback):
         case_filter = self.case_filter(parameters, context)
         store = self.open_case_store(parameters, context, create=False, feedback=feedback)
-        try:
-            grids = self.store_grids(store, parameters, context, feedback, write=False)
-            counts = store.counts_per_grid(case_filter)
-            total = store.count_cases(case_filter)
-            feedback.pushInfo(self.tr("{} cases match {}.").format(total, case_filter.describe()))
-            self.report_piles_left_out(store, case_filter, feedback)
-            feedback.setProgress(10)
-            results = {"CASE_COUNT": total}
-            results[self.GRID_COUNTS] = self.write_grid_counts(parameters, context, grids, counts, total, feedback)
-            density_path = self.parameterAsOutputLayer(parameters, self.DENSITY, context)
-            if density_path:
-                results[self.DENSITY] = self.write_density(parameters, context, store, grids, case_filter,
-                                                           density_path, feedback)
-            if self.parameterAsBoolean(parameters, self.LIVE_LAYER, context):
-                results[self.LIVE] = self.load_live_layer(parameters, context, store, case_filter)
-        except Cancelled:
-            raise QgsProcessingException(self.tr("Cancelled.")) from None
-        except GridInputError as err:
-            raise self.input_error(err) from err
-        finally:
-            store.close()
+        with self.core_errors():
+            try:
+                grids = self.store_grids(store, parameters, context, feedback, write=False)
+                counts = store.counts_per_grid(case_filter)
+                total = store.count_cases(case_filter)
+                feedback.pushInfo(self.tr("{} cases match {}.").format(total, case_filter.describe()))
+                self.report_piles_left_out(store, case_filter, feedback)
+                feedback.setProgress(10)
+                results = {"CASE_COUNT": total}
+                results[self.GRID_COUNTS] = self.write_grid_counts(parameters, context, grids, counts, total, feedback)
+                density_path = self.parameterAsOutputLayer(parameters, self.DENSITY, context)
+                if density_path:
+                    results[self.DENSITY] = self.write_density(parameters, context, store, grids, case_filter,
+                                                               density_path, feedback)
+                if self.parameterAsBoolean(parameters, self.LIVE_LAYER, context):
+                    results[self.LIVE] = self.load_live_layer(parameters, context, store, case_filter)
+            finally:
+                store.close()
         return results
 
     # ---- per grid ------------------------------------------------------------------------------------
@@ -151,7 +149,7 @@ class CaseHeatmapAlgorithm(StoreParameters, GridAlgorithm):
                      grids.community_names[i], float(grids.area_m2[i]), int(case_count[i]),
                      round(float(density[i]), 4)] for i in range(start, stop)]
 
-        write_any_features(sink, grids.geometries, rows, feedback)
+        write_features(sink, grids.geometries, rows, feedback)
         style_output_with(context, dest, lambda layer: style_grid_counts(layer, "density_10k"))
         feedback.setProgress(30)
         return dest

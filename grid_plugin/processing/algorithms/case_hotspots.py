@@ -25,12 +25,14 @@ from qgis.core import (
 from grid_plugin.core.cases.hotspots import HOTSPOT_CLASS_LABELS, P_LIMITS, RULES, GiStar, contiguity, getis_ord_gi_star
 from grid_plugin.core.cases.period_report import PERIODS, period_key, top_n_report, write_csv, write_html
 from grid_plugin.core.cases.trend import benjamini_hochberg
-from grid_plugin.core.errors import Cancelled, GridInputError
+from grid_plugin.core.errors import GridInputError
 from grid_plugin.core.geodesy.crs import working_epsg
 from grid_plugin.core.output_files import check_output_file
-from grid_plugin.processing.base import GridAlgorithm, core_progress, style_output_with, write_any_features
-from grid_plugin.processing.case_inputs import StoreParameters
+from grid_plugin.processing.base import GridAlgorithm, core_progress
 from grid_plugin.processing.case_styles import style_hotspots
+from grid_plugin.processing.features import write_features
+from grid_plugin.processing.outputs import style_output_with
+from grid_plugin.processing.parameters.store import StoreParameters
 from grid_plugin.store.base import StoredGrids
 from grid_plugin.store.schema import STORE_SRID
 from grid_plugin.toolbelt import field_types
@@ -115,7 +117,7 @@ class CaseHotspotsAlgorithm(StoreParameters, GridAlgorithm):
                 len(grids)))
         feedback.pushInfo(self.tr("{} cases in {} grids ({}).").format(len(cases["grid_code"]), len(grids),
                                                                        case_filter.describe()))
-        try:
+        with self.core_errors():
             values = np.array([counts.get(code, 0) for code in grids.grid_codes], dtype=float)
             projected = _projected(grids, self.measuring_crs(parameters, context, grids))
             rule = RULES[self.parameterAsEnum(parameters, self.CONTIGUITY, context)]
@@ -142,10 +144,6 @@ class CaseHotspotsAlgorithm(StoreParameters, GridAlgorithm):
             report = top_n_report(keys, cases["grid_code"], cases["class_code"],
                                   n=self.parameterAsInt(parameters, self.TOP_N, context),
                                   grid_names=grid_names, class_names=class_names)
-        except Cancelled:
-            raise QgsProcessingException(self.tr("Cancelled.")) from None
-        except GridInputError as err:
-            raise self.input_error(err) from err
         write_csv(report, csv_path, self.tr)
         write_html(report, html_path, self.tr("Cases per {}: top {} grids and classes").format(
             self.period_names()[period_index], self.parameterAsInt(parameters, self.TOP_N, context)), self.tr)
@@ -178,7 +176,7 @@ class CaseHotspotsAlgorithm(StoreParameters, GridAlgorithm):
                      int(values[i]), round(float(gi.z[i]), 6), round(float(gi.p[i]), 6), int(gi.classes[i]),
                      labels[int(gi.classes[i])], round(float(adjusted[i]), 6)] for i in range(start, stop)]
 
-        write_any_features(sink, grids.geometries, rows, feedback)
+        write_features(sink, grids.geometries, rows, feedback)
         style_output_with(context, dest, lambda layer: style_hotspots(layer, "gi_bin", labels))
         return dest
 

@@ -30,18 +30,12 @@ from grid_plugin.core.geodesy.beidou import BeiDouCodeError, encode_many
 from grid_plugin.core.geodesy.crs import lonlat_cgcs2000
 from grid_plugin.core.grids.codes import normalise_code
 from grid_plugin.core.schema import COMPONENT_FIELDS
-from grid_plugin.processing.base import (
-    GridAlgorithm,
-    core_progress,
-    iso_date,
-    new_gpkg_output,
-    qgs_fields,
-    write_any_features,
-    write_gpkg_output,
-)
-from grid_plugin.processing.case_inputs import StoreParameters
-from grid_plugin.processing.component_inputs import ComponentParameters, GridLocation
+from grid_plugin.processing.base import GridAlgorithm, core_progress
 from grid_plugin.processing.datum import DATUM, add_datum_parameter, datum_help, datum_of, read_in_datum
+from grid_plugin.processing.features import iso_date, write_features
+from grid_plugin.processing.outputs import new_gpkg_output, qgs_fields, write_gpkg_output
+from grid_plugin.processing.parameters.components import ComponentParameters, GridLocation
+from grid_plugin.processing.parameters.store import StoreParameters
 from grid_plugin.store.base import StoredComponents
 from grid_plugin.store.schema import STORE_SRID
 
@@ -242,7 +236,7 @@ class CodeComponentsAlgorithm(StoreParameters, ComponentParameters, GridAlgorith
                                                  crs)
             if sink is None:
                 raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-            write_any_features(sink, geoms, attributes, feedback, convert=False)
+            write_features(sink, geoms, attributes, feedback, convert=False)
             del sink
         self._save_in_store(parameters, context, feedback, geoms, crs, rows, input_names, result, beidou)
         counts = result["counts"]

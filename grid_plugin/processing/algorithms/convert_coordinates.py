@@ -23,14 +23,10 @@ from grid_plugin.core.errors import Cancelled
 from grid_plugin.core.geodesy.crs import CGCS2000_GEOGRAPHIC
 from grid_plugin.core.geodesy.datum import convert_geometries
 from grid_plugin.core.geodesy.offsets import BD09, GCJ02, OFFSET_SYSTEMS, WGS84
-from grid_plugin.processing.base import (
-    GridAlgorithm,
-    core_progress,
-    new_gpkg_output,
-    write_any_features,
-    write_gpkg_output,
-)
+from grid_plugin.processing.base import GridAlgorithm, core_progress
 from grid_plugin.processing.datum import WGS84_CRS, datum_options, warn_outside_china
+from grid_plugin.processing.features import write_features
+from grid_plugin.processing.outputs import new_gpkg_output, write_gpkg_output
 from grid_plugin.toolbelt.i18n import tr
 
 # the options of FROM and TO, in order; CGCS2000 has WGS84's longitudes and latitudes at this accuracy
@@ -161,7 +157,7 @@ class ConvertCoordinatesAlgorithm(GridAlgorithm):
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, wkb_type, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        write_any_features(sink, geometries, lambda start, stop: rows[start:stop], feedback, convert=False)
+        write_features(sink, geometries, lambda start, stop: rows[start:stop], feedback, convert=False)
         return dest_id
 
 

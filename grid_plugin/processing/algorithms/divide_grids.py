@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 import json
-import re
-from dataclasses import dataclass
-from pathlib import Path
 
-import numpy as np
-import shapely
 from qgis.core import (
     QgsFeatureSource,
     QgsLayerMetadata,
@@ -26,40 +21,42 @@ from qgis.core import (
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsProviderRegistry,
     QgsWkbTypes,
 )
 
 from grid_plugin.core.errors import Cancelled, GridInputError
 from grid_plugin.core.grids.codes import normalise_code
-from grid_plugin.core.grids.containers import DEFAULT_OVERLAP_TOLERANCE_M2, prepare_containers
+from grid_plugin.core.grids.containers import DEFAULT_OVERLAP_TOLERANCE_M2, Container, prepare_containers
 from grid_plugin.core.grids.estimate import check_follow_limit
-from grid_plugin.core.grids.follow import (
-    DEFAULT_MAX_AREA_M2,
-    DEFAULT_MIN_AREA_M2,
-    DEFAULT_TARGET_AREA_M2,
-    AreaSettings,
-    divide_following,
-)
-from grid_plugin.core.grids.lattice import DEFAULT_CELL_SIZE_M, DEFAULT_MIN_AREA_FRACTION, Division, divide_lattice
+from grid_plugin.core.grids.follow import DEFAULT_MAX_AREA_M2, DEFAULT_TARGET_AREA_M2, divide_following
+from grid_plugin.core.grids.grid_table import GridTable
+from grid_plugin.core.grids.lattice import DEFAULT_CELL_SIZE_M, Division, divide_lattice
 from grid_plugin.core.grids.numbering import ORDERS
 from grid_plugin.core.grids.precision import DEFAULT_PRECISION_M, MAX_PRECISION_M, MIN_PRECISION_M
 from grid_plugin.core.grids.quality import DEFAULT_LINE_TOLERANCE_M, QualityFigures, quality_figures
-from grid_plugin.core.grids.stability import DEFAULT_MIN_OVERLAP, KEPT, NEW, RETIRED, assign_stable_codes
-from grid_plugin.core.output_files import check_output_file, write_spreadsheet_csv
+from grid_plugin.core.grids.stability import (
+    DEFAULT_MIN_OVERLAP,
+    KEPT,
+    NEW,
+    RETIRED,
+    PreviousGrid,
+    StableCodes,
+    assign_stable_codes,
+)
+from grid_plugin.core.output_files import check_output_file
 from grid_plugin.core.schema import UNIT_GRID_FIELDS
-from grid_plugin.processing.base import (
-    GridAlgorithm,
-    IsoDate,
-    core_progress,
+from grid_plugin.processing.base import GridAlgorithm, core_progress
+from grid_plugin.processing.datum import add_datum_parameter, datum_help, datum_of, read_in_datum
+from grid_plugin.processing.features import IsoDate, write_features
+from grid_plugin.processing.outputs import (
     new_gpkg_output,
     qgs_fields,
+    set_output_metadata,
     style_output,
-    write_features,
     write_gpkg_output,
 )
-from grid_plugin.processing.datum import add_datum_parameter, datum_help, datum_of, read_in_datum
-from grid_plugin.processing.grid_inputs import (
+from grid_plugin.processing.parameters.division import (
+    DivisionRequest,
     read_community_codes,
     read_follow_lines,
     read_previous_grids,
@@ -268,6 +265,62 @@ class DivideGridsAlgorithm(GridAlgorithm):
     # --- processing -------------------------------------------------------------------------
 
     def process(self, parameters, context, feedback):
+        request = self.read_request(parameters, context, feedback)
+        lines = None
+        try:
+            containers = self._containers(request, context, feedback)
+            if request.follow:
+                settings = request.area_settings()
+                check_follow_limit(containers, settings)  # from the areas, before the lines are read
+                lines = self._follow_lines(request, context, feedback)
+                division = divide_following(containers, lines, settings, self._weights(request, context, feedback),
+                                            request.order, core_progress(feedback, 0, 80), request.precision)
+                target_area = settings.target
+            else:
+                division = divide_lattice(containers, request.cell_size, request.lattice_min_area(), request.order,
+                                          progress=core_progress(feedback, 0, 80), precision=request.precision)
+                target_area = request.cell_size * request.cell_size
+            previous, stable = self._stable_codes(request, context, feedback, division, containers)
+            quality = quality_figures(
+                division.geometries, division.container_index, containers, target_area,
+                None if lines is None else lines.geometries, request.line_tolerance)
+        except GridInputError as err:
+            raise self.input_error(err) from err
+        except Cancelled:
+            feedback.pushInfo(self.tr("Cancelled; nothing was written."))
+            return {}
+        for warning in division.warnings:
+            feedback.pushWarning(self.render(warning))
+        feedback.pushInfo(self.tr("Precision: on a {} m grid; {} grids changed by it, areas by at most {:.4f} m²."
+                                  ).format(request.precision, division.snapped, division.max_area_change))
+        self._log_quality(feedback, quality, lines is not None)
+
+        # Everything is computed before the output exists: a failure or a cancel above leaves no file.
+        table = GridTable.build(division, containers, request.effective_date, previous, stable)
+        dest_id = self._write_grids(parameters, context, feedback, request, table)
+        if dest_id is None:
+            return {}
+        feedback.setProgress(100)
+        feedback.pushInfo(self.tr("{} unit grids in {} communities.").format(len(division), len(containers)))
+        if request.change_report:
+            table.write_change_report(request.change_report)
+        self._store_quality(dest_id, context, quality)
+        style_output(context, dest_id, "unit_grids.qml")
+        counts = table.change_counts()
+        if stable is not None:
+            feedback.pushInfo(self.tr("Codes: {} kept, {} new, {} retired.").format(
+                counts[KEPT], counts[NEW], counts[RETIRED]))
+        return {
+            self.OUTPUT: dest_id, self.CHANGE_REPORT: request.change_report or None,
+            self.GRID_COUNT: len(division), self.WORKING_CRS: request.working_crs.authid(),
+            self.QUALITY: json.dumps(quality.as_dict()),
+            self.BOUNDARY_ON_LINES: quality.boundary_on_lines,
+            self.SHARE_NEAR_TARGET: quality.share_near_target,
+            self.KEPT_COUNT: counts[KEPT], self.NEW_COUNT: counts[NEW], self.RETIRED_COUNT: counts[RETIRED],
+        }
+
+    def read_request(self, parameters, context, feedback) -> DivisionRequest:
+        """Every parameter, read once; the checks that need no division run here, before any work."""
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
@@ -284,140 +337,135 @@ class DivideGridsAlgorithm(GridAlgorithm):
                 check_output_file(report_path, self.CHANGE_REPORT)  # before the division's minutes of work
             except GridInputError as err:
                 raise self.input_error(err) from err
-        mode = self.parameterAsEnum(parameters, self.MODE, context)
-        precision = self.parameterAsDouble(parameters, self.PRECISION, context)
-        order = ORDERS[self.parameterAsEnum(parameters, self.ORDER, context)]
         effective_date = self.date_parameter(parameters, self.EFFECTIVE_DATE, context)
         working_crs = self.working_crs(parameters, self.TARGET_CRS, source, context, self.tr(
             "The community layer has no geometries; draw the community polygons first."))
         feedback.pushInfo(self.tr("Working CRS: {} ({})").format(working_crs.authid(), working_crs.description()))
+        code_parts = self.parameterAsEnum(parameters, self.CODE_SOURCE, context) == CODES_PARTS
+        district_code = self.parameterAsString(parameters, self.DISTRICT_CODE, context)
 
-        fields = self._code_fields(parameters, source, context)
-        names = [f for f in fields.values() if f]
-        lines = None
-        try:
-            fids, geometries, values = read_in_datum(source, working_crs, context, names,
-                                                     datum_of(self, parameters, context, self.DATUM), feedback)
-            records = [dict(zip(names, v)) for v in values]
-            codes = read_community_codes(
-                fids, records, fields, self.parameterAsEnum(parameters, self.CODE_SOURCE, context) == CODES_PARTS,
-                self.parameterAsString(parameters, self.DISTRICT_CODE, context))
-            street_names = [self._text(record, fields["street_name"]) for record in records]
-            community_names = [self._text(record, fields["community_name"]) for record in records]
-            containers, warnings = prepare_containers(
-                fids, geometries, codes, street_names, community_names,
-                self.parameterAsDouble(parameters, self.OVERLAP_TOLERANCE, context))
-            for warning in warnings:
-                feedback.pushWarning(self.render(warning))
-            if mode == MODE_FOLLOW:
-                settings = self._area_settings(parameters, context)
-                check_follow_limit(containers, settings)  # from the areas, before the lines are read
-                lines = self._follow_lines(parameters, context, working_crs, feedback)
-                weights = None
-                weight_source = self.parameterAsSource(parameters, self.WEIGHTS, context)
-                if weight_source is not None:
-                    weights = read_weight_points(
-                        weight_source, self.parameterAsString(parameters, self.WEIGHT_FIELD, context),
-                        working_crs, context, feedback)
-                    feedback.pushInfo(self.tr("Balancing the workload of {} points.").format(len(weights.xy)))
-                division = divide_following(containers, lines, settings, weights, order,
-                                            core_progress(feedback, 0, 80), precision)
-                target_area = settings.target
-            else:
-                cell = self.parameterAsDouble(parameters, self.CELL_SIZE, context)
-                min_area = (self.parameterAsDouble(parameters, self.MIN_AREA, context)
-                            if self._given(parameters, self.MIN_AREA) else DEFAULT_MIN_AREA_FRACTION * cell * cell)
-                division = divide_lattice(containers, cell, min_area, order, progress=core_progress(feedback, 0, 80),
-                                          precision=precision)
-                target_area = cell * cell
-            changes = self._stable_codes(parameters, context, working_crs, feedback, division, containers)
-            quality = quality_figures(
-                division.geometries, division.container_index, containers, target_area,
-                None if lines is None else lines.geometries,
-                self.parameterAsDouble(parameters, self.LINE_TOLERANCE, context))
-        except GridInputError as err:
-            raise self.input_error(err) from err
-        except Cancelled:
-            feedback.pushInfo(self.tr("Cancelled; nothing was written."))
-            return {}
-        for warning in division.warnings:
-            feedback.pushWarning(self.render(warning))
-        feedback.pushInfo(self.tr("Precision: on a {} m grid; {} grids changed by it, areas by at most {:.4f} m²."
-                                  ).format(precision, division.snapped, division.max_area_change))
-        self._log_quality(feedback, quality, lines is not None)
+        def text(key: str) -> str:
+            return self.parameterAsString(parameters, key, context) or ""
 
-        # Everything is computed before the output exists: a failure or a cancel above leaves no file.
-        table = _GridTable.build(division, containers, changes, effective_date)
-        out_fields = qgs_fields(UNIT_GRID_FIELDS)
-        direct = new_gpkg_output(self, parameters, self.OUTPUT, context, out_fields, QgsWkbTypes.Type.MultiPolygon)
-        if direct:  # a new GeoPackage file: written by the plugin, about four times as fast as QGIS's writer
-            try:  # the file appears only when complete: a cancel while writing leaves nothing
-                dest_id = write_gpkg_output(self, parameters, self.OUTPUT, context, direct, out_fields,
-                                            QgsWkbTypes.Type.MultiPolygon, working_crs, table.geometries,
-                                            table.plain_rows, core_progress(feedback, 80, 100))
-            except Cancelled:
-                feedback.pushInfo(self.tr("Cancelled; nothing was written."))
-                return {}
-        else:
-            sink, dest_id = self.parameterAsSink(
-                parameters, self.OUTPUT, context, out_fields, QgsWkbTypes.Type.MultiPolygon, working_crs)
-            if sink is None:
-                raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-            write_features(sink, table.geometries, table.rows)
-            del sink  # closes the file, so its metadata can be written
-        feedback.setProgress(100)
-        feedback.pushInfo(self.tr("{} unit grids in {} communities.").format(len(division), len(containers)))
-        if report_path:
-            table.write_change_report(report_path)
-        self._store_quality(dest_id, context, quality)
-        style_output(context, dest_id, "unit_grids.qml")
-        counts = table.change_counts()
-        if changes is not None:
-            feedback.pushInfo(self.tr("Codes: {} kept, {} new, {} retired.").format(
-                counts[KEPT], counts[NEW], counts[RETIRED]))
-        return {
-            self.OUTPUT: dest_id, self.CHANGE_REPORT: report_path or None,
-            self.GRID_COUNT: len(division), self.WORKING_CRS: working_crs.authid(),
-            self.QUALITY: json.dumps(quality.as_dict()),
-            self.BOUNDARY_ON_LINES: quality.boundary_on_lines,
-            self.SHARE_NEAR_TARGET: quality.share_near_target,
-            self.KEPT_COUNT: counts[KEPT], self.NEW_COUNT: counts[NEW], self.RETIRED_COUNT: counts[RETIRED],
-        }
+        def number(key: str) -> float:
+            return self.parameterAsDouble(parameters, key, context)
 
-    @staticmethod
-    def _given(parameters, key: str) -> bool:
-        return parameters.get(key) not in (None, "")
-
-    def _area_settings(self, parameters, context) -> AreaSettings:
-        return AreaSettings(
-            target=self.parameterAsDouble(parameters, self.TARGET_AREA, context),
-            minimum=(self.parameterAsDouble(parameters, self.MIN_AREA, context)
-                     if self._given(parameters, self.MIN_AREA) else DEFAULT_MIN_AREA_M2),
-            maximum=self.parameterAsDouble(parameters, self.MAX_AREA, context),
+        return DivisionRequest(
+            source=source, datum=datum_of(self, parameters, context, self.DATUM), working_crs=working_crs,
+            code_fields=self._code_fields(source, code_parts, district_code, {
+                "community": text(self.COMMUNITY_CODE_FIELD), "street": text(self.STREET_CODE_FIELD),
+                "district": text(self.DISTRICT_CODE_FIELD), "street_name": text(self.STREET_NAME_FIELD),
+                "community_name": text(self.COMMUNITY_NAME_FIELD)}),
+            code_parts=code_parts, district_code=district_code,
+            overlap_tolerance=number(self.OVERLAP_TOLERANCE),
+            follow=self.parameterAsEnum(parameters, self.MODE, context) == MODE_FOLLOW,
+            line_layers=self.parameterAsLayerList(parameters, self.LINES, context),
+            lines_datum=datum_of(self, parameters, context, self.LINES_DATUM),
+            road_class_field=self.parameterAsString(parameters, self.ROAD_CLASS_FIELD, context),
+            target_area=number(self.TARGET_AREA), max_area=number(self.MAX_AREA),
+            min_area=number(self.MIN_AREA) if parameters.get(self.MIN_AREA) not in (None, "") else None,
+            cell_size=number(self.CELL_SIZE),
+            weights=self.parameterAsSource(parameters, self.WEIGHTS, context),
+            weight_field=self.parameterAsString(parameters, self.WEIGHT_FIELD, context),
+            order=ORDERS[self.parameterAsEnum(parameters, self.ORDER, context)],
+            precision=number(self.PRECISION),
+            previous=self.parameterAsSource(parameters, self.PREVIOUS, context),
+            previous_code_field=text(self.PREVIOUS_CODE_FIELD) or "grid_code",
+            match_overlap=number(self.MATCH_OVERLAP), effective_date=effective_date,
+            line_tolerance=number(self.LINE_TOLERANCE), change_report=report_path or "",
         )
 
-    def _follow_lines(self, parameters, context, working_crs, feedback):
-        layers = self.parameterAsLayerList(parameters, self.LINES, context)
-        if not layers:
+    def _code_fields(self, source: QgsFeatureSource, code_parts: bool, district_code: str,
+                     fields: dict[str, str]) -> dict[str, str]:
+        """The code and name fields, checked against the layer; street and district only with
+        separate code fields."""
+        present = set(source.fields().names())
+        for name in fields.values():
+            if name and name not in present:
+                raise QgsProcessingException(self.tr(
+                    "Field '{}' does not exist in the community layer; its fields are: {}").format(
+                        name, ", ".join(sorted(present))))
+        if not fields["community"]:
+            raise QgsProcessingException(self.tr("Choose the community code field."))
+        if code_parts:
+            if not fields["street"]:
+                raise QgsProcessingException(self.tr(
+                    "Codes come from separate fields: choose the street code field too."))
+            district = normalise_code(district_code)
+            if not fields["district"] and not (district.isdigit() and len(district) == 6):
+                raise QgsProcessingException(self.tr(
+                    "Codes come from separate fields: choose the district code field or give the "
+                    "6-digit district code (GB/T 2260), e.g. 110101."))
+        else:
+            fields["street"] = fields["district"] = ""
+        return fields
+
+    def _containers(self, request: DivisionRequest, context, feedback) -> list[Container]:
+        fields = request.code_fields
+        names = [f for f in fields.values() if f]
+        fids, geometries, values = read_in_datum(request.source, request.working_crs, context, names, request.datum,
+                                                 feedback)
+        records = [dict(zip(names, v)) for v in values]
+        codes = read_community_codes(fids, records, fields, request.code_parts, request.district_code)
+        street_names = [_text(record, fields["street_name"]) for record in records]
+        community_names = [_text(record, fields["community_name"]) for record in records]
+        containers, warnings = prepare_containers(fids, geometries, codes, street_names, community_names,
+                                                  request.overlap_tolerance)
+        for warning in warnings:
+            feedback.pushWarning(self.render(warning))
+        return containers
+
+    def _follow_lines(self, request: DivisionRequest, context, feedback):
+        if not request.line_layers:
             raise QgsProcessingException(self.tr(
                 "Follow features mode needs at least one line layer to follow (roads, rivers or walls); "
                 "choose them under 'Lines to follow', or use the regular lattice mode."))
-        lines = read_follow_lines(layers, self.parameterAsString(parameters, self.ROAD_CLASS_FIELD, context),
-                                  working_crs, context, feedback, datum_of(self, parameters, context, self.LINES_DATUM))
-        feedback.pushInfo(self.tr("Following {} lines from {} layer(s).").format(len(lines.geometries), len(layers)))
+        lines = read_follow_lines(request.line_layers, request.road_class_field, request.working_crs, context,
+                                  feedback, request.lines_datum)
+        feedback.pushInfo(self.tr("Following {} lines from {} layer(s).").format(
+            len(lines.geometries), len(request.line_layers)))
         return lines
 
-    def _stable_codes(self, parameters, context, working_crs, feedback, division, containers):
-        previous_source = self.parameterAsSource(parameters, self.PREVIOUS, context)
-        if previous_source is None:
+    def _weights(self, request: DivisionRequest, context, feedback):
+        if request.weights is None:
             return None
-        code_field = self.parameterAsString(parameters, self.PREVIOUS_CODE_FIELD, context) or "grid_code"
-        previous = read_previous_grids(previous_source, code_field, working_crs, context, feedback,
-                                       self.parameterAsDouble(parameters, self.PRECISION, context))
-        stable = assign_stable_codes(
-            division.geometries, division.container_index, division.sequence, containers, previous,
-            self.parameterAsDouble(parameters, self.MATCH_OVERLAP, context))
+        weights = read_weight_points(request.weights, request.weight_field, request.working_crs, context, feedback)
+        feedback.pushInfo(self.tr("Balancing the workload of {} points.").format(len(weights.xy)))
+        return weights
+
+    @staticmethod
+    def _stable_codes(request: DivisionRequest, context, feedback, division: Division,
+                      containers: list[Container]) -> tuple[list[PreviousGrid], StableCodes | None]:
+        """The previous grids and the codes they hand on; ([], None) without a previous layer."""
+        if request.previous is None:
+            return [], None
+        previous = read_previous_grids(request.previous, request.previous_code_field, request.working_crs,
+                                       context, feedback, request.precision)
+        stable = assign_stable_codes(division.geometries, division.container_index, division.sequence, containers,
+                                     previous, request.match_overlap)
         return previous, stable
+
+    def _write_grids(self, parameters, context, feedback, request: DivisionRequest, table: GridTable) -> str | None:
+        """The output's id; None when a cancel stopped the writing (nothing is left then)."""
+        out_fields = qgs_fields(UNIT_GRID_FIELDS)
+        polygons = QgsWkbTypes.Type.MultiPolygon
+        direct = new_gpkg_output(self, parameters, self.OUTPUT, context, out_fields, polygons)
+        if direct:  # a new GeoPackage file: written by the plugin, about four times as fast as QGIS's writer
+            try:  # the file appears only when complete: a cancel while writing leaves nothing
+                return write_gpkg_output(self, parameters, self.OUTPUT, context, direct, out_fields, polygons,
+                                         request.working_crs, table.geometries, table.rows,
+                                         core_progress(feedback, 80, 100))
+            except Cancelled:
+                feedback.pushInfo(self.tr("Cancelled; nothing was written."))
+                return None
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, out_fields, polygons,
+                                             request.working_crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        write_features(sink, table.geometries, lambda start, stop: table.rows(start, stop, IsoDate),
+                       multipolygons=True)
+        del sink  # closes the file, so its metadata can be written
+        return dest_id
 
     def _log_quality(self, feedback, quality: QualityFigures, followed: bool) -> None:
         feedback.pushInfo(self.tr(
@@ -432,166 +480,16 @@ class DivideGridsAlgorithm(GridAlgorithm):
                 quality.boundary_on_lines))
 
     def _store_quality(self, dest_id: str, context, quality: QualityFigures) -> None:
-        """Quality figures in the output layer's metadata (abstract and keywords): in the
-        GeoPackage itself for file outputs, on the layer for temporary ones."""
+        """Quality figures in the output layer's metadata (abstract and keywords)."""
         metadata = QgsLayerMetadata()
         metadata.setTitle(self.tr("Unit grids"))
         metadata.setAbstract(self.tr("Unit grids made by gridplugin:dividegrids. Quality figures: {}").format(
             json.dumps(quality.as_dict(), ensure_ascii=False)))
         metadata.setKeywords({"gridplugin:quality": [
             f"{key}={value}" for key, value in quality.as_dict().items()]})
-        layer = context.temporaryLayerStore().mapLayer(dest_id) if context.temporaryLayerStore() else None
-        if layer is not None:
-            layer.setMetadata(metadata)
-            return
-        uri = _geopackage_layer_uri(dest_id)
-        if uri:
-            QgsProviderRegistry.instance().saveLayerMetadata("ogr", uri, metadata)
-
-    def _code_fields(self, parameters, source: QgsFeatureSource, context) -> dict[str, str]:
-        def field(key: str) -> str:
-            return self.parameterAsString(parameters, key, context) or ""
-
-        fields = {
-            "community": field(self.COMMUNITY_CODE_FIELD),
-            "street": field(self.STREET_CODE_FIELD),
-            "district": field(self.DISTRICT_CODE_FIELD),
-            "street_name": field(self.STREET_NAME_FIELD),
-            "community_name": field(self.COMMUNITY_NAME_FIELD),
-        }
-        present = set(source.fields().names())
-        for name in fields.values():
-            if name and name not in present:
-                raise QgsProcessingException(self.tr(
-                    "Field '{}' does not exist in the community layer; its fields are: {}").format(
-                        name, ", ".join(sorted(present))))
-        if not fields["community"]:
-            raise QgsProcessingException(self.tr("Choose the community code field."))
-        if self.parameterAsEnum(parameters, self.CODE_SOURCE, context) == CODES_PARTS:
-            if not fields["street"]:
-                raise QgsProcessingException(self.tr(
-                    "Codes come from separate fields: choose the street code field too."))
-            district = normalise_code(self.parameterAsString(parameters, self.DISTRICT_CODE, context))
-            if not fields["district"] and not (district.isdigit() and len(district) == 6):
-                raise QgsProcessingException(self.tr(
-                    "Codes come from separate fields: choose the district code field or give the "
-                    "6-digit district code (GB/T 2260), e.g. 110101."))
-        else:
-            fields["street"] = fields["district"] = ""
-        return fields
-
-    @staticmethod
-    def _text(record: dict[str, object], field: str) -> str:
-        value = record.get(field) if field else None
-        return "" if value is None else str(value)
+        set_output_metadata(context, dest_id, metadata)
 
 
-def _geopackage_layer_uri(dest_id: str) -> str:
-    """'path.gpkg|layername=name' for the GeoPackage outputs processing writes (a plain path, a
-    path with |layername=, or ogr:dbname='path' table="name"); '' for anything else."""
-    found = re.match(r"ogr:dbname='(?P<path>[^']+)'\s+table=\"(?P<table>[^\"]+)\"", dest_id)
-    if found:
-        path, layer = found["path"], found["table"]
-    else:
-        path, _, options = dest_id.partition("|")
-        layer = options.split("layername=")[1].split("|")[0] if "layername=" in options else Path(path).stem
-    return f"{path}|layername={layer}" if path.lower().endswith(".gpkg") else ""
-
-
-_NO_EXTRA: dict = {}  # shared, never changed
-
-
-@dataclass
-class _GridTable:
-    """The features to write: the division's grids (sorted by code), then the previous grids
-    this run retired and those retired before, with every attribute of UNIT_GRID_FIELDS."""
-
-    geometries: np.ndarray
-    codes: list[str]
-    street_names: list[str]
-    community_names: list[str]
-    extras: list[dict]
-    init_dates: list[str]
-    end_dates: list[str]
-    changes: list[str]
-
-    @classmethod
-    def build(cls, division: Division, containers, changes, effective_date: str) -> _GridTable:
-        owner = division.container_index
-        sequence = division.sequence
-        matched = np.full(len(division), -1, dtype=np.int64)
-        previous: list = []
-        retired = already = np.empty(0, dtype=np.int64)
-        if changes is not None:
-            previous, stable = changes
-            sequence, matched = stable.sequence, stable.matched
-            retired, already = stable.retired, stable.already_retired
-        order = np.lexsort((sequence, owner))
-        names_by_code = {c.code.code12: (c.street_name, c.community_name) for c in containers}
-        table = cls(division.geometries[order], [], [], [], [], [], [], [])
-        for k in order.tolist():
-            container = containers[owner[k]]
-            old = previous[matched[k]] if matched[k] >= 0 else None
-            table.codes.append(container.code.grid_code(int(sequence[k])))
-            table.street_names.append(container.street_name)
-            table.community_names.append(container.community_name)
-            # the previous grid's attributes, or the shared empty one: a dict per grid would cost
-            # 350 MB at 1.7 M grids (the responsible party defaults to the community in rows())
-            table.extras.append(old.extra if old is not None and old.extra else _NO_EXTRA)
-            table.init_dates.append(old.init_date if old is not None and old.init_date else effective_date)
-            table.end_dates.append("")
-            table.changes.append(KEPT if old is not None else NEW)
-        gone = [previous[k] for k in retired.tolist()] + [previous[k] for k in already.tolist()]
-        if gone:
-            table.geometries = np.concatenate([table.geometries, np.array([g.geometry for g in gone], dtype=object)])
-        for n, grid in enumerate(gone):
-            street_name, community_name = names_by_code.get(grid.code[:12], ("", ""))
-            table.codes.append(grid.code)
-            table.street_names.append(street_name)
-            table.community_names.append(community_name)
-            table.extras.append({"responsible": None, **grid.extra})  # retired: no default party
-            table.init_dates.append(grid.init_date)
-            table.end_dates.append(effective_date if n < len(retired) else grid.end_date)
-            table.changes.append(RETIRED)
-        return table
-
-    def rows(self, start: int, stop: int, plain: bool = False) -> list[tuple[object, ...]]:
-        """The attribute rows of features start..stop, built a column at a time. Dates are IsoDate
-        (QGIS's sink makes them QDates), or with `plain` ISO text and None, as the GeoPackage
-        writer takes them."""
-        dates: dict[str, object] = {}  # a few distinct dates: one object each
-
-        def date(text: str) -> object:
-            found = dates.get(text)
-            if found is None:
-                found = dates[text] = (text or None) if plain else IsoDate(text)
-            return found
-
-        codes, extras = self.codes[start:stop], self.extras[start:stop]
-        communities = self.community_names[start:stop]
-        return list(zip(
-            codes, [c[:6] for c in codes], [c[:9] for c in codes], [c[:12] for c in codes],
-            self.street_names[start:stop], communities, [int(c[12:]) for c in codes],
-            np.round(shapely.area(self.geometries[start:stop]), 2).tolist(),
-            np.round(shapely.length(self.geometries[start:stop]), 2).tolist(),
-            [e.get("land_use") for e in extras], [e.get("mgmt_level") for e in extras],
-            [e.get("responsible", c or None) for e, c in zip(extras, communities)],
-            list(map(date, self.init_dates[start:stop])), list(map(date, self.end_dates[start:stop])),
-            self.changes[start:stop], strict=True))
-
-    def plain_rows(self, start: int, stop: int) -> list[tuple[object, ...]]:
-        return self.rows(start, stop, plain=True)
-
-    def change_counts(self) -> dict[str, int]:
-        counts = {KEPT: 0, NEW: 0, RETIRED: 0}
-        for change in self.changes:
-            counts[change] += 1
-        return counts
-
-    def write_change_report(self, path: str) -> None:
-        """CSV: one line per code with what happened to it (kept, new, retired) and its dates."""
-        areas = shapely.area(self.geometries)
-        write_spreadsheet_csv(path, ["grid_code", "change", "community_code", "community_name", "area_m2",
-                                     "init_date", "end_date"],
-                              ([code, self.changes[k], code[:12], self.community_names[k], f"{areas[k]:.2f}",
-                                self.init_dates[k], self.end_dates[k]] for k, code in enumerate(self.codes)))
+def _text(record: dict[str, object], field: str) -> str:
+    value = record.get(field) if field else None
+    return "" if value is None else str(value)

@@ -33,19 +33,14 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 
 from grid_plugin.core.cases.emerging import EMERGING_CATEGORY_LABELS, MIN_BINS, UNITS, emerging_hot_spots, time_bins
 from grid_plugin.core.cases.hotspots import HOTSPOT_CLASS_LABELS, RULES, contiguity
-from grid_plugin.core.cases.records import UTC_FORMAT, CaseFilter, time_zone
-from grid_plugin.core.errors import Cancelled, GridInputError
+from grid_plugin.core.cases.records import CaseFilter
+from grid_plugin.core.cases.times import UTC_FORMAT, time_zone
 from grid_plugin.processing.algorithms.case_hotspots import _projected
-from grid_plugin.processing.base import (
-    GridAlgorithm,
-    core_progress,
-    new_gpkg_output,
-    style_output_with,
-    write_any_features,
-    write_gpkg_output,
-)
-from grid_plugin.processing.case_inputs import StoreParameters
+from grid_plugin.processing.base import GridAlgorithm, core_progress
 from grid_plugin.processing.case_styles import enable_time_span, style_emerging, style_hotspots
+from grid_plugin.processing.features import write_features
+from grid_plugin.processing.outputs import new_gpkg_output, style_output_with, write_gpkg_output
+from grid_plugin.processing.parameters.store import StoreParameters
 from grid_plugin.store.base import CaseStore, StoredGrids, case_time_range
 from grid_plugin.toolbelt import field_types
 
@@ -190,28 +185,21 @@ class EmergingHotspotsAlgorithm(StoreParameters, GridAlgorithm):
         zone = time_zone(self.zone_name(parameters, context))
         case_filter = self.case_filter(parameters, context)
         store = self.open_case_store(parameters, context, create=False, feedback=feedback)
-        try:
-            grids = self.store_grids(store, parameters, context, feedback, write=False)
-            bins = self.period_bins(store, case_filter, unit, zone)
-            cube, unknown = self.count(store, case_filter, grids, bins, feedback)
-            unplaced = store.count_cases(case_filter) - int(cube.sum()) - sum(unknown.values())
-            self.report_piles_left_out(store, case_filter, feedback)
-        except Cancelled:
-            raise QgsProcessingException(self.tr("Cancelled.")) from None
-        except GridInputError as err:
-            raise self.input_error(err) from err
-        finally:
-            store.close()
+        with self.core_errors():
+            try:
+                grids = self.store_grids(store, parameters, context, feedback, write=False)
+                bins = self.period_bins(store, case_filter, unit, zone)
+                cube, unknown = self.count(store, case_filter, grids, bins, feedback)
+                unplaced = store.count_cases(case_filter) - int(cube.sum()) - sum(unknown.values())
+                self.report_piles_left_out(store, case_filter, feedback)
+            finally:
+                store.close()
         self.report_counts(cube, unknown, unplaced, bins, case_filter, feedback)
-        try:
+        with self.core_errors():
             result = self.analyse(parameters, context, grids, cube, feedback)
             # the long per-bin layer first: a cancel while writing it leaves no output at all
             outputs = {self.BINS: self.write_bins(parameters, context, grids, cube, bins, result, feedback),
                        self.OUTPUT: self.write_categories(parameters, context, grids, cube, result, feedback)}
-        except Cancelled:
-            raise QgsProcessingException(self.tr("Cancelled.")) from None
-        except GridInputError as err:
-            raise self.input_error(err) from err
         codes, counts = np.unique(result.categories, return_counts=True)
         for code, count in zip(codes.tolist(), counts.tolist()):
             feedback.pushInfo(self.tr("{}: {} grids").format(self.render(EMERGING_CATEGORY_LABELS[code]), count))
@@ -369,7 +357,7 @@ class EmergingHotspotsAlgorithm(StoreParameters, GridAlgorithm):
         sink, dest = self.parameterAsSink(parameters, key, context, fields, wkb_type, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, key))
-        write_any_features(sink, geometries, lambda a, b: rows(a, b, False), feedback, convert=False)
+        write_features(sink, geometries, lambda a, b: rows(a, b, False), feedback, convert=False)
         feedback.setProgress(end)
         return dest
 

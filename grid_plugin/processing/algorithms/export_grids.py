@@ -22,7 +22,6 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, Qt
 
-from grid_plugin.core.errors import Cancelled, GridInputError
 from grid_plugin.core.export import (
     FORMAT_KEYS,
     FORMATS,
@@ -35,7 +34,8 @@ from grid_plugin.core.export import (
     unrepresentable,
 )
 from grid_plugin.io.export_files import ExportLayer, export_layer, field_map_path
-from grid_plugin.processing.base import GridAlgorithm, core_progress, read_geometries
+from grid_plugin.processing.base import GridAlgorithm, core_progress
+from grid_plugin.processing.features import read_geometries
 from grid_plugin.toolbelt import field_types
 
 ENCODINGS = ("utf-8", "gbk")
@@ -121,7 +121,7 @@ class ExportGridsAlgorithm(GridAlgorithm):
         names = [name for name, _kind in fields]
         code_field = self.parameterAsString(parameters, self.CODE_FIELD, context) or next(
             (n for n in CODE_FIELDS if n in names), None)
-        try:
+        with self.core_errors():
             target = resolve_target(TARGETS[self.parameterAsEnum(parameters, self.TARGET, context)],
                                     self.data_longitude(source, context),
                                     self.parameterAsCrs(parameters, self.TARGET_CRS, context).toWkt() or None)
@@ -145,10 +145,6 @@ class ExportGridsAlgorithm(GridAlgorithm):
             written = export_layer(path, fmt, layer, target, encoding, shapefile_names,
                                    self.parameterAsBoolean(parameters, self.OVERWRITE, context),
                                    core_progress(feedback, 40, 100))
-        except Cancelled:
-            raise QgsProcessingException(self.tr("Cancelled.")) from None
-        except GridInputError as err:
-            raise self.input_error(err) from err
         main = next(str(p) for p in written if p.suffix.lower() == fmt.suffix)
         feedback.pushInfo(self.tr("{} features written to {} ({}).").format(len(fids), main, target.crs.name))
         return {self.OUTPUT: main, self.FEATURE_COUNT: len(fids), self.FILES: ";".join(str(p) for p in written),

@@ -22,10 +22,10 @@ from grid_plugin.core.addresses.addresses import AMBIGUOUS, MATCHED, Gazetteer, 
 from grid_plugin.core.errors import Cancelled, GridInputError
 from grid_plugin.core.geodesy import beidou
 from grid_plugin.core.output_files import check_output_file, write_spreadsheet_csv
-from grid_plugin.processing.address_inputs import store_gazetteer
-from grid_plugin.processing.base import GridAlgorithm, core_progress, write_any_features
-from grid_plugin.processing.case_inputs import StoreParameters
-from grid_plugin.processing.table_inputs import GEOMETRY_X, GEOMETRY_Y, add_table_parameters, table_from_parameters
+from grid_plugin.processing.base import GridAlgorithm, core_progress
+from grid_plugin.processing.features import write_features
+from grid_plugin.processing.parameters.store import StoreParameters, store_gazetteer
+from grid_plugin.processing.parameters.tables import GEOMETRY_X, GEOMETRY_Y, add_table_parameters, table_from_parameters
 from grid_plugin.toolbelt import field_types
 
 MATCH_FIELDS = ("gc_status", "gc_score", "gc_level", "gc_address", "gc_code", "gc_notes", "grid_code",
@@ -128,7 +128,7 @@ class GeocodeAddressesAlgorithm(StoreParameters, GridAlgorithm):
                     entries.grid_codes[e], entries.street_codes[e], entries.community_codes[e], codes[e]])
             return out
 
-        write_any_features(sink, points, rows, feedback)
+        write_features(sink, points, rows, feedback)
         self.write_report(report, matches, columns[address_field], numbers, entries)
         counts = {status: sum(1 for m in matches if m.status == status) for status in (MATCHED, AMBIGUOUS)}
         unmatched = len(matches) - counts[MATCHED] - counts[AMBIGUOUS]

@@ -22,9 +22,7 @@ from grid_plugin.core.addresses.addresses import AddressEntries, normalise, pars
 from grid_plugin.core.errors import GridInputError
 from grid_plugin.core.geodesy import beidou
 from grid_plugin.core.output_files import check_output_file, place_spreadsheet_csv
-from grid_plugin.processing.address_inputs import grid_codes_at
 from grid_plugin.processing.base import GridAlgorithm
-from grid_plugin.processing.case_inputs import StoreParameters
 from grid_plugin.processing.datum import (
     DATUM,
     add_datum_parameter,
@@ -34,6 +32,7 @@ from grid_plugin.processing.datum import (
     polygons_contain,
     read_in_datum,
 )
+from grid_plugin.processing.parameters.store import StoreParameters, grid_codes_at
 from grid_plugin.store.schema import STORE_SRID
 
 KIND_DOOR, KIND_POI = "门牌", "兴趣点"

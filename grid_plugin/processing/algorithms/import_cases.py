@@ -28,7 +28,6 @@ from grid_plugin.core.addresses.addresses import Gazetteer
 from grid_plugin.core.cases.case_classes import unknown_classes_warning
 from grid_plugin.core.cases.case_fields import header_row_hint, names_the_cases
 from grid_plugin.core.cases.case_rejects import all_rejected, rejected_summary
-from grid_plugin.core.cases.case_times import EARLIEST_YEAR, YEAR_RANGE, TimeWindow
 from grid_plugin.core.cases.records import (
     COORDINATE_SYSTEMS,
     FEW_VALUE_FIELDS,
@@ -39,18 +38,18 @@ from grid_plugin.core.cases.records import (
     resolve_field_map,
 )
 from grid_plugin.core.cases.time_formats import date_format
+from grid_plugin.core.cases.times import EARLIEST_YEAR, YEAR_RANGE, TimeWindow
 from grid_plugin.core.components.classes import ClassTable
 from grid_plugin.core.errors import Cancelled, GridInputError
 from grid_plugin.core.geodesy.offsets import BD09, GCJ02, OFFSET_SYSTEMS, WGS84
 from grid_plugin.core.output_files import StagedFile, check_output_file, spreadsheet_row
-from grid_plugin.processing.address_inputs import grid_codes_at
 from grid_plugin.processing.base import GridAlgorithm, core_progress
-from grid_plugin.processing.case_inputs import StoreParameters
 from grid_plugin.processing.case_styles import style_case_points
-from grid_plugin.processing.component_inputs import SCHEMES
 from grid_plugin.processing.datum import check_datum, polygons_contain
-from grid_plugin.processing.pile_inputs import PileParameters
-from grid_plugin.processing.table_inputs import GEOMETRY_X, InputTable, add_table_parameters, table_from_parameters
+from grid_plugin.processing.parameters.components import SCHEMES
+from grid_plugin.processing.parameters.piles import PileParameters
+from grid_plugin.processing.parameters.store import StoreParameters, grid_codes_at
+from grid_plugin.processing.parameters.tables import GEOMETRY_X, InputTable, add_table_parameters, table_from_parameters
 from grid_plugin.store.base import ImportCounts, StoredGrids, import_cases
 from grid_plugin.store.schema import STORE_SRID
 from grid_plugin.toolbelt.paths import resource
@@ -113,7 +112,17 @@ class ImportCasesAlgorithm(PileParameters, StoreParameters, GridAlgorithm):
             "every row fails with those reasons: the store stays as it was, the rejects file is written. REJECTS "
             "is checked before anything is written and replaced together with the store's commit; a text cell "
             "starting with =, +, -, @, a tab or a carriage return gets a leading ' there, so that Excel shows it "
-            "instead of running it as a formula (plain numbers such as -12.5 stay numbers).") + "\n\n" + \
+            "instead of running it as a formula (plain numbers such as -12.5 stay numbers).") + "\n\n" + self.tr(
+            "The case's lifecycle, for the evaluation, each field optional (FIELD_MAP, or found by these names): "
+            "filed_at (立案时间), dispatched_at (派遣时间), disposed_at (处置时间), closed_at (结案时间), deadline "
+            "(处置时限); department (处置部门, 责任部门, dept), kept as written; rework_count (返工次数) and "
+            "postpone_count (延期次数), whole numbers from 0; invalid (作废, 是否作废, cancelled): 是/否, 1/0, "
+            "true/false, Y/N or 作废/有效. An empty value is unknown. A count or flag that cannot be read rejects "
+            "its row, naming the field and the value. The times follow the workflow: filed, dispatched, disposed "
+            "of and closed in this order, none before the report, and the deadline not before the report; a row "
+            "with a time out of that order is rejected, naming both fields and both times (a date without a time "
+            "of day counts as that whole day). Department names are not checked: cases without one are a group "
+            "of their own in the evaluation.") + "\n\n" + \
             self.pile_help() + "\n\n" + self.tr(
             "Plausible places: coordinates in WGS84 or CGCS2000 degrees without a named CRS, and GCJ-02 and BD-09 "
             "ones, must lie in China. With 'Another CRS' and SOURCE_CRS (or a layer with its own CRS) the "

@@ -20,9 +20,7 @@ from qgis.core import (
 from grid_plugin.core.addresses.addresses import NearestAddress
 from grid_plugin.core.errors import GridInputError
 from grid_plugin.core.geodesy import beidou
-from grid_plugin.processing.address_inputs import grid_codes_at, store_gazetteer
-from grid_plugin.processing.base import GridAlgorithm, write_any_features
-from grid_plugin.processing.case_inputs import StoreParameters
+from grid_plugin.processing.base import GridAlgorithm
 from grid_plugin.processing.datum import (
     DATUM,
     add_datum_parameter,
@@ -32,6 +30,8 @@ from grid_plugin.processing.datum import (
     polygons_contain,
     read_in_datum,
 )
+from grid_plugin.processing.features import write_features
+from grid_plugin.processing.parameters.store import StoreParameters, grid_codes_at, store_gazetteer
 from grid_plugin.store.schema import STORE_SRID
 from grid_plugin.toolbelt import field_types
 
@@ -132,7 +132,7 @@ class ReverseGeocodeAlgorithm(StoreParameters, GridAlgorithm):
                 out.append(row)
             return out
 
-        write_any_features(sink, geometries, out_rows, feedback)
+        write_features(sink, geometries, out_rows, feedback)
         in_grid = sum(1 for code in located.grid_codes if code)
         if in_grid < len(where):
             check_datum(feedback, lon[where], lat[where], polygons_contain(grids.geometries, None), datum,

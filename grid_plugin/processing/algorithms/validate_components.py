@@ -18,9 +18,11 @@ from grid_plugin.core.components.component_ids import check_district
 from grid_plugin.core.components.component_validation import validate_components, write_report
 from grid_plugin.core.errors import Cancelled, GridInputError
 from grid_plugin.core.schema import FieldSpec
-from grid_plugin.processing.base import GridAlgorithm, qgs_fields, write_any_features
-from grid_plugin.processing.component_inputs import ComponentParameters, GridLocation
+from grid_plugin.processing.base import GridAlgorithm
 from grid_plugin.processing.datum import DATUM, add_datum_parameter, datum_help, datum_of, read_in_datum
+from grid_plugin.processing.features import write_features
+from grid_plugin.processing.outputs import qgs_fields
+from grid_plugin.processing.parameters.components import ComponentParameters, GridLocation
 
 ERROR_FIELDS = (
     FieldSpec("kind", "string", 20, "问题类型", "Kind"),
@@ -123,7 +125,7 @@ class ValidateComponentsAlgorithm(ComponentParameters, GridAlgorithm):
             return [[p.kind, self.render(p.message)[:254], p.component_id or None, p.fid]
                     for p in problems[start:stop]]
 
-        write_any_features(sink, geometries, attributes, feedback)
+        write_features(sink, geometries, attributes, feedback)
         del sink
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import numpy as np
 import shapely
@@ -52,13 +53,10 @@ from grid_plugin.core.grids.validation import (
     ValidationSettings,
     validate_grids,
 )
-from grid_plugin.core.grids.validation_report import write_report
-from grid_plugin.processing.base import (
-    GridAlgorithm,
-    core_progress,
-    read_geometries,
-    style_output,
-)
+from grid_plugin.core.grids.validation_report import report_html
+from grid_plugin.processing.base import GridAlgorithm, core_progress
+from grid_plugin.processing.features import read_geometries
+from grid_plugin.processing.outputs import style_output
 from grid_plugin.toolbelt import field_types
 
 DEFAULT_END_DATE_FIELD = "end_date"
@@ -265,9 +263,10 @@ class ValidateGridsAlgorithm(GridAlgorithm):
             return {}
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
-            write_report(report, validation, _source_label(parameters.get(self.INPUT), source, context), self.tr,
-                         settings, _source_label(parameters.get(self.COMMUNITIES), communities, context),
-                         working_crs.authid(), check_crs=list(check_crs))
+            Path(report).write_text(report_html(
+                validation, _source_label(parameters.get(self.INPUT), source, context), self.tr, settings,
+                _source_label(parameters.get(self.COMMUNITIES), communities, context), working_crs.authid(),
+                check_crs=list(check_crs)), encoding="utf-8")
         counts = ", ".join(f"{self.render(KIND_LABELS[kind])} {count}"
                            for kind, count in validation.counts.items() if count)
         if validation.passed:

@@ -20,6 +20,8 @@ import numpy as np
 from grid_plugin.core.errors import GridInputError
 
 UTC_FORMAT = "%Y-%m-%dT%H:%M:%S.000Z"  # GeoPackage DATETIME; whole seconds
+# The zone of times given without one, unless the user says otherwise: the working day of a Chinese city.
+DEFAULT_TIME_ZONE = "Asia/Shanghai"
 EARLIEST_YEAR = 1990  # the default window: no digital city management case is older
 LATEST_YEARS_AHEAD = 1  # ... and none is reported (or due) later than next year
 # the widest window: any time in it stays a four-digit year in UTC, whatever its zone
@@ -64,7 +66,7 @@ class TimeOutsideWindow(ValueError):
 
 def time_zone(name: str) -> dt.tzinfo:
     try:
-        return ZoneInfo(name or "Asia/Shanghai")
+        return ZoneInfo(name or DEFAULT_TIME_ZONE)
     except (ZoneInfoNotFoundError, ValueError) as err:
         raise GridInputError(
             "Time zone '{zone}' is unknown; use an IANA name such as Asia/Shanghai or UTC.", zone=name) from err

@@ -1,7 +1,8 @@
-"""What the case algorithms share: the store parameters (a GeoPackage file or a QGIS PostgreSQL
-connection), the case filter (time window, kind, class, source, status, default-location piles),
-the unit grids, the CRS the algorithm measures in and the CRS its outputs are tagged with
-(importcases, caseheatmap, casehotspots, emerginghotspots)."""
+"""The store parameters and what they read, shared by the case, address and component algorithms:
+the store (a GeoPackage file or a QGIS PostgreSQL connection), the case filter (time window, kind,
+class, source, status, default-location piles), the unit grids (a layer or the store's) and the
+codes of the grid each point stands in, the store's gazetteer, the CRS the algorithm measures in
+and the CRS its outputs are tagged with."""
 
 from __future__ import annotations
 
@@ -25,15 +26,18 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from grid_plugin.core.cases.records import CaseFilter, filter_kinds, parse_time, split_list, time_zone
+from grid_plugin.core.addresses.addresses import AddressEntries
+from grid_plugin.core.cases.point_location import PointLocator
+from grid_plugin.core.cases.records import CaseFilter, filter_kinds, split_list
+from grid_plugin.core.cases.times import DEFAULT_TIME_ZONE, parse_time, time_zone
 from grid_plugin.core.errors import GridInputError
 from grid_plugin.core.geodesy.crs import working_epsg
 from grid_plugin.core.geodesy.reprojection import repair_transformed
 from grid_plugin.core.grids.codes import normalise_code
 from grid_plugin.core.grids.grid_extent import GridExtent
-from grid_plugin.processing.base import is_ground_metric, read_geometries
+from grid_plugin.processing.features import read_geometries
 from grid_plugin.store.base import CaseStore, StoredGrids, StoreFeedback, grids_datum
-from grid_plugin.store.factory import open_store
+from grid_plugin.store.choice import CONNECTION, DB_SCHEMA, DEFAULT_SCHEMA, STORE, StoreChoice
 from grid_plugin.store.schema import STORE_SRID
 
 GRID_NAME_FIELDS = ("street_code", "street_name", "community_code", "community_name")
@@ -42,9 +46,7 @@ GRID_NAME_FIELDS = ("street_code", "street_name", "community_code", "community_n
 class StoreParameters:
     """Mixin for GridAlgorithm subclasses: where the cases live, and which of them to use."""
 
-    STORE = "STORE"
-    CONNECTION = "CONNECTION"
-    DB_SCHEMA = "DB_SCHEMA"
+    STORE, CONNECTION, DB_SCHEMA = STORE, CONNECTION, DB_SCHEMA
     GRIDS = "GRIDS"
     CONTIGUITY = "CONTIGUITY"
     TOLERANCE = "TOLERANCE"
@@ -65,7 +67,7 @@ class StoreParameters:
         self.addParameter(QgsProcessingParameterProviderConnection(
             self.CONNECTION, self.tr("Or a PostGIS store: QGIS PostgreSQL connection"), "postgres", optional=True))
         self.addParameter(QgsProcessingParameterString(
-            self.DB_SCHEMA, self.tr("PostGIS schema of the store"), defaultValue="gridplugin", optional=True))
+            self.DB_SCHEMA, self.tr("PostGIS schema of the store"), defaultValue=DEFAULT_SCHEMA, optional=True))
 
     def add_grid_source_parameter(self, description: str) -> None:
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -116,7 +118,7 @@ class StoreParameters:
 
     def add_timezone_parameter(self) -> None:
         self.addParameter(QgsProcessingParameterString(
-            self.TIMEZONE, self.tr("Time zone of times without one"), defaultValue="Asia/Shanghai"))
+            self.TIMEZONE, self.tr("Time zone of times without one"), defaultValue=DEFAULT_TIME_ZONE))
 
     # ---- reading the parameters ----------------------------------------------------------------------
     def open_case_store(self, parameters, context, create: bool, feedback=None) -> CaseStore:
@@ -124,16 +126,17 @@ class StoreParameters:
         and stops waiting on cancel."""
         path = self.parameterAsFile(parameters, self.STORE, context)
         connection = self.parameterAsConnectionName(parameters, self.CONNECTION, context)
-        schema = self.parameterAsString(parameters, self.DB_SCHEMA, context) or "gridplugin"
+        schema = self.parameterAsString(parameters, self.DB_SCHEMA, context)
+        choice = StoreChoice.from_parameters({STORE: path, CONNECTION: connection, DB_SCHEMA: schema})
         hooks = None if feedback is None else StoreFeedback(lambda text: feedback.pushInfo(self.render(text)),
                                                             feedback.isCanceled)
         try:
-            return open_store(path or None, connection or None, schema, create=create, feedback=hooks)
+            return choice.open(create=create, feedback=hooks)
         except GridInputError as err:
             raise self.input_error(err) from err
 
     def zone_name(self, parameters, context) -> str:
-        name = (self.parameterAsString(parameters, self.TIMEZONE, context) or "Asia/Shanghai").strip()
+        name = (self.parameterAsString(parameters, self.TIMEZONE, context) or DEFAULT_TIME_ZONE).strip()
         try:
             time_zone(name)
         except GridInputError as err:
@@ -179,12 +182,8 @@ class StoreParameters:
     def measuring_crs(self, parameters, context, grids: StoredGrids) -> QgsCoordinateReferenceSystem:
         """WORKING_CRS when given (a projected CRS in ground metres), else the grids' Gauss-Krüger zone
         in China or their UTM zone elsewhere (core.geodesy.crs.working_epsg)."""
-        given = self.parameterAsCrs(parameters, self.WORKING_CRS, context)
-        if given.isValid():
-            if not is_ground_metric(given):
-                raise QgsProcessingException(self.tr(
-                    "The working CRS {} is not a projected CRS in ground metres; choose a Gauss-Krüger or UTM zone "
-                    "(e.g. EPSG:4548), or leave it empty.").format(given.authid()))
+        given = self.given_working_crs(parameters, self.WORKING_CRS, context)
+        if given is not None:
             return given
         if not len(grids):
             raise QgsProcessingException(self.tr("There are no unit grids to place the raster."))
@@ -257,3 +256,43 @@ def _ground_area(geometries: np.ndarray) -> np.ndarray:
     """Areas in m² on the CGCS2000 ellipsoid (GRS80 to 0.1 mm), for grid layers without area_m2."""
     geod = pyproj.Geod(ellps="GRS80")
     return np.array([abs(geod.geometry_area_perimeter(g)[0]) for g in geometries], dtype=float)
+
+
+@dataclasses.dataclass
+class GridCodes:
+    """Codes and names of the grid each point stands in (None outside every grid)."""
+
+    grid_codes: list[str | None]
+    street_codes: list[str | None]
+    street_names: list[str | None]
+    community_codes: list[str | None]
+    community_names: list[str | None]
+
+    def district_codes(self) -> list[str | None]:
+        return [code[:6] if code else None for code in self.grid_codes]
+
+
+def grid_codes_at(grids: StoredGrids, lon: np.ndarray, lat: np.ndarray) -> GridCodes:
+    """Point in polygon through the raster locator, EPSG:4490 on both sides; ties go to the lowest code."""
+    if not len(grids) or not len(lon):
+        empty = [None] * len(lon)
+        return GridCodes(empty, empty, empty, empty, empty)
+    codes = np.asarray(grids.grid_codes, dtype=object)
+    priority = np.argsort(np.argsort(codes.astype(str), kind="stable"))
+    index = PointLocator(grids.geometries, priority).locate(np.asarray(lon, float), np.asarray(lat, float)).tolist()
+
+    def pick(values):
+        padded = [*values, None]
+        return [padded[g] for g in index]
+
+    return GridCodes(pick(grids.grid_codes), pick(grids.street_codes), pick(grids.street_names),
+                     pick(grids.community_codes), pick(grids.community_names))
+
+
+def store_gazetteer(algorithm, store: CaseStore) -> AddressEntries:
+    entries = store.read_addresses()
+    if not len(entries):
+        raise QgsProcessingException(algorithm.tr(
+            "The store {} has no standard addresses yet; import them first with Import standard addresses "
+            "(importaddresses).").format(store.label))
+    return entries

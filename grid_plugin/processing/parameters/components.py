@@ -20,8 +20,8 @@ from grid_plugin.core.cases.grid_assignment import GridAssignment, assign_to_gri
 from grid_plugin.core.components.classes import ClassTable
 from grid_plugin.core.geodesy.datum import DatumGuess
 from grid_plugin.core.grids.codes import normalise_code
-from grid_plugin.processing.base import read_geometries
 from grid_plugin.processing.datum import check_datum, polygons_contain, representative_lonlat
+from grid_plugin.processing.features import read_geometries
 from grid_plugin.toolbelt.i18n import tr
 from grid_plugin.toolbelt.paths import resource
 

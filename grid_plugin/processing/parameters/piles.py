@@ -13,7 +13,7 @@ from qgis.core import (
 
 from grid_plugin.core.cases.piles import PILE_FACTOR, PILE_MIN_CASES, PileRule
 from grid_plugin.core.errors import GridInputError
-from grid_plugin.processing.address_inputs import grid_codes_at
+from grid_plugin.processing.parameters.store import grid_codes_at
 from grid_plugin.store.base import ImportCounts, StoredGrids
 
 _LISTED = 20  # piles named one by one in the log; the rest are summed up

@@ -1,9 +1,11 @@
-"""Reading the inputs of division into core objects: community codes, and the optional lines to
-follow, workload points and previous grid layer, all in the working CRS."""
+"""The inputs of division: dividegrids' parameters read once into a DivisionRequest, and the readers
+that turn its layers into core objects: community codes, and the optional lines to follow,
+workload points and previous grid layer, all in the working CRS."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import shapely
@@ -23,15 +25,66 @@ from grid_plugin.core.geodesy.offsets import WGS84
 from grid_plugin.core.grids.blocks import linear_parts
 from grid_plugin.core.grids.codes import CommunityCode, community_code_from_parts, normalise_code, parse_community_code
 from grid_plugin.core.grids.containers import polygonal_part
-from grid_plugin.core.grids.follow import BARRIER_RANK, DEFAULT_ROAD_RANK, FollowLines, WeightPoints, road_class_rank
+from grid_plugin.core.grids.follow import (
+    BARRIER_RANK,
+    DEFAULT_MIN_AREA_M2,
+    DEFAULT_ROAD_RANK,
+    AreaSettings,
+    FollowLines,
+    WeightPoints,
+    road_class_rank,
+)
+from grid_plugin.core.grids.lattice import DEFAULT_MIN_AREA_FRACTION
 from grid_plugin.core.grids.precision import snap_coverage
 from grid_plugin.core.grids.stability import PreviousGrid
 from grid_plugin.core.schema import CARRIED_GRID_FIELDS
-from grid_plugin.processing.base import iso_date, read_geometries
 from grid_plugin.processing.datum import read_in_datum
+from grid_plugin.processing.features import iso_date, read_geometries
 from grid_plugin.toolbelt.i18n import tr
 
 _MAX_REPORTED = 20
+
+
+@dataclass(frozen=True)
+class DivisionRequest:
+    """The parameters of one dividegrids run, read and checked once."""
+
+    source: QgsFeatureSource  # the communities
+    datum: str  # of the communities: "wgs84" (as the layer's CRS says), "gcj02" or "bd09"
+    working_crs: QgsCoordinateReferenceSystem
+    code_fields: dict[str, str]  # community, street, district, street_name, community_name: a field or ""
+    code_parts: bool  # district, street and community codes in separate fields
+    district_code: str  # the district of all features when there is no district field
+    overlap_tolerance: float  # m² two communities may overlap
+    follow: bool  # follow features; else a regular lattice
+    line_layers: list[QgsVectorLayer]  # the lines to follow
+    lines_datum: str
+    road_class_field: str
+    target_area: float  # m², follow features
+    max_area: float  # m², follow features
+    min_area: float | None  # m²; None: the mode's default
+    cell_size: float  # m, regular lattice
+    weights: QgsFeatureSource | None  # workload points
+    weight_field: str
+    order: str  # numbering.ORDERS
+    precision: float  # m, the grid of the vertices
+    previous: QgsFeatureSource | None  # previous unit grids, whose codes are kept
+    previous_code_field: str
+    match_overlap: float  # share, both ways
+    effective_date: str  # ISO
+    line_tolerance: float  # m
+    change_report: str  # CSV path; "" for none
+
+    def area_settings(self) -> AreaSettings:
+        """Target, minimum and maximum areas of follow features."""
+        minimum = DEFAULT_MIN_AREA_M2 if self.min_area is None else self.min_area
+        return AreaSettings(target=self.target_area, minimum=minimum, maximum=self.max_area)
+
+    def lattice_min_area(self) -> float:
+        """The area below which a lattice piece joins a neighbour."""
+        if self.min_area is None:
+            return DEFAULT_MIN_AREA_FRACTION * self.cell_size * self.cell_size
+        return self.min_area
 
 
 def read_community_codes(
