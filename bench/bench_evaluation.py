@@ -170,7 +170,8 @@ def worker_build(job: dict) -> dict:
 
 def worker_drop(job: dict) -> dict:
     pg_execute([f'DROP SCHEMA IF EXISTS "{job["schema"]}" CASCADE'])
-    Path(job["gpkg"]).unlink(missing_ok=True)
+    for path in (Path(job["gpkg"]), *(facts_path(job, backend) for backend in ("gpkg", "postgis"))):
+        path.unlink(missing_ok=True)
     return {}
 
 
@@ -223,9 +224,15 @@ WORKERS = {"build": worker_build, "drop": worker_drop, "pg": worker_pg, "counts"
 
 
 # --- the parent ---------------------------------------------------------------------------------
-def build(runner: harness.Runner, names: dict, cases: int, backend: str, rebuild: bool) -> bool:
-    facts = Path(names["gpkg"]).with_suffix(f".{backend}.json")
-    if facts.exists() and not rebuild and (backend == "postgis" or Path(names["gpkg"]).exists()):
+def facts_path(names: dict, backend: str) -> Path:
+    """What the build of a store printed, kept beside the GeoPackage: the mark that the store is built."""
+    return Path(names["gpkg"]).with_suffix(f".{backend}.json")
+
+
+def build(runner: harness.Runner, names: dict, cases: int, backend: str, rebuild: bool, there: bool) -> bool:
+    """Build the store unless it is `there` and its facts are kept (--rebuild: always)."""
+    facts = facts_path(names, backend)
+    if facts.exists() and there and not rebuild:
         built = json.loads(facts.read_text())
         print(f"  {backend} store: built before ({built['stored']:,} cases, {built['seconds']:.0f} s)", flush=True)
         return True
@@ -261,13 +268,18 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(harness.header(f"bench_evaluation: {args.cases:,} cases per period (February and March 2025)"), flush=True)
     backends = [b for b, skip in (("gpkg", args.skip_gpkg), ("postgis", args.skip_postgis)) if not skip]
-    if "postgis" in backends and runner.run("PostGIS server", "pg", names).error:
-        print("    PostGIS unavailable (start it with: bash .ci/postgis.sh); skipped", flush=True)
-        backends.remove("postgis")
+    there = {"gpkg": Path(names["gpkg"]).exists()}
+    if "postgis" in backends:
+        server = runner.run("PostGIS server", "pg", names)
+        if server.error:
+            print("    PostGIS unavailable (start it with: bash .ci/postgis.sh); skipped", flush=True)
+            backends.remove("postgis")
+        else:
+            there["postgis"] = server.result["built"]
     baseline = runner.run("baseline (QGIS + Processing + the plugin)", "baseline", {})
     rows = []
     for backend in backends:
-        if not build(runner, names, args.cases, backend, args.rebuild):
+        if not build(runner, names, args.cases, backend, args.rebuild, there[backend]):
             continue
         for level in levels:
             run = runner.run(f"{backend} evaluation_counts {level}", "counts",

@@ -804,6 +804,11 @@
       <translation>Notes on the data</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Chinese name</source>
+      <translation>Chinese name</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/cases/hotspots.py" />
       <source>Hot spot, 99% confidence</source>
       <translation>Hot spot, 99% confidence</translation>

@@ -804,6 +804,11 @@
       <translation>数据说明</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/core/cases/evaluation_report.py" />
+      <source>Chinese name</source>
+      <translation>中文名称</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/cases/hotspots.py" />
       <source>Hot spot, 99% confidence</source>
       <translation>热点（99% 置信度）</translation>

@@ -190,7 +190,8 @@ def _units(evaluation: Evaluation, t: Callable[[Message], str], translate: Trans
 def _definitions(t: Callable[[Message], str]) -> list[str]:
     heads = (message("Indicator"), message("Numerator"), message("Denominator"), message("Better"))
     out = [f"<h2>{t(message('Definitions'))}</h2>", "<table>",
-           "<tr><th>id</th><th>名称</th>" + "".join(f"<th>{t(h)}</th>" for h in heads) + "</tr>"]
+           f"<tr><th>id</th><th>{t(message('Chinese name'))}</th>" + "".join(f"<th>{t(h)}</th>" for h in heads)
+           + "</tr>"]
     for item in INDICATORS:
         denominator = t(item.denominator) if item.denominator is not None else "—"
         better = ("—" if item.lower_is_better is None
