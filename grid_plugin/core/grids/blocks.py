@@ -46,8 +46,8 @@ def onto_boundary(lines: np.ndarray, boundary: BaseGeometry, tolerance: float) -
     xy[near] = shapely.get_coordinates(shapely.line_interpolate_point(
         boundary, shapely.line_locate_point(boundary, points[near])))
     touched = np.unique(owner[near])
-    moved = shapely.set_coordinates(lines[touched].copy(), np.concatenate(
-        [xy[owner == k] for k in touched.tolist()]))
+    # get_coordinates lists the lines' vertices line by line: the touched lines' vertices, in order
+    moved = shapely.set_coordinates(lines[touched].copy(), xy[np.isin(owner, touched)])
     lines = lines.copy()
     lines[touched] = shapely.snap(moved, boundary, tolerance)
     boundary = shapely.snap(boundary, shapely.multipoints(xy[near]), CRUMB_WIDTH_M)
