@@ -11,7 +11,8 @@ export PYTHONPATH := $(CURDIR):/usr/share/qgis/python/plugins
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: setup postgis demo test test-qgis340 test-unit lint translations package deploy sample bench bench-follow bench-components \
-	bench-cases bench-heatmap bench-dock-heat bench-geocode bench-follow-quality bench-evaluation clean
+	bench-cases bench-heatmap bench-dock-heat bench-geocode bench-follow-quality bench-evaluation \
+	bench-store-scale bench-import-scale clean
 
 ## setup: Debian packages (as root or via sudo), .venv with pinned Python dependencies. Idempotent.
 setup:
@@ -84,9 +85,10 @@ bench: setup
 bench-follow: setup
 	$(PYTHON) bench/bench_follow.py
 
-## bench-follow-quality: issue 3's quality shares on the sample and on Manhattan for several MIN_AREA/MAX_AREA pairs.
+## bench-follow-quality: where the grid boundaries lie (on roads, on other features, straight) on the sample and on
+## Manhattan, without and with polygon features (the sample's parcels); ARGS=--bounds adds other MIN_AREA/MAX_AREA pairs.
 bench-follow-quality: setup
-	$(PYTHON) bench/bench_follow_quality.py
+	$(PYTHON) bench/bench_follow_quality.py $(ARGS)
 
 ## bench-components: codecomponents on 1,000,000 point components, next to native:joinattributesbylocation.
 bench-components: setup
@@ -115,6 +117,17 @@ bench-dock-heat: setup
 ## and kept; see the script's --help).
 bench-evaluation: setup postgis
 	$(PYTHON) bench/bench_evaluation.py
+
+## bench-store-scale: PostGIS at city scale: a reader's longest wait during a 1 M import (target 100 ms), and
+## per-grid counts of one month + one class over 100 M cases in 24 monthly partitions (target 1 s; ~17 GB, dropped).
+bench-store-scale: setup postgis
+	$(PYTHON) bench/bench_store_scale.py
+
+## bench-import-scale: importcases of 1 M and 10 M cases and of 1 M cases with 300 columns into GeoPackage and PostGIS:
+## rows/s and peak memory (target 600 MiB with QGIS), and QGIS's createpointslayerfromtable + importintopostgis on 1 M
+## (target 0.25×). About 30 min; the inputs (~4.5 GB) are cached, the stores removed after each run.
+bench-import-scale: setup postgis
+	$(PYTHON) bench/bench_import_scale.py
 
 clean:
 	rm -rf build dist out .pytest_cache

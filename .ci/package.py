@@ -26,7 +26,7 @@ SKIP_DIRS = {"__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache"}
 SKIP_SUFFIXES = {".pyc", ".ts"}
 # developer tools and litter, not plugin code
 SKIP_FILES = {"update_ts.py", "make_sample.py", "make_real_sample.py", "make_lifecycle.py", "make_emerging.py",
-              "demo.py", ".DS_Store"}
+              "make_parcels.py", "demo.py", ".DS_Store"}
 FILE_MODE = 0o100644  # every member a plain readable file: no executable bits in the zip
 
 

@@ -364,6 +364,69 @@ def measured() -> Iterator[dict]:
     figures.update(peak_memory_mib())
 
 
+@contextmanager
+def tree_memory(interval: float = 0.1) -> Iterator[dict]:
+    """Sample (every `interval` s, from /proc: Linux) the resident memory of this process and of its child
+    processes (a plugin's worker processes) while the block runs; the dict gets the largest sum seen
+    ("tree_peak_mib") and the largest sum of the children alone ("children_peak_mib")."""
+    import threading
+
+    figures = {"tree_peak_mib": 0.0, "children_peak_mib": 0.0}
+    done = threading.Event()
+    me = os.getpid()
+
+    def rss_mib(pid: int | str) -> float:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+        except OSError:
+            pass
+        return 0.0
+
+    def sample() -> None:
+        while True:
+            children = 0.0
+            for stat in Path("/proc").glob("[0-9]*/stat"):
+                try:
+                    if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == me:
+                        children += rss_mib(stat.parent.name)
+                except (OSError, IndexError, ValueError):
+                    continue
+            figures["children_peak_mib"] = max(figures["children_peak_mib"], children)
+            figures["tree_peak_mib"] = max(figures["tree_peak_mib"], rss_mib(me) + children)
+            if done.wait(interval):
+                return
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    try:
+        yield figures
+    finally:
+        done.set()
+        sampler.join()
+
+
+@contextmanager
+def foreign_cpu() -> Iterator[dict]:
+    """The CPU seconds other processes used while the block ran ("other_cpu_s": all cores' busy time from
+    /proc/stat, Linux, less this process's and its waited-for children's): on a shared machine, how much
+    the figures of the block were disturbed."""
+    figures: dict = {}
+
+    def busy() -> float:
+        values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:9]]
+        return (sum(values) - values[3] - values[4]) / os.sysconf("SC_CLK_TCK")  # minus idle and iowait
+
+    def own() -> float:
+        t = os.times()
+        return t.user + t.system + t.children_user + t.children_system
+
+    started = busy(), own()
+    yield figures
+    figures["other_cpu_s"] = max(0.0, (busy() - started[0]) - (own() - started[1]))
+
+
 def start_qgis(gui: bool = False, with_processing: bool = True, with_provider: bool = False):
     """Start a headless QgsApplication (with widgets when gui), Processing and the plugin's provider (when
     asked); return what must stay referenced: the application, or it and the provider."""
@@ -407,17 +470,23 @@ def output_layer(output, context):
 
 
 def counting_feedback():
-    """A QgsProcessingFeedback keeping the algorithm's warnings (non-fatal reportError) to count them."""
+    """A QgsProcessingFeedback keeping the algorithm's warnings (non-fatal reportError) to count them,
+    and its debug lines (`debug`)."""
     from qgis.core import QgsProcessingFeedback
 
     class CountingFeedback(QgsProcessingFeedback):
         def __init__(self):
             super().__init__()
             self.warnings: list[str] = []
+            self.debug: list[str] = []
 
         def reportError(self, error, fatalError=False):  # Qt override
             self.warnings.append(error)
             super().reportError(error, fatalError)
+
+        def pushDebugInfo(self, info):  # Qt override
+            self.debug.append(info)
+            super().pushDebugInfo(info)
 
         def summary(self) -> dict:
             return {"warnings": len(self.warnings), "first_warning": self.warnings[:1]}

@@ -134,6 +134,8 @@ EXAMPLES: dict[str, dict[str, str]] = {
     "evaluatecases": {"STORE": "/tmp/cases.gpkg", "LEVEL": "1", "START": "2025-10-01", "END": "2026-01-01",
                       "MIN_CASES": "10", "OUTPUT": "/tmp/evaluation.gpkg", "AREAS": "/tmp/evaluation_map.gpkg",
                       "RANKING": "/tmp/evaluation_ranking.gpkg", "REPORT_HTML": "/tmp/evaluation_report.html"},
+    "archivecases": {"STORE": "/tmp/cases.gpkg", "BEFORE": "2025-02", "MODE": "1",
+                     "ARCHIVE": "/tmp/cases_2025_01.gpkg"},
     "geocodeaddresses": {"INPUT": "resources/sample/sample_cases.csv", "ADDRESS_FIELD": "address",
                          "STORE": "/tmp/cases.gpkg", "OUTPUT": "/tmp/geocoded.gpkg",
                          "REPORT": "/tmp/geocoding_report.csv"},

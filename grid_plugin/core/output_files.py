@@ -22,8 +22,9 @@ import contextlib
 import csv
 import os
 import re
+import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -95,11 +96,29 @@ class StagedFile:
 
     def write(self, fill: Callable[[TextIO], None], encoding: str = "utf-8-sig") -> None:
         """Write the new version (the temporary file, flushed to disk) with `fill(handle)`."""
+        with self.writing(encoding) as handle:
+            fill(handle)
+
+    @contextlib.contextmanager
+    def writing(self, encoding: str = "utf-8-sig") -> Iterator[TextIO]:
+        """The handle of a new version, written bit by bit in the block (an import writes its rejects as
+        it finds them), flushed to disk when the block ends; a version written before is dropped."""
+        if self.temp is not None:
+            with contextlib.suppress(OSError):
+                self.temp.unlink()
         self.temp = self._spare_name("tmp")
         with open(self.temp, "w", encoding=encoding, newline="") as handle:
-            fill(handle)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
+
+    def write_file(self, fill: Callable[[Path], None], from_target: bool = False) -> None:
+        """Write the new version with `fill(path)`, for a file another library writes (a GeoPackage); with
+        `from_target`, it starts as a copy of the current target, when there is one."""
+        self.temp = self._spare_name("tmp")
+        if from_target and self.target.exists():
+            shutil.copyfile(self.target, self.temp)
+        fill(self.temp)
 
     def put_in_place(self) -> None:
         """Move the old target aside and the new version in; on failure the old one stays."""

@@ -12,6 +12,7 @@ is row 1, and so on by the sheet's row numbers.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import posixpath
 import re
 import zipfile
@@ -23,7 +24,14 @@ from xml.parsers import expat
 
 import numpy as np
 
-from grid_plugin.core.components.tables import HEADER_SEARCH, Expect, TableColumns, choose_header
+from grid_plugin.core.components.tables import (
+    HEADER_SEARCH,
+    Expect,
+    TableChunk,
+    TableColumns,
+    choose_header,
+    chunk_rows,
+)
 from grid_plugin.core.errors import GridInputError, Message, message
 
 # number formats 14-22, 27-36, 45-47 and 50-58 are dates or times (ECMA-376 and its East Asian ids)
@@ -32,6 +40,7 @@ _ELAPSED = re.compile(r"\[(h+|m+|s+)\]", re.IGNORECASE)
 _NOT_FORMAT = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|[_*].')  # quoted text, escapes, [Red]/[$-804], padding
 _DATE_CODES = re.compile(r"[ymdhs]", re.IGNORECASE)
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")  # how OOXML writes control characters in text
+_DIMENSION = re.compile(r'<(?:\w+:)?dimension\s+ref="[A-Z]+\d+(?::[A-Z]+(\d+))?"')
 _REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _SECONDS_PER_DAY = 86400
 
@@ -120,6 +129,17 @@ class XlsxTable:
         for number, values in self.records():
             yield number, {name: values.get(k) for k, name in enumerate(fields)}
 
+    def row_count(self) -> int | None:
+        """The rows below the header as the sheet's dimension says (an upper bound: blank rows count), None
+        without one; read from the start of the sheet, not from its rows."""
+        try:
+            with zipfile.ZipFile(self.path) as archive, archive.open(self._part) as stream:
+                head = stream.read(1 << 16).decode("utf-8", errors="replace")
+        except (zipfile.BadZipFile, OSError, KeyError):
+            return None
+        found = _DIMENSION.search(head.split("<sheetData", 1)[0])
+        return max(0, int(found.group(1)) - self.header_record) if found and found.group(1) else None
+
     def raw_rows(self, numbers: Collection[int]) -> dict[int, list[object]]:
         """The rows with these data row numbers, every value as read (beyond the header too)."""
         wanted = set(numbers)
@@ -133,23 +153,46 @@ class XlsxTable:
     def columns(self, wanted: Sequence[str], shared: Collection[str] = ()) -> TableColumns:
         """The wanted columns as lists (None for an empty cell), with data row numbers; a row with
         a value in a column beyond the header is a problem."""
+        chunk = next(self._chunks(wanted, shared, 0, keep=False), None)
+        if chunk is None:
+            return TableColumns({name: [] for name in wanted}, np.empty(0, dtype=np.int64), {})
+        return TableColumns(chunk.columns, chunk.rows, chunk.problems)
+
+    def chunks(self, wanted: Sequence[str], shared: Collection[str] = (), size: int = 0) -> Iterator[TableChunk]:
+        """columns() a chunk of `size` rows at a time (default: chunk_rows of the header's width), each
+        keeping its rows, every value converted, for raw_rows()."""
+        return self._chunks(wanted, shared, size or chunk_rows(len(self.fields)), keep=True)
+
+    def _chunks(self, wanted: Sequence[str], shared: Collection[str], size: int, keep: bool) -> Iterator[TableChunk]:
+        """Chunks of `size` rows (0: all in one)."""
         positions = [self.fields.index(name) for name in wanted]
-        size = len(self.fields)
-        kept: list[list[object]] = [[] for _ in wanted]
+        width = len(self.fields)
         one: list[dict | None] = [{} if name in shared else None for name in wanted]
-        numbers: list[int] = []
-        problems: dict[int, Message] = {}
-        for number, values in self.records(set(positions)):
-            beyond = [k for k in values if k >= size and values[k] is not None and values[k] != ""]
-            if beyond:
-                problems[len(numbers)] = message(
-                    "row {row} has a value in column {column}, which has no header; name the column or move the value",
-                    row=number, column=column_letters(min(beyond)))
-            numbers.append(number)
-            for column, at, same in zip(kept, positions, one):
-                value = values.get(at)
-                column.append(value if same is None or not isinstance(value, str) else same.setdefault(value, value))
-        return TableColumns(dict(zip(wanted, kept)), np.asarray(numbers, dtype=np.int64), problems)
+
+        def chunk_of(part: list[tuple[int, dict[int, object]]]) -> TableChunk:
+            problems: dict[int, Message] = {}
+            for k, (number, values) in enumerate(part):
+                beyond = [c for c in values if c >= width and values[c] is not None and values[c] != ""]
+                if beyond:
+                    problems[k] = message(
+                        "row {row} has a value in column {column}, which has no header; name the column or move "
+                        "the value", row=number, column=column_letters(min(beyond)))
+            columns = {}
+            for name, at, same in zip(wanted, positions, one):
+                got = [values.get(at) for _, values in part]
+                columns[name] = got if same is None else [
+                    value if not isinstance(value, str) else same.setdefault(value, value) for value in got]
+            return TableChunk(columns, np.fromiter((n for n, _ in part), dtype=np.int64, count=len(part)), problems,
+                              False, [values for _, values in part] if keep else (), _listed)
+
+        rows = self.records(None if keep else set(positions))
+        while True:
+            part = list(itertools.islice(rows, size or None))
+            if not part:
+                return
+            yield chunk_of(part)
+            if not size:
+                return
 
 
 _SKIPPED = object()  # stands for a value in a column that was not asked for
@@ -232,6 +275,11 @@ class _SheetReader:
             number = float(text)
             return int(number) if number.is_integer() and abs(number) < 2 ** 53 else number
         return int(text)
+
+
+def _listed(rows: list[dict[int, object]]) -> list[list[object]]:
+    """Sheet rows ({column index: value}) as their values by position."""
+    return [[values.get(k) for k in range(max(values) + 1)] if values else [] for values in rows]
 
 
 def _serial_time(serial: float, epoch: dt.datetime) -> object:

@@ -115,7 +115,8 @@ class GridStep(Step):
         super().__init__(*args, **kwargs)
         self.divide = self.form(DIVIDE, [
             "INPUT", "MODE", "COMMUNITY_CODE_FIELD", "STREET_NAME_FIELD", "COMMUNITY_NAME_FIELD", "LINES",
-            "TARGET_AREA", "MIN_AREA", "MAX_AREA", "CELL_SIZE", "PREVIOUS", "OUTPUT", "CHANGE_REPORT"], self.OUTPUTS)
+            "POLYGONS", "MANAGED_UNIT", "TARGET_AREA", "MIN_AREA", "MAX_AREA", "OPEN_LAND_MAX", "CELL_SIZE",
+            "PREVIOUS", "OUTPUT", "CHANGE_REPORT"], self.OUTPUTS)
         row = self.button_row()
         self.button("divide", tr("Divide into unit grids"), self.run_divide, row)
         self.button("validate_grids", tr("Validate the grids"), self.run_validate, row)

@@ -4,10 +4,12 @@ Feature reading and writing live in features.py, outputs and styling in outputs.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from qgis.core import (
+    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsFeatureSource,
     QgsProcessingAlgorithm,
@@ -19,10 +21,12 @@ from qgis.PyQt.QtCore import QCoreApplication, QDate, Qt
 from qgis.PyQt.QtGui import QIcon
 
 from grid_plugin.core.errors import Cancelled, GridInputError, Message
+from grid_plugin.core.grids.parallel import worker_count
 from grid_plugin.core.progress import Progress
+from grid_plugin.core.timing import StageTimes, collecting
 from grid_plugin.processing.crs import gauss_kruger_crs_for, is_ground_metric
 from grid_plugin.processing.proj_threads import keep_proj_context
-from grid_plugin.toolbelt.i18n import CONTEXT
+from grid_plugin.toolbelt.i18n import CONTEXT, tr
 from grid_plugin.toolbelt.paths import resource
 
 
@@ -96,8 +100,14 @@ class GridAlgorithm(QgsProcessingAlgorithm):
         raise NotImplementedError
 
     def processAlgorithm(self, parameters, context, feedback):
+        times = StageTimes()  # where the time goes: one debug line when the algorithm marks its stages
         try:
-            return self.process(parameters, context, feedback)
+            with collecting(times):
+                result = self.process(parameters, context, feedback)
+            if times.seconds and feedback is not None:
+                feedback.pushDebugInfo(self.tr("Seconds by stage: {}").format(
+                    json.dumps(times.rounded(), ensure_ascii=False)))
+            return result
         except QgsProcessingException as error:
             message = str(error)
         finally:
@@ -105,7 +115,7 @@ class GridAlgorithm(QgsProcessingAlgorithm):
         # QGIS 3.22's sip error handler keeps the exception a Python algorithm raises for good,
         # and with it every frame on its traceback: the run's sources, layers and open files
         # would stay alive until QGIS exits. Raise a fresh one from a frame holding only text.
-        del parameters, context, feedback
+        del parameters, context, feedback, times
         raise QgsProcessingException(message)
 
     def group(self) -> str:
@@ -133,3 +143,15 @@ def core_progress(feedback: QgsProcessingFeedback | None, start: float = 0, end:
         report=lambda pct: feedback.setProgress(start + span * pct / 100.0),
         is_cancelled=feedback.isCanceled,
     )
+
+
+def community_workers(communities: int, feedback: QgsProcessingFeedback | None = None) -> int:
+    """How many worker processes divide the communities side by side (core.grids.parallel): one per core,
+    or QGIS's own limit, "Max cores to use" (Settings ▸ Options ▸ Rendering), when it is set; fewer for a
+    few communities. Logged when more than one."""
+    limit = QgsApplication.maxThreads()
+    workers = worker_count(limit if limit > 0 else None, communities)
+    if workers > 1 and feedback is not None:
+        feedback.pushInfo(tr("The communities are divided side by side by {} worker processes (their number "
+                             "follows Settings ▸ Options ▸ Rendering ▸ Max cores to use).").format(workers))
+    return workers

@@ -169,8 +169,18 @@ def check_datum(feedback: QgsProcessingFeedback, lon: np.ndarray, lat: np.ndarra
     (core.geodesy.datum.guess_datum).
     `what` names the points in the message ("components"), `key` the parameter to change and `labels` its option
     per datum (default: the DATUM options)."""
+    return warn_datum(feedback, datum_guess(lon, lat, contains, chosen), what, key, labels)
+
+
+def datum_guess(lon: np.ndarray, lat: np.ndarray, contains: Contains, chosen: str) -> DatumGuess:
+    """check_datum's counts without its warning (points that come in chunks: core.geodesy.datum.combine_guesses)."""
     raw_lon, raw_lat = from_wgs84(lon, lat, chosen)
-    guess = guess_datum(raw_lon, raw_lat, contains, chosen)
+    return guess_datum(raw_lon, raw_lat, contains, chosen)
+
+
+def warn_datum(feedback: QgsProcessingFeedback, guess: DatumGuess, what: str, key: str,
+               labels: dict[str, str] | None = None) -> DatumGuess:
+    """check_datum's warning from counts made beforehand."""
     better = guess.suggested
     if better is not None:
         options = labels or dict(zip(DATUM_SYSTEMS, datum_options()))

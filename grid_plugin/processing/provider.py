@@ -5,6 +5,7 @@ from __future__ import annotations
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from grid_plugin.processing.algorithms.archive_cases import ArchiveCasesAlgorithm
 from grid_plugin.processing.algorithms.case_heatmap import CaseHeatmapAlgorithm
 from grid_plugin.processing.algorithms.case_hotspots import CaseHotspotsAlgorithm
 from grid_plugin.processing.algorithms.code_components import CodeComponentsAlgorithm
@@ -26,7 +27,8 @@ from grid_plugin.toolbelt.paths import plugin_version, resource
 ALGORITHMS = (DivideGridsAlgorithm, ValidateGridsAlgorithm, CodeComponentsAlgorithm, ValidateComponentsAlgorithm,
               ImportCasesAlgorithm, CaseHeatmapAlgorithm, CaseHotspotsAlgorithm, ExportGridsAlgorithm,
               ResponsibilityMapsAlgorithm, ImportAddressesAlgorithm, GeocodeAddressesAlgorithm,
-              ReverseGeocodeAlgorithm, EmergingHotspotsAlgorithm, ConvertCoordinatesAlgorithm, EvaluateCasesAlgorithm)
+              ReverseGeocodeAlgorithm, EmergingHotspotsAlgorithm, ConvertCoordinatesAlgorithm, EvaluateCasesAlgorithm,
+              ArchiveCasesAlgorithm)
 
 
 class GridPluginProvider(QgsProcessingProvider):

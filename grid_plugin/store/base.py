@@ -19,7 +19,7 @@ import shapely
 
 from grid_plugin.core.addresses.addresses import AddressEntries
 from grid_plugin.core.cases.evaluation import Period, UnitCounts
-from grid_plugin.core.cases.piles import EXACT, PILE, PileFinding, PileRule, PositionCounts, judge_piles
+from grid_plugin.core.cases.piles import PILE, PileFinding, PileRule, PositionCounts, judge_piles
 from grid_plugin.core.cases.records import ALL_CASES, CaseFilter, CaseRecords
 from grid_plugin.core.errors import Message
 from grid_plugin.core.geodesy.crs import datum_epsg
@@ -28,7 +28,6 @@ from grid_plugin.io.names import StoreError
 from grid_plugin.store.schema import (
     CASE_COLUMNS,
     DATUM_KEY,
-    LIFECYCLE_COLUMNS,
     LOCATION_QUALITY,
     SCHEMA_VERSION,
     STORE_SRID,
@@ -193,6 +192,15 @@ class CaseStore(ABC):
         """Insert the new cases and update the changed ones by case id (inside the caller's
         transaction, after existing_hashes told them apart)."""
 
+    def begin_cases(self, expected: int) -> None:
+        """An import of about `expected` cases (an upper bound) follows, in write_cases calls of one chunk
+        each, then end_cases: a store may set its indexes aside until then (inside the transaction)."""
+        return None
+
+    def end_cases(self) -> None:
+        """After the last write_cases of an import begun with begin_cases."""
+        return None
+
     @abstractmethod
     def position_counts(self, min_cases: int) -> PositionCounts:
         """The stored cases per distinct position (core.cases.piles.PositionCounts): how many positions hold
@@ -324,32 +332,16 @@ def import_cases(store: CaseStore, records: CaseRecords, counts: ImportCounts, s
     With `piles`, default-location piles are looked for over the whole store after the upsert
     (core.cases.piles) and flagged in the same transaction; counts.piles and counts.piled say what.
     Records without a location_quality column are 'exact'; without the lifecycle columns
-    (schema.LIFECYCLE_COLUMNS), theirs are NULL (unknown).
+    (schema.LIFECYCLE_COLUMNS), theirs are NULL (unknown). An import in chunks uses
+    store.case_import.CaseUpsert, of which this is the one-chunk case.
     """
-    progress = progress or Progress()
+    from grid_plugin.store.case_import import CaseUpsert  # built on this module
+
     refuse_nul_in_cases(records)  # before the first write: a refused batch writes nothing
-    records.values.setdefault(LOCATION_QUALITY.name, [EXACT] * len(records))
-    for column in LIFECYCLE_COLUMNS:
-        records.values.setdefault(column.name, [None] * len(records))
     with store.transaction():
-        store.begin_import()
-        known = store.existing_hashes(records.case_ids)
-        hashes = records.values["content_hash"]
-        new, changed = [], []
-        for i, case_id in enumerate(records.case_ids):
-            held = known.get(case_id)
-            if held is None:
-                new.append(i)
-            elif held != hashes[i]:
-                changed.append(i)
-        counts.imported, counts.updated = len(new), len(changed)
-        counts.unchanged = len(records) - len(new) - len(changed)
-        batch_id = store.next_batch_id()
-        store.write_cases(records.take(new), records.take(changed), batch_id, progress)
-        if piles is not None:
-            counts.piles, counts.piled = flag_piles(store, piles)
-        counts.batch_id = store.record_batch(source_name, counts)
-    return counts
+        upsert = CaseUpsert(store, len(records), progress)
+        upsert.add(records)
+        return upsert.finish(counts, source_name, piles)
 
 
 def flag_piles(store: CaseStore, rule: PileRule) -> tuple[PileFinding, int]:

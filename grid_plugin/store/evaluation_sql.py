@@ -8,7 +8,8 @@ the cut-off of the case's period, the handling hours a SUM. Values travel as par
 quoted. What differs per backend is given by a `Dialect`: the parameter marker of a time (a GeoPackage
 compares its ISO UTC text as text, PostGIS casts the text to timestamptz) and the hours between two
 times. The medians are each backend's own (gpkg_evaluation.py, postgis_evaluation.py), over
-`handled_cases`.
+`handled_cases`. A backend may bound the report times too (`Reported`): PostGIS does, so that the query
+reads only the months its partitions hold for those report times (postgis_evaluation.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,15 @@ from dataclasses import dataclass
 
 from grid_plugin.core.cases.evaluation import COUNT_FIELDS, INVALID, LEVEL_COLUMNS, UNFILED, VALID, Period
 from grid_plugin.io.names import quote_sqlite as q
+
+
+@dataclass(frozen=True)
+class Reported:
+    """Report times [start, end) (UTC text) that hold every case of the periods: a bound the filing
+    time's condition implies, written out on the report time."""
+
+    start: str
+    end: str
 
 
 @dataclass(frozen=True)
@@ -53,7 +63,7 @@ _CONDITIONS = {  # COUNT_FIELDS but the first ("cases", all rows) and the hours,
 assert ("cases", *_CONDITIONS, "handled_hours") == COUNT_FIELDS
 _COLUMNS = ("reported_at", "filed_at", "dispatched_at", "disposed_at", "closed_at", "deadline", "invalid",
             "rework_count", "postpone_count")
-_MARK = re.compile(r"\{(start|end|cutoff)(\d+)\}")
+_MARK = re.compile(r"\{(start|end|cutoff)(\d+)\}|\{reported_(start|end)\}")
 
 
 def level_key(level: str) -> str:
@@ -65,12 +75,17 @@ def level_key(level: str) -> str:
     return q(LEVEL_COLUMNS[level])
 
 
-def bind(template: str, periods: Sequence[Period], dialect: Dialect) -> tuple[str, list[object]]:
-    """The SQL with every {startN}, {endN} and {cutoffN} (of periods[N]) a time marker, and their values
-    in order."""
+def bind(template: str, periods: Sequence[Period], dialect: Dialect,
+         reported: Reported | None = None) -> tuple[str, list[object]]:
+    """The SQL with every {startN}, {endN} and {cutoffN} (of periods[N]), {reported_start} and
+    {reported_end} a time marker, and their values in order."""
     params: list[object] = []
 
     def marker(found: re.Match) -> str:
+        if found[3]:
+            assert reported is not None
+            params.append(reported.start if found[3] == "start" else reported.end)
+            return dialect.time
         period = periods[int(found[2])]
         params.append({"start": period.start, "end": period.end, "cutoff": period.cutoff}[found[1]])
         return dialect.time
@@ -78,11 +93,12 @@ def bind(template: str, periods: Sequence[Period], dialect: Dialect) -> tuple[st
     return _MARK.sub(marker, template), params
 
 
-def _cases(table: str, level: str, periods: Sequence[Period]) -> str:
+def _cases(table: str, level: str, periods: Sequence[Period], reported: Reported | None = None) -> str:
     """The cases of the periods with their period's index ("period") and cut-off ("cutoff"), unit and
     standing. periods[k + 1] must end where periods[k] starts. The filing time's range is written out per
     column (not on COALESCE), so that PostgreSQL estimates the rows from its statistics and aggregates by
-    hash instead of sorting."""
+    hash instead of sorting. With `reported`, the report times are bounded too (markers {reported_start},
+    {reported_end})."""
     for later, earlier in zip(periods, periods[1:]):
         if earlier.end != later.start:
             raise ValueError("the periods of one query must follow each other")
@@ -92,23 +108,28 @@ def _cases(table: str, level: str, periods: Sequence[Period]) -> str:
         index = f"CASE WHEN {FILED} >= {{start{k}}} THEN {k} ELSE {index} END"
         cutoff = f"CASE WHEN {FILED} >= {{start{k}}} THEN {{cutoff{k}}} ELSE {cutoff} END"
     columns = ", ".join(q(name) for name in _COLUMNS)
+    where = (f'("filed_at" >= {{start{last}}} AND "filed_at" < {{end0}}) OR '
+             f'("filed_at" IS NULL AND "reported_at" >= {{start{last}}} AND "reported_at" < {{end0}})')
+    if reported is not None:
+        where = f'({where}) AND "reported_at" >= {{reported_start}} AND "reported_at" < {{reported_end}}'
     return (f"SELECT {index} AS period, {level_key(level)} AS unit, {_STANDING} AS standing, {cutoff} AS cutoff, "
-            f'{columns} FROM {table} WHERE ("filed_at" >= {{start{last}}} AND "filed_at" < {{end0}}) OR '
-            f'("filed_at" IS NULL AND "reported_at" >= {{start{last}}} AND "reported_at" < {{end0}})')
+            f"{columns} FROM {table} WHERE {where}")
 
 
-def counts_query(table: str, level: str, periods: Sequence[Period], dialect: Dialect) -> tuple[str, list[object]]:
+def counts_query(table: str, level: str, periods: Sequence[Period], dialect: Dialect,
+                 reported: Reported | None = None) -> tuple[str, list[object]]:
     """Rows (period index, key, standing, *COUNT_FIELDS) (core.cases.evaluation.unit_counts reads them)."""
     hours = dialect.hours(FILED, '"closed_at"')
     counts = ", ".join(f"COUNT(*) FILTER (WHERE {condition})" for condition in _CONDITIONS.values())
     template = (f"SELECT period, unit, standing, COUNT(*), {counts}, SUM({hours}) FILTER (WHERE {_HANDLED}) "
-                f"FROM ({_cases(table, level, periods)}) AS period_cases GROUP BY 1, 2, 3")
-    return bind(template, periods, dialect)
+                f"FROM ({_cases(table, level, periods, reported)}) AS period_cases GROUP BY 1, 2, 3")
+    return bind(template, periods, dialect, reported)
 
 
-def handled_cases(table: str, level: str, periods: Sequence[Period], dialect: Dialect) -> str:
+def handled_cases(table: str, level: str, periods: Sequence[Period], dialect: Dialect,
+                  reported: Reported | None = None) -> str:
     """A template (for bind) of the rows (period, unit, hours) of the valid cases of the periods closed by
     their cut-off after their filing: what the handling times are of."""
     hours = dialect.hours(FILED, '"closed_at"')
-    return (f"SELECT period, unit, {hours} AS hours FROM ({_cases(table, level, periods)}) AS period_cases "
-            f'WHERE standing = {VALID} AND {_HANDLED}')
+    return (f"SELECT period, unit, {hours} AS hours FROM ({_cases(table, level, periods, reported)}) AS "
+            f'period_cases WHERE standing = {VALID} AND {_HANDLED}')

@@ -15,6 +15,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +23,7 @@ import shapely
 
 from grid_plugin.core.addresses.addresses import AddressEntries
 from grid_plugin.core.cases.evaluation import Period, UnitCounts
+from grid_plugin.core.cases.months import Month
 from grid_plugin.core.cases.piles import PositionCounts
 from grid_plugin.core.cases.records import ALL_CASES, CaseFilter, CaseRecords
 from grid_plugin.core.progress import Progress
@@ -37,10 +39,10 @@ from grid_plugin.io.geopackage import (
     register_functions,
     rtree_triggers,
 )
-from grid_plugin.io.gpkg_rtree import bulk_load_rtree
+from grid_plugin.io.gpkg_rtree import PointBoxes, bulk_load_points
 from grid_plugin.io.names import quote_sqlite as q
 from grid_plugin.io.names import sqlite_names
-from grid_plugin.store import gpkg_evaluation, gpkg_piles
+from grid_plugin.store import gpkg_archive, gpkg_evaluation, gpkg_piles
 from grid_plugin.store.base import (
     CaseStore,
     ImportCounts,
@@ -74,6 +76,13 @@ from grid_plugin.store.schema import (
 _TYPES = {"text": "TEXT", "datetime": "DATETIME", "date": "DATE", "real": "REAL", "integer": "INTEGER"}
 _META = "store_meta"
 BUSY_TIMEOUT_S = 60.0  # how long a write waits for another writer of the file (gpkg_access.py)
+CACHE_KIB = 262_144  # SQLite's page cache: 256 MiB for reads
+# ... and for an import (begin_cases to its commit), whose memory stays bounded: its index builds spill to
+# temporary files, and at 1 M cases it takes as long with 32 MiB as with 256 MiB
+IMPORT_CACHE_KIB = 32_768
+# the R-tree of a large import is bulk-loaded (io.gpkg_rtree: the points in files, 4 bytes a point and 8 a row
+# held before in memory) up to this many points in the table; beyond, each chunk's boxes go into it one by one
+BULK_RTREE_POINTS = 12_000_000
 
 class GpkgStore(CaseStore):
     """A case store in a GeoPackage file; created (with the current schema) when missing."""
@@ -91,6 +100,8 @@ class GpkgStore(CaseStore):
         if not existed and not create:
             raise StoreError("GeoPackage store {path} does not exist; run the case import first.", path=str(path))
         self._depth = 0
+        self._bulk: _CaseBulk | None = None  # an import between begin_cases and end_cases
+        self._import_cache = False  # the page cache is an import's until its transaction ends
         try:
             self.conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False,
                                         timeout=self.timeout)
@@ -117,7 +128,7 @@ class GpkgStore(CaseStore):
             return True
 
         try:
-            self.conn.execute("PRAGMA cache_size = -262144")  # 256 MiB: index builds of a 1 M batch stay in memory
+            self.conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             register_functions(self.conn)
             if wait_while_busy(self.conn, up_to_date, self.label, self.timeout, self.feedback, writing=False):
                 return
@@ -161,6 +172,10 @@ class GpkgStore(CaseStore):
             raise
         finally:
             self._depth = 0
+            self._bulk = None
+            if self._import_cache:  # the cache of an import in chunks (begin_cases) lasts to its end
+                self._import_cache = False
+                self.conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
 
     def schema_version(self) -> int:
         if not self._has_table(_META):
@@ -297,19 +312,16 @@ class GpkgStore(CaseStore):
         self.conn.execute("DELETE FROM wanted_ids")
         return dict(rows)
 
-    def write_cases(self, new: CaseRecords, changed: CaseRecords, batch_id: int, progress: Progress) -> None:
-        """Insert new cases in case-id order and update changed ones.
-
-        The R-tree is filled in one pass afterwards instead of by the per-row triggers (each
-        trigger row calls back into Python four times), and a batch that is large against the
-        table rebuilds the query indexes instead of updating them row by row. The triggers and
-        indexes are dropped and made again inside the caller's transaction, so a failure restores
-        them with everything else."""
-        total = len(new) + len(changed)
-        if not total:
-            return
+    def begin_cases(self, expected: int) -> None:
+        """The R-tree triggers are dropped (each trigger row calls back into Python four times) and the
+        boxes written once at the end; an import large against the table also drops the query indexes and
+        bulk-loads the whole R-tree at the end (end_cases), rather than updating them row by row. All
+        inside the caller's transaction, so a failure restores them with everything else."""
+        self.conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+        self._import_cache = True
         held = self.conn.execute('SELECT COUNT(*) FROM "cases"').fetchone()[0]
-        rebuild = total >= max(20_000, held // 5)
+        rebuild = expected >= max(20_000, held // 5)
+        bulk_rtree = rebuild and held + expected <= BULK_RTREE_POINTS
         triggers = [(name, sql) for name, sql in rtree_triggers("cases", "rtree_cases_geom")
                     if name.endswith(("_insert", "_update1", "_update3"))]
         for name, _sql in triggers:
@@ -317,27 +329,48 @@ class GpkgStore(CaseStore):
         if rebuild:
             for index in CASE_INDEXES:
                 self.conn.execute(f"DROP INDEX IF EXISTS {q(index.name)}")
-        # AUTOINCREMENT numbers the inserted rows on from the sequence, in insertion order
-        first_new_fid = self._sequence() + 1
-        new = new.take(np.argsort(np.asarray(new.case_ids, dtype=object), kind="stable"))
-        changed = changed.take(np.argsort(np.asarray(changed.case_ids, dtype=object), kind="stable"))
-        steps = total + total // 4
-        self._write_rows(new, changed, batch_id, progress, steps)
-        if self._sequence() != first_new_fid + len(new) - 1:
-            raise StoreError("The case table of {path} changed during the import; run it again.", path=str(self.path))
-        if rebuild:
-            self._rebuild_rtree(new, first_new_fid)
-        else:
-            self._add_to_rtree(new, changed, first_new_fid)
-        for _name, sql in triggers:
-            self.conn.execute(sql)
-        if rebuild:
-            progress.step(total, steps)
+        # AUTOINCREMENT numbers the new rows on from the sequence
+        boxes = PointBoxes(self._sequence() + 1) if bulk_rtree else None
+        self._bulk = _CaseBulk(triggers, rebuild, boxes)
+
+    def write_cases(self, new: CaseRecords, changed: CaseRecords, batch_id: int, progress: Progress) -> None:
+        """Insert new cases in case-id order and update changed ones (within begin_cases/end_cases, or
+        as a batch of its own)."""
+        alone = self._bulk is None
+        if alone:
+            self.begin_cases(len(new) + len(changed))
+        bulk = self._bulk
+        total = len(new) + len(changed)
+        if total:
+            first_new_fid = self._sequence() + 1
+            new = new.take(np.argsort(np.asarray(new.case_ids, dtype=object), kind="stable"))
+            changed = changed.take(np.argsort(np.asarray(changed.case_ids, dtype=object), kind="stable"))
+            self._write_rows(new, changed, batch_id, progress, total)
+            if self._sequence() != first_new_fid + len(new) - 1:
+                raise StoreError("The case table of {path} changed during the import; run it again.",
+                                 path=str(self.path))
+            if bulk.boxes is not None:
+                bulk.boxes.add(new.lon, new.lat)
+            else:
+                self._add_to_rtree(new, changed, first_new_fid)
+        if alone:
+            self.end_cases()
+        progress.step(total, total)
+
+    def end_cases(self) -> None:
+        bulk, self._bulk = self._bulk, None
+        if bulk is None:
+            return
+        if bulk.boxes is not None:
+            self._rebuild_rtree(bulk.boxes)
+        if bulk.indexes:
             for index in CASE_INDEXES:
-                self.conn.execute(f'CREATE INDEX {q(index.name)} ON "cases" ({sqlite_names(index.columns)})')
+                self.conn.execute(f'CREATE INDEX IF NOT EXISTS {q(index.name)} ON "cases" '
+                                  f"({sqlite_names(index.columns)})")
+        for _name, sql in bulk.triggers:
+            self.conn.execute(sql)
         bounds = self.conn.execute('SELECT MIN(minx), MIN(miny), MAX(maxx), MAX(maxy) FROM "rtree_cases_geom"')
         self._update_extent("cases", np.array(bounds.fetchone(), dtype=float))
-        progress.step(steps, steps)
 
     def _write_rows(self, new: CaseRecords, changed: CaseRecords, batch_id: int, progress: Progress,
                     steps: int) -> None:
@@ -361,16 +394,15 @@ class GpkgStore(CaseStore):
                 self.conn.executemany(sql, rows)
             done += len(records)
 
-    def _rebuild_rtree(self, new: CaseRecords, first_new_fid: int) -> None:
-        """Bulk-load the whole R-tree: the rows held before are read back, this batch's are known."""
-        held_rows = self.conn.execute('SELECT "fid", "geom" FROM "cases" WHERE "fid" < ? ORDER BY "fid"',
-                                      (first_new_fid,)).fetchall()
-        held_x, held_y = decode_points([row[1] for row in held_rows])
-        fids = np.r_[np.array([row[0] for row in held_rows], dtype=np.int64),
-                     np.arange(first_new_fid, first_new_fid + len(new), dtype=np.int64)]
-        del held_rows
-        x, y = np.r_[held_x, new.lon], np.r_[held_y, new.lat]
-        bulk_load_rtree(self.conn, "rtree_cases_geom", fids, x, x, y, y)
+    def _rebuild_rtree(self, boxes: PointBoxes) -> None:
+        """Bulk-load the whole R-tree: this batch's new points are known, the rows held before (changed
+        ones included) are read back in blocks."""
+        cursor = self.conn.execute('SELECT "fid", "geom" FROM "cases" WHERE "fid" < ? ORDER BY "fid"',
+                                   (boxes.first_new,))
+        while rows := cursor.fetchmany(100_000):
+            boxes.add_held(np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows)),
+                           *decode_points([row[1] for row in rows]))
+        bulk_load_points(self.conn, "rtree_cases_geom", boxes)
 
     def _add_to_rtree(self, new: CaseRecords, changed: CaseRecords, first_new_fid: int) -> None:
         lon, lat = new.lon.tolist(), new.lat.tolist()
@@ -421,8 +453,24 @@ class GpkgStore(CaseStore):
     def evaluation_counts(self, level: str, periods: Sequence[Period]) -> list[dict[str, UnitCounts]]:
         return gpkg_evaluation.evaluation_counts(self, level, periods)
 
+    def read_case_records(self, end: str, after: str | None, limit: int) -> CaseRecords:
+        return gpkg_archive.read_case_records(self, end, after, limit)  # store/archive.py
+
+    def remove_before(self, month: Month, keep: bool) -> int:
+        return gpkg_archive.remove_before(self, month, keep)
+
     def layer_source(self, table: str) -> tuple[str, str]:
         return f"{self.path}|layername={table}", "ogr"
+
+
+@dataclass
+class _CaseBulk:
+    """What begin_cases set aside for end_cases: the R-tree triggers (SQL to make them again), whether the
+    query indexes were dropped, and the new points of a bulk-loaded R-tree (None: boxes written per chunk)."""
+
+    triggers: list[tuple[str, str]]
+    indexes: bool
+    boxes: PointBoxes | None
 
 
 def _addresses(rows: list[tuple], columns: int, decode_points) -> AddressEntries:

@@ -1,7 +1,7 @@
 """Default-location piles in a GeoPackage store (core.cases.piles): cases counted per position, pile cases flagged.
 
-SQLite cannot read the coordinates inside a geometry blob, so the positions are read whole (a million in
-about 1 s with the counting) and counted in numpy; a pile's token is the list of its point blobs (equal
+SQLite cannot read the coordinates inside a geometry blob, so the positions are read (in blocks, a million
+in about 1 s with the counting) and counted in numpy; a pile's token is the list of its point blobs (equal
 coordinates make equal blobs, store.gpkg.encode_points). Flagging finds a pile's cases through the R-tree
 and compares the blobs; both UPDATEs run inside the import's transaction.
 """
@@ -13,18 +13,31 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from grid_plugin.core.cases.piles import EXACT, PILE, PositionCounts, count_positions
+from grid_plugin.core.cases.piles import EXACT, PILE, PositionCounts, PositionTally
 from grid_plugin.io.names import quote_sqlite as q
 from grid_plugin.store.schema import LOCATION_QUALITY
 
 Decode = Callable[[Sequence[bytes]], "tuple[np.ndarray, np.ndarray]"]
 _MARGIN = 1e-5  # degrees: the R-tree keeps 32-bit floats, rounded outwards
+_BLOCK = 200_000  # cases read at a time
 
 
 def position_counts(conn: sqlite3.Connection, min_cases: int, decode: Decode) -> PositionCounts:
-    blobs = [row[0] for row in conn.execute('SELECT "geom" FROM "cases" WHERE "geom" IS NOT NULL')]
-    lon, lat = decode(blobs)
-    return count_positions(lon, lat, min_cases, tokens=blobs)[0]
+    """Read in blocks and counted in parts (core.cases.piles.PositionTally), whatever the store's size; a
+    candidate's token is the list of the distinct blobs of its cases, read again by fid."""
+    tally = PositionTally()
+    cursor = conn.execute('SELECT "fid", "geom" FROM "cases" WHERE "geom" IS NOT NULL')
+    while rows := cursor.fetchmany(_BLOCK):
+        tally.add(*decode([row[1] for row in rows]), np.fromiter((row[0] for row in rows), np.int64, len(rows)))
+    counts, ids = tally.counts(min_cases)
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS pile_fids (fid INTEGER PRIMARY KEY)")
+    for fids in ids:
+        conn.execute("DELETE FROM pile_fids")
+        conn.executemany("INSERT INTO pile_fids VALUES (?)", ((fid,) for fid in fids.tolist()))
+        blobs = conn.execute('SELECT "geom" FROM "cases" WHERE "fid" IN (SELECT fid FROM pile_fids) ORDER BY "fid"')
+        counts.tokens.append(list(dict.fromkeys(row[0] for row in blobs)))
+    conn.execute("DELETE FROM pile_fids")
+    return counts
 
 
 def flag_piles(conn: sqlite3.Connection, tokens: Sequence[Sequence[bytes]], decode: Decode) -> int:

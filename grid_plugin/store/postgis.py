@@ -19,13 +19,16 @@ from psycopg2 import sql as pgsql
 
 from grid_plugin.core.addresses.addresses import AddressEntries
 from grid_plugin.core.cases.evaluation import Period, UnitCounts
+from grid_plugin.core.cases.months import Month
 from grid_plugin.core.cases.piles import PositionCounts
 from grid_plugin.core.cases.records import ALL_CASES, CaseFilter, CaseRecords
 from grid_plugin.core.errors import message
 from grid_plugin.core.progress import Progress
 from grid_plugin.io.geopackage import chunks
 from grid_plugin.io.names import check_pg_identifier, check_schema_name
-from grid_plugin.store import postgis_evaluation, postgis_piles
+from grid_plugin.store import postgis_cases, postgis_evaluation, postgis_piles
+from grid_plugin.store import postgis_partitions as partitions
+from grid_plugin.store.archive import month_zone
 from grid_plugin.store.base import (
     CaseStore,
     ImportCounts,
@@ -46,14 +49,12 @@ from grid_plugin.store.postgis_copy import csv_stream, hex_ewkb_points
 from grid_plugin.store.schema import (
     ADDRESSES,
     CASE_COLUMNS,
-    CASE_INDEXES,
     COMPONENTS,
     DATUM_KEY,
     MIGRATIONS,
     STORE_SRID,
     UNIT_GRIDS,
     Column,
-    Index,
     Migration,
     Table,
 )
@@ -100,6 +101,7 @@ class PostgisStore(CaseStore):
                              error=str(err).strip()) from err
         self._depth = 0
         self._importing = False
+        self._staged: dict[int, str] = {}  # months this import COPied into tables of their own (end_cases)
         try:
             with self.transaction():
                 cursor = self._run("SELECT 1 FROM pg_extension WHERE extname = 'postgis'")
@@ -113,6 +115,8 @@ class PostgisStore(CaseStore):
                 self._run(pgsql.SQL("LOCK TABLE {} IN EXCLUSIVE MODE").format(self._ident(_META)))
                 self.check_version()
                 self._migrate()
+                self._partitioned = partitions.is_partitioned(self)  # False: a version < 7 (tests make them)
+                self._zone = month_zone(self)
         except BaseException:
             self.close()
             raise
@@ -142,6 +146,7 @@ class PostgisStore(CaseStore):
         self._depth, self._importing = 1, False
         try:
             yield
+            self.end_cases()  # months staged by an import that did not attach them: never left behind
             self.conn.commit()
         except psycopg2.Error as error:
             lost = self._rollback() or is_lost(self.conn, error)
@@ -152,6 +157,7 @@ class PostgisStore(CaseStore):
             raise
         finally:
             self._depth = 0
+            self._staged.clear()  # a rollback dropped them; a commit attached them
 
     def _rollback(self) -> bool:
         """Roll back; True when the connection is gone (the server has dropped the transaction)."""
@@ -172,6 +178,10 @@ class PostgisStore(CaseStore):
     def _ident(self, table: str) -> pgsql.Composed:
         """The qualified name of a store table (or index) for statements run with _run or query."""
         return pgsql.SQL("{}.{}").format(_Name(self.schema), _Name(check_pg_identifier(table)))
+
+    def _name(self, name: str) -> pgsql.Composable:
+        """An unqualified name (a constraint, a table renamed in place) for statements run with _run."""
+        return _Name(check_pg_identifier(name))
 
     def _copy_target(self, table: str) -> pgsql.Identifier:
         """The qualified name for COPY, which psycopg2 sends as it is (no %% to undo)."""
@@ -194,11 +204,17 @@ class PostgisStore(CaseStore):
             self._run(pgsql.SQL("INSERT INTO {} (key, value) VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET "
                                 "value = excluded.value").format(self._ident(_META)), (key, value))
 
+    def downgrade(self, version: int) -> None:
+        """Take a version 7 store back to `version` 6, for a plugin of that version (postgis_partitions.py);
+        opening it with this plugin again partitions it again."""
+        partitions.downgrade(self, version)
+        self._partitioned = False
+
     # ---- schema ------------------------------------------------------------------------------------------
     def _migrate(self) -> None:
         version = self.schema_version()
         if version == 0:  # a schema the store has never written: its table names must be free
-            names = [table.name for migration in MIGRATIONS for table in migration.create]
+            names = [*(table.name for migration in MIGRATIONS for table in migration.create), partitions.KEYS]
             taken = [row[0] for row in self.query(
                 "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
                 "WHERE n.nspname = %s AND c.relname = ANY(%s) ORDER BY c.relname", (self.schema, names))]
@@ -214,6 +230,8 @@ class PostgisStore(CaseStore):
                     self._ident(_META)), (str(migration.version),))
 
     def _apply(self, migration: Migration) -> None:
+        if migration.partition_cases:
+            partitions.partition(self)
         for table in migration.create:
             self._create_table(table)
         for table_name, column in migration.add_columns:
@@ -328,84 +346,37 @@ class PostgisStore(CaseStore):
         self._run("RELEASE SAVEPOINT grid_plugin_turn")
 
     def existing_hashes(self, case_ids: Sequence[str]) -> dict[str, str]:
-        if not case_ids or not self.query(f"SELECT EXISTS (SELECT 1 FROM {self.table('cases')})")[0][0]:
-            return {}
-        self._run("CREATE TEMP TABLE IF NOT EXISTS wanted_ids (case_id text) ON COMMIT DROP")
-        cursor = self._run("TRUNCATE wanted_ids")
-        cursor.copy_expert("COPY wanted_ids FROM STDIN WITH (FORMAT csv)", csv_stream([[i] for i in case_ids]))
-        cursor = self._run(pgsql.SQL("SELECT c.case_id, c.content_hash FROM {} c JOIN wanted_ids w USING (case_id)")
-                           .format(self._ident("cases")))
-        return dict(cursor.fetchall())
+        return postgis_cases.existing_hashes(self, case_ids)
 
     def write_cases(self, new: CaseRecords, changed: CaseRecords, batch_id: int, progress: Progress) -> None:
-        """New cases are COPied straight into the table (geometry as EWKB); changed ones go through a
-        staging table and one UPDATE."""
-        total = len(new) + len(changed)
-        if not total:
-            return
-        names = [c for c in CASE_COLUMNS if c != "batch_id"]
+        postgis_cases.write_cases(self, new, changed, batch_id, progress)
+
+    def end_cases(self) -> None:
+        """Attach the months the import staged (begin_cases is the base's: no index is set aside, so that
+        readers never wait for an import)."""
+        postgis_cases.end_cases(self)
+
+    # ---- archiving old months (store/archive.py) ------------------------------------------------------------
+    keeps_months = True  # a month taken out can stay as a table of its own
+
+    def read_case_records(self, end: str, after: str | None, limit: int) -> CaseRecords:
+        return postgis_cases.read_case_records(self, end, after, limit)
+
+    def remove_before(self, month: Month, keep: bool) -> int:
+        return partitions.remove_before(self, month, keep)
+
+    @staticmethod
+    def written() -> tuple[str, ...]:
+        """The case columns an import writes, in the order it sends them (batch_id last)."""
+        return (*(c for c in CASE_COLUMNS if c != "batch_id"), "batch_id")
+
+    def _copy(self, copy: str, records: CaseRecords, batch_id: int, progress: Progress, done: int, total: int,
+              point: bool) -> None:
+        """COPY the records (columns self.written()) in chunks. The server ingests one chunk
+        while this thread writes the next one's CSV, so the two overlap (1 M cases: 4.4 s instead of
+        6.7 s). Only the copying thread touches the connection until it is done."""
         cursor = self.conn.cursor()
-        identifiers = pgsql.SQL(", ").join(map(pgsql.Identifier, [*names, "batch_id"]))
-        held = self.query("SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass", (self._regclass("cases"),))
-        # A batch large against the table builds every index afresh (sorted builds) instead of
-        # updating six of them row by row, which makes COPY five times slower; readers then wait
-        # for this commit instead of reading the old rows.
-        rebuild = len(new) >= max(20_000, int(held[0][0]) // 5 if held else 0)
-        constraints = self._drop_case_indexes() if rebuild else []
-        if len(new):
-            copy = pgsql.SQL("COPY {} ({}, geom) FROM STDIN WITH (FORMAT csv)").format(
-                self._copy_target("cases"), identifiers).as_string(self.conn)
-            self._copy(cursor, copy, new, batch_id, progress, 0, total, point=True)
-        if rebuild:
-            self._build_case_indexes(constraints)
-        if len(changed):
-            self._run(pgsql.SQL("CREATE TEMP TABLE IF NOT EXISTS case_staging "
-                                "(LIKE {} INCLUDING DEFAULTS, x double precision, y double precision) "
-                                "ON COMMIT DROP").format(self._ident("cases")))
-            self._run("TRUNCATE case_staging")
-            copy = pgsql.SQL("COPY case_staging ({}, x, y) FROM STDIN WITH (FORMAT csv)").format(
-                identifiers).as_string(self.conn)
-            self._copy(cursor, copy, changed, batch_id, progress, len(new), total, point=False)
-            updates = pgsql.SQL(", ").join(pgsql.SQL("{0} = s.{0}").format(pgsql.Identifier(c))
-                                           for c in [*names[1:], "batch_id"])
-            self._run(pgsql.SQL(f"UPDATE {{}} c SET geom = ST_SetSRID(ST_MakePoint(s.x, s.y), {STORE_SRID}), "
-                                "{} FROM case_staging s WHERE c.case_id = s.case_id").format(
-                self._ident("cases"), updates))
-            self._run("TRUNCATE case_staging")
-        progress.step(total, total)
-
-    def _drop_case_indexes(self) -> list[tuple[str, str]]:
-        """Drop the cases table's query indexes and its key constraints (primary key, unique case
-        id) inside the import's transaction; returns the constraints' (name, definition) to rebuild."""
-        self._run("SET LOCAL maintenance_work_mem = '256MB'")
-        constraints = self._run("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
-                                "WHERE conrelid = %s::regclass AND contype IN ('p', 'u') ORDER BY conname",
-                                (self._regclass("cases"),)).fetchall()
-        for name, _definition in constraints:
-            self._run(pgsql.SQL("ALTER TABLE {} DROP CONSTRAINT {}").format(self._ident("cases"), _Name(name)))
-        for index in _CASE_TABLE_INDEXES:
-            self._run(pgsql.SQL("DROP INDEX IF EXISTS {}").format(self._ident(index.name)))
-        return constraints
-
-    def _build_case_indexes(self, constraints: list[tuple[str, str]]) -> None:
-        # The definitions come from pg_get_constraintdef of this very table: "PRIMARY KEY (fid)",
-        # "UNIQUE (case_id)"; a duplicate id would fail here and roll the whole import back.
-        for name, definition in constraints:
-            self._run(pgsql.SQL("ALTER TABLE {} ADD CONSTRAINT {} ").format(self._ident("cases"), _Name(name))
-                      + pgsql.SQL(definition.replace("%", "%%")))
-        for index in _CASE_TABLE_INDEXES:
-            using = pgsql.SQL("USING gist (geom)") if index.columns == ("geom",) else pgsql.SQL("({})").format(
-                _names(index.columns))
-            self._run(pgsql.SQL("CREATE INDEX {} ON {} {}").format(
-                pgsql.Identifier(check_pg_identifier(index.name)), self._ident("cases"), using))
-
-    def _copy(self, cursor, copy: str, records: CaseRecords, batch_id: int, progress: Progress, done: int,
-              total: int, point: bool) -> None:
-        """COPY the records in chunks. The server ingests one chunk while this thread writes the
-        next one's CSV, so the two overlap (1 M cases: 4.4 s instead of 6.7 s). Only the copying
-        thread touches the connection until it is done."""
-        names = [c for c in CASE_COLUMNS if c != "batch_id"]
-        columns = [records.values[name] for name in names]
+        columns = [records.values[name] for name in self.written()[:-1]]
         lon, lat = records.lon.tolist(), records.lat.tolist()
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="grid_plugin_copy") as copier:
             pending = None
@@ -503,8 +474,7 @@ class PostgisStore(CaseStore):
         return uri.uri(False), "postgres"
 
 
-# Every index of the cases table but the key constraints: the query indexes and the spatial one.
-_CASE_TABLE_INDEXES = (*CASE_INDEXES, Index("cases", "cases_geom_idx", ("geom",)))
+
 _COPY_ROWS = 100_000  # cases per COPY chunk
 _COPY_BLOCK = 1 << 20  # bytes per read from the chunk's buffer (psycopg2's default is 8 KiB)
 

@@ -11,6 +11,9 @@ offset system (standards digest §7.2). For a district outside China the degrees
 which PROJ converts to and from EPSG:4490 without a shift: the geometry columns keep SRID 4490, and
 store_meta's 'datum' (written with the unit grids, core.geodesy.crs.datum_epsg) says EPSG:4326, which the
 algorithms' outputs and the store's layers are tagged with.
+
+Version 7 partitions the PostGIS cases table by month of the report time (store/postgis_partitions.py);
+a GeoPackage takes the version number only, its tables stay as they are.
 """
 
 from __future__ import annotations
@@ -18,8 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 STORE_SRID = 4490
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 DATUM_KEY = "datum"  # store_meta: 'EPSG:4490' or 'EPSG:4326', the datum family of the store's degrees
+MONTH_ZONE_KEY = "month_zone"  # store_meta (PostGIS): the IANA zone whose months bound the case partitions
 
 
 @dataclass(frozen=True)
@@ -163,6 +167,7 @@ class Migration:
     indexes: tuple[Index, ...] = ()
     byte_order: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (table, columns)
     drop_indexes: tuple[str, ...] = ()  # names of indexes made again with other columns (in `indexes`)
+    partition_cases: bool = False  # PostGIS: the cases table partitioned by month (postgis_partitions.py)
 
 
 MIGRATIONS = (
@@ -189,6 +194,9 @@ MIGRATIONS = (
     Migration(6, "each case's handling department, counts of reworks and postponements, and invalid flag, for the "
                  "evaluation (NULL: unknown)",
               add_columns=tuple(("cases", column) for column in LIFECYCLE_COLUMNS)),
+    Migration(7, "PostGIS: cases partitioned by month of the report time, so that a period's queries read its months "
+                 "only, an import attaches new months without blocking readers, and old months can be archived; a "
+                 "GeoPackage is unchanged", partition_cases=True),
 )
 assert [m.version for m in MIGRATIONS] == list(range(1, SCHEMA_VERSION + 1))
 

@@ -134,6 +134,16 @@
       <translation>{count:,} other kinds of reason</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/core/cases/duplicates.py" />
+      <source>identical duplicate of row {row}; imported once</source>
+      <translation>identical duplicate of row {row}; imported once</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/duplicates.py" />
+      <source>case id {case_id} appears again in rows {rows} with different content; none of them is imported: correct or remove the wrong rows</source>
+      <translation>case id {case_id} appears again in rows {rows} with different content; none of them is imported: correct or remove the wrong rows</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>New hot spot</source>
       <translation>New hot spot</translation>
@@ -1004,6 +1014,11 @@
       <translation>{who}: {field} '{later_time}' is before {earlier} '{earlier_time}', but {later_stage} cannot come before {earlier_stage}; correct the wrong time</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/core/cases/months.py" />
+      <source>'{text}' is not the start of a month; write the month as 2025-01 or its first day as 2025-01-01.</source>
+      <translation>'{text}' is not the start of a month; write the month as 2025-01 or its first day as 2025-01-01.</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/cases/period_report.py" />
       <source>Dimension</source>
       <translation>Dimension</translation>
@@ -1164,16 +1179,6 @@
       <translation>coordinates '{x}', '{y}' are not numbers</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/cases/records.py" />
-      <source>case id {case_id} appears again in rows {rows} with different content; none of them is imported: correct or remove the wrong rows</source>
-      <translation>case id {case_id} appears again in rows {rows} with different content; none of them is imported: correct or remove the wrong rows</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases/records.py" />
-      <source>identical duplicate of row {row}; imported once</source>
-      <translation>identical duplicate of row {row}; imported once</translation>
-    </message>
-    <message>
       <location filename="../../grid_plugin/core/cases/time_formats.py" />
       <source>DATE_FORMAT '{value}' is neither a preset ({presets}) nor a strftime pattern such as %m/%d/%Y %I:%M:%S %p.</source>
       <translation>DATE_FORMAT '{value}' is neither a preset ({presets}) nor a strftime pattern such as %m/%d/%Y %I:%M:%S %p.</translation>
@@ -1240,6 +1245,11 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>{field}: numbers read as Excel serial dates, e.g. row {row} '{value}' = {time} local time; set DATE_FORMAT if they are something else.</source>
+      <translation>{field}: numbers read as Excel serial dates, e.g. row {row} '{value}' = {time} local time; set DATE_FORMAT if they are something else.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
       <source>row {row}: {field} '{value}' is outside the years {window} accepted for case times; correct it, or widen the window (EARLIEST_YEAR, LATEST_YEAR)</source>
       <translation>row {row}: {field} '{value}' is outside the years {window} accepted for case times; correct it, or widen the window (EARLIEST_YEAR, LATEST_YEAR)</translation>
     </message>
@@ -1252,11 +1262,6 @@
       <location filename="../../grid_plugin/core/cases/time_formats.py" />
       <source>Dates read as day/month/year: row {row} has {field} '{value}', which only day first reads; set DATE_FORMAT to change it.</source>
       <translation>Dates read as day/month/year: row {row} has {field} '{value}', which only day first reads; set DATE_FORMAT to change it.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases/time_formats.py" />
-      <source>{field}: numbers read as Excel serial dates, e.g. row {row} '{value}' = {time} local time; set DATE_FORMAT if they are something else.</source>
-      <translation>{field}: numbers read as Excel serial dates, e.g. row {row} '{value}' = {time} local time; set DATE_FORMAT if they are something else.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases/times.py" />
@@ -1829,6 +1834,41 @@
       <translation>{where}: community code {community} does not start with street code {street}</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/core/grids/container_repair.py" />
+      <source>the communities leave a gap of {area:.1f} m² at ({x:.1f}, {y:.1f}) between features {fids}; no grid covers it. Extend a community over it, or ignore it if it is not part of the district</source>
+      <translation>the communities leave a gap of {area:.1f} m² at ({x:.1f}, {y:.1f}) between features {fids}; no grid covers it. Extend a community over it, or ignore it if it is not part of the district</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/container_repair.py" />
+      <source>communities overlap, so a grid could belong to two of them: features {listing}. Fix the shared boundaries (e.g. with QGIS's topology checker), or, if the overlaps are digitising noise, raise the overlap tolerance OVERLAP_TOLERANCE from {tolerance:g} to {accepting:.1f} m²</source>
+      <translation>communities overlap, so a grid could belong to two of them: features {listing}. Fix the shared boundaries (e.g. with QGIS's topology checker), or, if the overlaps are digitising noise, raise the overlap tolerance OVERLAP_TOLERANCE from {tolerance:g} to {accepting:.1f} m²</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/container_repair.py" />
+      <source>features {listing} lie wholly inside other communities, within the overlap tolerance; remove these duplicates or redraw them</source>
+      <translation>features {listing} lie wholly inside other communities, within the overlap tolerance; remove these duplicates or redraw them</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/container_repair.py" />
+      <source>{count} more overlaps and gaps within the overlap tolerance given to a neighbour in the same way, {area} m² in all</source>
+      <translation>{count} more overlaps and gaps within the overlap tolerance given to a neighbour in the same way, {area} m² in all</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/container_repair.py" />
+      <source>gap of {area} m² at ({x:.1f}, {y:.1f}) enclosed by features {features}: given to {winner} (longest shared edge)</source>
+      <translation>gap of {area} m² at ({x:.1f}, {y:.1f}) enclosed by features {features}: given to {winner} (longest shared edge)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/container_repair.py" />
+      <source>overlap of {area} m² at ({x:.1f}, {y:.1f}) between features {features}: given to {winner}, which would otherwise lose most of its area</source>
+      <translation>overlap of {area} m² at ({x:.1f}, {y:.1f}) between features {features}: given to {winner}, which would otherwise lose most of its area</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/container_repair.py" />
+      <source>overlap of {area} m² at ({x:.1f}, {y:.1f}) between features {features}: given to {winner} (longest shared edge)</source>
+      <translation>overlap of {area} m² at ({x:.1f}, {y:.1f}) between features {features}: given to {winner} (longest shared edge)</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/grids/containers.py" />
       <source>feature {fid} is a {kind}, not a polygon; communities must be polygons</source>
       <translation>feature {fid} is a {kind}, not a polygon; communities must be polygons</translation>
@@ -1850,11 +1890,6 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/grids/containers.py" />
-      <source>communities overlap, so a grid could belong to two of them: features {listing}. Fix the shared boundaries (e.g. with QGIS's topology checker), or, if the overlaps are digitising noise, raise the overlap tolerance OVERLAP_TOLERANCE from {tolerance:g} to {accepting:.1f} m²</source>
-      <translation>communities overlap, so a grid could belong to two of them: features {listing}. Fix the shared boundaries (e.g. with QGIS's topology checker), or, if the overlaps are digitising noise, raise the overlap tolerance OVERLAP_TOLERANCE from {tolerance:g} to {accepting:.1f} m²</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/grids/containers.py" />
       <source>the community layer has no features; choose a layer with polygons</source>
       <translation>the community layer has no features; choose a layer with polygons</translation>
     </message>
@@ -1862,11 +1897,6 @@
       <location filename="../../grid_plugin/core/grids/containers.py" />
       <source>{count} feature(s) cannot be used: {problems}</source>
       <translation>{count} feature(s) cannot be used: {problems}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/grids/containers.py" />
-      <source>the communities leave a gap of {area:.1f} m² at ({x:.1f}, {y:.1f}) between features {fids}; no grid covers it. Extend a community over it, or ignore it if it is not part of the district</source>
-      <translation>the communities leave a gap of {area:.1f} m² at ({x:.1f}, {y:.1f}) between features {fids}; no grid covers it. Extend a community over it, or ignore it if it is not part of the district</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/grids/estimate.py" />
@@ -1907,6 +1937,16 @@
       <location filename="../../grid_plugin/core/grids/follow.py" />
       <source>the maximum area {maximum:.0f} m² must be at least twice the minimum area {minimum:.0f} m², or a block just above the maximum could not be split</source>
       <translation>the maximum area {maximum:.0f} m² must be at least twice the minimum area {minimum:.0f} m², or a block just above the maximum could not be split</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/follow.py" />
+      <source>the open-land maximum OPEN_LAND_MAX ({open_land:.0f} m²) must be at least the maximum area {maximum:.0f} m²; leave it empty for {fraction:g} × the target area</source>
+      <translation>the open-land maximum OPEN_LAND_MAX ({open_land:.0f} m²) must be at least the maximum area {maximum:.0f} m²; leave it empty for {fraction:g} × the target area</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/follow.py" />
+      <source>the communities were divided one after the other in this process: {reason}</source>
+      <translation>the communities were divided one after the other in this process: {reason}</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/grids/follow.py" />
@@ -1977,6 +2017,11 @@
       <location filename="../../grid_plugin/core/grids/stability.py" />
       <source>community {code} (feature {fid}) has used all {limit} sequence numbers (retired codes are never reused); it needs a new community code</source>
       <translation>community {code} (feature {fid}) has used all {limit} sequence numbers (retired codes are never reused); it needs a new community code</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/units.py" />
+      <source>managed unit {unit} covers {area:.0f} m² of community {community} (feature {fid}), more than the open-land maximum OPEN_LAND_MAX of {limit:.0f} m²: it was divided like other land; raise OPEN_LAND_MAX to keep it one grid</source>
+      <translation>managed unit {unit} covers {area:.0f} m² of community {community} (feature {fid}), more than the open-land maximum OPEN_LAND_MAX of {limit:.0f} m²: it was divided like other land; raise OPEN_LAND_MAX to keep it one grid</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/grids/validation.py" />
@@ -2914,6 +2959,92 @@
       <translation>Grid city management panel</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/processing/algorithms/archive_cases.py" />
+      <source>Archive old months of cases</source>
+      <translation>Archive old months of cases</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/archive_cases.py" />
+      <source>Takes the cases reported before a month out of the case store, so that the store holds the months still in use. BEFORE is that month (2025-01, or its first day 2025-01-01): the months before it are archived, in the store's month zone (store_meta month_zone, Asia/Shanghai unless set).
+MODE: keep them in the database (a PostGIS store detaches each month, which stays readable as the table cases_YYYY_MM_archived in the store's schema), or delete them from the store (PostGIS drops the months; a GeoPackage store deletes their cases; a GeoPackage cannot keep months apart).
+ARCHIVE: a GeoPackage the cases are written to first, itself a case store (open it as STORE in any case algorithm); an existing archive gets the months added. Deleting needs it. It is written beside its target and checked to hold every case before anything leaves the store.
+All or nothing: the store and the archive change together or not at all, and no import writes the store meanwhile. Cases of an archived month imported again later go back into the store.</source>
+      <translation>Takes the cases reported before a month out of the case store, so that the store holds the months still in use. BEFORE is that month (2025-01, or its first day 2025-01-01): the months before it are archived, in the store's month zone (store_meta month_zone, Asia/Shanghai unless set).
+MODE: keep them in the database (a PostGIS store detaches each month, which stays readable as the table cases_YYYY_MM_archived in the store's schema), or delete them from the store (PostGIS drops the months; a GeoPackage store deletes their cases; a GeoPackage cannot keep months apart).
+ARCHIVE: a GeoPackage the cases are written to first, itself a case store (open it as STORE in any case algorithm); an existing archive gets the months added. Deleting needs it. It is written beside its target and checked to hold every case before anything leaves the store.
+All or nothing: the store and the archive change together or not at all, and no import writes the store meanwhile. Cases of an archived month imported again later go back into the store.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/archive_cases.py" />
+      <source>kept in the database as tables cases_YYYY_MM_archived</source>
+      <translation>kept in the database as tables cases_YYYY_MM_archived</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/archive_cases.py" />
+      <source>deleted from the store</source>
+      <translation>deleted from the store</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/archive_cases.py" />
+      <source>Archive the months before (e.g. 2025-01)</source>
+      <translation>Archive the months before (e.g. 2025-01)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/archive_cases.py" />
+      <source>The archived months</source>
+      <translation>The archived months</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/archive_cases.py" />
+      <source>Archive GeoPackage (a case store; the months are added to it)</source>
+      <translation>Archive GeoPackage (a case store; the months are added to it)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/archive_cases.py" />
+      <source>GeoPackage files (*.gpkg)</source>
+      <translation>GeoPackage files (*.gpkg)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/archive_cases.py" />
+      <source>Cases archived</source>
+      <translation>Cases archived</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/archive_cases.py" />
+      <source>Store</source>
+      <translation>Store</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/archive_cases.py" />
+      <source>{} cases reported before {} taken out of {} and {}.</source>
+      <translation>{} cases reported before {} taken out of {} and {}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/archive_cases.py" />
+      <source>Keep them in the database as tables of their own (PostGIS)</source>
+      <translation>Keep them in the database as tables of their own (PostGIS)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/archive_cases.py" />
+      <source>Delete them from the store (after writing the archive)</source>
+      <translation>Delete them from the store (after writing the archive)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/archive_cases.py" />
+      <source>The archive {} holds them.</source>
+      <translation>The archive {} holds them.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/archive_cases.py" />
+      <source>{} holds no cases before {} (months of {}); nothing to archive.</source>
+      <translation>{} holds no cases before {} (months of {}); nothing to archive.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/archive_cases.py" />
+      <source>The archive {} cannot be written ({}); nothing was archived.</source>
+      <translation>The archive {} cannot be written ({}); nothing was archived.</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
       <source>Case heatmap</source>
       <translation>Case heatmap</translation>
@@ -3360,46 +3491,13 @@ CGCS2000 and WGS84 differ by less than about a metre in China (the plates have m
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Divides community polygons into unit grids (单元网格) of about 10,000 m² and gives each its 15-digit code: 6-digit district + 3-digit street + 3-digit community + 3-digit sequence. No grid crosses a community boundary and the grids of a community cover it exactly.
-
-Follow features (地理布局): grid boundaries run along the given roads, rivers and walls. Each community is cut into blocks by the lines; blocks below the minimum area join a neighbour across the smallest road class first (layers without the road-class field, such as rivers and walls, are crossed last); blocks above the maximum area are cut into compact parts of near-equal area, or of near-equal workload when a workload layer (components, past cases) is given.
-
-Regular lattice: square cells anchored at the origin of the working CRS, so re-runs give identical grids; pieces smaller than the minimum area join the neighbouring grid that shares the longest edge with them.
-
-Stable codes (相对稳定): with the previous grid layer, every new grid that overlaps a previous grid of its community by the matching share (both ways) keeps its code; new grids take the next free numbers; previous grids that no longer exist are kept with their end date set, and their codes are never reused.
-
-Numbering: rows from north to south, west to east within a row (or columns). Quality figures (areas, share of boundaries on the lines, compactness) are logged, returned and stored in the output layer's metadata.
-
-Limits: a community gets at most 999 grids (the 3-digit sequence). Before dividing, the grids of every community are bounded from its area and outline (and counted near the limit); all communities over the limit are refused together, with the cell size or grid areas at which they would fit. A community smaller than the minimum grid area becomes one grid, with a warning naming it (often a sliver left by digitising).
-
-Precision: every grid is put on a grid of PRECISION metres (1 mm by default) in the working CRS, all grids as one coverage: shared edges stay shared, spikes and necks narrower than the precision are removed, and no vertex comes closer than the precision to an edge of its own grid, so the grids stay valid when they are reprojected (to CGCS2000 or WGS84 longitude and latitude, Web Mercator or GCJ-02). Areas change by a fraction of a square metre.
-
-Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the data's longitude unless a working CRS is given.</source>
-      <translation>Divides community polygons into unit grids (单元网格) of about 10,000 m² and gives each its 15-digit code: 6-digit district + 3-digit street + 3-digit community + 3-digit sequence. No grid crosses a community boundary and the grids of a community cover it exactly.
-
-Follow features (地理布局): grid boundaries run along the given roads, rivers and walls. Each community is cut into blocks by the lines; blocks below the minimum area join a neighbour across the smallest road class first (layers without the road-class field, such as rivers and walls, are crossed last); blocks above the maximum area are cut into compact parts of near-equal area, or of near-equal workload when a workload layer (components, past cases) is given.
-
-Regular lattice: square cells anchored at the origin of the working CRS, so re-runs give identical grids; pieces smaller than the minimum area join the neighbouring grid that shares the longest edge with them.
-
-Stable codes (相对稳定): with the previous grid layer, every new grid that overlaps a previous grid of its community by the matching share (both ways) keeps its code; new grids take the next free numbers; previous grids that no longer exist are kept with their end date set, and their codes are never reused.
-
-Numbering: rows from north to south, west to east within a row (or columns). Quality figures (areas, share of boundaries on the lines, compactness) are logged, returned and stored in the output layer's metadata.
-
-Limits: a community gets at most 999 grids (the 3-digit sequence). Before dividing, the grids of every community are bounded from its area and outline (and counted near the limit); all communities over the limit are refused together, with the cell size or grid areas at which they would fit. A community smaller than the minimum grid area becomes one grid, with a warning naming it (often a sliver left by digitising).
-
-Precision: every grid is put on a grid of PRECISION metres (1 mm by default) in the working CRS, all grids as one coverage: shared edges stay shared, spikes and necks narrower than the precision are removed, and no vertex comes closer than the precision to an edge of its own grid, so the grids stay valid when they are reprojected (to CGCS2000 or WGS84 longitude and latitude, Web Mercator or GCJ-02). Areas change by a fraction of a square metre.
-
-Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the data's longitude unless a working CRS is given.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Coordinates of the communities (Chinese web maps: GCJ-02 or BD-09)</source>
       <translation>Coordinates of the communities (Chinese web maps: GCJ-02 or BD-09)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Coordinates of the lines to follow (Chinese web maps: GCJ-02 or BD-09)</source>
-      <translation>Coordinates of the lines to follow (Chinese web maps: GCJ-02 or BD-09)</translation>
+      <source>Coordinates of the lines and polygons to follow (Chinese web maps: GCJ-02 or BD-09)</source>
+      <translation>Coordinates of the lines and polygons to follow (Chinese web maps: GCJ-02 or BD-09)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -3478,13 +3576,13 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Minimum grid area (m²; empty = 3,000, or 30 % of a lattice cell)</source>
-      <translation>Minimum grid area (m²; empty = 3,000, or 30 % of a lattice cell)</translation>
+      <source>Minimum grid area (m²; empty = 0.5 × target, or 30 % of a lattice cell)</source>
+      <translation>Minimum grid area (m²; empty = 0.5 × target, or 30 % of a lattice cell)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Maximum grid area (m², follow features mode)</source>
-      <translation>Maximum grid area (m², follow features mode)</translation>
+      <source>Maximum grid area (m², follow features mode; empty = 2 × target)</source>
+      <translation>Maximum grid area (m², follow features mode; empty = 2 × target)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -3523,13 +3621,18 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Overlap tolerance between communities (m²)</source>
-      <translation>Overlap tolerance between communities (m²)</translation>
+      <source>Overlaps and gaps between communities accepted and repaired up to (m² each)</source>
+      <translation>Overlaps and gaps between communities accepted and repaired up to (m² each)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Distance within which a grid boundary counts as on a line (m)</source>
       <translation>Distance within which a grid boundary counts as on a line (m)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Snap tolerance: line ends this close to another line are joined to it (m; 0 = off)</source>
+      <translation>Snap tolerance: line ends this close to another line are joined to it (m; 0 = off)</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -3540,21 +3643,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Number of unit grids</source>
       <translation>Number of unit grids</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Quality figures (JSON)</source>
-      <translation>Quality figures (JSON)</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Share of interior grid boundaries on followed lines</source>
-      <translation>Share of interior grid boundaries on followed lines</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Share of grids within 0.5–2 × the target area</source>
-      <translation>Share of grids within 0.5–2 × the target area</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -3583,8 +3671,8 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Follow features mode needs at least one line layer to follow (roads, rivers or walls); choose them under 'Lines to follow', or use the regular lattice mode.</source>
-      <translation>Follow features mode needs at least one line layer to follow (roads, rivers or walls); choose them under 'Lines to follow', or use the regular lattice mode.</translation>
+      <source>Follow features mode needs at least one line layer (roads, rivers or walls) or polygon layer to follow; choose them under 'Lines to follow' or 'Polygon features to follow', or use the regular lattice mode.</source>
+      <translation>Follow features mode needs at least one line layer (roads, rivers or walls) or polygon layer to follow; choose them under 'Lines to follow' or 'Polygon features to follow', or use the regular lattice mode.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -3653,16 +3741,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Quality: {} grids; area min {:.0f}, median {:.0f}, p95 {:.0f}, max {:.0f} m²; {:.1%} within 0.5–2 × target; compactness (Polsby-Popper) min {:.2f}, p5 {:.2f}, median {:.2f}.</source>
-      <translation>Quality: {} grids; area min {:.0f}, median {:.0f}, p95 {:.0f}, max {:.0f} m²; {:.1%} within 0.5–2 × target; compactness (Polsby-Popper) min {:.2f}, p5 {:.2f}, median {:.2f}.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Unit grids made by gridplugin:dividegrids. Quality figures: {}</source>
-      <translation>Unit grids made by gridplugin:dividegrids. Quality figures: {}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Codes: {} kept, {} new, {} retired.</source>
       <translation>Codes: {} kept, {} new, {} retired.</translation>
     </message>
@@ -3673,13 +3751,46 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Quality: {:.1%} of interior grid boundaries lie on followed lines.</source>
-      <translation>Quality: {:.1%} of interior grid boundaries lie on followed lines.</translation>
+      <source>Field '{}' does not exist in the community layer; its fields are: {}</source>
+      <translation>Field '{}' does not exist in the community layer; its fields are: {}</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Field '{}' does not exist in the community layer; its fields are: {}</source>
-      <translation>Field '{}' does not exist in the community layer; its fields are: {}</translation>
+      <source>Divides community polygons into unit grids (单元网格) of about 10,000 m² and gives each its 15-digit code: 6-digit district + 3-digit street + 3-digit community + 3-digit sequence. No grid crosses a community boundary and the grids of a community cover it exactly.
+
+Follow features (地理布局): grid boundaries run along the given roads, rivers and walls. Each community is cut into blocks by the lines; blocks below the minimum area join a neighbour across the smallest road class first (layers without the road-class field, such as rivers and walls, are crossed last); blocks above the maximum area are cut into compact parts of near-equal area, or of near-equal workload when a workload layer (components, past cases) is given. The minimum and maximum areas default to 0.5 × and 2 × the target area, so setting the target alone scales all three.
+
+Regular lattice: square cells anchored at the origin of the working CRS, so re-runs give identical grids; pieces smaller than the minimum area join the neighbouring grid that shares the longest edge with them.
+
+Stable codes (相对稳定): with the previous grid layer, every new grid that overlaps a previous grid of its community by the matching share (both ways) keeps its code; new grids take the next free numbers; previous grids that no longer exist are kept with their end date set, and their codes are never reused.
+
+Numbering: rows from north to south, west to east within a row (or columns). Quality figures (areas, share of boundaries on the lines, compactness) are logged, returned and stored in the output layer's metadata.
+
+Limits: a community gets at most 999 grids (the 3-digit sequence). Before dividing, the grids of every community are bounded from its area and outline (and counted near the limit); all communities over the limit are refused together, with the cell size or grid areas at which they would fit. A community smaller than the minimum grid area becomes one grid, with a warning naming it (often a sliver left by digitising).
+
+Precision: every grid is put on a grid of PRECISION metres (1 mm by default) in the working CRS, all grids as one coverage: shared edges stay shared, spikes and necks narrower than the precision are removed, and no vertex comes closer than the precision to an edge of its own grid, so the grids stay valid when they are reprojected (to CGCS2000 or WGS84 longitude and latitude, Web Mercator or GCJ-02). Areas change by a fraction of a square metre.
+
+Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the data's longitude unless a working CRS is given.</source>
+      <translation>Divides community polygons into unit grids (单元网格) of about 10,000 m² and gives each its 15-digit code: 6-digit district + 3-digit street + 3-digit community + 3-digit sequence. No grid crosses a community boundary and the grids of a community cover it exactly.
+
+Follow features (地理布局): grid boundaries run along the given roads, rivers and walls. Each community is cut into blocks by the lines; blocks below the minimum area join a neighbour across the smallest road class first (layers without the road-class field, such as rivers and walls, are crossed last); blocks above the maximum area are cut into compact parts of near-equal area, or of near-equal workload when a workload layer (components, past cases) is given. The minimum and maximum areas default to 0.5 × and 2 × the target area, so setting the target alone scales all three.
+
+Regular lattice: square cells anchored at the origin of the working CRS, so re-runs give identical grids; pieces smaller than the minimum area join the neighbouring grid that shares the longest edge with them.
+
+Stable codes (相对稳定): with the previous grid layer, every new grid that overlaps a previous grid of its community by the matching share (both ways) keeps its code; new grids take the next free numbers; previous grids that no longer exist are kept with their end date set, and their codes are never reused.
+
+Numbering: rows from north to south, west to east within a row (or columns). Quality figures (areas, share of boundaries on the lines, compactness) are logged, returned and stored in the output layer's metadata.
+
+Limits: a community gets at most 999 grids (the 3-digit sequence). Before dividing, the grids of every community are bounded from its area and outline (and counted near the limit); all communities over the limit are refused together, with the cell size or grid areas at which they would fit. A community smaller than the minimum grid area becomes one grid, with a warning naming it (often a sliver left by digitising).
+
+Precision: every grid is put on a grid of PRECISION metres (1 mm by default) in the working CRS, all grids as one coverage: shared edges stay shared, spikes and necks narrower than the precision are removed, and no vertex comes closer than the precision to an edge of its own grid, so the grids stay valid when they are reprojected (to CGCS2000 or WGS84 longitude and latitude, Web Mercator or GCJ-02). Areas change by a fraction of a square metre.
+
+Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the data's longitude unless a working CRS is given.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Overlaps and gaps (OVERLAP_TOLERANCE, {:g} m² by default): shared boundaries of neighbouring communities digitised twice overlap and leave gaps in slivers. Each piece where communities overlap, and each gap they enclose, up to this area is given to the community sharing the longest edge with it (ties: the lowest feature id; a community that would lose most of its area, such as a small one inside another, keeps its pieces), and logged with its features, area and place; the communities then tile exactly. A larger overlap stops the run, naming the features and the tolerance that would accept it; a larger gap is reported and left uncovered.</source>
+      <translation>Overlaps and gaps (OVERLAP_TOLERANCE, {:g} m² by default): shared boundaries of neighbouring communities digitised twice overlap and leave gaps in slivers. Each piece where communities overlap, and each gap they enclose, up to this area is given to the community sharing the longest edge with it (ties: the lowest feature id; a community that would lose most of its area, such as a small one inside another, keeps its pieces), and logged with its features, area and place; the communities then tile exactly. A larger overlap stops the run, naming the features and the tolerance that would accept it; a larger gap is reported and left uncovered.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
@@ -3929,11 +4040,6 @@ Outputs: the table of every unit (OUTPUT), for the area levels a polygon layer c
       <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
       <source>Evaluation of case handling per {}: {}</source>
       <translation>Evaluation of case handling per {}: {}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
-      <source>Store</source>
-      <translation>Store</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
@@ -4413,11 +4519,6 @@ The file is written under a temporary name and moved into place at the end: a fa
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
-      <source>SOURCE_CRS is used only when the coordinates are in 'Another CRS' (COORDINATES 4); it is ignored now.</source>
-      <translation>SOURCE_CRS is used only when the coordinates are in 'Another CRS' (COORDINATES 4); it is ignored now.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>GCJ-02 (Amap, Tencent)</source>
       <translation>GCJ-02 (Amap, Tencent)</translation>
     </message>
@@ -4430,6 +4531,11 @@ The file is written under a temporary name and moved into place at the end: a fa
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>cases</source>
       <translation>cases</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>SOURCE_CRS is used only when the coordinates are in 'Another CRS' (COORDINATES 4); it is ignored now.</source>
+      <translation>SOURCE_CRS is used only when the coordinates are in 'Another CRS' (COORDINATES 4); it is ignored now.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
@@ -4468,6 +4574,11 @@ The file is written under a temporary name and moved into place at the end: a fa
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>The rejects file {} cannot be written ({}); nothing was imported. Close it or choose another name, and run again.</source>
+      <translation>The rejects file {} cannot be written ({}); nothing was imported. Close it or choose another name, and run again.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>Coordinates in 'another CRS' need that CRS (SOURCE_CRS).</source>
       <translation>Coordinates in 'another CRS' need that CRS (SOURCE_CRS).</translation>
     </message>
@@ -4498,8 +4609,23 @@ The file is written under a temporary name and moved into place at the end: a fa
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
-      <source>The rejects file {} cannot be written ({}); nothing was imported. Close it or choose another name, and run again.</source>
-      <translation>The rejects file {} cannot be written ({}); nothing was imported. Close it or choose another name, and run again.</translation>
+      <source>Row {} of the file looks like the header ({}); set HEADER_ROW to {}.</source>
+      <translation>Row {} of the file looks like the header ({}); set HEADER_ROW to {}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>The file is read, checked and written in chunks of at most 20,000 rows (fewer when it has many columns), all inside that one transaction, so that a file of any size imports in bounded memory; the rejects are written as they are found. Case ids that come again with other content far apart in the file make the import read the file a second time.</source>
+      <translation>The file is read, checked and written in chunks of at most 20,000 rows (fewer when it has many columns), all inside that one transaction, so that a file of any size imports in bounded memory; the rejects are written as they are found. Case ids that come again with other content far apart in the file make the import read the file a second time.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>{:,} case ids appear again with other content far apart in the file: none of their rows can be imported, so the file is read a second time (the first reading was rolled back).</source>
+      <translation>{:,} case ids appear again with other content far apart in the file: none of their rows can be imported, so the file is read a second time (the first reading was rolled back).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>The layer's coordinates are projected ({}), while GCJ-02 and BD-09 are longitudes and latitudes: convert the layer with Convert coordinates (gridplugin:convertcoordinates) first.</source>
+      <translation>The layer's coordinates are projected ({}), while GCJ-02 and BD-09 are longitudes and latitudes: convert the layer with Convert coordinates (gridplugin:convertcoordinates) first.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
@@ -4513,16 +4639,6 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
 FIELD_MAP maps case fields to input columns, e.g. 'case_id=案件编号; x=经度; y=纬度; reported_at=上报时间'; columns with the store's own names or common Chinese names are found without it. HEADER_ROW is the row of a CSV or sheet that names the columns; with 0 (default) it is the first row, or, below a title (a first row with a single value, such as a merged title cell), the first row that names the case fields, as the log says. Coordinates may be WGS84, CGCS2000, GCJ-02 (Amap, Tencent), BD-09 (Baidu) or any CRS; they are stored in CGCS2000. Times without a zone are local time in the chosen zone; XLSX date cells keep their time whatever their number format. Every case time must lie in the years EARLIEST_YEAR (default 1990) to LATEST_YEAR (empty: next year), as written. DATE_FORMAT says how the times are written: auto (default) reads the ISO forms (2025-03-01 08:05:00, 2025/3/1 8:05, 2025年3月1日 8时5分), month/day/year or day/month/year dates (such as 01/13/2015 12:20:09 PM; which of the two, the values decide, and the log names the row that did) and Excel serial numbers; or give iso, us (MM/DD/YYYY, 12 h with AM/PM or 24 h), dmy (DD/MM/YYYY), excel, or a strftime pattern such as %d.%m.%Y %H:%M. When every such date reads both ways (day and month up to 12), the import stops and asks for DATE_FORMAT. Rows without a class are imported without one (UNCLASSIFIED_COUNT); a class that is not in the class table rejects the row, and the log lists those classes with their row counts.
 
 Each case gets the codes of its unit grid, street and community. A re-import is idempotent: new case ids are added, changed ones updated, identical ones left alone. The whole file is one transaction: a failure or cancel writes nothing. Rows that cannot be used go to the rejects CSV with their row number (the first row below the header is row 1), every reason found and the values: among them rows with more values than the header (a comma inside a value needs quotes), a text with a NUL character and a time outside the years. The counts of rows read, imported, updated, unchanged and rejected always add up; the log names the commonest reasons. An import that rejects every row fails with those reasons: the store stays as it was, the rejects file is written. REJECTS is checked before anything is written and replaced together with the store's commit; a text cell starting with =, +, -, @, a tab or a carriage return gets a leading ' there, so that Excel shows it instead of running it as a formula (plain numbers such as -12.5 stay numbers).</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
-      <source>Row {} of the file looks like the header ({}); set HEADER_ROW to {}.</source>
-      <translation>Row {} of the file looks like the header ({}); set HEADER_ROW to {}.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
-      <source>The layer's coordinates are projected ({}), while GCJ-02 and BD-09 are longitudes and latitudes: convert the layer with Convert coordinates (gridplugin:convertcoordinates) first.</source>
-      <translation>The layer's coordinates are projected ({}), while GCJ-02 and BD-09 are longitudes and latitudes: convert the layer with Convert coordinates (gridplugin:convertcoordinates) first.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
@@ -4901,6 +5017,11 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>The communities are first repaired as division repairs them: overlaps and gaps between them up to {:g} m² (or the tolerance, if larger) are given to the neighbour sharing the longest edge, and larger overlaps stop the check.</source>
+      <translation>The communities are first repaired as division repairs them: overlaps and gaps between them up to {:g} m² (or the tolerance, if larger) are given to the neighbour sharing the longest edge, and larger overlaps stop the check.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
       <source>The unit grid layer has no field '{}'; every grid is checked.</source>
       <translation>The unit grid layer has no field '{}'; every grid is checked.</translation>
     </message>
@@ -4961,6 +5082,11 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
     </message>
     <message>
       <location filename="../../grid_plugin/processing/base.py" />
+      <source>The communities are divided side by side by {} worker processes (their number follows Settings ▸ Options ▸ Rendering ▸ Max cores to use).</source>
+      <translation>The communities are divided side by side by {} worker processes (their number follows Settings ▸ Options ▸ Rendering ▸ Max cores to use).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/base.py" />
       <source>Date '{}' is not a date; write it as YYYY-MM-DD, e.g. 2026-07-01.</source>
       <translation>Date '{}' is not a date; write it as YYYY-MM-DD, e.g. 2026-07-01.</translation>
     </message>
@@ -4968,6 +5094,11 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <location filename="../../grid_plugin/processing/base.py" />
       <source>The working CRS {} is not a projected CRS in ground metres; choose a Gauss-Krüger or UTM zone (e.g. EPSG:4548), or leave it empty.</source>
       <translation>The working CRS {} is not a projected CRS in ground metres; choose a Gauss-Krüger or UTM zone (e.g. EPSG:4548), or leave it empty.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/base.py" />
+      <source>Seconds by stage: {}</source>
+      <translation>Seconds by stage: {}</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/datum.py" />
@@ -5018,6 +5149,56 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <location filename="../../grid_plugin/processing/datum.py" />
       <source>{outside} of {total} {what} lie outside every unit grid; with {key} set to '{label}', {inside} would lie inside: the coordinates look like {datum}. Choose that option and run again.</source>
       <translation>{outside} of {total} {what} lie outside every unit grid; with {key} set to '{label}', {inside} would lie inside: the coordinates look like {datum}. Choose that option and run again.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/division_quality.py" />
+      <source>Quality figures (JSON)</source>
+      <translation>Quality figures (JSON)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/division_quality.py" />
+      <source>Share of interior grid boundaries on followed lines</source>
+      <translation>Share of interior grid boundaries on followed lines</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/division_quality.py" />
+      <source>Share of interior grid boundaries on roads</source>
+      <translation>Share of interior grid boundaries on roads</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/division_quality.py" />
+      <source>Share of interior grid boundaries on other followed features (barriers, polygon boundaries)</source>
+      <translation>Share of interior grid boundaries on other followed features (barriers, polygon boundaries)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/division_quality.py" />
+      <source>Share of interior grid boundaries on no followed feature (dead ends extended, straight cuts)</source>
+      <translation>Share of interior grid boundaries on no followed feature (dead ends extended, straight cuts)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/division_quality.py" />
+      <source>Share of grids within 0.5–2 × the target area</source>
+      <translation>Share of grids within 0.5–2 × the target area</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/division_quality.py" />
+      <source>Quality: {} grids; area min {:.0f}, median {:.0f}, p95 {:.0f}, max {:.0f} m²; {:.1%} within 0.5–2 × target; compactness (Polsby-Popper) min {:.2f}, p5 {:.2f}, median {:.2f}.</source>
+      <translation>Quality: {} grids; area min {:.0f}, median {:.0f}, p95 {:.0f}, max {:.0f} m²; {:.1%} within 0.5–2 × target; compactness (Polsby-Popper) min {:.2f}, p5 {:.2f}, median {:.2f}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/division_quality.py" />
+      <source>Unit grids made by gridplugin:dividegrids. Quality figures: {}</source>
+      <translation>Unit grids made by gridplugin:dividegrids. Quality figures: {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/division_quality.py" />
+      <source>Quality: {:.1%} of interior grid boundaries lie on followed lines.</source>
+      <translation>Quality: {:.1%} of interior grid boundaries lie on followed lines.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/division_quality.py" />
+      <source>Quality: of interior grid boundaries, {:.1%} lie on roads, {:.1%} on other followed features (barriers, polygon boundaries) and {:.1%} on none (dead ends extended, straight cuts).</source>
+      <translation>Quality: of interior grid boundaries, {:.1%} lie on roads, {:.1%} on other followed features (barriers, polygon boundaries) and {:.1%} on none (dead ends extended, straight cuts).</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/evaluation_layout.py" />
@@ -5071,8 +5252,78 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
     </message>
     <message>
       <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>Polygon features to follow (parcels, compounds, water bodies; optional)</source>
+      <translation>Polygon features to follow (parcels, compounds, water bodies; optional)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>Managed units among the polygon features (expression or field; true = one unit)</source>
+      <translation>Managed units among the polygon features (expression or field; true = one unit)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>Largest managed unit kept as one grid (m²; empty = 4 × target)</source>
+      <translation>Largest managed unit kept as one grid (m²; empty = 4 × target)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>Crossing rank of polygon boundaries (1 = alley … 6 = expressway, 9 = barrier)</source>
+      <translation>Crossing rank of polygon boundaries (1 = alley … 6 = expressway, 9 = barrier)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>Rank field of the polygon layers (a rank or road class per polygon)</source>
+      <translation>Rank field of the polygon layers (a rank or road class per polygon)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>Polygon edges this close to a line to follow are taken as the line (m; 0 = off)</source>
+      <translation>Polygon edges this close to a line to follow are taken as the line (m; 0 = off)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>Polygon features (POLYGONS: land-use parcels, building blocks, compounds, water bodies): their boundaries bound blocks like lines, so land is divided along parcel edges first, then along dead ends extended to a block's edge, and only then by straight cuts. Merging crosses them at POLYGON_RANK (default 1, as an alley; where a boundary runs on a road or wall, that line's rank counts) or at the rank in POLYGON_CLASS_FIELD (e.g. 9 for water). Their coordinates are read as LINES_DATUM says. MANAGED_UNIT (an expression or a field name, e.g. "type" IN ('小区','学校')) marks the polygons managed as one unit (现状管理): each one up to OPEN_LAND_MAX (empty = {} × the target area) is one grid, even above the maximum area, and takes in a small neighbouring block only when that block has no other neighbour or is a strip narrower than {} m (the land between its wall and a road's centre line; a strip along several units, such as an unmapped lane between two compounds, is shared among them, each part going to the nearest); a larger one is divided like other land, with a warning naming it. The quality figures give the shares of interior grid boundaries on roads (BOUNDARY_ON_ROADS), on other followed features (BOUNDARY_ON_FEATURES) and on neither (BOUNDARY_STRAIGHT). Polygon edges within EDGE_TO_LINE (default {} m) of a line to follow are taken as that line: a compound's wall beside the centre line of the road outside it is dropped there and the walls that meet it are continued to the centre line, so each compound's grid reaches the road's centre line and no strip of road runs on round several compounds.</source>
+      <translation>Polygon features (POLYGONS: land-use parcels, building blocks, compounds, water bodies): their boundaries bound blocks like lines, so land is divided along parcel edges first, then along dead ends extended to a block's edge, and only then by straight cuts. Merging crosses them at POLYGON_RANK (default 1, as an alley; where a boundary runs on a road or wall, that line's rank counts) or at the rank in POLYGON_CLASS_FIELD (e.g. 9 for water). Their coordinates are read as LINES_DATUM says. MANAGED_UNIT (an expression or a field name, e.g. "type" IN ('小区','学校')) marks the polygons managed as one unit (现状管理): each one up to OPEN_LAND_MAX (empty = {} × the target area) is one grid, even above the maximum area, and takes in a small neighbouring block only when that block has no other neighbour or is a strip narrower than {} m (the land between its wall and a road's centre line; a strip along several units, such as an unmapped lane between two compounds, is shared among them, each part going to the nearest); a larger one is divided like other land, with a warning naming it. The quality figures give the shares of interior grid boundaries on roads (BOUNDARY_ON_ROADS), on other followed features (BOUNDARY_ON_FEATURES) and on neither (BOUNDARY_STRAIGHT). Polygon edges within EDGE_TO_LINE (default {} m) of a line to follow are taken as that line: a compound's wall beside the centre line of the road outside it is dropped there and the walls that meet it are continued to the centre line, so each compound's grid reaches the road's centre line and no strip of road runs on round several compounds.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>layer '{layer}', feature {fid}</source>
+      <translation>layer '{layer}', feature {fid}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
       <source>The workload layer must contain points (components or past cases).</source>
       <translation>The workload layer must contain points (components or past cases).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>Polygon edges within {} m of a line to follow taken as the line: {:.0f} m of edges.</source>
+      <translation>Polygon edges within {} m of a line to follow taken as the line: {:.0f} m of edges.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>Following {} polygon boundary lines from {} layer(s); {} managed unit(s).</source>
+      <translation>Following {} polygon boundary lines from {} layer(s); {} managed unit(s).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>Layer '{}': polygon ranks not known to the plugin were given the polygon rank {}: {}. Give whole numbers (1 = alley … 6 = expressway, 9 = barrier) or road classes.</source>
+      <translation>Layer '{}': polygon ranks not known to the plugin were given the polygon rank {}: {}. Give whole numbers (1 = alley … 6 = expressway, 9 = barrier) or road classes.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>The managed-unit expression (MANAGED_UNIT: {}) cannot be read for layer '{}': {}</source>
+      <translation>The managed-unit expression (MANAGED_UNIT: {}) cannot be read for layer '{}': {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>The managed-unit expression (MANAGED_UNIT: {}) uses field(s) {} that layer '{}' does not have; its fields are: {}</source>
+      <translation>The managed-unit expression (MANAGED_UNIT: {}) uses field(s) {} that layer '{}' does not have; its fields are: {}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>The managed-unit expression (MANAGED_UNIT: {}) gives values that are neither true nor false on layer '{}' (feature: value): {}. Write a condition such as "type" IN ('小区','学校'), or use a yes/no field.</source>
+      <translation>The managed-unit expression (MANAGED_UNIT: {}) gives values that are neither true nor false on layer '{}' (feature: value): {}. Write a condition such as "type" IN ('小区','学校'), or use a yes/no field.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/parameters/division.py" />
@@ -5088,6 +5339,26 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <location filename="../../grid_plugin/processing/parameters/division.py" />
       <source>Layer '{}' has no road-class field '{}': its lines are barriers (rivers, walls) that merging crosses last.</source>
       <translation>Layer '{}' has no road-class field '{}': its lines are barriers (rivers, walls) that merging crosses last.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>Layer '{}' of the polygon features to follow does not contain polygons; choose parcel, compound or water layers.</source>
+      <translation>Layer '{}' of the polygon features to follow does not contain polygons; choose parcel, compound or water layers.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>Layer '{}' has no rank field '{}': its polygon boundaries rank {}.</source>
+      <translation>Layer '{}' has no rank field '{}': its polygon boundaries rank {}.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>Layer '{}': {} invalid polygon(s) repaired with make_valid (feature: reason, area change): {}. Check them.</source>
+      <translation>Layer '{}': {} invalid polygon(s) repaired with make_valid (feature: reason, area change): {}. Check them.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>The managed-unit expression (MANAGED_UNIT: {}) fails on feature {} of layer '{}': {}</source>
+      <translation>The managed-unit expression (MANAGED_UNIT: {}) fails on feature {} of layer '{}': {}</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/parameters/division.py" />
@@ -5163,6 +5434,21 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <location filename="../../grid_plugin/processing/parameters/piles.py" />
       <source>... and {} more piles with {} cases.</source>
       <translation>... and {} more piles with {} cases.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/snapping.py" />
+      <source>Snapping (SNAP_TOLERANCE, default {} m): hand-digitised roads and hutongs rarely meet exactly, and a lane that stops a metre short of a road would bound no block. Every line end that touches no other line and has another line ahead of it within the tolerance is extended onto that line's nearest point (0.5–3 m gaps are common in real data; wider tolerances start joining lanes that do not meet). Free ends are extended, never moved: two lanes 2 m apart stay two lanes, an end beside a parallel lane is not joined to it, and a dead end farther away stays a dead end. Junctions drawn twice (a crossroads whose roads end at two points less than {} m apart) are made one, their line ends moving onto one of them. The numbers of ends and junctions joined are logged; 0 turns snapping off. Duplicated and overlapping lines need no snapping: noding dissolves them.</source>
+      <translation>Snapping (SNAP_TOLERANCE, default {} m): hand-digitised roads and hutongs rarely meet exactly, and a lane that stops a metre short of a road would bound no block. Every line end that touches no other line and has another line ahead of it within the tolerance is extended onto that line's nearest point (0.5–3 m gaps are common in real data; wider tolerances start joining lanes that do not meet). Free ends are extended, never moved: two lanes 2 m apart stay two lanes, an end beside a parallel lane is not joined to it, and a dead end farther away stays a dead end. Junctions drawn twice (a crossroads whose roads end at two points less than {} m apart) are made one, their line ends moving onto one of them. The numbers of ends and junctions joined are logged; 0 turns snapping off. Duplicated and overlapping lines need no snapping: noding dissolves them.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/snapping.py" />
+      <source>Snapped {} line ends within {} m ({} to lines, {} to other ends).</source>
+      <translation>Snapped {} line ends within {} m ({} to lines, {} to other ends).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/snapping.py" />
+      <source>Joined {} junctions drawn twice less than {} m apart.</source>
+      <translation>Joined {} junctions drawn twice less than {} m apart.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/parameters/store.py" />
@@ -5335,6 +5621,36 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <translation>Grid city management (网格化城市管理) {}</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/store/archive.py" />
+      <source>A GeoPackage store cannot keep old months apart; delete them instead, with an archive GeoPackage to write them to first (its cases stay readable as a case store).</source>
+      <translation>A GeoPackage store cannot keep old months apart; delete them instead, with an archive GeoPackage to write them to first (its cases stay readable as a case store).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/archive.py" />
+      <source>Deleting old months needs an archive GeoPackage to write them to first; give one, or keep the months in the database.</source>
+      <translation>Deleting old months needs an archive GeoPackage to write them to first; give one, or keep the months in the database.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/archive.py" />
+      <source>The archive {path} is the store itself; give another file.</source>
+      <translation>The archive {path} is the store itself; give another file.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/archive.py" />
+      <source>The archive {archive} did not take every case; nothing was archived.</source>
+      <translation>The archive {archive} did not take every case; nothing was archived.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/archive.py" />
+      <source>{removed} cases were found in the months before {month}, {total} before its start; nothing was archived.</source>
+      <translation>{removed} cases were found in the months before {month}, {total} before its start; nothing was archived.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/archive.py" />
+      <source>{copied} of the {total} cases before {month} reached the archive; nothing was archived.</source>
+      <translation>{copied} of the {total} cases before {month} reached the archive; nothing was archived.</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/store/base.py" />
       <source>Store {store} has schema version {found}, newer than this plugin understands ({known}); update the plugin before using this store.</source>
       <translation>Store {store} has schema version {found}, newer than this plugin understands ({known}); update the plugin before using this store.</translation>
@@ -5386,11 +5702,6 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
     </message>
     <message>
       <location filename="../../grid_plugin/store/gpkg.py" />
-      <source>The case table of {path} changed during the import; run it again.</source>
-      <translation>The case table of {path} changed during the import; run it again.</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/gpkg.py" />
       <source>{path} cannot be opened as a GeoPackage: {error}</source>
       <translation>{path} cannot be opened as a GeoPackage: {error}</translation>
     </message>
@@ -5403,6 +5714,11 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <location filename="../../grid_plugin/store/gpkg.py" />
       <source>{path} already holds the table(s) {tables}, not made by the case store; choose a new file for the store.</source>
       <translation>{path} already holds the table(s) {tables}, not made by the case store; choose a new file for the store.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/gpkg.py" />
+      <source>The case table of {path} changed during the import; run it again.</source>
+      <translation>The case table of {path} changed during the import; run it again.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/store/gpkg_access.py" />
@@ -5438,6 +5754,11 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <location filename="../../grid_plugin/store/postgis.py" />
       <source>Waiting for another import into {store} to finish...</source>
       <translation>Waiting for another import into {store} to finish...</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis_cases.py" />
+      <source>{store}: {missing} of the {changed} changed cases of this import were not found to be updated (a case id written twice in one import); nothing was imported.</source>
+      <translation>{store}: {missing} of the {changed} changed cases of this import were not found to be updated (a case id written twice in one import); nothing was imported.</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/store/postgis_connection.py" />
@@ -5478,6 +5799,31 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
       <location filename="../../grid_plugin/store/postgis_connection.py" />
       <source>The authentication configuration {authcfg} of connection '{name}' cannot be used: it must exist and be of type Basic (user name and password).</source>
       <translation>The authentication configuration {authcfg} of connection '{name}' cannot be used: it must exist and be of type Basic (user name and password).</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis_partitions.py" />
+      <source>Changing {store} to schema version {version} was refused: the cases copied ({copied}) differ from the cases held ({held}); nothing was changed. Please report this.</source>
+      <translation>Changing {store} to schema version {version} was refused: the cases copied ({copied}) differ from the cases held ({held}); nothing was changed. Please report this.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis_partitions.py" />
+      <source>Schema {schema} of {store} holds a table {table}, which the change of the cases table needs; rename or drop it and open the store again.</source>
+      <translation>Schema {schema} of {store} holds a table {table}, which the change of the cases table needs; rename or drop it and open the store again.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis_partitions.py" />
+      <source>{store} has schema version {found}; only version 7 can be taken back, to version 6.</source>
+      <translation>{store} has schema version {found}; only version 7 can be taken back, to version 6.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis_partitions.py" />
+      <source>Schema {schema} of {store} holds a table {table}, which the change of the cases table needs; rename or drop it and try again.</source>
+      <translation>Schema {schema} of {store} holds a table {table}, which the change of the cases table needs; rename or drop it and try again.</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis_partitions.py" />
+      <source>Schema {schema} of {store} already holds the archived month {table}; rename or drop it, or delete the months instead of keeping them.</source>
+      <translation>Schema {schema} of {store} already holds the archived month {table}; rename or drop it, or delete the months instead of keeping them.</translation>
     </message>
   </context>
 </TS>

@@ -134,6 +134,16 @@
       <translation>另有 {count:,} 种原因</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/core/cases/duplicates.py" />
+      <source>identical duplicate of row {row}; imported once</source>
+      <translation>与第 {row} 行完全相同；只导入一次</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/duplicates.py" />
+      <source>case id {case_id} appears again in rows {rows} with different content; none of them is imported: correct or remove the wrong rows</source>
+      <translation>案件编号 {case_id} 在第 {rows} 行再次出现且内容不同；这些行均未导入：请更正或删除错误的行</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/cases/emerging.py" />
       <source>New hot spot</source>
       <translation>新增热点</translation>
@@ -1004,6 +1014,11 @@
       <translation>{who}：{field}“{later_time}”早于{earlier}“{earlier_time}”，而{later_stage}不能早于{earlier_stage}；请改正错误的时间</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/core/cases/months.py" />
+      <source>'{text}' is not the start of a month; write the month as 2025-01 or its first day as 2025-01-01.</source>
+      <translation>“{text}”不是一个月的开始；请把月份写成 2025-01，或写成该月一日 2025-01-01。</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/cases/period_report.py" />
       <source>Dimension</source>
       <translation>维度</translation>
@@ -1164,16 +1179,6 @@
       <translation>坐标“{x}”、“{y}”不是数字</translation>
     </message>
     <message>
-      <location filename="../../grid_plugin/core/cases/records.py" />
-      <source>case id {case_id} appears again in rows {rows} with different content; none of them is imported: correct or remove the wrong rows</source>
-      <translation>案件编号 {case_id} 在第 {rows} 行再次出现且内容不同；这些行均未导入：请更正或删除错误的行</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases/records.py" />
-      <source>identical duplicate of row {row}; imported once</source>
-      <translation>与第 {row} 行完全相同；只导入一次</translation>
-    </message>
-    <message>
       <location filename="../../grid_plugin/core/cases/time_formats.py" />
       <source>DATE_FORMAT '{value}' is neither a preset ({presets}) nor a strftime pattern such as %m/%d/%Y %I:%M:%S %p.</source>
       <translation>DATE_FORMAT“{value}”既不是预设（{presets}），也不是 strftime 格式串（例如 %m/%d/%Y %I:%M:%S %p）。</translation>
@@ -1240,6 +1245,11 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases/time_formats.py" />
+      <source>{field}: numbers read as Excel serial dates, e.g. row {row} '{value}' = {time} local time; set DATE_FORMAT if they are something else.</source>
+      <translation>{field}：数字按 Excel 日期序列号读取，例如第 {row} 行的“{value}” = 当地时间 {time}；如果它们是别的含义，请设置 DATE_FORMAT。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/cases/time_formats.py" />
       <source>row {row}: {field} '{value}' is outside the years {window} accepted for case times; correct it, or widen the window (EARLIEST_YEAR, LATEST_YEAR)</source>
       <translation>第 {row} 行：{field}“{value}”不在案件时间允许的年份 {window} 之内；请更正，或放宽年份范围（EARLIEST_YEAR、LATEST_YEAR）</translation>
     </message>
@@ -1252,11 +1262,6 @@
       <location filename="../../grid_plugin/core/cases/time_formats.py" />
       <source>Dates read as day/month/year: row {row} has {field} '{value}', which only day first reads; set DATE_FORMAT to change it.</source>
       <translation>日期按日/月/年读取：第 {row} 行的 {field}“{value}”只能按日在前读取；如需改变，请设置 DATE_FORMAT。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/cases/time_formats.py" />
-      <source>{field}: numbers read as Excel serial dates, e.g. row {row} '{value}' = {time} local time; set DATE_FORMAT if they are something else.</source>
-      <translation>{field}：数字按 Excel 日期序列号读取，例如第 {row} 行的“{value}” = 当地时间 {time}；如果它们是别的含义，请设置 DATE_FORMAT。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/cases/times.py" />
@@ -1829,6 +1834,41 @@
       <translation>{where}：社区代码 {community} 与街道代码 {street} 不一致（应以其开头）</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/core/grids/container_repair.py" />
+      <source>the communities leave a gap of {area:.1f} m² at ({x:.1f}, {y:.1f}) between features {fids}; no grid covers it. Extend a community over it, or ignore it if it is not part of the district</source>
+      <translation>社区之间在 ({x:.1f}, {y:.1f}) 处留有 {area:.1f} 平方米的缝隙（要素 {fids} 之间），没有网格覆盖它。请把某个社区延伸过去；若该处不属于本区，可忽略</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/container_repair.py" />
+      <source>communities overlap, so a grid could belong to two of them: features {listing}. Fix the shared boundaries (e.g. with QGIS's topology checker), or, if the overlaps are digitising noise, raise the overlap tolerance OVERLAP_TOLERANCE from {tolerance:g} to {accepting:.1f} m²</source>
+      <translation>社区之间存在重叠，网格可能同时属于两个社区：要素 {listing}。请修正共同边界（例如使用 QGIS 拓扑检查器）；如果这些重叠只是数字化误差，可将社区重叠容差 OVERLAP_TOLERANCE 从 {tolerance:g} 提高到 {accepting:.1f} 平方米</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/container_repair.py" />
+      <source>features {listing} lie wholly inside other communities, within the overlap tolerance; remove these duplicates or redraw them</source>
+      <translation>要素 {listing} 完全位于其他社区之内（在重叠容差以内）；请删除这些重复要素或重新绘制</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/container_repair.py" />
+      <source>{count} more overlaps and gaps within the overlap tolerance given to a neighbour in the same way, {area} m² in all</source>
+      <translation>另有 {count} 处在重叠容差以内的重叠和空隙已按同样方式划给相邻社区，共 {area} 平方米</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/container_repair.py" />
+      <source>gap of {area} m² at ({x:.1f}, {y:.1f}) enclosed by features {features}: given to {winner} (longest shared edge)</source>
+      <translation>社区间空隙 {area} 平方米（位于 ({x:.1f}, {y:.1f})，由要素 {features} 围合）：已划给 {winner}（共用边最长）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/container_repair.py" />
+      <source>overlap of {area} m² at ({x:.1f}, {y:.1f}) between features {features}: given to {winner}, which would otherwise lose most of its area</source>
+      <translation>社区重叠 {area} 平方米（位于 ({x:.1f}, {y:.1f})，要素 {features} 之间）：已划给 {winner}，否则该社区将失去大部分面积</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/container_repair.py" />
+      <source>overlap of {area} m² at ({x:.1f}, {y:.1f}) between features {features}: given to {winner} (longest shared edge)</source>
+      <translation>社区重叠 {area} 平方米（位于 ({x:.1f}, {y:.1f})，要素 {features} 之间）：已划给 {winner}（共用边最长）</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/core/grids/containers.py" />
       <source>feature {fid} is a {kind}, not a polygon; communities must be polygons</source>
       <translation>要素 {fid} 是 {kind}，不是面；社区必须是面要素</translation>
@@ -1850,11 +1890,6 @@
     </message>
     <message>
       <location filename="../../grid_plugin/core/grids/containers.py" />
-      <source>communities overlap, so a grid could belong to two of them: features {listing}. Fix the shared boundaries (e.g. with QGIS's topology checker), or, if the overlaps are digitising noise, raise the overlap tolerance OVERLAP_TOLERANCE from {tolerance:g} to {accepting:.1f} m²</source>
-      <translation>社区之间存在重叠，网格可能同时属于两个社区：要素 {listing}。请修正共同边界（例如使用 QGIS 拓扑检查器）；如果这些重叠只是数字化误差，可将社区重叠容差 OVERLAP_TOLERANCE 从 {tolerance:g} 提高到 {accepting:.1f} 平方米</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/grids/containers.py" />
       <source>the community layer has no features; choose a layer with polygons</source>
       <translation>社区图层没有要素；请选择包含面要素的图层</translation>
     </message>
@@ -1862,11 +1897,6 @@
       <location filename="../../grid_plugin/core/grids/containers.py" />
       <source>{count} feature(s) cannot be used: {problems}</source>
       <translation>{count} 个要素无法使用：{problems}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/core/grids/containers.py" />
-      <source>the communities leave a gap of {area:.1f} m² at ({x:.1f}, {y:.1f}) between features {fids}; no grid covers it. Extend a community over it, or ignore it if it is not part of the district</source>
-      <translation>社区之间在 ({x:.1f}, {y:.1f}) 处留有 {area:.1f} 平方米的缝隙（要素 {fids} 之间），没有网格覆盖它。请把某个社区延伸过去；若该处不属于本区，可忽略</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/grids/estimate.py" />
@@ -1907,6 +1937,16 @@
       <location filename="../../grid_plugin/core/grids/follow.py" />
       <source>the maximum area {maximum:.0f} m² must be at least twice the minimum area {minimum:.0f} m², or a block just above the maximum could not be split</source>
       <translation>最大面积 {maximum:.0f} 平方米至少应为最小面积 {minimum:.0f} 平方米的两倍，否则略大于最大面积的街块无法拆分</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/follow.py" />
+      <source>the open-land maximum OPEN_LAND_MAX ({open_land:.0f} m²) must be at least the maximum area {maximum:.0f} m²; leave it empty for {fraction:g} × the target area</source>
+      <translation>开放用地上限 OPEN_LAND_MAX（{open_land:.0f} 平方米）不得小于最大面积 {maximum:.0f} 平方米；留空则为目标面积的 {fraction:g} 倍</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/follow.py" />
+      <source>the communities were divided one after the other in this process: {reason}</source>
+      <translation>各社区改为在本进程中逐个划分：{reason}</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/grids/follow.py" />
@@ -1977,6 +2017,11 @@
       <location filename="../../grid_plugin/core/grids/stability.py" />
       <source>community {code} (feature {fid}) has used all {limit} sequence numbers (retired codes are never reused); it needs a new community code</source>
       <translation>社区 {code}（要素 {fid}）已用尽全部 {limit} 个顺序号（终止的编码不再复用）；需要新的社区代码</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/core/grids/units.py" />
+      <source>managed unit {unit} covers {area:.0f} m² of community {community} (feature {fid}), more than the open-land maximum OPEN_LAND_MAX of {limit:.0f} m²: it was divided like other land; raise OPEN_LAND_MAX to keep it one grid</source>
+      <translation>管理单元 {unit} 在社区 {community}（要素 {fid}）内占 {area:.0f} 平方米，超过开放用地上限 OPEN_LAND_MAX（{limit:.0f} 平方米），已按普通用地划分；如需保持为一个网格，请提高 OPEN_LAND_MAX</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/core/grids/validation.py" />
@@ -2914,6 +2959,92 @@
       <translation>网格化城市管理面板</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/processing/algorithms/archive_cases.py" />
+      <source>Archive old months of cases</source>
+      <translation>归档早期月份的案件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/archive_cases.py" />
+      <source>Takes the cases reported before a month out of the case store, so that the store holds the months still in use. BEFORE is that month (2025-01, or its first day 2025-01-01): the months before it are archived, in the store's month zone (store_meta month_zone, Asia/Shanghai unless set).
+MODE: keep them in the database (a PostGIS store detaches each month, which stays readable as the table cases_YYYY_MM_archived in the store's schema), or delete them from the store (PostGIS drops the months; a GeoPackage store deletes their cases; a GeoPackage cannot keep months apart).
+ARCHIVE: a GeoPackage the cases are written to first, itself a case store (open it as STORE in any case algorithm); an existing archive gets the months added. Deleting needs it. It is written beside its target and checked to hold every case before anything leaves the store.
+All or nothing: the store and the archive change together or not at all, and no import writes the store meanwhile. Cases of an archived month imported again later go back into the store.</source>
+      <translation>把上报时间早于某个月的案件移出案件库，使案件库只保存仍在使用的月份。BEFORE 就是这个月（2025-01，或该月一日 2025-01-01）：此前的各月被归档，月份按案件库的月份时区计算（store_meta month_zone，未设置时为 Asia/Shanghai）。
+MODE：保留在数据库中（PostGIS 案件库把每个月分离出来，仍可作为案件库模式中的表 cases_YYYY_MM_archived 读取），或从案件库删除（PostGIS 删除这些月份；GeoPackage 案件库删除其中的案件；GeoPackage 不能把月份单独保留）。
+ARCHIVE：先写入案件的 GeoPackage，它本身就是一个案件库（可在任何案件算法中作为 STORE 打开）；已有的归档会追加这些月份。删除时必须提供。它先写在目标文件旁边，并在任何案件移出案件库之前核对是否包含全部案件。
+要么全部完成，要么什么都不改：案件库和归档一起改变或都不改变，其间也不会有导入写入案件库。已归档月份的案件如果以后再次导入，会回到案件库。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/archive_cases.py" />
+      <source>kept in the database as tables cases_YYYY_MM_archived</source>
+      <translation>作为表 cases_YYYY_MM_archived 保留在数据库中</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/archive_cases.py" />
+      <source>deleted from the store</source>
+      <translation>已从案件库删除</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/archive_cases.py" />
+      <source>Archive the months before (e.g. 2025-01)</source>
+      <translation>归档此月之前的各月（例如 2025-01）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/archive_cases.py" />
+      <source>The archived months</source>
+      <translation>归档的月份</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/archive_cases.py" />
+      <source>Archive GeoPackage (a case store; the months are added to it)</source>
+      <translation>归档 GeoPackage（一个案件库；这些月份追加到其中）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/archive_cases.py" />
+      <source>GeoPackage files (*.gpkg)</source>
+      <translation>GeoPackage 文件 (*.gpkg)</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/archive_cases.py" />
+      <source>Cases archived</source>
+      <translation>归档的案件数</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/archive_cases.py" />
+      <source>Store</source>
+      <translation>案件库</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/archive_cases.py" />
+      <source>{} cases reported before {} taken out of {} and {}.</source>
+      <translation>{} 个上报时间早于 {} 的案件已移出 {}，并{}。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/archive_cases.py" />
+      <source>Keep them in the database as tables of their own (PostGIS)</source>
+      <translation>作为单独的表保留在数据库中（PostGIS）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/archive_cases.py" />
+      <source>Delete them from the store (after writing the archive)</source>
+      <translation>从案件库删除（写入归档之后）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/archive_cases.py" />
+      <source>The archive {} holds them.</source>
+      <translation>归档 {} 保存了这些案件。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/archive_cases.py" />
+      <source>{} holds no cases before {} (months of {}); nothing to archive.</source>
+      <translation>{} 中没有 {} 之前的案件（按 {} 的月份）；无需归档。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/archive_cases.py" />
+      <source>The archive {} cannot be written ({}); nothing was archived.</source>
+      <translation>无法写入归档 {}（{}）；没有归档任何案件。</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/processing/algorithms/case_heatmap.py" />
       <source>Case heatmap</source>
       <translation>案件热力图</translation>
@@ -3360,46 +3491,13 @@ CGCS2000 与 WGS84 在中国境内相差不到约 1 米（2000 年以来的板�
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Divides community polygons into unit grids (单元网格) of about 10,000 m² and gives each its 15-digit code: 6-digit district + 3-digit street + 3-digit community + 3-digit sequence. No grid crosses a community boundary and the grids of a community cover it exactly.
-
-Follow features (地理布局): grid boundaries run along the given roads, rivers and walls. Each community is cut into blocks by the lines; blocks below the minimum area join a neighbour across the smallest road class first (layers without the road-class field, such as rivers and walls, are crossed last); blocks above the maximum area are cut into compact parts of near-equal area, or of near-equal workload when a workload layer (components, past cases) is given.
-
-Regular lattice: square cells anchored at the origin of the working CRS, so re-runs give identical grids; pieces smaller than the minimum area join the neighbouring grid that shares the longest edge with them.
-
-Stable codes (相对稳定): with the previous grid layer, every new grid that overlaps a previous grid of its community by the matching share (both ways) keeps its code; new grids take the next free numbers; previous grids that no longer exist are kept with their end date set, and their codes are never reused.
-
-Numbering: rows from north to south, west to east within a row (or columns). Quality figures (areas, share of boundaries on the lines, compactness) are logged, returned and stored in the output layer's metadata.
-
-Limits: a community gets at most 999 grids (the 3-digit sequence). Before dividing, the grids of every community are bounded from its area and outline (and counted near the limit); all communities over the limit are refused together, with the cell size or grid areas at which they would fit. A community smaller than the minimum grid area becomes one grid, with a warning naming it (often a sliver left by digitising).
-
-Precision: every grid is put on a grid of PRECISION metres (1 mm by default) in the working CRS, all grids as one coverage: shared edges stay shared, spikes and necks narrower than the precision are removed, and no vertex comes closer than the precision to an edge of its own grid, so the grids stay valid when they are reprojected (to CGCS2000 or WGS84 longitude and latitude, Web Mercator or GCJ-02). Areas change by a fraction of a square metre.
-
-Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the data's longitude unless a working CRS is given.</source>
-      <translation>把社区多边形划分为约 10,000 平方米的单元网格，并赋予 15 位编码：6 位区县代码 + 3 位街道代码 + 3 位社区代码 + 3 位顺序号。网格不跨越社区边界，一个社区的网格恰好覆盖该社区。
-
-沿地物划分（地理布局）：网格边界沿给定的道路、河流和围墙。先用这些线把每个社区切成街块；小于最小面积的街块先跨越最低等级的道路与相邻街块合并（没有道路等级字段的图层，如河流、围墙，最后才跨越）；大于最大面积的街块切分为面积相近的紧凑网格，给出工作量图层（部件、历史案件）时按工作量均衡切分。
-
-规则格网：以工作坐标系原点为锚点的正方形格网，重复运行结果一致；小于最小面积的碎块并入共享边最长的相邻网格。
-
-编码稳定（相对稳定）：给出原网格图层时，与本社区原网格双向重叠达到匹配比例的新网格沿用原编码；新网格取下一个未用的顺序号；已不存在的原网格保留并填写终止日期，其编码不再复用。
-
-编号：按行自北向南、行内自西向东（或按列）。质量指标（面积、边界落在线上的比例、紧凑度）会输出到日志、结果并写入输出图层的元数据。
-
-限制：一个社区最多 999 个网格（3 位顺序号）。划分之前先根据每个社区的面积和边界估算其网格数的范围（接近上限的社区会精确计数）；超过上限的社区在同一条错误信息中全部列出，并给出能容纳它们的网格尺寸或网格面积。小于最小网格面积的社区成为一个网格，并有警告指明该社区（常为数字化遗留的碎片）。
-
-精度：全部网格作为一个整体覆盖，在工作坐标系中放到边长为 PRECISION 米（默认 1 毫米）的精度格网上：相邻网格的共用边保持一致，窄于精度的尖刺和颈缩被去除，任何顶点与本网格其他边的距离都不小于精度，因此网格在投影转换（转为 CGCS2000 或 WGS84 经纬度、Web 墨卡托或 GCJ-02）后仍然有效。面积的变化不到 1 平方米。
-
-地理坐标的输入会投影到数据所在经度的 CGCS2000 3 度带高斯-克吕格坐标系，除非指定了工作坐标系。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Coordinates of the communities (Chinese web maps: GCJ-02 or BD-09)</source>
       <translation>社区图层的坐标（国内网络地图：GCJ-02 或 BD-09）</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Coordinates of the lines to follow (Chinese web maps: GCJ-02 or BD-09)</source>
-      <translation>所依循线要素的坐标（国内网络地图：GCJ-02 或 BD-09）</translation>
+      <source>Coordinates of the lines and polygons to follow (Chinese web maps: GCJ-02 or BD-09)</source>
+      <translation>所依循线要素和面要素的坐标（国内网络地图：GCJ-02 或 BD-09）</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -3478,13 +3576,13 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Minimum grid area (m²; empty = 3,000, or 30 % of a lattice cell)</source>
-      <translation>最小网格面积（平方米；留空 = 3,000，规则格网为格网面积的 30%）</translation>
+      <source>Minimum grid area (m²; empty = 0.5 × target, or 30 % of a lattice cell)</source>
+      <translation>最小网格面积（平方米；留空 = 目标面积的 0.5 倍，规则格网为格网面积的 30%）</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Maximum grid area (m², follow features mode)</source>
-      <translation>最大网格面积（平方米，沿地物划分模式）</translation>
+      <source>Maximum grid area (m², follow features mode; empty = 2 × target)</source>
+      <translation>最大网格面积（平方米，沿地物划分模式；留空 = 目标面积的 2 倍）</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -3523,13 +3621,18 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Overlap tolerance between communities (m²)</source>
-      <translation>社区间重叠容差（平方米）</translation>
+      <source>Overlaps and gaps between communities accepted and repaired up to (m² each)</source>
+      <translation>社区间重叠和空隙的接受与修复上限（平方米，每处）</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Distance within which a grid boundary counts as on a line (m)</source>
       <translation>网格边界视为落在线上的距离容差（米）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Snap tolerance: line ends this close to another line are joined to it (m; 0 = off)</source>
+      <translation>吸附容差：距另一条线不超过此距离的线端点连接到该线上（米；0 = 不吸附）</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -3540,21 +3643,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Number of unit grids</source>
       <translation>单元网格数量</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Quality figures (JSON)</source>
-      <translation>质量指标（JSON）</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Share of interior grid boundaries on followed lines</source>
-      <translation>内部网格边界落在沿用线上的比例</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Share of grids within 0.5–2 × the target area</source>
-      <translation>面积在目标面积 0.5–2 倍之间的网格比例</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -3583,8 +3671,8 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Follow features mode needs at least one line layer to follow (roads, rivers or walls); choose them under 'Lines to follow', or use the regular lattice mode.</source>
-      <translation>沿地物划分模式至少需要一个可沿用的线图层（道路、河流或围墙）；请在“沿用的线”中选择，或改用规则格网模式。</translation>
+      <source>Follow features mode needs at least one line layer (roads, rivers or walls) or polygon layer to follow; choose them under 'Lines to follow' or 'Polygon features to follow', or use the regular lattice mode.</source>
+      <translation>沿地物划分模式至少需要一个可沿用的线图层（道路、河流或围墙）或面图层；请在“沿用的线”或“沿用的面要素”中选择，或改用规则格网模式。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
@@ -3653,16 +3741,6 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Quality: {} grids; area min {:.0f}, median {:.0f}, p95 {:.0f}, max {:.0f} m²; {:.1%} within 0.5–2 × target; compactness (Polsby-Popper) min {:.2f}, p5 {:.2f}, median {:.2f}.</source>
-      <translation>质量：{} 个网格；面积最小 {:.0f}、中位数 {:.0f}、95 分位 {:.0f}、最大 {:.0f} 平方米；{:.1%} 在目标面积 0.5–2 倍之间；紧凑度（Polsby-Popper）最小 {:.2f}、5 分位 {:.2f}、中位数 {:.2f}。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Unit grids made by gridplugin:dividegrids. Quality figures: {}</source>
-      <translation>由 gridplugin:dividegrids 生成的单元网格。质量指标：{}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
       <source>Codes: {} kept, {} new, {} retired.</source>
       <translation>编码：保留 {} 个，新增 {} 个，终止 {} 个。</translation>
     </message>
@@ -3673,13 +3751,46 @@ Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Quality: {:.1%} of interior grid boundaries lie on followed lines.</source>
-      <translation>质量：{:.1%} 的内部网格边界落在沿用的线上。</translation>
+      <source>Field '{}' does not exist in the community layer; its fields are: {}</source>
+      <translation>社区图层中不存在字段“{}”；现有字段：{}</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
-      <source>Field '{}' does not exist in the community layer; its fields are: {}</source>
-      <translation>社区图层中不存在字段“{}”；现有字段：{}</translation>
+      <source>Divides community polygons into unit grids (单元网格) of about 10,000 m² and gives each its 15-digit code: 6-digit district + 3-digit street + 3-digit community + 3-digit sequence. No grid crosses a community boundary and the grids of a community cover it exactly.
+
+Follow features (地理布局): grid boundaries run along the given roads, rivers and walls. Each community is cut into blocks by the lines; blocks below the minimum area join a neighbour across the smallest road class first (layers without the road-class field, such as rivers and walls, are crossed last); blocks above the maximum area are cut into compact parts of near-equal area, or of near-equal workload when a workload layer (components, past cases) is given. The minimum and maximum areas default to 0.5 × and 2 × the target area, so setting the target alone scales all three.
+
+Regular lattice: square cells anchored at the origin of the working CRS, so re-runs give identical grids; pieces smaller than the minimum area join the neighbouring grid that shares the longest edge with them.
+
+Stable codes (相对稳定): with the previous grid layer, every new grid that overlaps a previous grid of its community by the matching share (both ways) keeps its code; new grids take the next free numbers; previous grids that no longer exist are kept with their end date set, and their codes are never reused.
+
+Numbering: rows from north to south, west to east within a row (or columns). Quality figures (areas, share of boundaries on the lines, compactness) are logged, returned and stored in the output layer's metadata.
+
+Limits: a community gets at most 999 grids (the 3-digit sequence). Before dividing, the grids of every community are bounded from its area and outline (and counted near the limit); all communities over the limit are refused together, with the cell size or grid areas at which they would fit. A community smaller than the minimum grid area becomes one grid, with a warning naming it (often a sliver left by digitising).
+
+Precision: every grid is put on a grid of PRECISION metres (1 mm by default) in the working CRS, all grids as one coverage: shared edges stay shared, spikes and necks narrower than the precision are removed, and no vertex comes closer than the precision to an edge of its own grid, so the grids stay valid when they are reprojected (to CGCS2000 or WGS84 longitude and latitude, Web Mercator or GCJ-02). Areas change by a fraction of a square metre.
+
+Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the data's longitude unless a working CRS is given.</source>
+      <translation>把社区多边形划分为约 10,000 平方米的单元网格，并赋予 15 位编码：6 位区县代码 + 3 位街道代码 + 3 位社区代码 + 3 位顺序号。网格不跨越社区边界，一个社区的网格恰好覆盖该社区。
+
+沿地物划分（地理布局）：网格边界沿给定的道路、河流和围墙。先用这些线把每个社区切成街块；小于最小面积的街块先跨越最低等级的道路与相邻街块合并（没有道路等级字段的图层，如河流、围墙，最后才跨越）；大于最大面积的街块切分为面积相近的紧凑网格，给出工作量图层（部件、历史案件）时按工作量均衡切分。最小面积和最大面积默认为目标面积的 0.5 倍和 2 倍，只设目标面积即可让三者按比例变化。
+
+规则格网：以工作坐标系原点为锚点的正方形格网，重复运行结果一致；小于最小面积的碎块并入共享边最长的相邻网格。
+
+编码稳定（相对稳定）：给出原网格图层时，与本社区原网格双向重叠达到匹配比例的新网格沿用原编码；新网格取下一个未用的顺序号；已不存在的原网格保留并填写终止日期，其编码不再复用。
+
+编号：按行自北向南、行内自西向东（或按列）。质量指标（面积、边界落在线上的比例、紧凑度）会输出到日志、结果并写入输出图层的元数据。
+
+限制：一个社区最多 999 个网格（3 位顺序号）。划分之前先根据每个社区的面积和边界估算其网格数的范围（接近上限的社区会精确计数）；超过上限的社区在同一条错误信息中全部列出，并给出能容纳它们的网格尺寸或网格面积。小于最小网格面积的社区成为一个网格，并有警告指明该社区（常为数字化遗留的碎片）。
+
+精度：全部网格作为一个整体覆盖，在工作坐标系中放到边长为 PRECISION 米（默认 1 毫米）的精度格网上：相邻网格的共用边保持一致，窄于精度的尖刺和颈缩被去除，任何顶点与本网格其他边的距离都不小于精度，因此网格在投影转换（转为 CGCS2000 或 WGS84 经纬度、Web 墨卡托或 GCJ-02）后仍然有效。面积的变化不到 1 平方米。
+
+地理坐标的输入会投影到数据所在经度的 CGCS2000 3 度带高斯-克吕格坐标系，除非指定了工作坐标系。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/divide_grids.py" />
+      <source>Overlaps and gaps (OVERLAP_TOLERANCE, {:g} m² by default): shared boundaries of neighbouring communities digitised twice overlap and leave gaps in slivers. Each piece where communities overlap, and each gap they enclose, up to this area is given to the community sharing the longest edge with it (ties: the lowest feature id; a community that would lose most of its area, such as a small one inside another, keeps its pieces), and logged with its features, area and place; the communities then tile exactly. A larger overlap stops the run, naming the features and the tolerance that would accept it; a larger gap is reported and left uncovered.</source>
+      <translation>重叠与空隙（OVERLAP_TOLERANCE，默认 {:g} 平方米）：相邻社区的共同边界数字化两次时，会留下细长的重叠和空隙。不超过该面积的每一处社区重叠、以及社区围合的每一处空隙，都划给与其共用边最长的社区（长度相同时取要素编号最小者；将因此失去大部分面积的社区，例如位于另一社区内的小社区，保留这些部分），并在日志中列出其要素、面积和位置；此后各社区恰好拼接。更大的重叠会使运行停止，并指出相关要素以及能接受它的容差；更大的空隙会被报告，并保持无网格覆盖。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/emerging_hotspots.py" />
@@ -3929,11 +4040,6 @@ Outputs: the table of every unit (OUTPUT), for the area levels a polygon layer c
       <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
       <source>Evaluation of case handling per {}: {}</source>
       <translation>按{}的案件处置综合评价：{}</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
-      <source>Store</source>
-      <translation>案件库</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/evaluate_cases.py" />
@@ -4413,11 +4519,6 @@ The file is written under a temporary name and moved into place at the end: a fa
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
-      <source>SOURCE_CRS is used only when the coordinates are in 'Another CRS' (COORDINATES 4); it is ignored now.</source>
-      <translation>SOURCE_CRS 仅在坐标为“其他坐标系”（COORDINATES 4）时使用；本次忽略。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>GCJ-02 (Amap, Tencent)</source>
       <translation>GCJ-02（火星坐标：高德、腾讯）</translation>
     </message>
@@ -4430,6 +4531,11 @@ The file is written under a temporary name and moved into place at the end: a fa
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>cases</source>
       <translation>案件</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>SOURCE_CRS is used only when the coordinates are in 'Another CRS' (COORDINATES 4); it is ignored now.</source>
+      <translation>SOURCE_CRS 仅在坐标为“其他坐标系”（COORDINATES 4）时使用；本次忽略。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
@@ -4468,6 +4574,11 @@ The file is written under a temporary name and moved into place at the end: a fa
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>The rejects file {} cannot be written ({}); nothing was imported. Close it or choose another name, and run again.</source>
+      <translation>无法写入拒绝行文件 {}（{}）；未导入任何数据。请关闭该文件或换一个文件名，然后重新运行。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
       <source>Coordinates in 'another CRS' need that CRS (SOURCE_CRS).</source>
       <translation>坐标为“其他坐标系”时需要指定该坐标系（SOURCE_CRS）。</translation>
     </message>
@@ -4498,8 +4609,23 @@ The file is written under a temporary name and moved into place at the end: a fa
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
-      <source>The rejects file {} cannot be written ({}); nothing was imported. Close it or choose another name, and run again.</source>
-      <translation>无法写入拒绝行文件 {}（{}）；未导入任何数据。请关闭该文件或换一个文件名，然后重新运行。</translation>
+      <source>Row {} of the file looks like the header ({}); set HEADER_ROW to {}.</source>
+      <translation>文件第 {} 行看起来是表头（{}）；请将 HEADER_ROW 设为 {}。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>The file is read, checked and written in chunks of at most 20,000 rows (fewer when it has many columns), all inside that one transaction, so that a file of any size imports in bounded memory; the rejects are written as they are found. Case ids that come again with other content far apart in the file make the import read the file a second time.</source>
+      <translation>文件按块读取、检查和写入，每块最多 20,000 行（列多的文件更少），全部在同一个事务中完成，因此任何大小的文件都能在有限内存中导入；被拒绝的行在发现时即写出。案件编号在文件中相距较远处再次出现且内容不同时，导入会第二次读取该文件。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>{:,} case ids appear again with other content far apart in the file: none of their rows can be imported, so the file is read a second time (the first reading was rolled back).</source>
+      <translation>{:,} 个案件编号在文件中相距较远处以不同内容再次出现：这些编号的所有行都不能导入，因此第二次读取该文件（第一次读取已回滚）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
+      <source>The layer's coordinates are projected ({}), while GCJ-02 and BD-09 are longitudes and latitudes: convert the layer with Convert coordinates (gridplugin:convertcoordinates) first.</source>
+      <translation>图层坐标为投影坐标（{}），而 GCJ-02 和 BD-09 是经纬度：请先用“坐标转换”（gridplugin:convertcoordinates）转换该图层。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
@@ -4513,16 +4639,6 @@ Each case gets the codes of its unit grid, street and community. A re-import is 
 FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=经度; y=纬度; reported_at=上报时间'；与案件库字段同名或使用常见中文名称的列无需映射即可识别。HEADER_ROW 是 CSV 或工作表中列名所在的行；为 0（默认）时取第一行，若第一行是标题（只有一个值，例如合并单元格的标题），则取其下第一个写有案件字段名的行，并在日志中说明。坐标可以是 WGS84、CGCS2000、GCJ-02（火星坐标：高德、腾讯）、BD-09（百度坐标）或任意坐标系，统一以 CGCS2000 存储。不带时区的时间视为所选时区的当地时间；XLSX 日期单元格无论数字格式如何都保留其时刻。每个案件时间（按所写的年份）都必须在 EARLIEST_YEAR（默认 1990）到 LATEST_YEAR（留空：明年）之间。DATE_FORMAT 说明时间的写法：auto（默认）读取 ISO 写法（2025-03-01 08:05:00、2025/3/1 8:05、2025年3月1日 8时5分）、月/日/年或日/月/年日期（例如 01/13/2015 12:20:09 PM；是哪一种由数据决定，日志会指出起决定作用的行）以及 Excel 序列号；也可指定 iso、us（MM/DD/YYYY，带 AM/PM 的 12 小时制或 24 小时制）、dmy（DD/MM/YYYY）、excel，或 strftime 格式串，例如 %d.%m.%Y %H:%M。若所有这类日期两种读法都成立（日和月都不超过 12），导入会停止并要求设置 DATE_FORMAT。没有类别的行会作为无类别案件导入（UNCLASSIFIED_COUNT）；类别不在类别表中的行会被拒绝，日志会列出这些类别及其行数。
 
 每个案件都会得到其所在单元网格、街道和社区的代码。重复导入是幂等的：新的案件编号会被添加，内容有变化的会被更新，完全相同的保持不变。整个文件在一个事务中导入：出错或取消时不写入任何数据。无法使用的行连同行号（表头下第一行为第 1 行）、找到的全部原因和各列的值写入拒绝行 CSV，其中包括值比表头多的行（值中的逗号需要用引号括起来）、含 NUL 字符的文本和超出年份范围的时间。读取、导入、更新、未变和拒绝的行数总能对上；日志会列出最常见的原因。所有行都被拒绝的导入会以这些原因报错失败：案件库保持原样，拒绝行文件照常写出。REJECTS 在写入任何数据之前就会检查，并与案件库的提交一起替换；其中以 =、+、-、@、制表符或回车开头的文本单元格前会加上 '，使 Excel 只显示而不把它当作公式执行（-12.5 这样的纯数字仍是数字）。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
-      <source>Row {} of the file looks like the header ({}); set HEADER_ROW to {}.</source>
-      <translation>文件第 {} 行看起来是表头（{}）；请将 HEADER_ROW 设为 {}。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/processing/algorithms/import_cases.py" />
-      <source>The layer's coordinates are projected ({}), while GCJ-02 and BD-09 are longitudes and latitudes: convert the layer with Convert coordinates (gridplugin:convertcoordinates) first.</source>
-      <translation>图层坐标为投影坐标（{}），而 GCJ-02 和 BD-09 是经纬度：请先用“坐标转换”（gridplugin:convertcoordinates）转换该图层。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/responsibility_maps.py" />
@@ -4901,6 +5017,11 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
     </message>
     <message>
       <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
+      <source>The communities are first repaired as division repairs them: overlaps and gaps between them up to {:g} m² (or the tolerance, if larger) are given to the neighbour sharing the longest edge, and larger overlaps stop the check.</source>
+      <translation>社区会先按划分时的方式修复：不超过 {:g} 平方米（若容差更大则取容差）的社区间重叠和空隙划给共用边最长的相邻社区，更大的重叠会使检查停止。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/algorithms/validate_grids.py" />
       <source>The unit grid layer has no field '{}'; every grid is checked.</source>
       <translation>单元网格图层中没有字段“{}”；检查全部网格。</translation>
     </message>
@@ -4961,6 +5082,11 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
     </message>
     <message>
       <location filename="../../grid_plugin/processing/base.py" />
+      <source>The communities are divided side by side by {} worker processes (their number follows Settings ▸ Options ▸ Rendering ▸ Max cores to use).</source>
+      <translation>各社区由 {} 个工作进程并行划分（进程数按“设置 ▸ 选项 ▸ 渲染 ▸ 最大可用核心数”）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/base.py" />
       <source>Date '{}' is not a date; write it as YYYY-MM-DD, e.g. 2026-07-01.</source>
       <translation>日期“{}”不是日期；请写成 YYYY-MM-DD，例如 2026-07-01。</translation>
     </message>
@@ -4968,6 +5094,11 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <location filename="../../grid_plugin/processing/base.py" />
       <source>The working CRS {} is not a projected CRS in ground metres; choose a Gauss-Krüger or UTM zone (e.g. EPSG:4548), or leave it empty.</source>
       <translation>工作坐标系 {} 不是以地面米为单位的投影坐标系；请选择高斯-克吕格或 UTM 投影带（如 EPSG:4548），或留空。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/base.py" />
+      <source>Seconds by stage: {}</source>
+      <translation>各阶段耗时（秒）：{}</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/datum.py" />
@@ -5018,6 +5149,56 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <location filename="../../grid_plugin/processing/datum.py" />
       <source>{outside} of {total} {what} lie outside every unit grid; with {key} set to '{label}', {inside} would lie inside: the coordinates look like {datum}. Choose that option and run again.</source>
       <translation>{total} 个{what}中有 {outside} 个位于所有单元网格之外；若将 {key} 设为“{label}”，将有 {inside} 个位于网格内：这些坐标看来是 {datum}。请选择该选项后重新运行。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/division_quality.py" />
+      <source>Quality figures (JSON)</source>
+      <translation>质量指标（JSON）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/division_quality.py" />
+      <source>Share of interior grid boundaries on followed lines</source>
+      <translation>内部网格边界落在沿用线上的比例</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/division_quality.py" />
+      <source>Share of interior grid boundaries on roads</source>
+      <translation>内部网格边界落在道路上的比例</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/division_quality.py" />
+      <source>Share of interior grid boundaries on other followed features (barriers, polygon boundaries)</source>
+      <translation>内部网格边界落在其他沿用地物（屏障、面要素边界）上的比例</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/division_quality.py" />
+      <source>Share of interior grid boundaries on no followed feature (dead ends extended, straight cuts)</source>
+      <translation>内部网格边界不在任何沿用地物上的比例（尽端路延长线、直线切分）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/division_quality.py" />
+      <source>Share of grids within 0.5–2 × the target area</source>
+      <translation>面积在目标面积 0.5–2 倍之间的网格比例</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/division_quality.py" />
+      <source>Quality: {} grids; area min {:.0f}, median {:.0f}, p95 {:.0f}, max {:.0f} m²; {:.1%} within 0.5–2 × target; compactness (Polsby-Popper) min {:.2f}, p5 {:.2f}, median {:.2f}.</source>
+      <translation>质量：{} 个网格；面积最小 {:.0f}、中位数 {:.0f}、95 分位 {:.0f}、最大 {:.0f} 平方米；{:.1%} 在目标面积 0.5–2 倍之间；紧凑度（Polsby-Popper）最小 {:.2f}、5 分位 {:.2f}、中位数 {:.2f}。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/division_quality.py" />
+      <source>Unit grids made by gridplugin:dividegrids. Quality figures: {}</source>
+      <translation>由 gridplugin:dividegrids 生成的单元网格。质量指标：{}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/division_quality.py" />
+      <source>Quality: {:.1%} of interior grid boundaries lie on followed lines.</source>
+      <translation>质量：{:.1%} 的内部网格边界落在沿用的线上。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/division_quality.py" />
+      <source>Quality: of interior grid boundaries, {:.1%} lie on roads, {:.1%} on other followed features (barriers, polygon boundaries) and {:.1%} on none (dead ends extended, straight cuts).</source>
+      <translation>质量：内部网格边界中，{:.1%} 落在道路上，{:.1%} 落在其他沿用地物（屏障、面要素边界）上，{:.1%} 不在任何沿用地物上（尽端路延长线、直线切分）。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/evaluation_layout.py" />
@@ -5071,8 +5252,78 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
     </message>
     <message>
       <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>Polygon features to follow (parcels, compounds, water bodies; optional)</source>
+      <translation>沿用的面要素（地块、院落、水域；可选）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>Managed units among the polygon features (expression or field; true = one unit)</source>
+      <translation>面要素中的管理单元（表达式或字段；为真 = 一个管理单元）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>Largest managed unit kept as one grid (m²; empty = 4 × target)</source>
+      <translation>保持为一个网格的管理单元最大面积（平方米；留空 = 目标面积 × 4）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>Crossing rank of polygon boundaries (1 = alley … 6 = expressway, 9 = barrier)</source>
+      <translation>面要素边界的跨越等级（1 = 胡同 … 6 = 快速路，9 = 屏障）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>Rank field of the polygon layers (a rank or road class per polygon)</source>
+      <translation>面图层的等级字段（每个面的等级或道路等级）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>Polygon edges this close to a line to follow are taken as the line (m; 0 = off)</source>
+      <translation>距离要沿用的线在此距离内的面边界按该线处理（米；0 = 关闭）</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>Polygon features (POLYGONS: land-use parcels, building blocks, compounds, water bodies): their boundaries bound blocks like lines, so land is divided along parcel edges first, then along dead ends extended to a block's edge, and only then by straight cuts. Merging crosses them at POLYGON_RANK (default 1, as an alley; where a boundary runs on a road or wall, that line's rank counts) or at the rank in POLYGON_CLASS_FIELD (e.g. 9 for water). Their coordinates are read as LINES_DATUM says. MANAGED_UNIT (an expression or a field name, e.g. "type" IN ('小区','学校')) marks the polygons managed as one unit (现状管理): each one up to OPEN_LAND_MAX (empty = {} × the target area) is one grid, even above the maximum area, and takes in a small neighbouring block only when that block has no other neighbour or is a strip narrower than {} m (the land between its wall and a road's centre line; a strip along several units, such as an unmapped lane between two compounds, is shared among them, each part going to the nearest); a larger one is divided like other land, with a warning naming it. The quality figures give the shares of interior grid boundaries on roads (BOUNDARY_ON_ROADS), on other followed features (BOUNDARY_ON_FEATURES) and on neither (BOUNDARY_STRAIGHT). Polygon edges within EDGE_TO_LINE (default {} m) of a line to follow are taken as that line: a compound's wall beside the centre line of the road outside it is dropped there and the walls that meet it are continued to the centre line, so each compound's grid reaches the road's centre line and no strip of road runs on round several compounds.</source>
+      <translation>面要素（POLYGONS：用地地块、街坊、院落、水域）：其边界像线一样围成街块，因此先沿地块边界划分，再沿延长到街块边缘的尽端路划分，最后才直线切分。合并时按 POLYGON_RANK 跨越这些边界（默认 1，同胡同；边界与道路或围墙重合处按该线的等级），或按 POLYGON_CLASS_FIELD 中的等级（如水域填 9）。其坐标按 LINES_DATUM 读取。MANAGED_UNIT（表达式或字段名，例如 "type" IN ('小区','学校')）标记按一个单元管理的面（现状管理）：不超过 OPEN_LAND_MAX（留空 = 目标面积 × {}）的管理单元即使超过最大面积也保持为一个网格，且只在相邻小块没有其他邻块、或是宽度不足 {} 米的窄条（围墙与道路中心线之间的用地；沿多个管理单元的窄条，如两个院落之间未测绘的小巷，由它们分享，每一部分归最近的单元）时才接纳它；更大的管理单元按普通用地划分，并给出指明该要素的警告。质量指标分别给出内部网格边界落在道路上（BOUNDARY_ON_ROADS）、落在其他沿用地物上（BOUNDARY_ON_FEATURES）和两者皆非（BOUNDARY_STRAIGHT）的比例。距离要沿用的线不超过 EDGE_TO_LINE（默认 {} 米）的面边界按该线处理：院落围墙与院外道路中心线并行的一段被舍去，与之相接的围墙延长到中心线，这样每个院落的网格都延伸到道路中心线，不会有一条道路窄条绕过好几个院落。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>layer '{layer}', feature {fid}</source>
+      <translation>图层“{layer}”要素 {fid}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
       <source>The workload layer must contain points (components or past cases).</source>
       <translation>工作量图层必须是点图层（部件或历史案件）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>Polygon edges within {} m of a line to follow taken as the line: {:.0f} m of edges.</source>
+      <translation>距离要沿用的线 {} 米以内的面边界已按该线处理：共 {:.0f} 米边界。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>Following {} polygon boundary lines from {} layer(s); {} managed unit(s).</source>
+      <translation>沿用 {} 条面要素边界线（来自 {} 个图层）；管理单元 {} 个。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>Layer '{}': polygon ranks not known to the plugin were given the polygon rank {}: {}. Give whole numbers (1 = alley … 6 = expressway, 9 = barrier) or road classes.</source>
+      <translation>图层“{}”：插件不认识的面要素等级按面要素等级 {} 处理：{}。请填写整数（1 = 胡同 … 6 = 快速路，9 = 屏障）或道路等级。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>The managed-unit expression (MANAGED_UNIT: {}) cannot be read for layer '{}': {}</source>
+      <translation>管理单元表达式（MANAGED_UNIT：{}）无法用于图层“{}”：{}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>The managed-unit expression (MANAGED_UNIT: {}) uses field(s) {} that layer '{}' does not have; its fields are: {}</source>
+      <translation>管理单元表达式（MANAGED_UNIT：{}）用到了字段 {}，而图层“{}”没有这些字段；其字段为：{}</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>The managed-unit expression (MANAGED_UNIT: {}) gives values that are neither true nor false on layer '{}' (feature: value): {}. Write a condition such as "type" IN ('小区','学校'), or use a yes/no field.</source>
+      <translation>管理单元表达式（MANAGED_UNIT：{}）在图层“{}”上得到既非真也非假的值（要素：值）：{}。请写成条件，例如 "type" IN ('小区','学校')，或使用是/否字段。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/parameters/division.py" />
@@ -5088,6 +5339,26 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <location filename="../../grid_plugin/processing/parameters/division.py" />
       <source>Layer '{}' has no road-class field '{}': its lines are barriers (rivers, walls) that merging crosses last.</source>
       <translation>图层“{}”没有道路等级字段“{}”：其线视为屏障（河流、围墙），合并时最后才跨越。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>Layer '{}' of the polygon features to follow does not contain polygons; choose parcel, compound or water layers.</source>
+      <translation>沿用的面要素中的图层“{}”不是面图层；请选择地块、院落或水域图层。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>Layer '{}' has no rank field '{}': its polygon boundaries rank {}.</source>
+      <translation>图层“{}”没有等级字段“{}”：其面要素边界按等级 {} 处理。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>Layer '{}': {} invalid polygon(s) repaired with make_valid (feature: reason, area change): {}. Check them.</source>
+      <translation>图层“{}”：{} 个无效面已用 make_valid 修复（要素：原因，面积变化）：{}。请检查。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/division.py" />
+      <source>The managed-unit expression (MANAGED_UNIT: {}) fails on feature {} of layer '{}': {}</source>
+      <translation>管理单元表达式（MANAGED_UNIT：{}）在要素 {}（图层“{}”）上计算失败：{}</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/parameters/division.py" />
@@ -5163,6 +5434,21 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <location filename="../../grid_plugin/processing/parameters/piles.py" />
       <source>... and {} more piles with {} cases.</source>
       <translation>……另有 {} 个堆积点，共 {} 件案件。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/snapping.py" />
+      <source>Snapping (SNAP_TOLERANCE, default {} m): hand-digitised roads and hutongs rarely meet exactly, and a lane that stops a metre short of a road would bound no block. Every line end that touches no other line and has another line ahead of it within the tolerance is extended onto that line's nearest point (0.5–3 m gaps are common in real data; wider tolerances start joining lanes that do not meet). Free ends are extended, never moved: two lanes 2 m apart stay two lanes, an end beside a parallel lane is not joined to it, and a dead end farther away stays a dead end. Junctions drawn twice (a crossroads whose roads end at two points less than {} m apart) are made one, their line ends moving onto one of them. The numbers of ends and junctions joined are logged; 0 turns snapping off. Duplicated and overlapping lines need no snapping: noding dissolves them.</source>
+      <translation>吸附（SNAP_TOLERANCE，默认 {} 米）：手工数字化的道路和胡同很少恰好相接，差一米没接上道路的小巷围不成街块。不与其他线相接、且前方在容差之内有另一条线的每个线端点，都延长到该线上最近的点（0.5–3 米的缺口在实际数据中很常见；容差再大就会把本不相接的小巷连起来）。自由端点只延长、不移动：相距 2 米的两条小巷仍是两条，与平行小巷并排的端点不与之相连，更远的尽端路仍是尽端路。重复数字化的路口（道路止于相距不足 {} 米的两个点的十字路口）合并为一个，线端移到其中一点上。日志给出连接的端点数和路口数；0 表示不吸附。重复和重叠的线无需吸附：打断节点时即被消解。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/snapping.py" />
+      <source>Snapped {} line ends within {} m ({} to lines, {} to other ends).</source>
+      <translation>吸附了 {} 个线端点（{} 米以内；{} 个连到线上，{} 个连到其他线的端点）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/processing/parameters/snapping.py" />
+      <source>Joined {} junctions drawn twice less than {} m apart.</source>
+      <translation>合并了 {} 个重复数字化、相距不足 {} 米的路口。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/processing/parameters/store.py" />
@@ -5335,6 +5621,36 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <translation>网格化城市管理 {}</translation>
     </message>
     <message>
+      <location filename="../../grid_plugin/store/archive.py" />
+      <source>A GeoPackage store cannot keep old months apart; delete them instead, with an archive GeoPackage to write them to first (its cases stay readable as a case store).</source>
+      <translation>GeoPackage 案件库不能把早期月份单独保留；请改为删除，并提供一个先写入这些案件的归档 GeoPackage（其中的案件仍可作为案件库读取）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/archive.py" />
+      <source>Deleting old months needs an archive GeoPackage to write them to first; give one, or keep the months in the database.</source>
+      <translation>删除早期月份需要先把案件写入一个归档 GeoPackage；请提供一个，或把这些月份保留在数据库中。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/archive.py" />
+      <source>The archive {path} is the store itself; give another file.</source>
+      <translation>归档 {path} 就是案件库本身；请指定另一个文件。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/archive.py" />
+      <source>The archive {archive} did not take every case; nothing was archived.</source>
+      <translation>归档 {archive} 没有收下全部案件；没有归档任何案件。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/archive.py" />
+      <source>{removed} cases were found in the months before {month}, {total} before its start; nothing was archived.</source>
+      <translation>{month} 之前的各月中有 {removed} 个案件，而该月开始之前有 {total} 个；没有归档任何案件。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/archive.py" />
+      <source>{copied} of the {total} cases before {month} reached the archive; nothing was archived.</source>
+      <translation>{month} 之前的 {total} 个案件中只有 {copied} 个写入了归档；没有归档任何案件。</translation>
+    </message>
+    <message>
       <location filename="../../grid_plugin/store/base.py" />
       <source>Store {store} has schema version {found}, newer than this plugin understands ({known}); update the plugin before using this store.</source>
       <translation>案件库 {store} 的结构版本为 {found}，比本插件支持的版本（{known}）更新；请先升级插件再使用该案件库。</translation>
@@ -5386,11 +5702,6 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
     </message>
     <message>
       <location filename="../../grid_plugin/store/gpkg.py" />
-      <source>The case table of {path} changed during the import; run it again.</source>
-      <translation>导入期间 {path} 的案件表被改动；请重新导入。</translation>
-    </message>
-    <message>
-      <location filename="../../grid_plugin/store/gpkg.py" />
       <source>{path} cannot be opened as a GeoPackage: {error}</source>
       <translation>{path} 无法作为 GeoPackage 打开：{error}</translation>
     </message>
@@ -5403,6 +5714,11 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <location filename="../../grid_plugin/store/gpkg.py" />
       <source>{path} already holds the table(s) {tables}, not made by the case store; choose a new file for the store.</source>
       <translation>{path} 中已有并非由案件库创建的表 {tables}；请为案件库另选一个新文件。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/gpkg.py" />
+      <source>The case table of {path} changed during the import; run it again.</source>
+      <translation>导入期间 {path} 的案件表被改动；请重新导入。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/store/gpkg_access.py" />
@@ -5438,6 +5754,11 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <location filename="../../grid_plugin/store/postgis.py" />
       <source>Waiting for another import into {store} to finish...</source>
       <translation>正在等待另一个导入 {store} 的任务结束……</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis_cases.py" />
+      <source>{store}: {missing} of the {changed} changed cases of this import were not found to be updated (a case id written twice in one import); nothing was imported.</source>
+      <translation>{store}：本次导入的 {changed} 个已变更案件中有 {missing} 个找不到、无法更新（同一次导入中写入了两次同一案件编号）；没有导入任何案件。</translation>
     </message>
     <message>
       <location filename="../../grid_plugin/store/postgis_connection.py" />
@@ -5478,6 +5799,31 @@ FIELD_MAP 把案件字段映射到输入列，例如 'case_id=案件编号; x=�
       <location filename="../../grid_plugin/store/postgis_connection.py" />
       <source>The authentication configuration {authcfg} of connection '{name}' cannot be used: it must exist and be of type Basic (user name and password).</source>
       <translation>连接“{name}”的认证配置 {authcfg} 无法使用：它必须存在且为 Basic 类型（用户名和密码）。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis_partitions.py" />
+      <source>Changing {store} to schema version {version} was refused: the cases copied ({copied}) differ from the cases held ({held}); nothing was changed. Please report this.</source>
+      <translation>将 {store} 改为第 {version} 版结构被拒绝：复制的案件（{copied}）与原有案件（{held}）不一致；没有做任何修改。请报告此问题。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis_partitions.py" />
+      <source>Schema {schema} of {store} holds a table {table}, which the change of the cases table needs; rename or drop it and open the store again.</source>
+      <translation>{store} 的模式 {schema} 中已有表 {table}，而修改案件表需要用到这个名称；请将其改名或删除，然后重新打开案件库。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis_partitions.py" />
+      <source>{store} has schema version {found}; only version 7 can be taken back, to version 6.</source>
+      <translation>{store} 的结构版本为 {found}；只有第 7 版可以退回到第 6 版。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis_partitions.py" />
+      <source>Schema {schema} of {store} holds a table {table}, which the change of the cases table needs; rename or drop it and try again.</source>
+      <translation>{store} 的模式 {schema} 中已有表 {table}，而修改案件表需要用到这个名称；请将其改名或删除后重试。</translation>
+    </message>
+    <message>
+      <location filename="../../grid_plugin/store/postgis_partitions.py" />
+      <source>Schema {schema} of {store} already holds the archived month {table}; rename or drop it, or delete the months instead of keeping them.</source>
+      <translation>{store} 的模式 {schema} 中已有归档月份表 {table}；请将其改名或删除，或改为删除这些月份而不保留。</translation>
     </message>
   </context>
 </TS>

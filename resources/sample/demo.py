@@ -3,12 +3,14 @@
 A script beside the sample it runs on, outside the plugin package (and its zip).
 
 Runs the plugin's algorithms headless on the bundled fictional sample district and writes
-  out/demo.gpkg        communities, roads, unit_grids and coded components (CGCS2000 GK CM 117E),
+  out/demo.gpkg        communities, roads, parcels, unit_grids (following the roads and the parcels, each managed
+                       compound, school and institution up to OPEN_LAND_MAX one grid) and coded components
+                       (CGCS2000 GK CM 117E),
                        the case heat per grid (case_heat), the Gi* hot spots (case_hotspots), the
                        emerging hot spots per grid (emerging_hotspots), and the evaluation of case
                        handling per community (evaluation_communities, its map and ranking) and per
                        department (evaluation_departments, its ranking)
-  out/demo_map.png     a map of the unit grids over communities and roads
+  out/demo_map.png     a map of the unit grids over communities, parcels and roads
   out/cases.gpkg       the case store (GeoPackage): unit grids and the sample's 5,355 importable cases
                        with their handling (the rows importcases rejects in case_rejects.csv)
   out/case_density.tif the kernel-density heatmap of the cases
@@ -57,6 +59,8 @@ OUTPUTS = ("demo.gpkg", "demo_map.png", "cases.gpkg", "case_rejects.csv", "case_
            "case_report.html", "demo_heat.png", "demo_emerging.png", "evaluation_communities.html",
            "evaluation_communities.pdf", "evaluation_departments.html")
 WORKING_CRS = "EPSG:4548"
+# dividegrids' shares of the interior grid boundaries, as the demo prints them
+SHARES = {"BOUNDARY_ON_ROADS": "on roads", "BOUNDARY_ON_FEATURES": "on parcel edges", "BOUNDARY_STRAIGHT": "straight"}
 PERIOD = ("2025-10-01", "2026-01-01")  # the evaluation's quarter, compared with the one before
 
 
@@ -217,6 +221,37 @@ def render_heat(work: Path, grids: QgsVectorLayer, roads: QgsVectorLayer, heat: 
                "200 m · Gi* 热点 hot spots")
 
 
+def division_parameters(output: str) -> dict[str, object]:
+    """gridplugin:dividegrids as the demo runs it: follow the roads and the parcels' edges; the parcels marked
+    `managed` (the walled compounds, schools and institutions) are one grid each up to OPEN_LAND_MAX (empty:
+    4 × the target area); target 10,000 m², the minimum and maximum areas their defaults."""
+    return {
+        "INPUT": f"{SAMPLE}|layername=communities",
+        "MODE": 1,  # follow features
+        "LINES": [f"{SAMPLE}|layername=roads"],
+        "ROAD_CLASS_FIELD": "road_class",
+        "POLYGONS": [f"{SAMPLE}|layername=parcels"],
+        "MANAGED_UNIT": '"managed"',
+        "COMMUNITY_CODE_FIELD": "community_code",
+        "STREET_NAME_FIELD": "street_name",
+        "COMMUNITY_NAME_FIELD": "community_name",
+        "TARGET_AREA": 10_000.0,
+        "OUTPUT": output,
+    }
+
+
+def parcel_style(parcels: QgsVectorLayer) -> QgsVectorLayer:
+    """The parcels drawn under the grids: a pale fill, the managed units a little darker, grey edges."""
+    from qgis.core import QgsFillSymbol, QgsRuleBasedRenderer
+
+    root = QgsRuleBasedRenderer.Rule(None)
+    for expression, colour in (('"managed" = 1', "#f3dfc1"), ('"managed" <> 1', "#e3efd8")):
+        symbol = QgsFillSymbol.createSimple({"color": colour, "outline_color": "#9a9a9a", "outline_width": "0.2"})
+        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, filterExp=expression))
+    parcels.setRenderer(QgsRuleBasedRenderer(root))
+    return parcels
+
+
 def run(out_dir: Path) -> dict[str, object]:
     import processing
 
@@ -231,19 +266,11 @@ def run(out_dir: Path) -> dict[str, object]:
         print("1/10 copying the sample district (fictional) into demo.gpkg")
         communities = copy_layer(f"{SAMPLE}|layername=communities", gpkg, "communities", crs)
         roads = copy_layer(f"{SAMPLE}|layername=roads", gpkg, "roads", crs)
+        parcels = copy_layer(f"{SAMPLE}|layername=parcels", gpkg, "parcels", crs)
 
-        print("2/10 gridplugin:dividegrids (follow roads, target 10,000 m²)")
-        result = processing.run("gridplugin:dividegrids", {
-            "INPUT": f"{SAMPLE}|layername=communities",
-            "MODE": 1,  # follow features
-            "LINES": [f"{SAMPLE}|layername=roads"],
-            "ROAD_CLASS_FIELD": "road_class",
-            "COMMUNITY_CODE_FIELD": "community_code",
-            "STREET_NAME_FIELD": "street_name",
-            "COMMUNITY_NAME_FIELD": "community_name",
-            "TARGET_AREA": 10_000.0,
-            "OUTPUT": f"ogr:dbname='{gpkg}' table=\"unit_grids\" (geom)",
-        }, feedback=PrintFeedback())
+        print("2/10 gridplugin:dividegrids (follow roads and parcels, managed units whole, target 10,000 m²)")
+        result = processing.run("gridplugin:dividegrids", division_parameters(
+            f"ogr:dbname='{gpkg}' table=\"unit_grids\" (geom)"), feedback=PrintFeedback())
         grids = QgsVectorLayer(f"{gpkg}|layername=unit_grids", "unit_grids", "ogr")
 
         print("3/10 gridplugin:codecomponents (GB/T 47678.5 IDs, unit grid codes, BeiDou codes)")
@@ -312,18 +339,21 @@ def run(out_dir: Path) -> dict[str, object]:
 
         print("10/10 rendering demo_map.png, demo_heat.png and demo_emerging.png")
         render_map(
-            [styled(communities, "communities.qml"), styled(roads, "roads.qml"), styled(grids, "unit_grids.qml")],
+            [styled(communities, "communities.qml"), styled(roads, "roads.qml"), styled(grids, "unit_grids.qml"),
+             parcel_style(parcels)],
             grids.extent(), work / "demo_map.png",
-            f"示例区（虚构）单元网格划分 Unit grids · {result['GRID_COUNT']} 个网格 grids · 沿路划分 road-following",
+            f"示例区（虚构）单元网格划分 Unit grids · {result['GRID_COUNT']} 个网格 grids · 沿道路和地块划分 "
+            "following roads and parcels",
         )
         render_heat(work, grids, roads, heat, hotspots)
         render_emerging(work, grids, roads, emerging)
-        del communities, roads, grids  # close the GeoPackage before moving it
+        del communities, roads, parcels, grids  # close the GeoPackage before moving it
         outputs = {}
         for name in OUTPUTS:
             os.replace(work / name, out_dir / name)
             outputs[name] = out_dir / name
         return {"grid_count": result["GRID_COUNT"], "working_crs": result["WORKING_CRS"],
+                "shares": {key: result[key] for key in SHARES},
                 "component_count": coded["COMPONENT_COUNT"], "case_count": imported["IMPORTED_COUNT"],
                 "hot_count": hotspots["HOT_COUNT"], "rejected_count": imported["REJECTED_COUNT"],
                 "emerging_hot_count": emerging["HOT_COUNT"], "filed_count": evaluated["communities"]["FILED_COUNT"],
@@ -344,7 +374,8 @@ def main(argv: list[str] | None = None) -> int:
         summary = run(out_dir)
     finally:
         app.exitQgis()
-    print(f"unit grids: {summary['grid_count']} in {summary['working_crs']}")
+    print(f"unit grids: {summary['grid_count']} in {summary['working_crs']}; interior boundaries "
+          + ", ".join(f"{label} {summary['shares'][key]:.1%}" for key, label in SHARES.items()))
     print(f"components coded: {summary['component_count']}")
     print(f"cases imported: {summary['case_count']} ({summary['rejected_count']} rows rejected: see "
           f"case_rejects.csv); hot-spot grids (Gi*, 90 %+): {summary['hot_count']}")

@@ -6,8 +6,8 @@ case is depicted; the province prefix 99 does not exist in GB/T 2260, so none of
 be mistaken for an official one.
 
 Outputs (in --out DIR, default: the folder of this script):
-  sample_district.gpkg  layers district, streets, communities, roads, components, cases,
-                        all in EPSG:4490 (CGCS2000 geographic)
+  sample_district.gpkg  layers district, streets, communities, roads, components, cases, addresses and
+                        parcels (make_parcels.py), all in EPSG:4490 (CGCS2000 geographic)
   sample_cases.csv      the cases layer as plain UTF-8 CSV with lon/lat columns; the cases' handling
                         (立案, 派遣, 处置, 结案, 处置时限, 处置部门, ...) from make_lifecycle.py, and a
                         planted emerging hot spot from make_emerging.py
@@ -1514,6 +1514,12 @@ def main() -> None:
     write_outputs(args.out, outline, streets, communities, roads, components, [*cases, *planted], lifecycles,
                   statuses, addresses)
     summary = validate(args.out)
+    # the parcels, appended to the GeoPackage with their own random generator
+    from make_parcels import build_parcels, check_parcels, write_parcels  # beside this script
+
+    write_parcels(args.out / GPKG_NAME, build_parcels([c.geom for c in communities], [r.geom for r in roads], origin),
+                  TO_OUTPUT, "2025-12-31T23:59:59Z")
+    summary["parcels"] = check_parcels(args.out / GPKG_NAME, outline, TO_WORK)
     # the traps of real exports, from the same cases, after the clean files are written and checked
     from make_real_sample import write_real_sample  # beside this script
 

@@ -2,6 +2,7 @@
 
 import configparser
 import os
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -18,13 +19,16 @@ def test_demo_writes_the_geopackage_and_a_map(tmp_path):
     run = subprocess.run([sys.executable, str(demo), "--out", str(tmp_path)], cwd=REPO,
                          capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr[-2000:]
+    # the division follows the roads and the sample's parcels, and says how the boundaries split
+    assert re.search(r"unit grids: \d+ in EPSG:4548; interior boundaries on roads \d+\.\d%, on parcel edges "
+                     r"\d+\.\d%, straight \d+\.\d%", run.stdout), run.stdout[-2000:]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([  # and no temporary folder left over
         "demo.gpkg", "demo_map.png", "cases.gpkg", "case_rejects.csv", "case_density.tif", "case_report.csv",
         "case_report.html", "demo_heat.png", "demo_emerging.png", "evaluation_communities.html",
         "evaluation_communities.pdf", "evaluation_departments.html"])
     assert set(fiona.listlayers(tmp_path / "demo.gpkg")) == {
-        "communities", "roads", "unit_grids", "components", "case_heat", "case_hotspots", "emerging_hotspots",
-        "evaluation_communities", "evaluation_communities_map", "evaluation_communities_ranking",
+        "communities", "roads", "parcels", "unit_grids", "components", "case_heat", "case_hotspots",
+        "emerging_hotspots", "evaluation_communities", "evaluation_communities_map", "evaluation_communities_ranking",
         "evaluation_departments", "evaluation_departments_ranking"}
     with fiona.open(tmp_path / "demo.gpkg", layer="case_heat") as heat:
         assert sum(f["properties"]["case_count"] for f in heat) == 5355  # every imported sample case in a grid

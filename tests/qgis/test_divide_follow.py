@@ -250,8 +250,8 @@ def test_manhattan_real_streets(gridplugin, manhattan_with_codes, tmp_path):
     })
     grids = read_layer(result["OUTPUT"])[2]
     communities, codes = layer_geometries(source, "EPSG:32618", "code")
-    # the published neighbourhoods overlap by up to 8 m² and leave slivers: cover is checked on
-    # the total, overlaps between grids of different neighbourhoods are those of the input
+    # the published neighbourhoods overlap by up to 8 m² and leave slivers, given to a neighbour within the
+    # overlap tolerance: cover is checked on the total
     total = sum(g["area_m2"] for g in grids)
     assert total == pytest.approx(sum(shapely.area(shapely.make_valid(c)) for c in communities), rel=1e-4)
     assert len({g["community_code"] for g in grids}) == 37
@@ -368,5 +368,16 @@ def test_a_sliver_community_is_named_in_a_warning_in_follow_mode(gridplugin, sam
                   "COMMUNITY_CODE_FIELD": "code", "COMMUNITY_NAME_FIELD": "name",
                   "OUTPUT": str(tmp_path / "out.gpkg")}, feedback)
     assert any(w.startswith("community 110101001002 乙 (feature 2) covers only 0.01 m², less than the minimum "
-                            "grid area of 3000 m²") for w in feedback.warnings), feedback.warnings
+                            "grid area of 5000 m²") for w in feedback.warnings), feedback.warnings
     assert [g["area_m2"] for g in read_layer(result["OUTPUT"])[2] if g["community_name"] == "乙"] == [0.01]
+
+
+def test_the_target_area_alone_sets_the_minimum_and_maximum(gridplugin, sample_gpkg, tmp_path):
+    """MIN_AREA and MAX_AREA left empty are 0.5 × and 2 × TARGET_AREA: at a target of 40,000 m² no grid is cut
+    down to the old fixed maximum of 25,000 m², and none of the pieces below 20,000 m² that joined neighbours."""
+    result = run(follow_params(sample_gpkg, tmp_path / "big.gpkg", TARGET_AREA="40000"))
+    areas = np.array([g["area_m2"] for g in read_layer(result["OUTPUT"])[2]])
+    assert areas.max() <= 80_000.0 + 1.0
+    assert (areas > 25_000.0).sum() > len(areas) / 2
+    given = run(follow_params(sample_gpkg, tmp_path / "given.gpkg", TARGET_AREA="40000", MAX_AREA="50000"))
+    assert max(g["area_m2"] for g in read_layer(given["OUTPUT"])[2]) <= 50_000.0 + 1.0  # a value given still wins

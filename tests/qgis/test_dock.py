@@ -103,9 +103,9 @@ def test_steps_offer_layers_of_the_right_geometry_with_the_algorithms_defaults(d
     assert "roads" not in _layer_names(dock.component_step.code.widgets["GRIDS"])
     values = divide_form.values()
     algorithm = QgsApplication.processingRegistry().algorithmById("gridplugin:dividegrids")
-    for key in ("TARGET_AREA", "MAX_AREA", "CELL_SIZE"):
+    for key in ("TARGET_AREA", "CELL_SIZE"):
         assert float(values[key]) == algorithm.parameterDefinition(key).defaultValue()
-    assert "MIN_AREA" not in values  # optional, unset: the algorithm's own rule applies
+    assert "MIN_AREA" not in values and "MAX_AREA" not in values  # optional, unset: they follow the target
     divide_form.set_value("INPUT", project_layers["communities"])
     values = divide_form.values()
     assert values["COMMUNITY_CODE_FIELD"] == "community_code"  # the algorithm's default field

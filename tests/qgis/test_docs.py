@@ -100,7 +100,7 @@ def test_the_generated_tables_show_types_defaults_flags_and_options(generated):
     assert "`0` Regular lattice<br>`1` Follow features" in rows["MODE"] and rows["MODE"].endswith("| `0` |  |")
     assert "| field of `INPUT` |" in rows["COMMUNITY_CODE_FIELD"] and "`community_code`" in rows["COMMUNITY_CODE_FIELD"]
     assert rows["STREET_CODE_FIELD"].endswith("| optional |")
-    assert rows["OVERLAP_TOLERANCE"].endswith("| `1` | advanced |")
+    assert rows["OVERLAP_TOLERANCE"].endswith("| `10` | advanced |")
     assert "| number (decimal" in rows["TARGET_AREA"] and "`10000`" in rows["TARGET_AREA"]
     assert rows["OUTPUT"].endswith("| output |") and "output layer (polygons)" in rows["OUTPUT"]
     assert "qgis_process.bin run gridplugin:dividegrids --" in page and "  MODE=1" in page

@@ -78,7 +78,7 @@ def test_a_version_5_store_with_cases_migrates_keeping_them_with_unknown_lifecyc
     monkeypatch.setattr(module_of(backend), "CASE_COLUMNS", CASE_COLUMNS)
 
     store = backend()
-    assert store.schema_version() == SCHEMA_VERSION == 6
+    assert store.schema_version() == SCHEMA_VERSION == 7  # 6, then 7 (PostGIS: partitioned by month)
     types = column_types(store)
     expected = ({"department": "text", "rework_count": "integer", "postpone_count": "integer", "invalid": "integer"}
                 if backend.kind == "gpkg" else
@@ -101,7 +101,7 @@ def test_a_version_5_store_with_cases_migrates_keeping_them_with_unknown_lifecyc
         assert layer.fields().field("rework_count").isNumeric()
 
 
-def test_a_version_6_store_is_refused_by_a_version_5_plugin(backend, monkeypatch):
+def test_a_newer_store_is_refused_by_a_version_5_plugin(backend, monkeypatch):
     store = backend()
     load(store, with_lifecycle(make_cases(30)))
     store.close()
@@ -110,11 +110,11 @@ def test_a_version_6_store_is_refused_by_a_version_5_plugin(backend, monkeypatch
     monkeypatch.setattr(base_module, "SCHEMA_VERSION", 5)
     if backend.kind == "gpkg":
         monkeypatch.setattr(module_of(backend), "SCHEMA_VERSION", 5)
-    with pytest.raises(StoreError, match="schema version 6, newer than this plugin understands \\(5\\)"):
+    with pytest.raises(StoreError, match="schema version 7, newer than this plugin understands \\(5\\)"):
         backend()
     monkeypatch.undo()
     again = backend()  # refused, not changed
-    assert again.schema_version() == 6 and again.count_cases(EVERYTHING) == 30
+    assert again.schema_version() == 7 and again.count_cases(EVERYTHING) == 30
     assert again.case_columns(("rework_count",), EVERYTHING)["rework_count"][:3] == [0, 1, 2]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import uuid
 
 import numpy as np
@@ -147,7 +148,7 @@ def test_the_pile_filter_keeps_the_counting_queries_on_their_indexes(backend):
         with store.transaction():  # can the index alone answer? (a table this small is read whole otherwise)
             store.conn.cursor().execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off")
             plan = "\n".join(row[0] for row in store.query("EXPLAIN " + sql, params))
-        assert "Index Only Scan using cases_class_time_grid" in plan
+        assert re.search(r"Index Only Scan using cases_\d{4}_\d{2}_class_time_grid", plan)  # each month's
 
 
 def test_a_version_4_store_with_cases_migrates_and_keeps_them(backend, monkeypatch):

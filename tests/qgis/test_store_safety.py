@@ -104,8 +104,9 @@ def test_a_schema_name_with_quotes_semicolons_or_per_cent_is_a_name_on_every_pat
         again.close()
         assert schema in schemas_like("sec_")  # the schema has exactly the name given
         with admin() as cursor:
-            cursor.execute("SELECT count(*) FROM pg_tables WHERE schemaname = %s", (schema,))
-            assert cursor.fetchone()[0] == 6  # store_meta and the five tables, all inside it
+            cursor.execute("SELECT count(*) FROM pg_tables WHERE schemaname = %s AND tablename !~ "
+                           "'^cases_[0-9]{4}_[0-9]{2}$'", (schema,))
+            assert cursor.fetchone()[0] == 7  # store_meta, five tables, case_keys (+ the months)
     finally:
         drop(schema)
 
@@ -204,8 +205,10 @@ def test_a_store_in_public_works_with_its_own_tables_and_refuses_to_mix_with_oth
         again.close()
     finally:
         with admin() as cursor:
-            for name in names:
+            for name in (*names, "case_keys"):
                 cursor.execute(sql.SQL("DROP TABLE IF EXISTS public.{}").format(sql.Identifier(name)))
+            for name in ("case_keys_added", "case_keys_removed", "case_keys_changed", "case_keys_emptied"):
+                cursor.execute(sql.SQL("DROP FUNCTION IF EXISTS public.{}()").format(sql.Identifier(name)))
 
 
 # ---- 3: output file and field names become quoted identifiers in every GeoPackage statement -----------------

@@ -7,7 +7,7 @@ from shapely.geometry import Polygon, box
 
 from grid_plugin.core.errors import GridInputError
 from grid_plugin.core.grids.codes import CommunityCode
-from grid_plugin.core.grids.containers import find_overlaps, prepare_containers
+from grid_plugin.core.grids.containers import prepare_containers
 
 
 def codes(n):
@@ -74,7 +74,7 @@ def test_an_overlap_error_names_the_tolerance_that_would_accept_it():
     geoms = [box(449_930.0, 4_420_010.0, 450_030.011, 4_420_110.0), box(450_030.0, 4_420_010.0, 450_130.0,
                                                                          4_420_110.0)]
     with pytest.raises(GridInputError) as err:
-        prepare_containers([1, 2], geoms, codes(2), community_names=["甲", "乙"])
+        prepare_containers([1, 2], geoms, codes(2), community_names=["甲", "乙"], overlap_tolerance_m2=1.0)
     text = str(err.value)
     assert "#1 110101001001 甲 & #2 110101001002 乙 (1.1 m²)" in text
     found = re.search(r"raise the overlap tolerance OVERLAP_TOLERANCE from 1 to ([\d.]+) m²", text)
@@ -85,4 +85,6 @@ def test_an_overlap_error_names_the_tolerance_that_would_accept_it():
 
 def test_digitising_noise_below_tolerance_is_not_an_overlap():
     geoms = [box(0, 0, 100.001, 100), box(100, 0, 200, 100)]
-    assert find_overlaps(geoms) == []
+    containers, warnings = prepare_containers([1, 2], geoms, codes(2))
+    assert [str(w)[:18] for w in warnings] == ["overlap of 0.1 m² "]
+    assert shapely.intersection(containers[0].geometry, containers[1].geometry).area == 0.0

@@ -205,7 +205,8 @@ def test_a_community_of_more_parts_than_grids_can_only_be_split():
 def test_a_tiny_community_becomes_one_grid_with_a_warning_naming_it(mode):
     sliver = box(X0 + 500, Y0, X0 + 500.1, Y0 + 0.1)  # 0.01 m²
     containers = [community(box(X0 + 350, Y0, X0 + 500, Y0 + 150), 1, "甲"), community(sliver, 2, "乙")]
-    division = divide_lattice(containers) if mode == "lattice" else divide_following(containers, NO_LINES)
+    division = divide_lattice(containers) if mode == "lattice" else \
+        divide_following(containers, NO_LINES, AreaSettings(10_000, 3_000, 25_000))
     assert len(division.geometries[division.container_index == 1]) == 1
     assert shapely.area(division.geometries[division.container_index == 1])[0] == pytest.approx(0.01)
     warnings = [str(w) for w in division.warnings]

@@ -252,6 +252,24 @@ def test_good_area_settings_pass():
     AreaSettings(target=10_000.0, minimum=5_000.0, maximum=10_000.1).check()
 
 
+def test_minimum_and_maximum_not_given_follow_the_target():
+    assert AreaSettings() == AreaSettings(10_000.0, 5_000.0, 20_000.0)
+    assert AreaSettings(target=18_000.0) == AreaSettings(18_000.0, 9_000.0, 36_000.0)
+    assert AreaSettings(target=18_000.0, maximum=50_000.0) == AreaSettings(18_000.0, 9_000.0, 50_000.0)
+    assert AreaSettings(target=18_000.0, minimum=0.0).minimum == 0.0  # a given 0 is not "not given"
+
+
+def test_a_larger_target_alone_gives_grids_within_its_own_bounds():
+    # a 600 × 300 m community crossed by lanes every 60 m: 10 blocks of 18,000 m². With the fixed bounds of
+    # before (3,000 / 25,000) a target of 40,000 m² left every block a grid of its own; the target's own
+    # bounds (20,000 / 80,000) merge them
+    lanes = [[(x, -10), (x, 310)] for x in range(60, 600, 60)]
+    division = divide_following([community(box(0, 0, 600, 300))], follow(*lanes), AreaSettings(target=40_000.0))
+    areas = shapely.area(division.geometries)
+    assert len(areas) < 10
+    assert areas.min() >= 20_000.0 - 1e-6 and areas.max() <= 80_000.0 + 1e-6
+
+
 def two_communities():
     west = community(box(0, 0, 400, 300), number=1, fid=10)
     east = community(box(400, 0, 800, 300), number=2, fid=11)

@@ -82,8 +82,8 @@ def test_the_store_columns_are_the_lifecycle_fields():
     assert tuple(c.name for c in LIFECYCLE_COLUMNS) == CASE_LIFECYCLE_FIELDS
     assert [c.kind for c in LIFECYCLE_COLUMNS] == ["text", "integer", "integer", "integer"]
     assert CASE_COLUMNS[-4:] == CASE_LIFECYCLE_FIELDS
-    assert MIGRATIONS[-1].version == 6
-    assert MIGRATIONS[-1].add_columns == tuple(("cases", c) for c in LIFECYCLE_COLUMNS)
+    assert MIGRATIONS[5].version == 6
+    assert MIGRATIONS[5].add_columns == tuple(("cases", c) for c in LIFECYCLE_COLUMNS)
 
 
 # ---- values ----------------------------------------------------------------------------------------------

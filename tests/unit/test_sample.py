@@ -10,7 +10,7 @@ from shapely.geometry import shape
 
 from tests.conftest import REPO, SAMPLE_GPKG
 
-LAYERS = ("district", "streets", "communities", "roads", "components", "cases", "addresses")
+LAYERS = ("district", "streets", "communities", "roads", "components", "cases", "addresses", "parcels")
 
 
 def read(path, layer):
@@ -63,6 +63,45 @@ def test_standard_addresses_are_unique_and_stand_in_their_community():
         assert communities[properties["community_code"]].contains(shapely.from_wkb(wkb))
         prefix = "示例区" + properties["street_name"] + properties["community_name"]
         assert properties["full_address"].startswith(prefix)
+
+
+def in_metres(wkb):
+    import pyproj
+    from shapely.ops import transform
+
+    return transform(pyproj.Transformer.from_crs(4490, 4548, always_xy=True).transform, shapely.from_wkb(wkb))
+
+
+def test_the_parcels_carry_the_traps_of_real_parcel_data():
+    """make_parcels.py: a quoted name, one self-touching ring, managed compounds between the maximum grid area
+    (20,000 m²) and the open-land maximum (40,000 m²) and above it, the park's lake as a hole and a parcel, edges
+    decimetres to metres off the road centre lines, no overlaps."""
+    parcels = [(properties, in_metres(wkb)) for properties, wkb in read(SAMPLE_GPKG, "parcels")]
+    names = [p["name"] for p, _ in parcels]
+    assert len(set(names)) == len(names) and [n for n in names if '"' in n] == ['新华"一村"']
+    assert {p["type"] for p, _ in parcels} == {"小区", "公园", "水体", "学校", "机关", "用地"}
+    assert all(p["managed"] == int(p["type"] in ("小区", "学校", "机关")) for p, _ in parcels)
+    invalid = [(p["name"], g) for p, g in parcels if not g.is_valid]
+    assert len(invalid) == 1 and "Self-intersection" in shapely.is_valid_reason(invalid[0][1])
+    repaired = shapely.make_valid(invalid[0][1])
+    assert repaired.geom_type == "Polygon" and len(repaired.interiors) == 1
+    assert abs(repaired.area - invalid[0][1].area) < 0.01
+    valid = [(p, shapely.make_valid(g)) for p, g in parcels]
+    compounds = [g.area for p, g in valid if p["type"] == "小区"]
+    assert sum(20_000 < a <= 40_000 for a in compounds) >= 10 and sum(a < 20_000 for a in compounds) >= 3
+    assert sum(a > 40_000 for a in compounds) == 2
+    (park,) = [g for p, g in valid if p["type"] == "公园"]
+    (lake,) = [g for p, g in valid if p["type"] == "水体"]
+    assert park.area > 40_000 and len(park.interiors) == 1
+    assert shapely.Polygon(park.interiors[0]).symmetric_difference(lake).area < 0.01
+    tree = shapely.STRtree([g for _, g in valid])
+    left, right = tree.query([g for _, g in valid], predicate="intersects")
+    assert sum(valid[i][1].intersection(valid[j][1]).area for i, j in zip(left, right) if i < j) < 0.01
+    roads = shapely.union_all([in_metres(wkb) for _, wkb in read(SAMPLE_GPKG, "roads")])
+    off = [roads.distance(shapely.Point(xy)) for _, g in valid for xy in shapely.get_coordinates(g)]
+    road_side = sorted(d for d in off if d < 5.0)  # the corners on the road side
+    assert len(road_side) > 200 and 0.5 < road_side[len(road_side) // 2] < 2.0 and road_side[-1] < 3.5
+    assert sum(d < 0.05 for d in road_side) < 0.05 * len(road_side)  # almost none on the centre line
 
 
 # ---- the traps of real exports (make_real_sample.py) ------------------------------------------------------

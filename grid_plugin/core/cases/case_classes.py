@@ -28,7 +28,7 @@ def classify_columns(values: dict[str, list], events: ClassTable | None, compone
                      add: Callable[[int, Message], None]) -> dict[str, int]:
     """Normalise the kind, class_code and class_name columns in place; `add(index, reason)` gets the
     reasons of rows to reject. Each distinct (kind, code, name) is looked up once. Returns the rows per
-    unknown class value (as written), most rows first."""
+    unknown class value (as written), in the order first met (chunks of one import add up in file order)."""
     outcome: dict[tuple, tuple[list[Message], str | None, str | None, str | None, str | None]] = {}
     kinds, codes, names = values["kind"], values["class_code"], values["class_name"]
     unknown: Counter[str] = Counter()
@@ -43,7 +43,7 @@ def classify_columns(values: dict[str, list], events: ClassTable | None, compone
         if found[4] is not None:
             unknown[found[4]] += 1
         kinds[i], codes[i], names[i] = found[1], found[2], found[3]
-    return dict(unknown.most_common())
+    return dict(unknown)
 
 
 def classify(case: dict, events: ClassTable | None, components: ClassTable | None
@@ -76,9 +76,11 @@ def classify(case: dict, events: ClassTable | None, components: ClassTable | Non
 
 
 def unknown_classes_warning(unknown: dict[str, int], scheme: str) -> Message | None:
-    """One warning naming the unknown class values with their row counts, most rows first."""
+    """One warning naming the unknown class values with their row counts, most rows first (first met first
+    among equal counts)."""
     if not unknown:
         return None
+    unknown = dict(Counter(unknown).most_common())
     listed = [message("'{value}' ({count:,} rows)", value=value, count=count)
               for value, count in list(unknown.items())[:UNKNOWN_CLASSES_LISTED]]
     rest = len(unknown) - len(listed)

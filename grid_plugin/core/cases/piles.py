@@ -25,6 +25,7 @@ Piles are counted over every case of the store; flagged cases stay in the store 
 from __future__ import annotations
 
 import math
+import tempfile
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -173,6 +174,57 @@ def count_positions(lon: np.ndarray, lat: np.ndarray, min_cases: int, counts: np
             grouped[int(candidate_of[i])].setdefault(tokens[i], None)
         found.tokens = [list(group) for group in grouped]
     return found, candidate_of
+
+
+class PositionTally:
+    """count_positions of a whole store's cases read in blocks, in bounded memory: each block's position keys
+    (with an id per case) go to one of `parts` temporary files by key, and each file is counted alone, since
+    a position's cases all fall into one (10 M cases: 16 files of 10 MB)."""
+
+    _RECORD = np.dtype([("key", "<u8"), ("id", "<i8")])
+
+    def __init__(self, parts: int = 16):
+        # closed by counts(), or dropped with the tally
+        self._files = [tempfile.TemporaryFile(prefix="grid_plugin_positions_") for _ in range(parts)]  # noqa: SIM115
+
+    def add(self, lon: np.ndarray, lat: np.ndarray, ids: np.ndarray) -> None:
+        lon, lat = np.asarray(lon, dtype=float), np.asarray(lat, dtype=float)
+        finite = np.isfinite(lon) & np.isfinite(lat)
+        records = np.empty(int(finite.sum()), dtype=self._RECORD)
+        records["key"] = _packed(position_keys(lon[finite], lat[finite]))
+        records["id"] = np.asarray(ids)[finite]
+        part = (records["key"] * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(59)  # a spread of the key's bits
+        part %= np.uint64(len(self._files))
+        for k, handle in enumerate(self._files):
+            handle.write(records[part == k].tobytes())
+
+    def counts(self, min_cases: int) -> tuple[PositionCounts, list[np.ndarray]]:
+        """The PositionCounts (no tokens) and the ids of each candidate's cases; the files are dropped."""
+        histogram: dict[int, int] = {}
+        keys, cases, ids = [], [], []
+        try:
+            for handle in self._files:
+                handle.seek(0)
+                records = np.frombuffer(handle.read(), dtype=self._RECORD)
+                handle.close()
+                if not len(records):
+                    continue
+                unique, inverse, merged = np.unique(records["key"], return_inverse=True, return_counts=True)
+                for size, positions in zip(*np.unique(merged, return_counts=True)):
+                    histogram[int(size)] = histogram.get(int(size), 0) + int(positions)
+                for k in np.flatnonzero(merged >= min_cases).tolist():
+                    keys.append(unique[k])
+                    cases.append(int(merged[k]))
+                    ids.append(records["id"][inverse.reshape(-1) == k])
+        finally:
+            for handle in self._files:
+                handle.close()
+        sizes = np.array(sorted(histogram), dtype=np.int64)
+        key_array = np.array(keys, dtype=np.uint64)
+        lon = ((key_array >> np.uint64(32)).astype(np.int64) - (1 << 31)) / 10.0 ** POSITION_DECIMALS
+        lat = ((key_array & np.uint64(0xFFFFFFFF)).astype(np.int64) - (1 << 31)) / 10.0 ** POSITION_DECIMALS
+        return PositionCounts(sizes, np.array([histogram[int(s)] for s in sizes], dtype=np.int64), lon, lat,
+                              np.array(cases, dtype=np.int64)), ids
 
 
 def judge_piles(counts: PositionCounts, rule: PileRule) -> PileFinding:

@@ -101,7 +101,7 @@ class ParsedCases:
     read: int = 0
     swapped: int = 0  # rows whose coordinates look like latitude/longitude swapped
     geocoded: int = 0  # rows without coordinates placed by their address
-    unknown_classes: dict[str, int] = field(default_factory=dict)  # rows per unknown class value, most first
+    unknown_classes: dict[str, int] = field(default_factory=dict)  # rows per unknown class value, first met first
     notes: list[Message] = field(default_factory=list)  # for the log: how the times were read
 
 
@@ -173,12 +173,15 @@ class CaseParser:
 
     def parse_columns(self, columns: MutableMapping[str, Any], rows: np.ndarray,
                       progress: Progress | None = None, consume: bool = False,
-                      row_problems: Mapping[int, Message] | None = None, nul_free: bool = False) -> ParsedCases:
+                      row_problems: Mapping[int, Message] | None = None, nul_free: bool = False,
+                      times: TimeColumns | None = None) -> ParsedCases:
         """Cases from input columns (input field -> values) with their row numbers. With `consume`
         each input column is dropped from `columns` once parsed, so a million rows' raw text does
         not stay in memory next to the parsed values. `row_problems` (index -> reason) are rows the
         table reader could not read whole, such as a row with more values than the header; `nul_free`
         says the reader saw no NUL character (a CSV without a NUL byte), so the texts need no look.
+        `times`: the time columns of an import read in chunks, observed by the caller (see
+        core.cases.time_formats.TimeColumns); without it, these columns are surveyed here.
 
         Column at a time: times are parsed by numpy (the ISO forms, and the forms of DATE_FORMAT, see
         core.cases.time_formats), classes and kinds are looked up once per distinct value, so a million rows
@@ -218,8 +221,9 @@ class CaseParser:
         for i in _indices_of_none(values["case_id"]):
             add(i, message("no case id (field {field} is empty)", field=mapping["case_id"]))
         progress.step(1, 10)
-        times = TimeColumns(self.date_format, self.zone, self.window)
-        times.survey([(mapping[name], column(name), rows) for name in CASE_TIME_FIELDS if name in mapping])
+        if times is None:
+            times = self.time_columns()
+            times.survey(self.time_survey(columns, rows))
         unreadable: set[int] = set()
         for name in CASE_TIME_FIELDS:
             values[name], bad = times.parse(mapping.get(name, name), column(name), rows)
@@ -263,6 +267,15 @@ class CaseParser:
         parsed = self._locate(records, rejects, n, geocoded[keep])
         parsed.unknown_classes, parsed.notes = unknown, times.notes
         return parsed
+
+    def time_columns(self) -> TimeColumns:
+        """The time columns of one import, in its date format, zone and window."""
+        return TimeColumns(self.date_format, self.zone, self.window)
+
+    def time_survey(self, columns: Mapping[str, Any], rows: np.ndarray) -> list[tuple[str, Any, np.ndarray]]:
+        """(input field, values, row numbers) of every mapped time column, as TimeColumns surveys them."""
+        return [(self.mapping[name], columns[self.mapping[name]], rows) for name in CASE_TIME_FIELDS
+                if name in self.mapping]
 
     def _locate(self, records: CaseRecords, rejects: list[Reject], read: int,
                 geocoded: np.ndarray | None = None) -> ParsedCases:
@@ -354,6 +367,17 @@ def finish_records(parsed: ParsedCases, grid_codes: Sequence[str | None], street
                    community_codes: Sequence[str | None]) -> ParsedCases:
     """Attach the codes of the grid each case lies in; cases in no grid are rejected; then drop
     duplicate ids (identical: one kept; conflicting: all rejected) and hash every case."""
+    from grid_plugin.core.cases.duplicates import drop_duplicates  # it builds on this module's records
+
+    parsed = attach_codes(parsed, grid_codes, street_codes, community_codes)
+    keep, duplicate_rejects = drop_duplicates(parsed.records)
+    rejects = sorted([*parsed.rejects, *duplicate_rejects], key=lambda r: r.row)
+    return replace(parsed, records=in_id_order(parsed.records, keep), rejects=rejects)
+
+
+def attach_codes(parsed: ParsedCases, grid_codes: Sequence[str | None], street_codes: Sequence[str | None],
+                 community_codes: Sequence[str | None]) -> ParsedCases:
+    """The codes of the grid each case lies in, and every case's content hash; a case in no grid is rejected."""
     records = parsed.records
     rejects = list(parsed.rejects)
     in_grid = np.array([code is not None for code in grid_codes], dtype=bool)
@@ -370,45 +394,16 @@ def finish_records(parsed: ParsedCases, grid_codes: Sequence[str | None], street
     coordinates = [np.round(records.lon, 7).tolist(), np.round(records.lat, 7).tolist()]
     hashes = content_hashes([records.values[name] for name in names] + coordinates)
     records.values["content_hash"] = with_lifecycle(hashes, records.values, content_hashes)
-    keep, duplicate_rejects = _drop_duplicates(records)
-    rejects.extend(duplicate_rejects)
     rejects.sort(key=lambda r: r.row)
-    # in case-id order: the stores insert in that order, and need no copy of their own to sort
+    return replace(parsed, records=records, rejects=rejects)
+
+
+def in_id_order(records: CaseRecords, keep: Sequence[int] | np.ndarray) -> CaseRecords:
+    """The kept records in case-id order: the stores insert in that order, and need no copy of their own
+    to sort."""
     kept = np.asarray(keep, dtype=np.int64)
     kept = kept[np.argsort(np.asarray(records.case_ids, dtype=object)[kept], kind="stable")]
-    return replace(parsed, records=records.take(kept), rejects=rejects)
-
-
-def _drop_duplicates(records: CaseRecords) -> tuple[list[int], list[Reject]]:
-    """Keep the first of each id; identical repeats are rejected as such, and every row of an id
-    whose repeats differ is rejected, naming the other rows."""
-    first: dict[str, int] = {}
-    repeats: dict[str, list[int]] = {}
-    ids, hashes, rows = records.case_ids, records.values["content_hash"], records.rows
-    if len(set(ids)) == len(ids):
-        return list(range(len(ids))), []
-    for i, case_id in enumerate(ids):
-        j = first.setdefault(case_id, i)
-        if j != i:
-            repeats.setdefault(case_id, [j]).append(i)
-    if not repeats:
-        return list(range(len(ids))), []
-    rejects: list[Reject] = []
-    dropped: set[int] = set()
-    for case_id, members in repeats.items():
-        if len({hashes[k] for k in members}) > 1:
-            for k in members:
-                others = [int(rows[m]) for m in members if m != k][:5]
-                rejects.append(Reject(int(rows[k]), case_id, message(
-                    "case id {case_id} appears again in rows {rows} with different content; none of them is "
-                    "imported: correct or remove the wrong rows", case_id=case_id, rows=", ".join(map(str, others)))))
-            dropped.update(members)
-        else:
-            for k in members[1:]:
-                rejects.append(Reject(int(rows[k]), case_id, message(
-                    "identical duplicate of row {row}; imported once", row=int(rows[members[0]]))))
-            dropped.update(members[1:])
-    return [i for i in range(len(ids)) if i not in dropped], rejects
+    return records.take(kept)
 
 
 def _text(value: object) -> str | None:

@@ -150,17 +150,71 @@ def _pattern_layout(pattern: str) -> re.Pattern[str] | None:
 @dataclass
 class _Example:
     count: int = 0
-    index: int = -1  # in its column
     field: str = ""
     value: str = ""
     row: int = 0
     readings: tuple[str, str] = ("", "")  # month first, day first
 
 
+class _Evidence:
+    """What the slashed dates seen so far say about the day/month order: per kind (month first only, day
+    first only, both ways), the values counted and per field the first such value, whichever part of the
+    file was seen first."""
+
+    def __init__(self) -> None:
+        self.fields: list[str] = []  # in the order the time columns come
+        self.kinds: dict[str, dict[str, _Example]] = {"us": {}, "dmy": {}, "both": {}}
+
+    def add(self, columns: Sequence[tuple[str, Sequence[object], np.ndarray]]) -> None:
+        for field_name, values, rows in columns:
+            if field_name not in self.fields:
+                self.fields.append(field_name)
+            for head, at, count in date_heads(values):
+                a, b, year = head
+                us_ok, dmy_ok = is_date(year, a, b), is_date(year, b, a)
+                kind = ("us" if us_ok and not dmy_ok else "dmy" if dmy_ok and not us_ok
+                        else "both" if us_ok and a != b else None)
+                if kind is None:
+                    continue
+                example = self.kinds[kind].setdefault(field_name, _Example())
+                example.count += count
+                row = int(rows[at])
+                if not example.value or row < example.row:
+                    example.field, example.value, example.row = field_name, str(values[at]), row
+                    example.readings = (f"{year:04d}-{a:02d}-{b:02d}", f"{year:04d}-{b:02d}-{a:02d}")
+
+    def merge(self, other: _Evidence) -> None:
+        """Add what `other` saw in a later part of the same columns."""
+        for name in other.fields:
+            if name not in self.fields:
+                self.fields.append(name)
+        for kind, examples in other.kinds.items():
+            for name, seen in examples.items():
+                mine = self.kinds[kind].get(name)
+                if mine is None:
+                    self.kinds[kind][name] = _Example(seen.count, seen.field, seen.value, seen.row, seen.readings)
+                else:
+                    mine.count += seen.count
+
+    def count(self, kind: str) -> int:
+        return sum(example.count for example in self.kinds[kind].values())
+
+    def example(self, kind: str) -> _Example:
+        """The first value of this kind in the first time column that has one, with the kind's count."""
+        examples = self.kinds[kind]
+        first = next(examples[name] for name in self.fields if name in examples)
+        return _Example(self.count(kind), first.field, first.value, first.row, first.readings)
+
+
 class TimeColumns:
     """The time columns of one import, read in one DateFormat: `survey` all of them first (auto
     decides the day/month order there, for every column alike), then `parse` each. `notes` says
-    for the log how auto read them."""
+    for the log how auto read them.
+
+    An import that reads its table in chunks `observe`s the time columns of each chunk before parsing it,
+    and `decide`s at the end: the order, the notes and the errors are those of the whole file. While no
+    value has decided the order, a chunk without dates that read both ways parses alike in either
+    order; one with such dates needs the order found further on (`undecided`)."""
 
     def __init__(self, date_format: DateFormat, zone: dt.tzinfo, window: TimeWindow):
         self.format = date_format
@@ -168,30 +222,55 @@ class TimeColumns:
         self.window = window
         self.order: str | None = {"us": "us", "dmy": "dmy"}.get(date_format.name)
         self.surveyed = date_format.name != "auto"
-        self.notes: list[Message] = []
+        self.evidence = _Evidence()
+        self._order_note: list[Message] = []
+        self._excel_notes: dict[str, Message | None] = {}  # per field, decided by its first Excel number
         # strptime of patterns numpy cannot read, once per distinct text
         self._fallback: dict[str, str | None | Exception] = {}
+
+    @property
+    def notes(self) -> list[Message]:
+        """For the log: how the day/month order was decided, then the columns read as Excel numbers."""
+        fields = self.evidence.fields
+        excel = sorted(self._excel_notes.items(), key=lambda item: fields.index(item[0]) if item[0] in fields
+                       else len(fields))
+        return [*self._order_note, *(note for _, note in excel if note is not None)]
 
     def survey(self, columns: Sequence[tuple[str, Sequence[object], np.ndarray]]) -> None:
         """Decide the day/month order of auto from (field, values, row numbers) of every time column;
         GridInputError when the values leave it open or contradict each other. Looks at the distinct
         dates that start the values (a few hundred a year, found in numpy), not at every value."""
+        self.observe(columns)
+        self.decide()
+
+    def observe(self, columns: Sequence[tuple[str, Sequence[object], np.ndarray]]) -> None:
+        """Take in the time columns of a part of the file (chunks in file order); the order follows the
+        first value that only one order reads (`decide` checks the whole file at the end)."""
         self.surveyed = True
         if self.format.name != "auto":
             return
-        month_first, day_first, both = _Example(), _Example(), _Example()
-        for field_name, values, rows in columns:
-            for head, at, count in date_heads(values):
-                a, b, year = head
-                us_ok, dmy_ok = is_date(year, a, b), is_date(year, b, a)
-                kind = (month_first if us_ok and not dmy_ok else day_first if dmy_ok and not us_ok
-                        else both if us_ok and a != b else None)
-                if kind is None:
-                    continue
-                kind.count += count
-                if kind.index < 0 or (kind.field == field_name and at < kind.index):
-                    kind.index, kind.field, kind.value, kind.row = at, field_name, str(values[at]), int(rows[at])
-                    kind.readings = (f"{year:04d}-{a:02d}-{b:02d}", f"{year:04d}-{b:02d}-{a:02d}")
+        self.evidence.add(columns)
+        if self.order is None:
+            self.order = "us" if self.evidence.count("us") else "dmy" if self.evidence.count("dmy") else None
+
+    @property
+    def mixed(self) -> bool:
+        """Values of both orders seen: the import stops (decide, once every value is seen, says why)."""
+        return bool(self.evidence.count("us") and self.evidence.count("dmy"))
+
+    @property
+    def undecided(self) -> bool:
+        """Dates that read both ways seen, and no value yet that decides the order."""
+        return self.order is None and bool(self.evidence.count("both"))
+
+    def decide(self) -> None:
+        """The order of auto and its note from everything observed; GridInputError as `survey` says."""
+        self.surveyed = True
+        if self.format.name != "auto":
+            return
+        evidence = self.evidence
+        month_first = evidence.example("us") if evidence.count("us") else _Example()
+        day_first = evidence.example("dmy") if evidence.count("dmy") else _Example()
         if month_first.count and day_first.count:
             raise GridInputError(
                 "The dates mix both orders: row {row} has {field} '{value}', which only month/day/year reads "
@@ -201,15 +280,17 @@ class TimeColumns:
                 count=month_first.count, row2=day_first.row, field2=day_first.field, value2=day_first.value,
                 count2=day_first.count)
         decided = month_first if month_first.count else day_first
+        self._order_note = []
         if decided.count:
             self.order = "us" if decided is month_first else "dmy"
-            self.notes.append(message(
+            self._order_note.append(message(
                 "Dates read as month/day/year: row {row} has {field} '{value}', which only month first reads; "
                 "set DATE_FORMAT to change it.", row=decided.row, field=decided.field, value=decided.value)
                 if self.order == "us" else message(
                 "Dates read as day/month/year: row {row} has {field} '{value}', which only day first reads; "
                 "set DATE_FORMAT to change it.", row=decided.row, field=decided.field, value=decided.value))
-        elif both.count:
+        elif evidence.count("both"):
+            both = evidence.example("both")
             raise GridInputError(
                 "Every day/month/year date reads both ways, so the order is unknown: row {row} has {field} "
                 "'{value}', which is {month_first} read month first (DATE_FORMAT=US) and {day_first} read day "
@@ -217,6 +298,10 @@ class TimeColumns:
                 month_first=both.readings[0], day_first=both.readings[1])
         else:
             self.order = "us"  # day equals month wherever the order matters, if anywhere: both read alike
+
+    def provisional(self) -> str:
+        """The order to parse a chunk with while undecided: any, since it holds no date that reads both ways."""
+        return self.order or "us"
 
     def parse(self, field_name: str, values: Sequence[object], rows: np.ndarray
               ) -> tuple[list[str | None], list[tuple[int, Message]]]:
@@ -227,7 +312,7 @@ class TimeColumns:
         if self.format.strict:
             out, bad, outside = self._parse_strict(values)
         else:
-            layouts = self.format.layouts(self.order)
+            layouts = self.format.layouts(self.provisional() if self.format.name == "auto" else self.order)
 
             def reader(column: Sequence[object], candidates: np.ndarray):
                 positions, texts, _ = text_values(column, candidates, numbers=self.format.name == "auto")
@@ -237,13 +322,12 @@ class TimeColumns:
                 return positions[found.positions], found.local, positions[found.wrong].tolist()
 
             out, bad, outside = parse_column(values, self.zone, self.window, reader)
-        if read and "excel" in read[0].first:
-            k = read[0].first["excel"]
-            if out[k] is not None:
-                self.notes.append(message(
-                    "{field}: numbers read as Excel serial dates, e.g. row {row} '{value}' = {time} local time; "
-                    "set DATE_FORMAT if they are something else.", field=field_name, row=int(rows[k]),
-                    value=values[k], time=_excel_shown(values[k])))
+        if read and "excel" in read[0].first and field_name not in self._excel_notes:
+            k = read[0].first["excel"]  # the column's first Excel number says whether it gets a note
+            self._excel_notes[field_name] = None if out[k] is None else message(
+                "{field}: numbers read as Excel serial dates, e.g. row {row} '{value}' = {time} local time; "
+                "set DATE_FORMAT if they are something else.", field=field_name, row=int(rows[k]),
+                value=values[k], time=_excel_shown(values[k]))
         problems = [(i, self.not_a_time(field_name, values[i])) for i in bad]
         problems += [(i, message(
             "row {row}: {field} '{value}' is outside the years {window} accepted for case times; correct it, or "

@@ -25,6 +25,7 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -34,6 +35,11 @@ ENCODINGS = ("auto", "utf-8", "gb18030")
 FIELD_LIMIT = 16 * 1024 * 1024  # characters in one value; Python's csv module stops at 128 Ki
 HEADER_SEARCH = 10  # records looked at for a header below a title
 _CHUNK_ROWS = 100_000
+# An import reads its table in chunks of whole records (`chunk_rows`): at most CHUNK_ROWS, fewer for wide
+# tables, so that a chunk holds at most CHUNK_CELLS values (a 300-column export: 3,333 records a chunk). A
+# chunk of 20,000 hotline cases takes some 50 MB while it is parsed and written; larger chunks are no faster.
+CHUNK_ROWS = 20_000
+CHUNK_CELLS = 1_000_000
 _CHUNK_BYTES = 1 << 22
 # byte order marks and zero-width characters: invisible in a header name, yet they make it differ
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"))
@@ -57,6 +63,36 @@ class TableColumns:
 
 
 CsvColumns = TableColumns  # its former name
+
+
+@dataclass
+class TableChunk(TableColumns):
+    """A run of consecutive records of a table (TableColumns, `problems` indexed within the chunk) that
+    keeps its records as read, for the rows an import rejects: `raw_rows`."""
+
+    records: Sequence = ()  # one per row, aligned with `rows`
+    as_read: Callable[[list[Any]], list[list[Any]]] = lambda records: [list(r) for r in records]  # -> values
+
+    def raw_rows(self, numbers: Collection[int]) -> dict[int, list[object]]:
+        """The records with these data row numbers (all of this chunk's), every value as read."""
+        wanted = sorted(set(numbers))
+        at = np.searchsorted(self.rows, wanted).tolist()
+        return dict(zip(wanted, self.as_read([self.records[k] for k in at]))) if wanted else {}
+
+
+def _picker(positions: list[int]) -> Callable[[list[str]], tuple]:
+    """The values at these positions of a record, as a tuple."""
+    if len(positions) > 1:
+        return itemgetter(*positions)
+    if positions:
+        at = positions[0]
+        return lambda values: (values[at],)
+    return lambda _values: ()
+
+
+def chunk_rows(fields: int) -> int:
+    """Records per chunk of an import reading a table of `fields` columns (CHUNK_ROWS, CHUNK_CELLS)."""
+    return max(1, min(CHUNK_ROWS, CHUNK_CELLS // max(1, fields)))
 
 
 @dataclass
@@ -227,51 +263,71 @@ class CsvTable:
         so that only the kept text stays in memory. Row numbers as in rows(). In the `shared`
         columns (a handful of distinct values, such as a status) equal values become one object.
         A record with non-empty values beyond the header is a problem (see too_many_values)."""
+        kept: list[list[str]] = [[] for _ in wanted]
+        numbers: list[np.ndarray] = []
+        problems: dict[int, Message] = {}
+        done = 0
+        for chunk in self._chunks(wanted, shared, _CHUNK_ROWS, keep=False):
+            for column, name in zip(kept, wanted):
+                column.extend(chunk.columns[name])
+            numbers.append(chunk.rows)
+            problems.update((done + k, reason) for k, reason in chunk.problems.items())
+            done += len(chunk)
+        rows = np.concatenate(numbers) if numbers else np.empty(0, dtype=np.int64)
+        return TableColumns(dict(zip(wanted, kept)), rows, problems, self.nul_free)
+
+    def chunks(self, wanted: Sequence[str], shared: Collection[str] = (), size: int = 0) -> Iterator[TableChunk]:
+        """columns() a chunk of `size` records at a time (default: chunk_rows of the header's width),
+        each keeping its records for raw_rows(); the one-object sharing of `shared` spans the chunks."""
+        return self._chunks(wanted, shared, size or chunk_rows(len(self.fields)), keep=True)
+
+    def _chunks(self, wanted: Sequence[str], shared: Collection[str], size: int, keep: bool) -> Iterator[TableChunk]:
         positions = [self.fields.index(name) for name in wanted]
         width = max(positions, default=-1) + 1
-        size = len(self.fields)
-        getter = itemgetter(*positions)
-        pick = getter if len(positions) > 1 else (lambda values: (getter(values),))
-        kept: list[list[str]] = [[] for _ in wanted]
+        fields = len(self.fields)
+        pick = _picker(positions)
         one: list[dict[str, str] | None] = [{} if name in shared else None for name in wanted]
-        numbers: list[np.ndarray] = []
-        long_rows: list[tuple[int, int]] = []  # (data row, values)
         last: list[str] = []
         done = 0
         with self._open() as handle:
             reader = self._data(handle)
             while True:
                 try:
-                    chunk = list(itertools.islice(reader, _CHUNK_ROWS))
+                    chunk = list(itertools.islice(reader, size))
                 except csv.Error as err:
                     raise self._read_error(err) from err
                 if not chunk:
                     break
                 number = np.arange(done + 1, done + 1 + len(chunk), dtype=np.int64)
                 lengths = np.fromiter(map(len, chunk), dtype=np.int64, count=len(chunk))
-                if lengths.max() > size:
-                    for k in np.flatnonzero(lengths > size).tolist():
-                        if any(v.strip() for v in chunk[k][size:]):
+                long_rows: list[tuple[int, int]] = []  # (data row, values)
+                if lengths.max() > fields:
+                    for k in np.flatnonzero(lengths > fields).tolist():
+                        if any(v.strip() for v in chunk[k][fields:]):
                             long_rows.append((done + 1 + k, len(chunk[k])))
                 done += len(chunk)
                 last = chunk[-1]
-                if lengths.min() >= width:  # the usual case: transpose at C speed
-                    every = list(zip(*chunk))
-                    picked_columns = [every[at] for at in positions]
+                if lengths.min() >= width:  # the usual case: at C speed
+                    records = chunk
+                    if 2 * len(positions) < fields:  # a few columns of a wide table: pick them, row by row
+                        picked_columns = list(zip(*map(pick, chunk))) or [() for _ in positions]
+                    else:  # transpose the whole chunk
+                        every = list(zip(*chunk))
+                        picked_columns = [every[at] for at in positions]
                 else:  # blank lines or short records: the careful path for this chunk
                     present = np.flatnonzero(lengths).tolist()
                     number = number[present]
-                    picked = [pick(chunk[i] + [""] * (width - len(chunk[i]))) for i in present]
+                    records = [chunk[i] for i in present]
+                    picked = [pick(values + [""] * (width - len(values))) for values in records]
                     picked_columns = list(zip(*picked)) if picked else [() for _ in positions]
-                numbers.append(number)
-                for column, values, same in zip(kept, picked_columns, one):
-                    column.extend(values if same is None else map(same.setdefault, values, values))
+                columns = {name: (list(values) if same is None else list(map(same.setdefault, values, values)))
+                           for name, values, same in zip(wanted, picked_columns, one)}
+                problems = {int(np.searchsorted(number, row)): too_many_values(row, count, fields, self.delimiter)
+                            for row, count in long_rows}
+                del chunk
+                yield TableChunk(columns, number, problems, self.nul_free, records if keep else ())
         if any("\n" in v or "\r" in v for v in last):
             self._check_closed_quotes()
-        rows = np.concatenate(numbers) if numbers else np.empty(0, dtype=np.int64)
-        problems = {int(np.searchsorted(rows, row)): too_many_values(row, count, size, self.delimiter)
-                    for row, count in long_rows}
-        return TableColumns(dict(zip(wanted, kept)), rows, problems, self.nul_free)
 
     def _failing_record(self) -> tuple[int, int]:
         """(data row, first line) of the record the csv module cannot read, found by reading again."""

@@ -21,7 +21,7 @@ offsets; the plugin treats their longitudes and latitudes as equal, so "wgs84" h
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -148,10 +148,22 @@ def guess_datum(lon: npt.ArrayLike, lat: npt.ArrayLike, contains: Contains, chos
             inside[system] = int(np.count_nonzero(contains(wgs_lon, wgs_lat)))
         else:
             inside[system] = 0
+    return DatumGuess(chosen, total, inside, _best(chosen, total, inside))
+
+
+def _best(chosen: str, total: int, inside: dict[str, int]) -> str:
     best = chosen
     outside = total - inside.get(chosen, 0)
     needed = max(MIN_RECOVERED, math.ceil(RECOVERED_SHARE * outside))
     for system in COORDINATE_SYSTEMS:
         if system != chosen and inside[system] - inside.get(chosen, 0) >= needed and inside[system] > inside[best]:
             best = system
-    return DatumGuess(chosen, total, inside, best)
+    return best
+
+
+def combine_guesses(guesses: Sequence[DatumGuess]) -> DatumGuess:
+    """The guess_datum of all their points at once (guesses of parts of one set of points, one chosen datum)."""
+    chosen = guesses[0].chosen if guesses else WGS84
+    total = sum(guess.total for guess in guesses)
+    inside = {system: sum(guess.inside.get(system, 0) for guess in guesses) for system in COORDINATE_SYSTEMS}
+    return DatumGuess(chosen, total, inside, _best(chosen, total, inside))

@@ -66,10 +66,10 @@ def _dead_ends_or_none(block: BaseGeometry, lines: np.ndarray) -> list[BaseGeome
         return []
 
 
-def _ray_hit(start: np.ndarray, direction: np.ndarray, block: BaseGeometry, reach: float) -> np.ndarray | None:
-    """Where a ray from start along direction first meets the block's edge."""
+def _ray_hit(start: np.ndarray, direction: np.ndarray, edge: BaseGeometry, reach: float) -> np.ndarray | None:
+    """Where a ray from start along direction first meets the block's edge (its boundary)."""
     ray = shapely.LineString([tuple(start), tuple(start + reach * direction)])
-    hits = shapely.get_coordinates(shapely.intersection(ray, block.boundary))
+    hits = shapely.get_coordinates(shapely.intersection(ray, edge))
     if len(hits) == 0:
         return None
     distance = (hits - start) @ direction
@@ -83,7 +83,9 @@ def continued_cut(dead_end: BaseGeometry, block: BaseGeometry) -> BaseGeometry |
     """The dead end continued straight from each free end to the block's edge, both ends
     lengthened by _OVERSHOOT_M so that noding meets the edge; None when a ray finds no edge."""
     xy = shapely.get_coordinates(dead_end)
-    reach = 2.0 * math.hypot(block.bounds[2] - block.bounds[0], block.bounds[3] - block.bounds[1]) + 1.0
+    xmin, ymin, xmax, ymax = block.bounds
+    reach = 2.0 * math.hypot(xmax - xmin, ymax - ymin) + 1.0
+    edge = block.boundary
     coords = [xy[k] for k in range(len(xy))]
     for at_start in (True, False):
         end, before = (xy[0], xy[1]) if at_start else (xy[-1], xy[-2])
@@ -92,8 +94,8 @@ def continued_cut(dead_end: BaseGeometry, block: BaseGeometry) -> BaseGeometry |
         if norm == 0:
             return None
         direction = direction / norm
-        if block.boundary.distance(shapely.Point(end)) > _ON_EDGE_M:
-            hit = _ray_hit(end, direction, block, reach)
+        if edge.distance(shapely.Point(end)) > _ON_EDGE_M:
+            hit = _ray_hit(end, direction, edge, reach)
             if hit is None:
                 return None
             end = hit
@@ -129,14 +131,26 @@ def split_along_dead_ends(
     if count <= 1:
         return [block]
     slivers = min(_MIN_COMPACTNESS, 0.5 * _compactness(block))
-    best: tuple[tuple[float, float], BaseGeometry, BaseGeometry] | None = None
-    for dead_end in _dead_ends_or_none(block, lines)[:_MAX_TRIED]:
+    cuts: list[tuple[float, int, BaseGeometry]] = []  # (share of the cut on the feature, rank, cut)
+    for rank, dead_end in enumerate(_dead_ends_or_none(block, lines)[:_MAX_TRIED]):
         try:
             cut = continued_cut(dead_end, block)
-            sides = cut_along(block, cut) if cut is not None else None
         except shapely.errors.GEOSException:
             continue  # a near-degenerate block: this dead end is skipped, a straight cut remains
-        if cut is None or sides is None:
+        if cut is not None:
+            cuts.append((round(dead_end.length / max(cut.length - 2 * _OVERSHOOT_M, 1e-9), 6), rank, cut))
+    # The best cut has the largest share on its feature, then the best balance (the first of equals):
+    # cuts are tried by share, and once a share has a usable cut no lower share can be better, so
+    # their sides (an overlay each) are never made.
+    best: tuple[tuple[float, float], BaseGeometry, BaseGeometry] | None = None
+    for share, _rank, cut in sorted(cuts, key=lambda c: (-c[0], c[1])):
+        if best is not None and share < best[0][0]:
+            break
+        try:
+            sides = cut_along(block, cut)
+        except shapely.errors.GEOSException:
+            continue
+        if sides is None:
             continue
         areas = [side.area for side in sides]
         if min(areas) < minimum:
@@ -147,8 +161,7 @@ def split_along_dead_ends(
         balance = max(abs(math.log(m / target)) for m in means)
         if balance > math.log(_BALANCE):
             continue
-        on_feature = dead_end.length / max(cut.length - 2 * _OVERSHOOT_M, 1e-9)
-        score = (round(on_feature, 6), -round(balance, 6))
+        score = (share, -round(balance, 6))
         if best is None or score > best[0]:
             best = (score, *sides)
     if best is None:

@@ -50,6 +50,7 @@ from grid_plugin.core.errors import Cancelled, GridInputError, Message, message
 from grid_plugin.core.grids.blocks import community_blocks
 from grid_plugin.core.grids.codes import MAX_SEQUENCE
 from grid_plugin.core.grids.containers import Container
+from grid_plugin.core.grids.units import in_units
 from grid_plugin.core.progress import Progress
 
 if TYPE_CHECKING:
@@ -129,12 +130,15 @@ def block_lower_bound(block_areas: np.ndarray, minimum: float, maximum: float) -
 
 def follow_grid_counts(
     containers: Sequence[Container], settings: AreaSettings, lines: FollowLines | None = None,
-    progress: Progress | None = None, limit: int = MAX_SEQUENCE,
+    progress: Progress | None = None, limit: int = MAX_SEQUENCE, managed_units: bool = False,
 ) -> GridCounts:
     """Bounds of the follow-features grid counts; with the lines, communities the areas leave
-    open are cut into blocks for a closer lower bound."""
+    open are cut into blocks for a closer lower bound. With managed units (`managed_units`, or units
+    among the lines: core.grids.units) a grid may be as large as the open-land maximum."""
     geometries = np.array([c.geometry for c in containers], dtype=object)
-    counts = follow_bounds(geometries, settings.minimum, settings.maximum)
+    units = managed_units or (lines is not None and lines.units is not None and len(lines.units) > 0)
+    largest = max(settings.maximum, settings.open_land) if units else settings.maximum
+    counts = follow_bounds(geometries, settings.minimum, largest)
     undecided = counts.open(limit)
     if lines is None or len(undecided) == 0:
         return counts
@@ -145,20 +149,22 @@ def follow_grid_counts(
             raise Cancelled()
         near = np.sort(tree.query(geometries[k])) if tree is not None else np.empty(0, dtype=np.int64)
         blocks = community_blocks(geometries[k], lines.geometries[near])
+        blocks = blocks[~in_units(blocks, lines.units)]  # a managed unit's blocks may make one grid
         counts.low[k] = max(int(counts.low[k]),
-                            block_lower_bound(shapely.area(blocks), settings.minimum, settings.maximum))
+                            block_lower_bound(shapely.area(blocks), settings.minimum, largest))
     return counts
 
 
 def check_follow_limit(
     containers: Sequence[Container], settings: AreaSettings, lines: FollowLines | None = None,
-    progress: Progress | None = None,
+    progress: Progress | None = None, managed_units: bool = False,
 ) -> None:
     """Refuse, before any division, every community that would get too many road-following
     grids. Without the lines (not read yet) only when the areas decide every community: the
-    error must list them all, and those near the limit need their blocks."""
+    error must list them all, and those near the limit need their blocks. `managed_units`: the
+    lines to be read will bring managed units (follow_grid_counts)."""
     settings.check()
-    counts = follow_grid_counts(containers, settings, lines, progress)
+    counts = follow_grid_counts(containers, settings, lines, progress, managed_units=managed_units)
     if lines is None and len(counts.open()):
         return
     geometries = np.array([c.geometry for c in containers], dtype=object)

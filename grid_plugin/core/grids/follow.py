@@ -1,19 +1,22 @@
 """Road-following division of communities into unit grids (地理布局).
 
-Unit grids are bounded by what is on the ground: roads, rivers and walls. Each community is
-noded with the lines to follow and polygonized into blocks (core.grids.blocks). Blocks below the
-minimum area join a neighbouring block of the same community, across the lowest-ranked line
-first (an alley before a main road, a road before a river); blocks above the maximum area are
-cut into compact parts of near-equal area, or of near-equal workload when weight points are
-given (core.grids.splitting). A community no line crosses is one block, so it is split compactly.
+Unit grids are bounded by what is on the ground: roads, rivers and walls, and the boundaries of
+polygon features (parcels, compounds, water bodies). Each community is noded with the lines to
+follow and polygonized into blocks (core.grids.blocks); the blocks of a managed unit are one
+(core.grids.units). Blocks below the minimum area join a neighbouring block of the same community,
+across the lowest-ranked line first (an alley before a main road, a road before a river); blocks
+above the maximum area are cut along the lines inside them (core.grids.dangles), then into compact
+parts of near-equal area, or of near-equal workload when weight points are given
+(core.grids.splitting). A community no line crosses is one block, so it is split compactly.
 Grids never cross a community boundary and cover each community exactly.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from contextlib import closing
+from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
@@ -31,28 +34,28 @@ from grid_plugin.core.grids.estimate import (
     small_communities,
 )
 from grid_plugin.core.grids.lattice import Division
-from grid_plugin.core.grids.merging import merge_small_pieces
+from grid_plugin.core.grids.merging import merge_blocks
 from grid_plugin.core.grids.numbering import ORDER_ROWS, number_grids
+from grid_plugin.core.grids.parallel import map_in_order, worker_count
 from grid_plugin.core.grids.precision import DEFAULT_PRECISION_M, snap_division
 from grid_plugin.core.grids.shapes import POLYGONS, faces_to_parts, parts_of
 from grid_plugin.core.grids.splitting import AreaBounds, split_equal
+from grid_plugin.core.grids.strips import share_strips
+from grid_plugin.core.grids.units import OPEN_LAND_FRACTION, ManagedUnits, join_units, oversized_units
 from grid_plugin.core.progress import Progress
+from grid_plugin.core.timing import stage
 
 DEFAULT_TARGET_AREA_M2 = 10_000.0
-DEFAULT_MIN_AREA_M2 = 3_000.0
-DEFAULT_MAX_AREA_M2 = 25_000.0
-# A shared block edge whose midpoint lies this close to a line takes that line's rank.
-_RANK_TOLERANCE_M = 0.01
+# The minimum and maximum grid areas follow the target unless they are given: changing the target
+# alone gives grids of consistent proportions.
+MIN_AREA_FRACTION = 0.5
+MAX_AREA_FRACTION = 2.0
+DEFAULT_MIN_AREA_M2 = MIN_AREA_FRACTION * DEFAULT_TARGET_AREA_M2
+DEFAULT_MAX_AREA_M2 = MAX_AREA_FRACTION * DEFAULT_TARGET_AREA_M2
 # Faces below this area left between grids by noding (rounding crumbs) join the nearest (m²).
 _CRUMB_M2 = 1e-6
 # Vertices this close to a community boundary lie on it, for stitching communities (m).
 _STITCH_M = 1e-6
-# Rank of an edge on no followed line (cannot happen for block edges, kept for safety).
-_UNRANKED = 0
-# A block narrower than this on average (2·area / perimeter, m) is a sliver, not ground: the face
-# between a road and a community boundary that run a few millimetres apart. It joins the neighbour
-# sharing its longest edge whatever line lies between, or it would hang off another block as a spike.
-SLIVER_WIDTH_M = 0.1
 
 
 # Crossing ranks of common road classes: Chinese urban road classes (CJJ 37) and OSM highway
@@ -69,6 +72,13 @@ ROAD_CLASS_RANKS: dict[str, int] = {
 }
 DEFAULT_ROAD_RANK = 2
 BARRIER_RANK = 9
+# Polygon boundaries (parcel edges) are crossed as readily as a lane: the strip between a road's centre
+# line and the parcel edge beside it joins the parcel, not the strip across the road; where a polygon
+# edge runs on a road, river or wall, that line's higher rank counts.
+DEFAULT_POLYGON_RANK = 1
+# Kinds of followed lines, for the quality figures: roads (lines of a layer with the road-class field) and
+# other features (barrier lines without a road class, the boundaries of polygon features).
+KIND_ROAD, KIND_FEATURE = 0, 1
 
 
 def road_class_rank(value: object) -> int | None:
@@ -89,13 +99,24 @@ def road_class_rank(value: object) -> int | None:
     return ROAD_CLASS_RANKS.get(text, ROAD_CLASS_RANKS.get(text.lower()))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class AreaSettings:
-    """Target, minimum and maximum grid area (m²)."""
+    """Target, minimum and maximum grid area (m²); a minimum or maximum not given is
+    MIN_AREA_FRACTION or MAX_AREA_FRACTION of the target. `open_land`: a managed unit up to this area
+    is one grid (core.grids.units); not given, OPEN_LAND_FRACTION of the target, at least the maximum."""
 
-    target: float = DEFAULT_TARGET_AREA_M2
-    minimum: float = DEFAULT_MIN_AREA_M2
-    maximum: float = DEFAULT_MAX_AREA_M2
+    target: float
+    minimum: float
+    maximum: float
+    open_land: float
+
+    def __init__(self, target: float = DEFAULT_TARGET_AREA_M2, minimum: float | None = None,
+                 maximum: float | None = None, open_land: float | None = None) -> None:
+        object.__setattr__(self, "target", float(target))
+        object.__setattr__(self, "minimum", MIN_AREA_FRACTION * target if minimum is None else float(minimum))
+        object.__setattr__(self, "maximum", MAX_AREA_FRACTION * target if maximum is None else float(maximum))
+        object.__setattr__(self, "open_land", max(OPEN_LAND_FRACTION * self.target, self.maximum)
+                           if open_land is None else float(open_land))
 
     def check(self) -> None:
         if not 0 <= self.minimum < self.target < self.maximum:
@@ -110,21 +131,45 @@ class AreaSettings:
                 "{minimum:.0f} m², or a block just above the maximum could not be split",
                 minimum=self.minimum, maximum=self.maximum,
             )
+        if self.open_land < self.maximum:
+            raise GridInputError(
+                "the open-land maximum OPEN_LAND_MAX ({open_land:.0f} m²) must be at least the maximum area "
+                "{maximum:.0f} m²; leave it empty for {fraction:g} × the target area",
+                open_land=self.open_land, maximum=self.maximum, fraction=OPEN_LAND_FRACTION,
+            )
 
 
 @dataclass
 class FollowLines:
     """The lines grids follow, in the working CRS, with a crossing rank each (higher = a
-    stronger barrier: merging crosses low ranks first)."""
+    stronger barrier: merging crosses low ranks first) and a kind each (KIND_ROAD, the default, or
+    KIND_FEATURE: told apart by the quality figures only); and the managed units (polygons each one
+    grid up to the open-land maximum, core.grids.units), if any."""
 
     geometries: np.ndarray
     ranks: np.ndarray
+    kinds: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))  # empty: all roads
+    units: ManagedUnits | None = None
 
     def __post_init__(self) -> None:
         self.geometries = np.asarray(self.geometries, dtype=object)
         self.ranks = np.asarray(self.ranks, dtype=np.int64)
-        if len(self.ranks) != len(self.geometries):
-            raise ValueError("one rank per line")
+        self.kinds = np.asarray(self.kinds, dtype=np.int64)
+        if len(self.kinds) == 0:
+            self.kinds = np.full(len(self.geometries), KIND_ROAD, dtype=np.int64)
+        if len(self.ranks) != len(self.geometries) or len(self.kinds) != len(self.geometries):
+            raise ValueError("one rank and one kind per line")
+
+    def subset(self, index: np.ndarray, area: BaseGeometry | None = None) -> FollowLines:
+        """The lines at `index`, with the managed units that meet `area` (all without it)."""
+        units = self.units.near(area) if self.units is not None and area is not None else self.units
+        return FollowLines(self.geometries[index], self.ranks[index], self.kinds[index], units)
+
+    def joined(self, other: FollowLines) -> FollowLines:
+        """These lines and units, then the other's."""
+        return FollowLines(np.concatenate([self.geometries, other.geometries]),
+                           np.concatenate([self.ranks, other.ranks]), np.concatenate([self.kinds, other.kinds]),
+                           ManagedUnits.concatenate([self.units, other.units]))
 
 
 @dataclass
@@ -157,88 +202,6 @@ def part_count(area: float, settings: AreaSettings, weight: float = 0.0, weight_
     count = max(by_area, math.ceil(area / settings.maximum), by_weight)
     most = max(1, math.floor(area / settings.minimum)) if settings.minimum > 0 else count
     return max(1, min(count, most))
-
-
-def shared_edges(polygons: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Edge segments two polygons have in common (as polygonize makes them: identical vertices).
-
-    Returns the two polygon indices, the segment length and the segment midpoint (n × 2).
-    """
-    rings, ring_polygon = shapely.get_rings(polygons, return_index=True)
-    xy, point_ring = shapely.get_coordinates(rings, return_index=True)
-    same_ring = point_ring[:-1] == point_ring[1:]
-    a, b = xy[:-1][same_ring], xy[1:][same_ring]
-    owner = ring_polygon[point_ring[:-1][same_ring]]
-    swap = (a[:, 0] > b[:, 0]) | ((a[:, 0] == b[:, 0]) & (a[:, 1] > b[:, 1]))
-    p = np.where(swap[:, None], b, a)
-    q = np.where(swap[:, None], a, b)
-    keys = np.column_stack([p, q])
-    order = np.lexsort(keys.T[::-1])
-    keys, owner, p, q = keys[order], owner[order], p[order], q[order]
-    twin = np.flatnonzero((keys[1:] == keys[:-1]).all(axis=1) & (owner[1:] != owner[:-1]))
-    length = np.hypot(*(q[twin] - p[twin]).T)
-    return owner[twin], owner[twin + 1], length, (p[twin] + q[twin]) / 2.0
-
-
-def _block_neighbours(
-    blocks: np.ndarray, small: np.ndarray, lines: np.ndarray, ranks: np.ndarray,
-) -> dict[int, list[tuple[int, float, int]]]:
-    """(neighbour, shared length, crossing rank) for every small block.
-
-    The rank of a shared boundary is that of the line carrying most of its length; a sliver
-    (SLIVER_WIDTH_M) crosses every line alike, so it joins the neighbour it shares most edge with.
-    """
-    first, second, length, middle = shared_edges(blocks)
-    involved = np.isin(first, small) | np.isin(second, small)
-    first, second, length, middle = first[involved], second[involved], length[involved], middle[involved]
-    segment_rank = np.full(len(first), _UNRANKED, dtype=np.int64)
-    if len(lines) and len(first):
-        tree = shapely.STRtree(lines)
-        # every line within 1 cm: where lines coincide (an alley along a wall) the strongest
-        # barrier counts, so the result never depends on the order lines were given in
-        # (a dwithin query: shapely 2.0's query_nearest is many times slower for points on lines)
-        hit, line = tree.query(shapely.points(middle), predicate="dwithin", distance=_RANK_TOLERANCE_M)
-        np.maximum.at(segment_rank, hit, ranks[line])
-    by_rank: dict[tuple[int, int], dict[int, float]] = {}
-    for u, v, d, r in zip(first.tolist(), second.tolist(), length.tolist(), segment_rank.tolist()):
-        pair = (u, v) if u < v else (v, u)
-        lengths = by_rank.setdefault(pair, {})
-        lengths[r] = lengths.get(r, 0.0) + d
-    neighbours: dict[int, list[tuple[int, float, int]]] = {int(s): [] for s in small}
-    sliver = set(np.flatnonzero(2.0 * shapely.area(blocks) < SLIVER_WIDTH_M * shapely.length(blocks)).tolist())
-    for (u, v), lengths in sorted(by_rank.items()):
-        total = sum(lengths.values())
-        rank = _UNRANKED if u in sliver or v in sliver else max(lengths, key=lambda r: (lengths[r], -r))
-        if u in neighbours:
-            neighbours[u].append((v, total, rank))
-        if v in neighbours:
-            neighbours[v].append((u, total, rank))
-    return neighbours
-
-
-def _merge_blocks(
-    blocks: np.ndarray, settings: AreaSettings, lines: np.ndarray, ranks: np.ndarray,
-) -> tuple[np.ndarray, int]:
-    """Blocks with the small ones merged into neighbours (one polygon per group), and how many
-    small ones had no neighbour to join."""
-    areas = shapely.area(blocks)
-    small = np.flatnonzero(areas < settings.minimum)
-    if len(small) == 0 or len(blocks) == 1:
-        return blocks, 0
-    centres = shapely.centroid(blocks)
-    cx, cy = shapely.get_x(centres), shapely.get_y(centres)
-
-    def northwest_first(block: int) -> tuple[float, ...]:
-        return (cy[block], -cx[block])
-
-    group, isolated = merge_small_pieces(areas, settings.minimum, _block_neighbours(blocks, small, lines, ranks),
-                                         northwest_first)
-    roots, inverse = np.unique(group, return_inverse=True)
-    merged = blocks[roots].copy()
-    sizes = np.bincount(inverse)
-    for g in np.flatnonzero(sizes > 1):
-        merged[g] = shapely.coverage_union_all(blocks[inverse == g])
-    return merged, len(isolated)
 
 
 def exact_coverage(parts: list[BaseGeometry]) -> list[BaseGeometry]:
@@ -340,9 +303,15 @@ def divide_community(
     weights: WeightPoints | None = None, weight_per_grid: float = 0.0,
 ) -> CommunityDivision:
     """The unit grids of one community (unordered)."""
-    blocks = community_blocks(community, lines.geometries)
+    with stage("blocks"):
+        blocks = community_blocks(community, lines.geometries)
     block_count = len(blocks)
-    blocks, isolated = _merge_blocks(blocks, settings, lines.geometries, lines.ranks)
+    with stage("merging"):
+        units = join_units(blocks, community, lines.units, settings.minimum, settings.open_land)
+        unit_blocks, unit_whole = share_strips(units.blocks, units.whole, settings.minimum)
+        closed = unit_whole & (shapely.area(unit_blocks) >= settings.minimum)
+        blocks, isolated, whole = merge_blocks(unit_blocks, settings.minimum, lines.geometries, lines.ranks,
+                                               unit_whole, closed)
     bounds = AreaBounds(settings.minimum, settings.maximum)
     grids: list[BaseGeometry] = []
     block_points = _points_in(blocks, weights)
@@ -363,16 +332,19 @@ def divide_community(
             return split_equal(piece, count, bounds, weights.xy[inside], weights.weight[inside])
         return split_equal(piece, count, bounds)
 
-    for block, inside in zip(blocks, block_points):
+    for block, inside, unit in zip(blocks, block_points, whole.tolist()):
         weight = float(weights.weight[inside].sum()) if weights is not None and len(inside) else 0.0
-        if part_count(block.area, settings, weight, weight_per_grid) == 1:
+        if unit or part_count(block.area, settings, weight, weight_per_grid) == 1:
             grids.append(block)
         else:
-            grids.extend(split_along_dead_ends(block, lines.geometries, parts_for, settings.target,
-                                               settings.minimum, split_straight))
-    if len(grids) > len(blocks):  # cuts end on neighbours' edges: node them into both sides
-        grids = exact_coverage(grids)
-    return CommunityDivision(_explode_fragments(grids, settings.minimum), block_count, isolated)
+            with stage("splitting"):
+                grids.extend(split_along_dead_ends(block, lines.geometries, parts_for, settings.target,
+                                                   settings.minimum, split_straight))
+    with stage("exact coverage"):
+        if len(grids) > len(blocks):  # cuts end on neighbours' edges: node them into both sides
+            grids = exact_coverage(grids)
+        grids = _explode_fragments(grids, settings.minimum)
+    return CommunityDivision(grids, block_count, isolated)
 
 
 def _points_in(blocks: np.ndarray, weights: WeightPoints | None) -> list[np.ndarray]:
@@ -398,12 +370,17 @@ def divide_following(
     order: str = ORDER_ROWS,
     progress: Progress | None = None,
     precision: float = DEFAULT_PRECISION_M,
+    workers: int | None = None,
 ) -> Division:
     """Divide every community into road-following unit grids numbered west→east, north→south, on a
-    grid of `precision` metres (core.grids.precision: valid in every CRS they are written to)."""
+    grid of `precision` metres (core.grids.precision: valid in every CRS they are written to).
+    Communities are divided side by side by `workers` processes (default: one per core,
+    core.grids.parallel; 1 = one after the other in this process), with the same result whatever
+    their number."""
     settings = settings or AreaSettings()
     progress = progress or Progress()
-    check_follow_limit(containers, settings, lines, progress)  # checks the settings too
+    with stage("checks and estimate"):
+        check_follow_limit(containers, settings, lines, progress)  # checks the settings too
     if not containers:
         return Division(np.empty(0, dtype=object), np.empty(0, np.int64), np.empty(0, np.int64))
     line_geometries = lines.geometries
@@ -414,42 +391,55 @@ def divide_following(
         weight_per_grid = float(weights.weight.sum()) / max(total_area / settings.target, 1.0)
     grids: list[BaseGeometry] = []
     owners: list[int] = []
-    warnings = small_communities(containers, settings.minimum)
-    for k, container in enumerate(containers):
-        progress.step(k, len(containers))
-        near = tree.query(container.geometry) if tree is not None else np.empty(0, dtype=np.int64)
-        near.sort()
-        community_lines = FollowLines(line_geometries[near], lines.ranks[near])
-        community_weights = None
-        if weights is not None and len(weights.xy):
-            inside = shapely.contains_xy(container.geometry, weights.xy[:, 0], weights.xy[:, 1])
-            community_weights = WeightPoints(weights.xy[inside], weights.weight[inside])
-        divided = divide_community(container.geometry, community_lines, settings, community_weights, weight_per_grid)
-        parts = divided.grids
-        if divided.isolated and len(parts) > 1:
-            warnings.append(message(
-                "community {code} (feature {fid}): {count} piece(s) below {min_area:.0f} m² share "
-                "no edge with another grid of the community and were kept as grids of their own",
-                code=container.code.code12, fid=container.fid, count=divided.isolated, min_area=settings.minimum,
-            ))
-        if divided.block_count == 1 and container.geometry.area > settings.maximum:
-            warnings.append(message(
-                "community {code} (feature {fid}) has no line to follow; it was split into {count} "
-                "compact grids", code=container.code.code12, fid=container.fid, count=len(parts),
-            ))
-        grids.extend(parts)
-        owners.extend([k] * len(parts))
+    warnings = small_communities(containers, settings.minimum) + oversized_units(containers, lines.units,
+                                                                                  settings.open_land)
+
+    def tasks() -> Iterator[tuple]:  # divide_community's arguments for each community, in order
+        for container in containers:
+            near = tree.query(container.geometry) if tree is not None else np.empty(0, dtype=np.int64)
+            near.sort()
+            community_weights = None
+            if weights is not None and len(weights.xy):
+                inside = shapely.contains_xy(container.geometry, weights.xy[:, 0], weights.xy[:, 1])
+                community_weights = WeightPoints(weights.xy[inside], weights.weight[inside])
+            yield (container.geometry, lines.subset(near, container.geometry), settings,
+                   community_weights, weight_per_grid)
+
+    divisions = map_in_order(divide_community, tasks(), len(containers), worker_count(workers, len(containers)),
+                             progress, lambda reason: warnings.append(message(
+                                 "the communities were divided one after the other in this process: {reason}",
+                                 reason=reason)))
+    with stage("communities (wall)"), closing(divisions):
+        for k, (container, divided) in enumerate(zip(containers, divisions)):
+            parts = divided.grids
+            if divided.isolated and len(parts) > 1:
+                warnings.append(message(
+                    "community {code} (feature {fid}): {count} piece(s) below {min_area:.0f} m² share "
+                    "no edge with another grid of the community and were kept as grids of their own",
+                    code=container.code.code12, fid=container.fid, count=divided.isolated,
+                    min_area=settings.minimum,
+                ))
+            if divided.block_count == 1 and container.geometry.area > settings.maximum:
+                warnings.append(message(
+                    "community {code} (feature {fid}) has no line to follow; it was split into {count} "
+                    "compact grids", code=container.code.code12, fid=container.fid, count=len(parts),
+                ))
+            grids.extend(parts)
+            owners.extend([k] * len(parts))
     progress.step(len(containers), len(containers))
     geometries = np.array(grids, dtype=object)
     owner = np.array(owners, dtype=np.int64)
-    geometries = stitch_communities(geometries, owner, containers)
-    snap, keep, snap_warnings = snap_division(geometries, owner, containers, precision, in_place=True)
+    with stage("stitch communities"):
+        geometries = stitch_communities(geometries, owner, containers)
+    with stage("precision snap"):
+        snap, keep, snap_warnings = snap_division(geometries, owner, containers, precision, in_place=True)
     geometries, owner = snap.geometries[keep], owner[keep]
     warnings += snap_warnings
-    centroids = shapely.centroid(geometries)
-    ranked, counts, sequence = number_grids(owner, shapely.get_x(centroids), shapely.get_y(centroids),
-                                            math.sqrt(settings.target), len(containers), order)
-    geometries, owner = geometries[ranked], owner[ranked]
-    refuse_oversized(containers, GridCounts(counts, counts.astype(float)), lambda over: follow_fix(
-        np.array([containers[k].geometry for k in over], dtype=object), settings))
+    with stage("numbering"):
+        centroids = shapely.centroid(geometries)
+        ranked, counts, sequence = number_grids(owner, shapely.get_x(centroids), shapely.get_y(centroids),
+                                                math.sqrt(settings.target), len(containers), order)
+        geometries, owner = geometries[ranked], owner[ranked]
+        refuse_oversized(containers, GridCounts(counts, counts.astype(float)), lambda over: follow_fix(
+            np.array([containers[k].geometry for k in over], dtype=object), settings))
     return Division(geometries, owner, sequence, warnings, snap.changed, snap.max_area_change)

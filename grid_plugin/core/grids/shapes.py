@@ -12,6 +12,10 @@ LINES = (1, 2)  # LineString, LinearRing
 # rounding between vertices a few ulps apart, not a piece of ground (m).
 _SLIVER_WIDTH_M = 1e-6
 _COLLECTIONS = (4, 5, 6, 7)  # Multi*, GeometryCollection
+# shapely.get_type_id of each geometry class (shapely 2 makes the class from the GEOS type), looked up
+# without a ufunc call for the cutting loops' single geometries
+_TYPE_IDS = {shapely.Point: 0, shapely.LineString: 1, shapely.LinearRing: 2, shapely.Polygon: 3,
+             shapely.MultiPoint: 4, shapely.MultiLineString: 5, shapely.MultiPolygon: 6, shapely.GeometryCollection: 7}
 
 
 def simple_parts(geometries: np.ndarray, kinds: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
@@ -36,7 +40,9 @@ def simple_parts(geometries: np.ndarray, kinds: tuple[int, ...]) -> tuple[np.nda
 def parts_of(geometry: BaseGeometry, kinds: tuple[int, ...]) -> list[BaseGeometry]:
     """simple_parts for one geometry, without numpy's overhead: the cutting loops call this
     tens of thousands of times on results that are almost always a single part already."""
-    kind = shapely.get_type_id(geometry)
+    kind = _TYPE_IDS.get(type(geometry))
+    if kind is None:
+        kind = shapely.get_type_id(geometry)
     if kind in kinds:
         measure = geometry.area if kind == 3 else geometry.length
         return [geometry] if measure > 0 else []

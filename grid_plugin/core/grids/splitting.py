@@ -66,16 +66,25 @@ def area_left_of(u1: np.ndarray, v1: np.ndarray, u2: np.ndarray, v2: np.ndarray,
     Each edge contributes the signed trapezoid between its part at u ≤ x and the axis v = 0;
     the cut itself is a vertical segment and sweeps nothing, so the sum is the clipped area.
     """
-    lo, hi = np.minimum(u1, u2), np.maximum(u1, u2)
-    du = u2 - u1
-    with np.errstate(invalid="ignore", divide="ignore"):
-        slope = np.where(du != 0, (v2 - v1) / np.where(du != 0, du, 1.0), 0.0)
-    x = np.asarray(x, dtype=float)[:, None]
-    end = np.clip(x, lo, hi)
-    v_lo = v1 + slope * (lo - u1)
-    v_end = v1 + slope * (end - u1)
-    swept = (end - lo) * (v_lo + v_end) / 2.0 * np.sign(du) * factor
-    return swept.sum(axis=1)
+    return _Sweep(u1, v1, u2, v2, factor).area_left(x)
+
+
+class _Sweep:
+    """What area_left_of needs of the edges whatever x is, computed once for the many x a cut tries."""
+
+    def __init__(self, u1: np.ndarray, v1: np.ndarray, u2: np.ndarray, v2: np.ndarray, factor: np.ndarray) -> None:
+        self.lo, self.hi = np.minimum(u1, u2), np.maximum(u1, u2)
+        du = u2 - u1
+        with np.errstate(invalid="ignore", divide="ignore"):
+            self.slope = np.where(du != 0, (v2 - v1) / np.where(du != 0, du, 1.0), 0.0)
+        self.u1, self.v1, self.sign, self.factor = u1, v1, np.sign(du), factor
+        self.v_lo = v1 + self.slope * (self.lo - u1)
+
+    def area_left(self, x: np.ndarray) -> np.ndarray:
+        end = np.minimum(np.maximum(np.asarray(x, dtype=float)[:, None], self.lo), self.hi)  # np.clip, faster
+        v_end = self.v1 + self.slope * (end - self.u1)
+        swept = (end - self.lo) * (self.v_lo + v_end) / 2.0 * self.sign * self.factor
+        return swept.sum(axis=1)
 
 
 @dataclass
@@ -89,13 +98,16 @@ class _Frame:
     u2: np.ndarray
     v2: np.ndarray
     factor: np.ndarray
+    sweep: _Sweep | None = None
 
     def to_frame(self, xy: np.ndarray) -> np.ndarray:
         d = xy - self.origin
         return np.column_stack([d @ self.axis, d @ np.array([-self.axis[1], self.axis[0]])])
 
     def area_left(self, x: np.ndarray) -> np.ndarray:
-        return area_left_of(self.u1, self.v1, self.u2, self.v2, self.factor, x)
+        if self.sweep is None:
+            self.sweep = _Sweep(self.u1, self.v1, self.u2, self.v2, self.factor)
+        return self.sweep.area_left(x)
 
 
 def _long_axis(geometry: BaseGeometry) -> np.ndarray:
@@ -115,7 +127,7 @@ def _long_axis(geometry: BaseGeometry) -> np.ndarray:
     across = np.column_stack([-along[:, 1], along[:, 0]])
     u = hull @ along.T  # (points, edges): coordinates along each candidate direction
     v = hull @ across.T
-    extent_u, extent_v = np.ptp(u, axis=0), np.ptp(v, axis=0)
+    extent_u, extent_v = u.max(axis=0) - u.min(axis=0), v.max(axis=0) - v.min(axis=0)  # np.ptp, faster
     best = int(np.argmin(np.round(extent_u * extent_v, 6)))  # first of equal areas: stable
     axis = along[best] if extent_u[best] >= extent_v[best] else across[best]
     # one direction per axis (east-ish, else north), so a polygon is always cut the same way
@@ -139,7 +151,7 @@ def _position_for_area(frame: _Frame, wanted: float) -> float:
     knots = np.unique(np.concatenate([frame.u1, frame.u2]))
     if len(knots) * len(frame.u1) <= _MATRIX_LIMIT:
         cumulative = frame.area_left(knots)
-        k = int(np.clip(np.searchsorted(cumulative, wanted), 1, len(knots) - 1))
+        k = min(max(int(np.searchsorted(cumulative, wanted)), 1), len(knots) - 1)
         lo, hi = float(knots[k - 1]), float(knots[k])
         # between two knots the area is quadratic in X: fit it through three points and solve
         mid = (lo + hi) / 2.0
@@ -164,30 +176,31 @@ def _solve_quadratic_fraction(a0: float, am: float, a1: float, wanted: float) ->
     b = 4 * am - 3 * a0 - a1
     a = 2 * a1 - 4 * am + 2 * a0
     if abs(a) < 1e-12 * max(1.0, abs(b)):
-        return float(np.clip(-c / b, 0.0, 1.0)) if b else None
+        return _unit(-c / b) if b else None
     disc = b * b - 4 * a * c
     if disc < 0:
         return None
     root = np.sqrt(disc)
     for t in ((-b + root) / (2 * a), (-b - root) / (2 * a)):
         if -1e-9 <= t <= 1 + 1e-9:
-            return float(np.clip(t, 0.0, 1.0))
+            return _unit(t)
     return None
 
 
-def _half_planes(frame: _Frame, x: float, extent: float) -> tuple[BaseGeometry, BaseGeometry]:
+def _unit(t: float) -> float:
+    """t clipped to [0, 1] as np.clip does it (+0.0 for -0.0, NaN kept), without its cost on a scalar."""
+    return 0.0 if t <= 0.0 else 1.0 if t >= 1.0 else float(t)
+
+
+def _half_planes(frame: _Frame, x: float, extent: float) -> np.ndarray:
     """The two half-planes u ≤ x and u ≥ x, as rectangles large enough to hold the polygon."""
     ax = frame.axis
     across = np.array([-ax[1], ax[0]])
-
-    def corner(u: float, v: float) -> tuple[float, float]:
-        p = frame.origin + u * ax + v * across
-        return float(p[0]), float(p[1])
-
     far = 2.0 * extent + 1.0
-    left = shapely.Polygon([corner(-far, -far), corner(x, -far), corner(x, far), corner(-far, far)])
-    right = shapely.Polygon([corner(x, -far), corner(far, -far), corner(far, far), corner(x, far)])
-    return left, right
+    u = np.array([-far, x, x, -far, x, far, far, x])[:, None]
+    v = np.array([-far, -far, far, far, -far, -far, far, far])[:, None]
+    corners = frame.origin + u * ax + v * across  # each corner as origin + u·axis + v·across
+    return shapely.polygons(corners.reshape(2, 4, 2))
 
 
 def _polygonal(geometry: BaseGeometry) -> BaseGeometry:
@@ -230,10 +243,8 @@ def cut_in_two(
         before = u <= x
     u_all = np.concatenate([frame.u1, frame.u2])
     v_all = np.concatenate([frame.v1, frame.v2])
-    extent = float(max(np.ptp(u_all), np.ptp(v_all)) + abs(u_all).max() + abs(v_all).max())
-    left, right = _half_planes(frame, x, extent)
-    first = _polygonal(shapely.intersection(geometry, left))
-    second = _polygonal(shapely.intersection(geometry, right))
+    extent = float(max(u_all.max() - u_all.min(), v_all.max() - v_all.min()) + abs(u_all).max() + abs(v_all).max())
+    first, second = (_polygonal(side) for side in shapely.intersection(geometry, _half_planes(frame, x, extent)))
     return first, second, before, _cut_segments(frame, x, extent, geometry)
 
 
@@ -247,16 +258,14 @@ def _cut_segments(frame: _Frame, x: float, extent: float, geometry: BaseGeometry
     ax = frame.axis
     across = np.array([-ax[1], ax[0]])
     far = 2.0 * extent + 1.0
-    ends = [frame.origin + x * ax + v * across for v in (-far, far)]
-    line = shapely.LineString([tuple(p) for p in ends])
+    line = shapely.linestrings(frame.origin + x * ax + np.array([[-far], [far]]) * across)
     pieces = parts_of(shapely.intersection(line, geometry), LINES)
     out = []
     for piece in pieces:
         xy = shapely.get_coordinates(piece)
         start, end = xy[0], xy[-1]
         direction = (end - start) / max(float(np.hypot(*(end - start))), 1e-12)
-        out.append(shapely.LineString([tuple(start - _OVERSHOOT_M * direction),
-                                       tuple(end + _OVERSHOOT_M * direction)]))
+        out.append(shapely.linestrings(np.array([start - _OVERSHOOT_M * direction, end + _OVERSHOOT_M * direction])))
     return out
 
 

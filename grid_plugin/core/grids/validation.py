@@ -42,7 +42,7 @@ from shapely.geometry.base import BaseGeometry
 
 from grid_plugin.core.errors import Message, message
 from grid_plugin.core.grids.codes import GRID_CODE_PATTERN, normalise_code, parse_community_code
-from grid_plugin.core.grids.containers import polygonal_part, prepare_containers
+from grid_plugin.core.grids.containers import DEFAULT_OVERLAP_TOLERANCE_M2, polygonal_part, prepare_containers
 from grid_plugin.core.grids.numbering import sequence_order
 from grid_plugin.core.grids.shapes import POLYGONS, simple_parts
 from grid_plugin.core.grids.validation_geometry import clearance_problems, reprojection_problems
@@ -333,8 +333,9 @@ def _prepare_communities(
     """
     fids = [int(fid) for fid, _, _ in communities]
     codes = [parse_community_code(code, message("community feature {fid}", fid=fid)) for fid, _, code in communities]
+    # repaired as division repairs them by default, so that its grids are checked against the same communities
     containers, warnings = prepare_containers(fids, [geometry for _, geometry, _ in communities], codes,
-                                              overlap_tolerance_m2=tolerance)
+                                              overlap_tolerance_m2=max(tolerance, DEFAULT_OVERLAP_TOLERANCE_M2))
     return [_Community(c.fid, c.geometry, c.code.code12) for c in containers], warnings
 
 

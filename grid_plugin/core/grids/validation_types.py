@@ -19,13 +19,14 @@ from dataclasses import dataclass, field
 from shapely.geometry.base import BaseGeometry
 
 from grid_plugin.core.errors import GridInputError, Message, message
-from grid_plugin.core.grids.containers import DEFAULT_OVERLAP_TOLERANCE_M2
 from grid_plugin.core.grids.numbering import ORDER_ROWS, ORDERS
 from grid_plugin.core.grids.precision import DEFAULT_PRECISION_M
 
 DEFAULT_MIN_AREA_M2 = 3_000.0
 DEFAULT_MAX_AREA_M2 = 25_000.0
-DEFAULT_TOLERANCE_M2 = DEFAULT_OVERLAP_TOLERANCE_M2
+# Area of gap, overlap or spill between grids that counts as a problem (m²): grids made by division share
+# their edges exactly, so a square metre is already a fault.
+DEFAULT_TOLERANCE_M2 = 1.0
 DEFAULT_BAND_M = 100.0
 DEFAULT_CLEARANCE_M = DEFAULT_PRECISION_M  # what dividegrids keeps every grid to
 # where written grids go by default: CGCS2000 (the case store) and WGS84 longitude/latitude

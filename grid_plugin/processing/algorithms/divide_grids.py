@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from qgis.core import (
     QgsFeatureSource,
-    QgsLayerMetadata,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -28,12 +25,13 @@ from grid_plugin.core.errors import Cancelled, GridInputError
 from grid_plugin.core.grids.codes import normalise_code
 from grid_plugin.core.grids.containers import DEFAULT_OVERLAP_TOLERANCE_M2, Container, prepare_containers
 from grid_plugin.core.grids.estimate import check_follow_limit
-from grid_plugin.core.grids.follow import DEFAULT_MAX_AREA_M2, DEFAULT_TARGET_AREA_M2, divide_following
+from grid_plugin.core.grids.follow import DEFAULT_TARGET_AREA_M2, divide_following
 from grid_plugin.core.grids.grid_table import GridTable
 from grid_plugin.core.grids.lattice import DEFAULT_CELL_SIZE_M, Division, divide_lattice
 from grid_plugin.core.grids.numbering import ORDERS
 from grid_plugin.core.grids.precision import DEFAULT_PRECISION_M, MAX_PRECISION_M, MIN_PRECISION_M
-from grid_plugin.core.grids.quality import DEFAULT_LINE_TOLERANCE_M, QualityFigures, quality_figures
+from grid_plugin.core.grids.quality import DEFAULT_LINE_TOLERANCE_M, quality_figures
+from grid_plugin.core.grids.snapping import DEFAULT_SNAP_TOLERANCE_M
 from grid_plugin.core.grids.stability import (
     DEFAULT_MIN_OVERLAP,
     KEPT,
@@ -45,23 +43,30 @@ from grid_plugin.core.grids.stability import (
 )
 from grid_plugin.core.output_files import check_output_file
 from grid_plugin.core.schema import UNIT_GRID_FIELDS
-from grid_plugin.processing.base import GridAlgorithm, core_progress
+from grid_plugin.core.timing import stage
+from grid_plugin.processing.base import GridAlgorithm, community_workers, core_progress
 from grid_plugin.processing.datum import add_datum_parameter, datum_help, datum_of, read_in_datum
+from grid_plugin.processing.division_quality import add_quality_outputs, log_quality, quality_results, store_quality
 from grid_plugin.processing.features import IsoDate, write_features
 from grid_plugin.processing.outputs import (
     new_gpkg_output,
     qgs_fields,
-    set_output_metadata,
     style_output,
     write_gpkg_output,
 )
 from grid_plugin.processing.parameters.division import (
+    EDGE_TO_LINE,
     DivisionRequest,
+    add_polygon_parameters,
+    polygon_edges_onto_lines,
+    polygon_help,
     read_community_codes,
     read_follow_lines,
     read_previous_grids,
     read_weight_points,
+    request_polygons,
 )
+from grid_plugin.processing.parameters.snapping import SNAP_TOLERANCE, snap_follow_lines, snap_help
 
 CODES_FULL, CODES_PARTS = 0, 1
 MODE_LATTICE, MODE_FOLLOW = 0, 1
@@ -102,6 +107,8 @@ class DivideGridsAlgorithm(GridAlgorithm):
     WORKING_CRS = "WORKING_CRS"
     QUALITY = "QUALITY"
     BOUNDARY_ON_LINES = "BOUNDARY_ON_LINES"
+    POLYGONS, POLYGON_RANK, POLYGON_CLASS_FIELD = "POLYGONS", "POLYGON_RANK", "POLYGON_CLASS_FIELD"
+    MANAGED_UNIT, OPEN_LAND_MAX = "MANAGED_UNIT", "OPEN_LAND_MAX"
     SHARE_NEAR_TARGET = "SHARE_NEAR_TARGET"
     KEPT_COUNT = "KEPT_COUNT"
     NEW_COUNT = "NEW_COUNT"
@@ -127,7 +134,8 @@ class DivideGridsAlgorithm(GridAlgorithm):
             "neighbour across the smallest road class first (layers without the road-class field, "
             "such as rivers and walls, are crossed last); blocks above the maximum area are cut "
             "into compact parts of near-equal area, or of near-equal workload when a workload "
-            "layer (components, past cases) is given.\n\n"
+            "layer (components, past cases) is given. The minimum and maximum areas default to 0.5 × and "
+            "2 × the target area, so setting the target alone scales all three.\n\n"
             "Regular lattice: square cells anchored at the origin of the working CRS, so re-runs "
             "give identical grids; pieces smaller than the minimum area join the neighbouring "
             "grid that shares the longest edge with them.\n\n"
@@ -150,7 +158,16 @@ class DivideGridsAlgorithm(GridAlgorithm):
             "latitude, Web Mercator or GCJ-02). Areas change by a fraction of a square metre.\n\n"
             "Geographic input is projected to the CGCS2000 3-degree Gauss-Krüger zone of the "
             "data's longitude unless a working CRS is given."
-        ) + datum_help("DATUM, LINES_DATUM", warns=False)
+        ) + "\n\n" + self.tr(
+            "Overlaps and gaps (OVERLAP_TOLERANCE, {:g} m² by default): shared boundaries of neighbouring "
+            "communities digitised twice overlap and leave gaps in slivers. Each piece where communities "
+            "overlap, and each gap they enclose, up to this area is given to the community sharing the "
+            "longest edge with it (ties: the lowest feature id; a community that would lose most of its area, "
+            "such as a small one inside another, keeps its pieces), and logged with its features, area and "
+            "place; the communities then tile exactly. A larger overlap stops the run, naming the features and "
+            "the tolerance that would accept it; a larger gap is reported and left uncovered."
+        ).format(DEFAULT_OVERLAP_TOLERANCE_M2) + "\n\n" + polygon_help() + "\n\n" + snap_help() + datum_help(
+            "DATUM, LINES_DATUM", warns=False)
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -188,10 +205,11 @@ class DivideGridsAlgorithm(GridAlgorithm):
             self.LINES, self.tr("Lines to follow (roads, rivers, walls; follow features mode)"),
             QgsProcessing.SourceType.TypeVectorLine, optional=True))
         add_datum_parameter(self, self.LINES_DATUM, self.tr(
-            "Coordinates of the lines to follow (Chinese web maps: GCJ-02 or BD-09)"))
+            "Coordinates of the lines and polygons to follow (Chinese web maps: GCJ-02 or BD-09)"))
         self.addParameter(QgsProcessingParameterString(
             self.ROAD_CLASS_FIELD, self.tr("Road-class field of the line layers (layers without it are barriers)"),
             defaultValue="road_class", optional=True))
+        add_polygon_parameters(self)
         self.addParameter(QgsProcessingParameterNumber(
             self.TARGET_AREA, self.tr("Target grid area (m², follow features mode)"),
             QgsProcessingParameterNumber.Type.Double, defaultValue=DEFAULT_TARGET_AREA_M2, minValue=1.0))
@@ -199,11 +217,11 @@ class DivideGridsAlgorithm(GridAlgorithm):
             self.CELL_SIZE, self.tr("Cell size (m, regular lattice mode)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=DEFAULT_CELL_SIZE_M, minValue=1.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_AREA, self.tr("Minimum grid area (m²; empty = 3,000, or 30 % of a lattice cell)"),
+            self.MIN_AREA, self.tr("Minimum grid area (m²; empty = 0.5 × target, or 30 % of a lattice cell)"),
             QgsProcessingParameterNumber.Type.Double, optional=True, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MAX_AREA, self.tr("Maximum grid area (m², follow features mode)"),
-            QgsProcessingParameterNumber.Type.Double, defaultValue=DEFAULT_MAX_AREA_M2, minValue=1.0))
+            self.MAX_AREA, self.tr("Maximum grid area (m², follow features mode; empty = 2 × target)"),
+            QgsProcessingParameterNumber.Type.Double, optional=True, minValue=1.0))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.WEIGHTS, self.tr("Workload points to balance (components or past cases; optional)"),
             [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
@@ -231,10 +249,14 @@ class DivideGridsAlgorithm(GridAlgorithm):
             self.TARGET_CRS, self.tr("Working CRS (empty = CGCS2000 Gauss-Krüger zone of the data)"),
             optional=True))
         for key, label, default in (
-            (self.OVERLAP_TOLERANCE, self.tr("Overlap tolerance between communities (m²)"),
+            (self.OVERLAP_TOLERANCE,
+             self.tr("Overlaps and gaps between communities accepted and repaired up to (m² each)"),
              DEFAULT_OVERLAP_TOLERANCE_M2),
             (self.LINE_TOLERANCE, self.tr("Distance within which a grid boundary counts as on a line (m)"),
              DEFAULT_LINE_TOLERANCE_M),
+            (SNAP_TOLERANCE,
+             self.tr("Snap tolerance: line ends this close to another line are joined to it (m; 0 = off)"),
+             DEFAULT_SNAP_TOLERANCE_M),
         ):
             advanced = QgsProcessingParameterNumber(
                 key, label, QgsProcessingParameterNumber.Type.Double, defaultValue=default, minValue=0.0)
@@ -253,11 +275,7 @@ class DivideGridsAlgorithm(GridAlgorithm):
             self.tr("CSV files (*.csv)"), optional=True, createByDefault=False))
         self.addOutput(QgsProcessingOutputNumber(self.GRID_COUNT, self.tr("Number of unit grids")))
         self.addOutput(QgsProcessingOutputString(self.WORKING_CRS, self.tr("Working CRS")))
-        self.addOutput(QgsProcessingOutputString(self.QUALITY, self.tr("Quality figures (JSON)")))
-        self.addOutput(QgsProcessingOutputNumber(
-            self.BOUNDARY_ON_LINES, self.tr("Share of interior grid boundaries on followed lines")))
-        self.addOutput(QgsProcessingOutputNumber(
-            self.SHARE_NEAR_TARGET, self.tr("Share of grids within 0.5–2 × the target area")))
+        add_quality_outputs(self)  # QUALITY, BOUNDARY_ON_* shares, SHARE_NEAR_TARGET
         self.addOutput(QgsProcessingOutputNumber(self.KEPT_COUNT, self.tr("Grids that kept their code")))
         self.addOutput(QgsProcessingOutputNumber(self.NEW_COUNT, self.tr("Grids with a new code")))
         self.addOutput(QgsProcessingOutputNumber(self.RETIRED_COUNT, self.tr("Previous grids retired")))
@@ -268,22 +286,33 @@ class DivideGridsAlgorithm(GridAlgorithm):
         request = self.read_request(parameters, context, feedback)
         lines = None
         try:
-            containers = self._containers(request, context, feedback)
+            with stage("reading layers"):
+                containers = self._containers(request, context, feedback)
             if request.follow:
                 settings = request.area_settings()
-                check_follow_limit(containers, settings)  # from the areas, before the lines are read
-                lines = self._follow_lines(request, context, feedback)
-                division = divide_following(containers, lines, settings, self._weights(request, context, feedback),
-                                            request.order, core_progress(feedback, 0, 80), request.precision)
+                with stage("checks and estimate"):
+                    check_follow_limit(containers, settings,  # from the areas, before the lines are read
+                                       managed_units=bool(request.polygon_layers and request.managed_unit.strip()))
+                with stage("reading layers"):
+                    lines = self._follow_lines(request, context, feedback)
+                    weights = self._weights(request, context, feedback)
+                with stage("snapping line ends"):
+                    lines = snap_follow_lines(lines, request.snap_tolerance, feedback)
+                division = divide_following(containers, lines, settings, weights, request.order,
+                                            core_progress(feedback, 0, 80), request.precision,
+                                            community_workers(len(containers), feedback))
                 target_area = settings.target
             else:
                 division = divide_lattice(containers, request.cell_size, request.lattice_min_area(), request.order,
                                           progress=core_progress(feedback, 0, 80), precision=request.precision)
                 target_area = request.cell_size * request.cell_size
-            previous, stable = self._stable_codes(request, context, feedback, division, containers)
-            quality = quality_figures(
-                division.geometries, division.container_index, containers, target_area,
-                None if lines is None else lines.geometries, request.line_tolerance)
+            with stage("stable codes"):
+                previous, stable = self._stable_codes(request, context, feedback, division, containers)
+            with stage("quality figures"):
+                quality = quality_figures(
+                    division.geometries, division.container_index, containers, target_area,
+                    None if lines is None else lines.geometries, request.line_tolerance,
+                    None if lines is None else lines.kinds)
         except GridInputError as err:
             raise self.input_error(err) from err
         except Cancelled:
@@ -293,18 +322,19 @@ class DivideGridsAlgorithm(GridAlgorithm):
             feedback.pushWarning(self.render(warning))
         feedback.pushInfo(self.tr("Precision: on a {} m grid; {} grids changed by it, areas by at most {:.4f} m²."
                                   ).format(request.precision, division.snapped, division.max_area_change))
-        self._log_quality(feedback, quality, lines is not None)
+        log_quality(feedback, quality, lines is not None)
 
         # Everything is computed before the output exists: a failure or a cancel above leaves no file.
-        table = GridTable.build(division, containers, request.effective_date, previous, stable)
-        dest_id = self._write_grids(parameters, context, feedback, request, table)
+        with stage("writing"):
+            table = GridTable.build(division, containers, request.effective_date, previous, stable)
+            dest_id = self._write_grids(parameters, context, feedback, request, table)
         if dest_id is None:
             return {}
         feedback.setProgress(100)
         feedback.pushInfo(self.tr("{} unit grids in {} communities.").format(len(division), len(containers)))
         if request.change_report:
             table.write_change_report(request.change_report)
-        self._store_quality(dest_id, context, quality)
+        store_quality(dest_id, context, quality)
         style_output(context, dest_id, "unit_grids.qml")
         counts = table.change_counts()
         if stable is not None:
@@ -313,9 +343,7 @@ class DivideGridsAlgorithm(GridAlgorithm):
         return {
             self.OUTPUT: dest_id, self.CHANGE_REPORT: request.change_report or None,
             self.GRID_COUNT: len(division), self.WORKING_CRS: request.working_crs.authid(),
-            self.QUALITY: json.dumps(quality.as_dict()),
-            self.BOUNDARY_ON_LINES: quality.boundary_on_lines,
-            self.SHARE_NEAR_TARGET: quality.share_near_target,
+            **quality_results(quality),
             self.KEPT_COUNT: counts[KEPT], self.NEW_COUNT: counts[NEW], self.RETIRED_COUNT: counts[RETIRED],
         }
 
@@ -362,7 +390,8 @@ class DivideGridsAlgorithm(GridAlgorithm):
             line_layers=self.parameterAsLayerList(parameters, self.LINES, context),
             lines_datum=datum_of(self, parameters, context, self.LINES_DATUM),
             road_class_field=self.parameterAsString(parameters, self.ROAD_CLASS_FIELD, context),
-            target_area=number(self.TARGET_AREA), max_area=number(self.MAX_AREA),
+            target_area=number(self.TARGET_AREA),
+            max_area=number(self.MAX_AREA) if parameters.get(self.MAX_AREA) not in (None, "") else None,
             min_area=number(self.MIN_AREA) if parameters.get(self.MIN_AREA) not in (None, "") else None,
             cell_size=number(self.CELL_SIZE),
             weights=self.parameterAsSource(parameters, self.WEIGHTS, context),
@@ -373,6 +402,11 @@ class DivideGridsAlgorithm(GridAlgorithm):
             previous_code_field=text(self.PREVIOUS_CODE_FIELD) or "grid_code",
             match_overlap=number(self.MATCH_OVERLAP), effective_date=effective_date,
             line_tolerance=number(self.LINE_TOLERANCE), change_report=report_path or "",
+            polygon_layers=self.parameterAsLayerList(parameters, self.POLYGONS, context),
+            polygon_rank=self.parameterAsInt(parameters, self.POLYGON_RANK, context),
+            polygon_class_field=text(self.POLYGON_CLASS_FIELD), managed_unit=text(self.MANAGED_UNIT),
+            open_land_max=number(self.OPEN_LAND_MAX) if parameters.get(self.OPEN_LAND_MAX) not in (None, "") else None,
+            snap_tolerance=number(SNAP_TOLERANCE), edge_to_line=number(EDGE_TO_LINE),
         )
 
     def _code_fields(self, source: QgsFeatureSource, code_parts: bool, district_code: str,
@@ -416,15 +450,19 @@ class DivideGridsAlgorithm(GridAlgorithm):
         return containers
 
     def _follow_lines(self, request: DivisionRequest, context, feedback):
-        if not request.line_layers:
+        if not request.line_layers and not request.polygon_layers:
             raise QgsProcessingException(self.tr(
-                "Follow features mode needs at least one line layer to follow (roads, rivers or walls); "
-                "choose them under 'Lines to follow', or use the regular lattice mode."))
+                "Follow features mode needs at least one line layer (roads, rivers or walls) or polygon layer to "
+                "follow; choose them under 'Lines to follow' or 'Polygon features to follow', or use the regular "
+                "lattice mode."))
         lines = read_follow_lines(request.line_layers, request.road_class_field, request.working_crs, context,
                                   feedback, request.lines_datum)
         feedback.pushInfo(self.tr("Following {} lines from {} layer(s).").format(
             len(lines.geometries), len(request.line_layers)))
-        return lines
+        if not request.polygon_layers:
+            return lines
+        polygons = request_polygons(request, context, feedback)
+        return lines.joined(polygon_edges_onto_lines(polygons, lines, request.edge_to_line, feedback))
 
     def _weights(self, request: DivisionRequest, context, feedback):
         if request.weights is None:
@@ -466,28 +504,6 @@ class DivideGridsAlgorithm(GridAlgorithm):
                        multipolygons=True)
         del sink  # closes the file, so its metadata can be written
         return dest_id
-
-    def _log_quality(self, feedback, quality: QualityFigures, followed: bool) -> None:
-        feedback.pushInfo(self.tr(
-            "Quality: {} grids; area min {:.0f}, median {:.0f}, p95 {:.0f}, max {:.0f} m²; "
-            "{:.1%} within 0.5–2 × target; compactness (Polsby-Popper) min {:.2f}, p5 {:.2f}, "
-            "median {:.2f}.").format(
-                quality.grid_count, quality.area_min, quality.area_median, quality.area_p95, quality.area_max,
-                quality.share_near_target, quality.compactness_min, quality.compactness_p5,
-                quality.compactness_median))
-        if followed and quality.boundary_on_lines is not None:
-            feedback.pushInfo(self.tr("Quality: {:.1%} of interior grid boundaries lie on followed lines.").format(
-                quality.boundary_on_lines))
-
-    def _store_quality(self, dest_id: str, context, quality: QualityFigures) -> None:
-        """Quality figures in the output layer's metadata (abstract and keywords)."""
-        metadata = QgsLayerMetadata()
-        metadata.setTitle(self.tr("Unit grids"))
-        metadata.setAbstract(self.tr("Unit grids made by gridplugin:dividegrids. Quality figures: {}").format(
-            json.dumps(quality.as_dict(), ensure_ascii=False)))
-        metadata.setKeywords({"gridplugin:quality": [
-            f"{key}={value}" for key, value in quality.as_dict().items()]})
-        set_output_metadata(context, dest_id, metadata)
 
 
 def _text(record: dict[str, object], field: str) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
 import gc
 from pathlib import Path
 
@@ -28,29 +26,23 @@ from grid_plugin.core.addresses.addresses import Gazetteer
 from grid_plugin.core.cases.case_classes import unknown_classes_warning
 from grid_plugin.core.cases.case_fields import header_row_hint, names_the_cases
 from grid_plugin.core.cases.case_rejects import all_rejected, rejected_summary
-from grid_plugin.core.cases.records import (
-    COORDINATE_SYSTEMS,
-    FEW_VALUE_FIELDS,
-    CaseParser,
-    ParsedCases,
-    finish_records,
-    parse_field_map,
-    resolve_field_map,
-)
+from grid_plugin.core.cases.case_stream import CaseStream
+from grid_plugin.core.cases.records import COORDINATE_SYSTEMS, CaseParser, parse_field_map, resolve_field_map
 from grid_plugin.core.cases.time_formats import date_format
 from grid_plugin.core.cases.times import EARLIEST_YEAR, YEAR_RANGE, TimeWindow
 from grid_plugin.core.components.classes import ClassTable
 from grid_plugin.core.errors import Cancelled, GridInputError
 from grid_plugin.core.geodesy.offsets import BD09, GCJ02, OFFSET_SYSTEMS, WGS84
-from grid_plugin.core.output_files import StagedFile, check_output_file, spreadsheet_row
+from grid_plugin.core.output_files import StagedFile, check_output_file
 from grid_plugin.processing.base import GridAlgorithm, core_progress
+from grid_plugin.processing.case_import_run import AllRejected, ChunkedImport, DatumTally, Rerun
 from grid_plugin.processing.case_styles import style_case_points
-from grid_plugin.processing.datum import check_datum, polygons_contain
+from grid_plugin.processing.datum import warn_datum
 from grid_plugin.processing.parameters.components import SCHEMES
 from grid_plugin.processing.parameters.piles import PileParameters
-from grid_plugin.processing.parameters.store import StoreParameters, grid_codes_at
+from grid_plugin.processing.parameters.store import GridCodeLocator, StoreParameters
 from grid_plugin.processing.parameters.tables import GEOMETRY_X, InputTable, add_table_parameters, table_from_parameters
-from grid_plugin.store.base import ImportCounts, StoredGrids, import_cases
+from grid_plugin.store.base import ImportCounts
 from grid_plugin.store.schema import STORE_SRID
 from grid_plugin.toolbelt.paths import resource
 
@@ -112,7 +104,11 @@ class ImportCasesAlgorithm(PileParameters, StoreParameters, GridAlgorithm):
             "every row fails with those reasons: the store stays as it was, the rejects file is written. REJECTS "
             "is checked before anything is written and replaced together with the store's commit; a text cell "
             "starting with =, +, -, @, a tab or a carriage return gets a leading ' there, so that Excel shows it "
-            "instead of running it as a formula (plain numbers such as -12.5 stay numbers).") + "\n\n" + self.tr(
+            "instead of running it as a formula (plain numbers such as -12.5 stay numbers).") + " " + self.tr(
+            "The file is read, checked and written in chunks of at most 20,000 rows (fewer when it has many "
+            "columns), all inside that one transaction, so that a file of any size imports in bounded memory; the "
+            "rejects are written as they are found. Case ids that come again with other content far apart in the "
+            "file make the import read the file a second time.") + "\n\n" + self.tr(
             "The case's lifecycle, for the evaluation, each field optional (FIELD_MAP, or found by these names): "
             "filed_at (立案时间), dispatched_at (派遣时间), disposed_at (处置时间), closed_at (结案时间), deadline "
             "(处置时限); department (处置部门, 责任部门, dept), kept as written; rework_count (返工次数) and "
@@ -213,87 +209,113 @@ class ImportCasesAlgorithm(PileParameters, StoreParameters, GridAlgorithm):
         feedback.pushInfo(self.tr("Field mapping: {}").format(
             "; ".join(f"{target}={source}" for target, source in mapping.items())))
         store = self.open_case_store(parameters, context, create=True, feedback=feedback)
-        rejects = StagedFile(rejects_path)
+        known: dict[int, list[int]] | None = None
         try:
-            try:
-                with store.transaction():  # grids, cases, the batch record and the rejects file commit together
-                    grids = self.store_grids(store, parameters, context, feedback, write=True)
-                    parser.extent = self.grids_extent(grids)  # checked for coordinates in a given CRS
-                    if self.parameterAsBoolean(parameters, self.GEOCODE, context) and "address" in mapping:
-                        entries = store.read_addresses()
-                        if len(entries):  # rows without coordinates are placed by their address
-                            parser.geocoder = Gazetteer(entries).geocoder(
-                                self.parameterAsDouble(parameters, self.GEOCODE_CONFIDENCE, context))
-                    columns, numbers = table.load_columns(
-                        list(dict.fromkeys(mapping.values())),
-                        [mapping[name] for name in FEW_VALUE_FIELDS if name in mapping])
-                    feedback.setProgress(20)
-                    parsed = parser.parse_columns(columns, numbers, core_progress(feedback, 20, 45), consume=True,
-                                                  row_problems=table.problems, nul_free=table.nul_free)
-                    del columns
-                    parsed = self.locate(parsed, grids, feedback)
-                    if parsed.read and not len(parsed.records):
-                        raise AllRejected(parsed)  # the store rolls back
-                    counts = ImportCounts(read=parsed.read, rejected=len(parsed.rejects))
-                    import_cases(store, parsed.records, counts, Path(path).name, core_progress(feedback, 55, 98),
-                                 piles=pile_rule)
-                    self.stage_rejects(rejects, parsed, table)
-            except BaseException:
-                rejects.undo()  # the old rejects file is back when the commit (or anything before) failed
-                raise
-            rejects.keep()
+            while True:  # a second pass only for ids repeated with other content in distant chunks
+                rejects = StagedFile(rejects_path)
+                try:
+                    # grids, cases, the batch record and the rejects file commit together
+                    stream, counts, grids, datum = self.import_pass(parameters, context, feedback, store, table,
+                                                                    parser, mapping, rejects, pile_rule, known)
+                except Rerun as again:
+                    rejects.undo()
+                    known = again.known
+                    feedback.pushInfo(self.tr(
+                        "{:,} case ids appear again with other content far apart in the file: none of their rows "
+                        "can be imported, so the file is read a second time (the first reading was rolled "
+                        "back).").format(len(known)))
+                    continue
+                except AllRejected:
+                    raise  # the rejects file stays: it says what to fix
+                except BaseException:
+                    rejects.undo()  # the old rejects file is back when the commit (or anything before) failed
+                    raise
+                rejects.keep()
+                break
             layer_source = store.layer_source("cases")
-            datum = store.datum()
+            store_datum = store.datum()
             label = store.label
         except Cancelled:
             raise QgsProcessingException(self.tr("Cancelled; nothing was written to the store.")) from None
         except GridInputError as err:
             raise self.input_error(err) from err
         except AllRejected as stop:  # the rejects file is written all the same: it says what to fix
-            self.report_parse(stop.parsed, feedback)
-            staged = StagedFile(rejects_path)
+            self.report_parse(stop.stream, feedback)
             try:
-                self.stage_rejects(staged, stop.parsed, table)
-            except BaseException:
-                staged.undo()
-                raise
-            staged.keep()
-            raise QgsProcessingException(self.render(all_rejected(stop.parsed.read, stop.parsed.rejects,
+                rejects.put_in_place()
+            except OSError as err:
+                rejects.undo()
+                raise self.rejects_error(rejects, err) from err
+            rejects.keep()
+            raise QgsProcessingException(self.render(all_rejected(stop.stream.read, stop.stream.reasons,
                                                                   rejects_path))) from None
         finally:
             store.close()
-        self.report_parse(parsed, feedback)
-        unclassified = parsed.records.values["class_code"].count(None)
+        if datum.outside:  # cases outside every grid: is the coordinate system wrong? (processing.datum)
+            labels = (self.tr("WGS84 (GPS)"), self.tr("GCJ-02 (Amap, Tencent)"), self.tr("BD-09 (Baidu)"))
+            warn_datum(feedback, datum.guess(), self.tr("cases"), self.COORDINATES,
+                       dict(zip((WGS84, GCJ02, BD09), labels)))
+        self.report_parse(stream, feedback)
+        unclassified = stream.unclassified
         if unclassified:
             feedback.pushInfo(self.tr(
                 "{:,} cases have no class and were imported without one (class code empty, kind as given or "
                 "unknown): filters by class leave them out, period reports count them as not assigned.").format(
                     unclassified))
-        if parsed.geocoded:
+        if stream.geocoded:
             feedback.pushInfo(self.tr("{} rows without coordinates were placed by their address.").format(
-                parsed.geocoded))
-        if parsed.swapped:
+                stream.geocoded))
+        if stream.swapped:
             feedback.pushWarning(self.tr(
                 "{} rows look like latitude and longitude swapped; check the x/y field mapping.").format(
-                    parsed.swapped))
+                    stream.swapped))
         feedback.pushInfo(self.tr("Read {}, imported {}, updated {}, unchanged {}, rejected {} (see {}).").format(
             counts.read, counts.imported, counts.updated, counts.unchanged, counts.rejected, rejects_path))
         piles = self.report_piles(counts, grids, pile_rule, feedback)
-        layer_id = self.load_cases_layer(context, layer_source, datum)
+        layer_id = self.load_cases_layer(context, layer_source, store_datum)
         return {"READ_COUNT": counts.read, "IMPORTED_COUNT": counts.imported, "UPDATED_COUNT": counts.updated,
                 "UNCHANGED_COUNT": counts.unchanged, "REJECTED_COUNT": counts.rejected,
-                "GEOCODED_COUNT": parsed.geocoded, "UNCLASSIFIED_COUNT": unclassified, **piles,
+                "GEOCODED_COUNT": stream.geocoded, "UNCLASSIFIED_COUNT": unclassified, **piles,
                 self.REJECTS: rejects_path, "STORE_LABEL": label, self.CASES: layer_id}
 
-    def report_parse(self, parsed: ParsedCases, feedback) -> None:
+    def import_pass(self, parameters, context, feedback, store, table, parser, mapping, rejects, pile_rule, known):
+        """One transaction: the grids, every chunk's cases and rejected rows, the piles and the batch record;
+        the rejects file swapped in before the commit (if that fails, the store rolls back)."""
+        with store.transaction():
+            grids = self.store_grids(store, parameters, context, feedback, write=True)
+            parser.extent = self.grids_extent(grids)  # checked for coordinates in a given CRS
+            if self.parameterAsBoolean(parameters, self.GEOCODE, context) and "address" in mapping:
+                entries = store.read_addresses()
+                if len(entries):  # rows without coordinates are placed by their address
+                    parser.geocoder = Gazetteer(entries).geocoder(
+                        self.parameterAsDouble(parameters, self.GEOCODE_CONFIDENCE, context))
+            feedback.setProgress(20)
+            locator = GridCodeLocator(grids)
+            datum = DatumTally(locator.contains, self._offset)
+            run = ChunkedImport(store, table, parser, locator, datum, core_progress(feedback, 20, 95), known)
+            stream, upsert = run.run(rejects, self.render)
+            counts = upsert.finish(ImportCounts(read=stream.read, rejected=stream.rejected),
+                                   Path(self.parameterAsFile(parameters, self.INPUT, context)).name, piles=pile_rule)
+            try:
+                rejects.put_in_place()
+            except OSError as err:
+                raise self.rejects_error(rejects, err) from err
+        return stream, counts, grids, datum
+
+    def rejects_error(self, rejects: StagedFile, err: OSError) -> QgsProcessingException:
+        return QgsProcessingException(self.tr(
+            "The rejects file {} cannot be written ({}); nothing was imported. Close it or choose another "
+            "name, and run again.").format(rejects.target, err))
+
+    def report_parse(self, stream: CaseStream, feedback) -> None:
         """How the times were read, the unknown classes and the common reasons of the rejects, for the log."""
-        for note in parsed.notes:
+        for note in stream.notes:
             feedback.pushInfo(self.render(note))
-        warning = unknown_classes_warning(parsed.unknown_classes, self._scheme_title)
+        warning = unknown_classes_warning(dict(stream.unknown_classes), self._scheme_title)
         if warning is not None:
             feedback.pushWarning(self.render(warning))
-        if parsed.rejects:
-            feedback.pushInfo(self.render(rejected_summary(parsed.rejects)))
+        if stream.rejected:
+            feedback.pushInfo(self.render(rejected_summary(stream.reasons)))
 
     def field_mapping(self, table: InputTable, given: dict[str, str]) -> dict[str, str]:
         """Case field -> input column; when required ones are missing and another row near the top
@@ -308,17 +330,6 @@ class ImportCasesAlgorithm(PileParameters, StoreParameters, GridAlgorithm):
             raise QgsProcessingException(self.render(err.message) + " " + self.tr(
                 "Row {} of the file looks like the header ({}); set HEADER_ROW to {}.").format(
                     hint[0], ", ".join(hint[1]), hint[0])) from err
-
-    def stage_rejects(self, rejects: StagedFile, parsed: ParsedCases, table: InputTable) -> None:
-        """Write the rejects file beside its target and swap it in, inside the store's transaction:
-        if that fails, the store rolls back."""
-        try:
-            rejects.write(lambda handle: write_rejects(handle, parsed, table, self))
-            rejects.put_in_place()
-        except OSError as err:
-            raise QgsProcessingException(self.tr(
-                "The rejects file {} cannot be written ({}); nothing was imported. Close it or choose another "
-                "name, and run again.").format(rejects.target, err)) from err
 
     def time_window(self, parameters, context) -> TimeWindow:
         """EARLIEST_YEAR to LATEST_YEAR (empty: next year), the years a case time may have."""
@@ -360,16 +371,6 @@ class ImportCasesAlgorithm(PileParameters, StoreParameters, GridAlgorithm):
                           events=events, components=components, window=self.time_window(parameters, context),
                           date_format=chosen)
 
-    def locate(self, parsed: ParsedCases, grids: StoredGrids, feedback) -> ParsedCases:
-        """Grid, street and community codes by point in polygon (EPSG:4490 on both sides)."""
-        located = grid_codes_at(grids, parsed.records.lon, parsed.records.lat)
-        if None in located.grid_codes:  # cases outside every grid: is the coordinate system wrong? (processing.datum)
-            labels = (self.tr("WGS84 (GPS)"), self.tr("GCJ-02 (Amap, Tencent)"), self.tr("BD-09 (Baidu)"))
-            check_datum(feedback, parsed.records.lon, parsed.records.lat, polygons_contain(grids.geometries, None),
-                        self._offset, self.tr("cases"), self.COORDINATES, dict(zip((WGS84, GCJ02, BD09), labels)))
-        feedback.setProgress(50)
-        return finish_records(parsed, located.grid_codes, located.street_codes, located.community_codes)
-
     def load_cases_layer(self, context: QgsProcessingContext, layer_source: tuple[str, str], datum: int) -> str:
         uri, provider = layer_source
         layer = QgsVectorLayer(uri, self.tr("Cases"), provider)
@@ -383,37 +384,3 @@ class ImportCasesAlgorithm(PileParameters, StoreParameters, GridAlgorithm):
             self.tr("Cases"), context.project(), self.CASES))
         return layer.id()
 
-
-def write_rejects(handle, parsed: ParsedCases, table: InputTable, algorithm: GridAlgorithm) -> None:
-    """The rejected rows: row number, case id, reason (in the user's language) and the row as read,
-    values beyond the header in one last column; every cell safe to open in Excel."""
-    raw = table.raw_rows({reject.row for reject in parsed.rejects})
-    columns = list(table.fields)
-    size = len(columns)
-    extra = any(len(values) > size for values in raw.values())
-    writer = csv.writer(handle)
-    writer.writerow(spreadsheet_row(["row", "case_id", "reason", *columns, *(["(extra values)"] if extra else [])]))
-    for reject in parsed.rejects:
-        values = [_cell_text(v) for v in raw.get(reject.row, [])]
-        values += [""] * (size - len(values))
-        tail = [table.delimiter.join(values[size:])] if extra else []
-        reasons = "; ".join(algorithm.render(reason) for reason in reject.reasons)
-        writer.writerow(spreadsheet_row([reject.row, reject.case_id, reasons,
-                                         *values[:size], *tail]))
-
-
-def _cell_text(value: object) -> object:
-    """A value as read, for the rejects file: numbers stay numbers, times become ISO text."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.isoformat(sep=" ")
-    return value
-
-
-class AllRejected(Exception):
-    """Every row was rejected: the import stops (the store rolls back) and says why."""
-
-    def __init__(self, parsed: ParsedCases):
-        super().__init__("every row rejected")
-        self.parsed = parsed

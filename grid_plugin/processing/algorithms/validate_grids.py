@@ -39,6 +39,7 @@ from qgis.core import (
 from grid_plugin.core.errors import Cancelled, GridInputError, message
 from grid_plugin.core.geodesy.reprojection import GCJ02, is_gcj02, to_gcj02
 from grid_plugin.core.grids.codes import parse_community_code
+from grid_plugin.core.grids.containers import DEFAULT_OVERLAP_TOLERANCE_M2
 from grid_plugin.core.grids.numbering import ORDERS
 from grid_plugin.core.grids.shapes import POLYGONS, simple_parts
 from grid_plugin.core.grids.validation import (
@@ -128,6 +129,9 @@ class ValidateGridsAlgorithm(GridAlgorithm):
             self.tr("Grids whose end date is set are retired and not checked. PASSED is true when no problem "
                     "is found, so a model can branch on it. Geographic input is checked in the CGCS2000 "
                     "3-degree Gauss-Krüger zone of the data unless a working CRS is given."),
+            self.tr("The communities are first repaired as division repairs them: overlaps and gaps between them "
+                    "up to {:g} m² (or the tolerance, if larger) are given to the neighbour sharing the longest "
+                    "edge, and larger overlaps stop the check.").format(DEFAULT_OVERLAP_TOLERANCE_M2),
         ])
 
     def initAlgorithm(self, config=None):

@@ -274,19 +274,40 @@ class GridCodes:
 
 def grid_codes_at(grids: StoredGrids, lon: np.ndarray, lat: np.ndarray) -> GridCodes:
     """Point in polygon through the raster locator, EPSG:4490 on both sides; ties go to the lowest code."""
-    if not len(grids) or not len(lon):
-        empty = [None] * len(lon)
-        return GridCodes(empty, empty, empty, empty, empty)
-    codes = np.asarray(grids.grid_codes, dtype=object)
-    priority = np.argsort(np.argsort(codes.astype(str), kind="stable"))
-    index = PointLocator(grids.geometries, priority).locate(np.asarray(lon, float), np.asarray(lat, float)).tolist()
+    return GridCodeLocator(grids)(lon, lat)
 
-    def pick(values):
-        padded = [*values, None]
-        return [padded[g] for g in index]
 
-    return GridCodes(pick(grids.grid_codes), pick(grids.street_codes), pick(grids.street_names),
-                     pick(grids.community_codes), pick(grids.community_names))
+class GridCodeLocator:
+    """grid_codes_at with the locator built once, for points that come in chunks."""
+
+    def __init__(self, grids: StoredGrids):
+        self.grids = grids
+        self._locator: PointLocator | None = None
+        if len(grids):
+            codes = np.asarray(grids.grid_codes, dtype=object)
+            priority = np.argsort(np.argsort(codes.astype(str), kind="stable"))
+            self._locator = PointLocator(grids.geometries, priority)
+
+    def __call__(self, lon: np.ndarray, lat: np.ndarray) -> GridCodes:
+        grids = self.grids
+        if self._locator is None or not len(lon):
+            empty = [None] * len(lon)
+            return GridCodes(empty, empty, empty, empty, empty)
+        index = self._locator.locate(np.asarray(lon, float), np.asarray(lat, float)).tolist()
+
+        def pick(values):
+            padded = [*values, None]
+            return [padded[g] for g in index]
+
+        return GridCodes(pick(grids.grid_codes), pick(grids.street_codes), pick(grids.street_names),
+                         pick(grids.community_codes), pick(grids.community_names))
+
+    def contains(self, lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
+        """True where a point lies in some grid (processing.datum's Contains, for degrees as the grids')."""
+        if self._locator is None:
+            return np.zeros(len(lon), dtype=bool)
+        found: np.ndarray = self._locator.locate(np.asarray(lon, float), np.asarray(lat, float)) >= 0
+        return found
 
 
 def store_gazetteer(algorithm, store: CaseStore) -> AddressEntries:

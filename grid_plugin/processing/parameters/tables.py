@@ -9,7 +9,8 @@ rows that cannot be read whole come back as `problems` for the caller to reject.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import itertools
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -25,7 +26,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
-from grid_plugin.core.components.tables import ENCODINGS, CsvTable, Expect, read_csv
+from grid_plugin.core.components.tables import ENCODINGS, CsvTable, Expect, TableChunk, chunk_rows, read_csv
 from grid_plugin.core.errors import GridInputError, Message
 from grid_plugin.core.xlsx import XlsxTable, read_xlsx
 
@@ -54,6 +55,16 @@ class InputTable:
         """The rows with these numbers, their values as read, by position (values beyond the fields last)."""
         raise NotImplementedError
 
+    def chunks(self, wanted: Sequence[str], shared: Collection[str] = (), size: int = 0) -> Iterator[TableChunk]:
+        """load_columns a chunk of `size` rows at a time (default: core's chunk_rows of the width), row
+        problems per chunk, each chunk giving its own rejected rows (TableChunk.raw_rows)."""
+        raise NotImplementedError
+
+    def row_count(self) -> int | None:
+        """The rows to expect (an upper bound), for progress and the store's choice of bulk loading; None
+        when unknown without reading the whole table."""
+        return None
+
 
 class FileTable(InputTable):
     """A CSV or an XLSX sheet read by core."""
@@ -70,6 +81,12 @@ class FileTable(InputTable):
 
     def raw_rows(self, numbers):
         return self.table.raw_rows(numbers)
+
+    def chunks(self, wanted, shared=(), size=0):
+        return self.table.chunks(wanted, shared, size)
+
+    def row_count(self):
+        return self.table.row_count()
 
 
 class LayerTable(InputTable):
@@ -89,18 +106,59 @@ class LayerTable(InputTable):
         out: dict[int, list[object]] = {}
         if not wanted:
             return out
+        for number, feature in enumerate(self.layer.getFeatures(self._request()), start=1):  # as in load_columns
+            if number in wanted:
+                out[number] = self._values(feature)
+        return out
+
+    def chunks(self, wanted, shared=(), size=0):
+        """Features in chunks; a chunk keeps its feature ids and reads its rejected rows again by their ids."""
+        size = size or chunk_rows(len(self.fields))
+        names = self.layer.fields().names()
+        positions = [(name, names.index(name)) for name in wanted if name in names]
+        features = enumerate(self.layer.getFeatures(self._request(wanted)), start=1)
+        while True:
+            part = list(itertools.islice(features, size))
+            if not part:
+                return
+            columns: dict[str, list] = {name: [] for name in wanted}
+            ids = []
+            for _, feature in part:
+                ids.append(feature.id())
+                attributes = feature.attributes()
+                for name, at in positions:
+                    columns[name].append(_python_value(attributes[at]))
+                if self.points:
+                    for name, value in zip((GEOMETRY_X, GEOMETRY_Y), _point_xy(feature)):
+                        if name in columns:
+                            columns[name].append(value)
+            rows = np.fromiter((number for number, _ in part), dtype=np.int64, count=len(part))
+            del part
+            yield TableChunk(columns, rows, {}, False, ids, self._by_ids)
+
+    def _by_ids(self, fids: list[int]) -> list[list[object]]:
+        """The features with these ids, all values as read, in the order given (one request)."""
+        found = {feature.id(): self._values(feature)
+                 for feature in self.layer.getFeatures(self._request().setFilterFids(fids))}
+        return [found[fid] for fid in fids]
+
+    def _request(self, wanted: Sequence[str] | None = None) -> QgsFeatureRequest:
+        """Features in their stored order; attributes all (or `wanted`), geometry only for a point layer."""
         request = QgsFeatureRequest()
         if not self.points:
             request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
-        for number, feature in enumerate(self.layer.getFeatures(request), start=1):  # numbered as in load_columns
-            if number in wanted:
-                values = [_python_value(v) for v in feature.attributes()]
-                if self.points:
-                    geometry = feature.geometry()
-                    point = None if geometry.isNull() or geometry.isEmpty() else geometry.vertexAt(0)
-                    values += [None, None] if point is None else [point.x(), point.y()]
-                out[number] = values
-        return out
+        if wanted is not None:
+            request.setSubsetOfAttributes([name for name in wanted if name in self.layer.fields().names()],
+                                          self.layer.fields())
+        return request
+
+    def _values(self, feature) -> list[object]:
+        values = [_python_value(v) for v in feature.attributes()]
+        return values + list(_point_xy(feature)) if self.points else values
+
+    def row_count(self):
+        count = self.layer.featureCount()
+        return count if count >= 0 else None
 
 
 def add_table_parameters(algorithm, description: str) -> None:
@@ -182,6 +240,12 @@ def _layer_columns(layer: QgsVectorLayer, points: bool, wanted: list[str]):
                 if name in columns:
                     columns[name].append(value)
     return columns, np.asarray(numbers, dtype=np.int64)
+
+
+def _point_xy(feature) -> tuple[float | None, float | None]:
+    geometry = feature.geometry()
+    point = None if geometry.isNull() or geometry.isEmpty() else geometry.vertexAt(0)
+    return (None, None) if point is None else (point.x(), point.y())
 
 
 def _python_value(value: object) -> object:
