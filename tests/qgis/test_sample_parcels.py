@@ -113,3 +113,15 @@ def test_without_edges_taken_as_lines_the_road_strips_make_thin_grids(qgis_proce
         grids = np.array([shape(f["geometry"]) for f in layer])
     compactness = 4 * math.pi * shapely.area(grids) / shapely.length(grids) ** 2
     assert (compactness < 0.1).any()
+
+
+def test_the_demo_grids_pass_validategrids_at_its_defaults(divided, tmp_path):
+    """validategrids' default maximum admits the managed units dividegrids keeps whole at its defaults (up to
+    4 × the target), so the demo's own grids validate."""
+    import processing
+
+    result, _ = divided
+    checked = processing.run("gridplugin:validategrids", {
+        "INPUT": result["OUTPUT"], "CODE_FIELD": "grid_code", "COMMUNITIES": f"{SAMPLE_GPKG}|layername=communities",
+        "COMMUNITY_CODE_FIELD": "community_code", "OUTPUT": str(tmp_path / "problems.gpkg")})
+    assert checked["PASSED"] and checked["PROBLEM_COUNT"] == 0

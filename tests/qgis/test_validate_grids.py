@@ -165,7 +165,7 @@ def test_bad_input_names_the_field_or_feature_and_the_fix(gridplugin, faulty, tm
         {"INPUT": source, "CODE_FIELD": "grid_code", "COMMUNITIES": communities, "COMMUNITY_CODE_FIELD": "sqdm",
          "OUTPUT": out})
     assert "larger than the maximum" in error_text(
-        {"INPUT": source, "CODE_FIELD": "grid_code", "MIN_AREA": "30000", "OUTPUT": out})
+        {"INPUT": source, "CODE_FIELD": "grid_code", "MIN_AREA": "50000", "OUTPUT": out})
 
     empty = write_gpkg(tmp_path / "empty.gpkg", "grids", "Polygon", [], GRID_FIELDS, crs="EPSG:4548")
     assert "no features" in error_text({"INPUT": empty, "CODE_FIELD": "grid_code", "OUTPUT": out})

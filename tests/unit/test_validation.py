@@ -141,13 +141,14 @@ def test_areas_below_the_minimum_and_above_the_maximum():
     geometries = cells(6, 2)
     geometries[0] = box(X0, Y0, X0 + 100, Y0 + 20)  # south-west grid cut to 2,000 m²...
     geometries.append(box(X0, Y0 + 20, X0 + 100, Y0 + 100))  # ...and the rest of its cell
-    geometries[3:6] = [box(X0 + 300, Y0, X0 + 600, Y0 + 100)]  # three cells merged: 30,000 m²
+    del geometries[9:12]
+    geometries[3:6] = [box(X0 + 300, Y0, X0 + 600, Y0 + 200)]  # six cells merged: 60,000 m²
     grids, codes = numbered(geometries)
     validation = validate_grids(grids, codes, fids(len(grids)))
     assert kinds(validation) == {"area_small", "area_large"}
     small, large = only(validation, "area_small"), only(validation, "area_large")
     assert small.area == pytest.approx(2_000) and grids[small.fids[0] - 1].area == pytest.approx(2_000)
-    assert large.area == pytest.approx(30_000) and large.geometry.equals(box(X0 + 300, Y0, X0 + 600, Y0 + 100))
+    assert large.area == pytest.approx(60_000) and large.geometry.equals(box(X0 + 300, Y0, X0 + 600, Y0 + 200))
     # 0 disables either bound
     assert validate_grids(grids, codes, fids(len(grids)), settings=ValidationSettings(min_area=0, max_area=0)).passed
 
