@@ -10,6 +10,7 @@ from grid_plugin.core.grids.blocks import community_blocks
 from grid_plugin.core.grids.junctions import join_split_junctions
 from grid_plugin.core.grids.parcel_edges import edges_onto_lines
 from grid_plugin.core.grids.strips import share_strips
+from grid_plugin.core.grids.units import UnitBlocks
 
 X0, Y0 = 448_000.0, 4_421_000.0  # Gauss-Krüger coordinates, as in Beijing
 
@@ -114,8 +115,9 @@ def test_a_strip_along_two_units_is_shared_between_them():
     strip = square(0, 100, 208, 108).union(square(100, 0, 108, 100))
     blocks = np.array([west, east, strip, square(0, 108, 208, 200)], dtype=object)
     whole = np.array([True, True, False, False])
-    out, out_whole = share_strips(blocks, whole, 5_000.0)
-    assert len(out) == 3 and list(out_whole) == [True, True, False]
+    shared = share_strips(UnitBlocks.of(blocks, whole, 5_000.0), 5_000.0)
+    out = shared.blocks
+    assert len(out) == 3 and list(shared.whole) == [True, True, False] and list(shared.closed) == [True, True, False]
     assert sum(g.area for g in out) == pytest.approx(sum(g.area for g in blocks))
     for unit, grid in zip((west, east), out[:2]):
         assert grid.contains(unit.buffer(-1e-6))

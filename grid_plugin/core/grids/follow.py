@@ -307,11 +307,10 @@ def divide_community(
         blocks = community_blocks(community, lines.geometries)
     block_count = len(blocks)
     with stage("merging"):
-        units = join_units(blocks, community, lines.units, settings.minimum, settings.open_land)
-        unit_blocks, unit_whole = share_strips(units.blocks, units.whole, settings.minimum)
-        closed = unit_whole & (shapely.area(unit_blocks) >= settings.minimum)
-        blocks, isolated, whole = merge_blocks(unit_blocks, settings.minimum, lines.geometries, lines.ranks,
-                                               unit_whole, closed)
+        units = share_strips(join_units(blocks, community, lines.units, settings.minimum, settings.open_land),
+                             settings.minimum)
+        blocks, isolated, whole = merge_blocks(units.blocks, settings.minimum, lines.geometries, lines.ranks,
+                                               units.whole, units.closed)
     bounds = AreaBounds(settings.minimum, settings.maximum)
     grids: list[BaseGeometry] = []
     block_points = _points_in(blocks, weights)

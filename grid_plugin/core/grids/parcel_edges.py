@@ -22,10 +22,9 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from grid_plugin.core.grids.shapes import LINES, simple_parts
+from grid_plugin.core.grids.snapping import SNAP_OVERSHOOT_M
 
 DEFAULT_EDGE_TO_LINE_M = 5.0
-# Continued ends reach this far past the line, so noding always finds the junction (m).
-_OVERSHOOT_M = 1e-3
 # Lines are buffered from this far inside their ends, so that a wall a lane ends on is not within the lane's
 # zone (the zone's end would run along the wall) (m).
 _END_INSET_M = 0.01
@@ -108,8 +107,8 @@ def _continued(piece: BaseGeometry, edge: BaseGeometry, lines: np.ndarray, tree:
         vertices = shapely.get_coordinates(lines[nearest])
         at_vertex = np.hypot(*(vertices - target).T) < _ON_LINE_M
         # onto a vertex exactly (a lane's dead end: a point past it would miss the lane); elsewhere a little past
-        # the line, so that noding finds the crossing
-        reach = vertices[np.argmax(at_vertex)] if at_vertex.any() else target + step / length * _OVERSHOOT_M
+        # the line, so that noding finds the crossing (as core.grids.snapping extends free ends)
+        reach = vertices[np.argmax(at_vertex)] if at_vertex.any() else target + step / length * SNAP_OVERSHOOT_M
         out = [reach[None, :], *out] if at_start else [*out, reach[None, :]]
     return shapely.LineString(np.concatenate(out)) if len(out) > 1 else piece
 

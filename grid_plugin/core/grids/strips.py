@@ -17,6 +17,7 @@ from shapely.geometry.base import BaseGeometry
 
 from grid_plugin.core.grids.merging import STRIP_WIDTH_M
 from grid_plugin.core.grids.shapes import POLYGONS, faces_to_parts, parts_of
+from grid_plugin.core.grids.units import UnitBlocks
 
 # A strip and a unit block sharing less edge than this do not border each other (m).
 _SHARED_M = 1.0
@@ -26,17 +27,18 @@ _CRUMB_M2 = 1e-6
 _SPACING_M = 1.0
 
 
-def share_strips(blocks: np.ndarray, whole: np.ndarray, minimum: float) -> tuple[np.ndarray, np.ndarray]:
-    """The blocks with every strip along two or more whole blocks divided among them (see the module), and
-    the whole mask of what is left. A division whose result is not one valid polygon per unit is not made."""
+def share_strips(units: UnitBlocks, minimum: float) -> UnitBlocks:
+    """The blocks with every strip along two or more whole blocks divided among them (see the module). A
+    division whose result is not one valid polygon per unit is not made."""
+    blocks, whole = units.blocks, units.whole
     if len(blocks) < 3 or whole.sum() < 2:
-        return blocks, whole
+        return units
     areas = shapely.area(blocks)
     with np.errstate(divide="ignore", invalid="ignore"):
         width = 2.0 * areas / shapely.length(blocks)
     strips = np.flatnonzero(~whole & (areas < minimum) & (width < STRIP_WIDTH_M))
     if len(strips) == 0:
-        return blocks, whole
+        return units
     out = blocks.copy()
     gone = np.zeros(len(blocks), dtype=bool)
     tree = shapely.STRtree(blocks)
@@ -54,12 +56,12 @@ def share_strips(blocks: np.ndarray, whole: np.ndarray, minimum: float) -> tuple
             out[near] = joined
             gone[s] = True
     if not gone.any():
-        return blocks, whole
+        return units
     # the parts of a strip meet the blocks around at new vertices: node them all again, so that every
     # neighbour has them (merging's coverage unions need identical shared edges)
     kept = out[~gone]
     rebuilt = faces_to_parts(shapely.boundary(kept), list(kept), _CRUMB_M2)
-    return np.array(rebuilt, dtype=object), whole[~gone]
+    return UnitBlocks.of(np.array(rebuilt, dtype=object), whole[~gone], minimum)
 
 
 def _divided(strip: BaseGeometry, units: np.ndarray) -> np.ndarray | None:

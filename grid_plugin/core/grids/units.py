@@ -115,6 +115,11 @@ class UnitBlocks:
     whole: np.ndarray  # bool: a managed unit within the open-land maximum: one grid, never cut
     closed: np.ndarray  # bool: whole and of at least the minimum area: takes in no small block that can go elsewhere
 
+    @classmethod
+    def of(cls, blocks: np.ndarray, whole: np.ndarray, minimum: float) -> UnitBlocks:
+        """The blocks with their whole mask; closed: the whole ones of at least the minimum area."""
+        return cls(blocks, whole, whole & (shapely.area(blocks) >= minimum))
+
 
 def _unit_of_blocks(blocks: np.ndarray, units: ManagedUnits, areas: np.ndarray) -> np.ndarray:
     """The smallest unit over each block (-1: none)."""
@@ -156,7 +161,7 @@ def join_units(blocks: np.ndarray, community: BaseGeometry, units: ManagedUnits 
             whole.append(True)
     geometries = np.array(out, dtype=object)
     whole_mask = np.array(whole, dtype=bool)
-    return UnitBlocks(geometries, whole_mask, whole_mask & (shapely.area(geometries) >= minimum))
+    return UnitBlocks.of(geometries, whole_mask, minimum)
 
 
 def in_units(blocks: np.ndarray, units: ManagedUnits | None) -> np.ndarray:

@@ -19,14 +19,16 @@ from dataclasses import dataclass, field
 from shapely.geometry.base import BaseGeometry
 
 from grid_plugin.core.errors import GridInputError, Message, message
+from grid_plugin.core.grids.follow import DEFAULT_TARGET_AREA_M2
 from grid_plugin.core.grids.numbering import ORDER_ROWS, ORDERS
 from grid_plugin.core.grids.precision import DEFAULT_PRECISION_M
+from grid_plugin.core.grids.units import OPEN_LAND_FRACTION
 
 # A grid below this is a remnant worth a look (dividegrids' lattice keeps pieces down to 30 % of a 100 m cell).
 DEFAULT_MIN_AREA_M2 = 3_000.0
 # The largest grid dividegrids makes at its defaults: a managed unit (a walled compound, a school) stays one grid
-# up to the open-land maximum, 4 × the 10,000 m² target (core.grids.units.OPEN_LAND_FRACTION).
-DEFAULT_MAX_AREA_M2 = 40_000.0
+# up to the open-land maximum, OPEN_LAND_FRACTION × the default target area (40,000 m²).
+DEFAULT_MAX_AREA_M2 = OPEN_LAND_FRACTION * DEFAULT_TARGET_AREA_M2
 # Area of gap, overlap or spill between grids that counts as a problem (m²): grids made by division share
 # their edges exactly, so a square metre is already a fault.
 DEFAULT_TOLERANCE_M2 = 1.0
